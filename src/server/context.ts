@@ -1,0 +1,35 @@
+import type { MemberRole } from '../core/people.ts';
+import type { Config } from './config.ts';
+import type { Database, Db } from './db/client.ts';
+
+/** Who is asking. Each route says which kinds it admits. */
+export type Actor =
+  | { kind: 'member'; workspaceId: string; memberId: string; role: MemberRole; sessionId: string }
+  | { kind: 'token'; workspaceId: string; tokenId: string; role: MemberRole };
+
+/** What the services need from the outside world, passed in, never imported. */
+export interface Services {
+  database: Database;
+  config: Config;
+  /** The clock, injected so tests can move it. */
+  now: () => Date;
+}
+
+/** A service call's context: the database handle (or transaction), the actor and its workspace. */
+export interface Ctx {
+  db: Db;
+  actor: Actor;
+  workspaceId: string;
+  services: Services;
+}
+
+export function contextFor(services: Services, actor: Actor): Ctx {
+  return { db: services.database.db, actor, workspaceId: actor.workspaceId, services };
+}
+
+/** The same context over a transaction: everything done with it commits or rolls back together. */
+export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((db) => work({ ...ctx, db: db as unknown as Db }));
+}
+
+export const actorId = (actor: Actor): string => (actor.kind === 'member' ? actor.memberId : actor.tokenId);

@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../context.ts';
+import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
+import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { memberRoutes } from '../modules/members/members.routes.ts';
+import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
+import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
+import { registerAccess } from './access.ts';
+import { registerErrorHandler } from './error-handler.ts';
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route, as registered: the isolation test walks this list. */
+    landfallRoutes: RouteInfo[];
+  }
+}
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: https:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export type App = FastifyInstance;
+
+export async function buildApp(services: Services): Promise<App> {
+  const { config } = services;
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.secureCookies,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // Only JSON bodies: a cross-site HTML form cannot produce one.
+  app.removeContentTypeParser('text/plain');
+
+  const routes: RouteInfo[] = [];
+  app.decorate('landfallRoutes', routes);
+  app.addHook('onRoute', (route) => {
+    // The API docs are public reading.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: route.config?.access ?? 'staff' });
+    }
+  });
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', CSP);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'strict-origin-when-cross-origin');
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    if (config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+  });
+
+  await app.register(fastifyCookie);
+  registerErrorHandler(app);
+  registerAccess(app, services);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Landfall API',
+        version: '1',
+        description:
+          'Customer onboarding, from contract signed to verified value. Members authenticate with the session cookie ' +
+          '(plus the x-csrf-token header on writes); integrations with `Authorization: Bearer <API token>`. ' +
+          'Errors are application/problem+json (RFC 9457) with an `errors` list naming each bad field.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'lf_session' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['system'],
+        summary: 'Is Landfall up, and on which database',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await services.database.query('select 1');
+      return { status: 'ok' as const, database: services.database.engine };
+    },
+  );
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(services));
+      await api.register(workspaceRoutes(services));
+      await api.register(memberRoutes(services));
+      await api.register(apiTokenRoutes(services));
+      await api.register(accountRoutes(services));
+      await api.register(contactRoutes(services));
+      await api.register(organizationRoutes(services));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  serveWebApp(app, config.webDir);
+  return app;
+}
+
+/** The built React app, with every non-API path falling back to index.html for client-side routing. */
+function serveWebApp(app: FastifyInstance, webDir: string): void {
+  const indexFile = path.join(webDir, 'index.html');
+  if (!fs.existsSync(indexFile)) {
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).'),
+    );
+    return;
+  }
+  void app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true, prefix: '/' });
+  const index = fs.readFileSync(indexFile);
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) {
+      return reply.callNotFound();
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').send(index);
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Services } from '../../context.ts';
+import { requireCtx } from '../../http/access.ts';
+import { IdParams } from '../members/members.schema.ts';
+import { Account, AccountFacets, AccountInput, AccountListQuery, AccountPage, AccountPatch } from './accounts.schema.ts';
+import * as service from './accounts.service.ts';
+
+const tags = ['accounts'];
+
+export const accountRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/accounts',
+      {
+        schema: {
+          tags,
+          summary: 'List accounts with search, filters, sorting and pagination',
+          querystring: AccountListQuery,
+          response: { 200: AccountPage },
+        },
+      },
+      (request) => service.listAccounts(requireCtx(request, services), request.query),
+    );
+
+    app.get(
+      '/accounts/facets',
+      { schema: { tags, summary: 'Industries and products in use, for filters', response: { 200: AccountFacets } } },
+      (request) => service.accountFacets(requireCtx(request, services)),
+    );
+
+    app.post(
+      '/accounts',
+      { schema: { tags, summary: 'Create an account', body: AccountInput, response: { 201: Account } } },
+      async (request, reply) => reply.status(201).send(await service.createAccount(requireCtx(request, services), request.body)),
+    );
+
+    app.get(
+      '/accounts/:id',
+      { schema: { tags, summary: 'One account', params: IdParams, response: { 200: Account } } },
+      (request) => service.getAccount(requireCtx(request, services), request.params.id),
+    );
+
+    app.patch(
+      '/accounts/:id',
+      { schema: { tags, summary: 'Edit an account', params: IdParams, body: AccountPatch, response: { 200: Account } } },
+      (request) => service.updateAccount(requireCtx(request, services), request.params.id, request.body),
+    );
+
+    app.post(
+      '/accounts/:id/archive',
+      { schema: { tags, summary: 'Archive an account (hidden from lists, kept)', params: IdParams, response: { 200: Account } } },
+      (request) => service.setAccountArchived(requireCtx(request, services), request.params.id, true),
+    );
+
+    app.post(
+      '/accounts/:id/restore',
+      { schema: { tags, summary: 'Bring an archived account back', params: IdParams, response: { 200: Account } } },
+      (request) => service.setAccountArchived(requireCtx(request, services), request.params.id, false),
+    );
+  };

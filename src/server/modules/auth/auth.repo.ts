@@ -1,0 +1,95 @@
+import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { MemberRole } from '../../../core/people.ts';
+import type { Db } from '../../db/client.ts';
+import { apiTokens, members, sessions, signInFailures } from '../../db/schema.ts';
+
+export async function findSessionByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      sessionId: sessions.id,
+      workspaceId: sessions.workspaceId,
+      memberId: sessions.memberId,
+      role: members.role,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      revokedAt: sessions.revokedAt,
+      memberRemovedAt: members.removedAt,
+    })
+    .from(sessions)
+    .innerJoin(members, and(eq(members.id, sessions.memberId), eq(members.workspaceId, sessions.workspaceId)))
+    .where(eq(sessions.tokenHash, tokenHash));
+  return row ? { ...row, role: row.role as MemberRole } : undefined;
+}
+
+export async function insertSession(
+  db: Db,
+  session: { workspaceId: string; memberId: string; tokenHash: string; expiresAt: Date; userAgent: string | undefined; now: Date },
+) {
+  const [row] = await db.insert(sessions).values({
+    workspaceId: session.workspaceId,
+    memberId: session.memberId,
+    tokenHash: session.tokenHash,
+    expiresAt: session.expiresAt,
+    userAgent: session.userAgent ?? null,
+    createdAt: session.now,
+    lastSeenAt: session.now,
+  }).returning({ id: sessions.id });
+  return row!.id;
+}
+
+export async function revokeSessionByTokenHash(db: Db, tokenHash: string, now: Date) {
+  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+}
+
+export async function revokeSessionsOfMember(db: Db, workspaceId: string, memberId: string, now: Date) {
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+}
+
+export async function touchSession(db: Db, sessionId: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function findActiveMemberByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt)));
+  return row;
+}
+
+export async function countFailuresSince(db: Db, key: string, since: Date): Promise<{ failures: number; oldest: Date | null }> {
+  const [row] = await db
+    .select({ failures: count(), oldest: sql<string | null>`min(${signInFailures.failedAt})` })
+    .from(signInFailures)
+    .where(and(eq(signInFailures.key, key), gt(signInFailures.failedAt, since)));
+  return { failures: row?.failures ?? 0, oldest: row?.oldest ? new Date(row.oldest) : null };
+}
+
+export async function recordFailures(db: Db, keys: string[], now: Date) {
+  await db.insert(signInFailures).values(keys.map((key) => ({ key, failedAt: now })));
+}
+
+export async function clearFailures(db: Db, key: string) {
+  await db.delete(signInFailures).where(eq(signInFailures.key, key));
+}
+
+export async function findApiTokenByHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      tokenId: apiTokens.id,
+      workspaceId: apiTokens.workspaceId,
+      role: apiTokens.role,
+      revokedAt: apiTokens.revokedAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, tokenHash));
+  return row ? { ...row, role: row.role as MemberRole } : undefined;
+}
+
+export async function touchApiToken(db: Db, tokenId: string, now: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+}

@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import type { MemberRole } from '../../../core/people.ts';
+import type { Actor, Services } from '../../context.ts';
+import { invalid, rateLimited } from '../../http/errors.ts';
+import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
+import * as repo from './auth.repo.ts';
+
+export const SESSION_COOKIE = 'lf_session';
+const FAILURE_WINDOW_MS = 15 * 60_000;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+const TOUCH_EVERY_MS = 60_000;
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | undefined;
+  /** The session cookie the browser still had, revoked so a sign-in always starts a fresh session. */
+  previousToken: string | undefined;
+}
+
+export const newSessionToken = () => randomToken('lfs');
+
+/** Derived from the session token, so it needs no storage and cannot be guessed without the cookie. */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+}
+
+async function assertNotThrottled(services: Services, keys: { key: string; limit: number }[]) {
+  const now = services.now();
+  for (const { key, limit } of keys) {
+    const { failures, oldest } = await repo.countFailuresSince(services.database.db, key, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    if (failures >= limit) {
+      const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000)) : 60;
+      throw rateLimited(`Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter);
+    }
+  }
+}
+
+export async function signIn(services: Services, input: SignInInput) {
+  const db = services.database.db;
+  const email = input.email.trim().toLowerCase();
+  const keys = [
+    { key: `email:${email}`, limit: MAX_FAILURES_PER_EMAIL },
+    { key: `ip:${input.ip}`, limit: MAX_FAILURES_PER_IP },
+  ];
+  await assertNotThrottled(services, keys);
+
+  const member = await repo.findActiveMemberByEmail(db, email);
+  const passwordOk = await verifyPassword(input.password, member?.passwordHash ?? (await dummyPasswordHash()));
+  if (!member || !passwordOk) {
+    await repo.recordFailures(db, keys.map((k) => k.key), services.now());
+    // The same words whether the email exists or not.
+    throw invalid('The email or password is incorrect.', { path: ['body', 'password'] });
+  }
+
+  const now = services.now();
+  const token = newSessionToken();
+  const tokenHash = hashToken(token);
+  const sessionId = await db.transaction(async (tx) => {
+    if (input.previousToken) await repo.revokeSessionByTokenHash(tx, hashToken(input.previousToken), now);
+    const id = await repo.insertSession(tx, {
+      workspaceId: member.workspaceId,
+      memberId: member.id,
+      tokenHash,
+      expiresAt: new Date(now.getTime() + services.config.sessionAbsoluteMs),
+      userAgent: input.userAgent?.slice(0, 300),
+      now,
+    });
+    await repo.clearFailures(tx, `email:${email}`);
+    return id;
+  });
+  const actor: Actor = {
+    kind: 'member',
+    workspaceId: member.workspaceId,
+    memberId: member.id,
+    role: member.role as MemberRole,
+    sessionId,
+  };
+  return { token, actor };
+}
+
+/** Starts a session for a member who has just proven who they are (first sign-up, accepted invite). */
+export async function startSession(
+  services: Services,
+  member: { workspaceId: string; memberId: string; role: MemberRole },
+  userAgent: string | undefined,
+) {
+  const now = services.now();
+  const token = newSessionToken();
+  const sessionId = await repo.insertSession(services.database.db, {
+    workspaceId: member.workspaceId,
+    memberId: member.memberId,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + services.config.sessionAbsoluteMs),
+    userAgent: userAgent?.slice(0, 300),
+    now,
+  });
+  const actor: Actor = { kind: 'member', ...member, sessionId };
+  return { token, actor };
+}
+
+export async function signOut(services: Services, token: string | undefined) {
+  if (!token) return;
+  await repo.revokeSessionByTokenHash(services.database.db, hashToken(token), services.now());
+}
+
+/** The member behind a session cookie, or undefined when it is unknown, revoked, idle too long or too old. */
+export async function actorFromSession(services: Services, token: string): Promise<Actor | undefined> {
+  const db = services.database.db;
+  const session = await repo.findSessionByTokenHash(db, hashToken(token));
+  if (!session || session.revokedAt || session.memberRemovedAt) return undefined;
+  const now = services.now();
+  if (session.expiresAt <= now) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() > services.config.sessionIdleMs) return undefined;
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.sessionId, now);
+  return {
+    kind: 'member',
+    workspaceId: session.workspaceId,
+    memberId: session.memberId,
+    role: session.role,
+    sessionId: session.sessionId,
+  };
+}
+
+export async function actorFromApiToken(services: Services, token: string): Promise<Actor | undefined> {
+  const db = services.database.db;
+  const found = await repo.findApiTokenByHash(db, hashToken(token));
+  if (!found || found.revokedAt) return undefined;
+  const now = services.now();
+  if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
+    await repo.touchApiToken(db, found.tokenId, now);
+  }
+  return { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role };
+}

@@ -1,0 +1,60 @@
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { contacts, organizations } from '../../db/schema.ts';
+
+export type ContactValues = Omit<typeof contacts.$inferInsert, 'id' | 'workspaceId' | 'accountId' | 'createdAt' | 'updatedAt'>;
+
+export function listContacts(db: Db, workspaceId: string, accountId: string, status: 'current' | 'left' | 'all') {
+  const conditions = [eq(contacts.workspaceId, workspaceId), eq(contacts.accountId, accountId)];
+  if (status === 'current') conditions.push(isNull(contacts.leftOn));
+  if (status === 'left') conditions.push(isNotNull(contacts.leftOn));
+  return db
+    .select()
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(sql`${contacts.leftOn} is not null`, asc(contacts.name));
+}
+
+export async function findContact(db: Db, workspaceId: string, contactId: string) {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+  return row;
+}
+
+export async function insertContact(db: Db, workspaceId: string, accountId: string, values: ContactValues) {
+  const [row] = await db
+    .insert(contacts)
+    .values({ ...values, workspaceId, accountId })
+    .returning();
+  return row!;
+}
+
+export async function updateContact(db: Db, workspaceId: string, contactId: string, values: Partial<ContactValues>, now: Date) {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...values, updatedAt: now })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
+    .returning();
+  return row;
+}
+
+export async function deleteContact(db: Db, workspaceId: string, contactId: string) {
+  const [row] = await db
+    .delete(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
+    .returning({ id: contacts.id });
+  return row;
+}
+
+/** Whether the organization exists in this workspace and belongs to the account. */
+export async function organizationBelongsTo(db: Db, workspaceId: string, accountId: string, organizationId: string) {
+  const [row] = await db
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(
+      and(eq(organizations.workspaceId, workspaceId), eq(organizations.accountId, accountId), eq(organizations.id, organizationId)),
+    );
+  return Boolean(row);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { CONTACT_ROLES } from '../../../core/people.ts';
+import { IsoDate } from '../accounts/accounts.schema.ts';
+import { Email, PersonName } from '../members/members.schema.ts';
+import { Timezone } from '../workspaces/workspaces.schema.ts';
+
+export const ContactRole = z.enum(CONTACT_ROLES);
+
+export const Contact = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  organizationId: z.uuid().nullable(),
+  name: z.string(),
+  email: z.string(),
+  title: z.string().nullable(),
+  role: ContactRole,
+  timezone: z.string().nullable(),
+  joinedOn: z.string().nullable(),
+  leftOn: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+const ContactFields = z.object({
+  name: PersonName,
+  email: Email,
+  title: z.string().trim().max(120).nullable().optional(),
+  role: ContactRole,
+  organizationId: z.uuid({ message: 'must be an organization id' }).nullable().optional(),
+  timezone: Timezone.nullable().optional(),
+  joinedOn: IsoDate.nullable().optional(),
+  leftOn: IsoDate.nullable().optional(),
+});
+
+const leftAfterJoined = (c: { joinedOn?: string | null | undefined; leftOn?: string | null | undefined }) =>
+  !c.joinedOn || !c.leftOn || c.leftOn >= c.joinedOn;
+const leftMessage = { message: 'cannot be before the date they joined', path: ['leftOn'] };
+
+export const ContactInput = ContactFields.refine(leftAfterJoined, leftMessage);
+export const ContactPatch = ContactFields.partial()
+  .refine(leftAfterJoined, leftMessage)
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
+export type ContactInput = z.infer<typeof ContactInput>;
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+export const ContactListQuery = z.object({ status: z.enum(['current', 'left', 'all']).default('all') });

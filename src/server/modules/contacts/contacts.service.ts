@@ -1,0 +1,91 @@
+import type { ContactRole } from '../../../core/people.ts';
+import { inTransaction, type Ctx } from '../../context.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
+import type { Contact, ContactInput, ContactPatch } from './contacts.schema.ts';
+import * as repo from './contacts.repo.ts';
+
+type Row = NonNullable<Awaited<ReturnType<typeof repo.findContact>>>;
+
+const presentContact = (row: Row): Contact => ({
+  id: row.id,
+  accountId: row.accountId,
+  organizationId: row.organizationId,
+  name: row.name,
+  email: row.email,
+  title: row.title,
+  role: row.role as ContactRole,
+  timezone: row.timezone,
+  joinedOn: row.joinedOn,
+  leftOn: row.leftOn,
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const duplicateEmail = (email: string) =>
+  conflict(`${email} is already a contact of this account.`, { path: ['body', 'email'] });
+
+async function assertOrganization(ctx: Ctx, accountId: string, organizationId: string | null | undefined) {
+  if (!organizationId) return;
+  if (!(await repo.organizationBelongsTo(ctx.db, ctx.workspaceId, accountId, organizationId))) {
+    throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
+  }
+}
+
+export async function listContacts(ctx: Ctx, accountId: string, status: 'current' | 'left' | 'all') {
+  if (!(await accountExists(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');
+  const rows = await repo.listContacts(ctx.db, ctx.workspaceId, accountId, status);
+  return rows.map(presentContact);
+}
+
+export async function getContact(ctx: Ctx, contactId: string) {
+  const row = await repo.findContact(ctx.db, ctx.workspaceId, contactId);
+  if (!row) throw notFound('contact');
+  return presentContact(row);
+}
+
+export async function addContact(ctx: Ctx, accountId: string, input: ContactInput) {
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      if (!(await lockAccount(tx.db, tx.workspaceId, accountId))) throw notFound('account');
+      await assertOrganization(tx, accountId, input.organizationId);
+      const row = await repo.insertContact(tx.db, tx.workspaceId, accountId, {
+        ...input,
+        title: input.title ?? null,
+        organizationId: input.organizationId ?? null,
+        timezone: input.timezone ?? null,
+        joinedOn: input.joinedOn ?? null,
+        leftOn: input.leftOn ?? null,
+      });
+      return presentContact(row);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'contacts_account_email_key')) throw duplicateEmail(input.email);
+    throw error;
+  }
+}
+
+export async function updateContact(ctx: Ctx, contactId: string, patch: ContactPatch) {
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const current = await repo.findContact(tx.db, tx.workspaceId, contactId);
+      if (!current) throw notFound('contact');
+      await assertOrganization(tx, current.accountId, patch.organizationId);
+      const joined = patch.joinedOn === undefined ? current.joinedOn : patch.joinedOn;
+      const left = patch.leftOn === undefined ? current.leftOn : patch.leftOn;
+      if (joined && left && left < joined) {
+        throw invalid('leftOn: cannot be before the date they joined', { path: ['body', 'leftOn'] });
+      }
+      const row = await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now());
+      return presentContact(row!);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'contacts_account_email_key')) throw duplicateEmail(patch.email ?? '');
+    throw error;
+  }
+}
+
+export async function deleteContact(ctx: Ctx, contactId: string) {
+  if (!(await repo.deleteContact(ctx.db, ctx.workspaceId, contactId))) throw notFound('contact');
+}

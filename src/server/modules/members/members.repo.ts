@@ -1,0 +1,131 @@
+import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { invites, members, workspaces } from '../../db/schema.ts';
+
+const memberColumns = {
+  id: members.id,
+  name: members.name,
+  email: members.email,
+  role: members.role,
+  createdAt: members.createdAt,
+};
+
+export function listMembers(db: Db, workspaceId: string) {
+  return db
+    .select(memberColumns)
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt)))
+    .orderBy(asc(members.name));
+}
+
+export async function findMember(db: Db, workspaceId: string, memberId: string) {
+  const [row] = await db
+    .select(memberColumns)
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)));
+  return row;
+}
+
+export async function insertMember(
+  db: Db,
+  workspaceId: string,
+  member: { email: string; name: string; role: string; passwordHash: string },
+) {
+  const [row] = await db
+    .insert(members)
+    .values({ workspaceId, ...member })
+    .returning(memberColumns);
+  return row!;
+}
+
+export async function updateMember(db: Db, workspaceId: string, memberId: string, patch: { name?: string; role?: string }) {
+  const [row] = await db
+    .update(members)
+    .set(patch)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)))
+    .returning(memberColumns);
+  return row;
+}
+
+export async function markMemberRemoved(db: Db, workspaceId: string, memberId: string, now: Date) {
+  await db
+    .update(members)
+    .set({ removedAt: now })
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+}
+
+export async function countAdmins(db: Db, workspaceId: string) {
+  const [row] = await db
+    .select({ admins: count() })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin'), isNull(members.removedAt)));
+  return row?.admins ?? 0;
+}
+
+const inviteColumns = {
+  id: invites.id,
+  email: invites.email,
+  role: invites.role,
+  createdAt: invites.createdAt,
+  expiresAt: invites.expiresAt,
+};
+
+export function listPendingInvites(db: Db, workspaceId: string, now: Date) {
+  return db
+    .select(inviteColumns)
+    .from(invites)
+    .where(
+      and(eq(invites.workspaceId, workspaceId), isNull(invites.acceptedAt), isNull(invites.revokedAt), gt(invites.expiresAt, now)),
+    )
+    .orderBy(asc(invites.createdAt));
+}
+
+export async function insertInvite(
+  db: Db,
+  workspaceId: string,
+  invite: { email: string; role: string; tokenHash: string; invitedBy: string; expiresAt: Date },
+) {
+  const [row] = await db
+    .insert(invites)
+    .values({ workspaceId, ...invite })
+    .returning(inviteColumns);
+  return row!;
+}
+
+export async function revokeInvite(db: Db, workspaceId: string, inviteId: string, now: Date) {
+  const [row] = await db
+    .update(invites)
+    .set({ revokedAt: now })
+    .where(and(eq(invites.workspaceId, workspaceId), eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .returning({ id: invites.id });
+  return row;
+}
+
+/** Looked up by its secret alone: the token is what proves which workspace it belongs to. */
+export async function findInviteByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await db
+    .select({
+      id: invites.id,
+      workspaceId: invites.workspaceId,
+      workspaceName: workspaces.name,
+      email: invites.email,
+      role: invites.role,
+      expiresAt: invites.expiresAt,
+      acceptedAt: invites.acceptedAt,
+      revokedAt: invites.revokedAt,
+    })
+    .from(invites)
+    .innerJoin(workspaces, eq(workspaces.id, invites.workspaceId))
+    .where(eq(invites.tokenHash, tokenHash));
+  return row;
+}
+
+/** Marks the invite used; returns undefined when someone else used it first. */
+export async function claimInvite(db: Db, inviteId: string, now: Date) {
+  const [row] = await db
+    .update(invites)
+    .set({ acceptedAt: now })
+    .where(and(eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .returning({ id: invites.id });
+  return row;
+}

@@ -1,0 +1,112 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { contextFor, type Services } from '../../context.ts';
+import { requireCtx } from '../../http/access.ts';
+import { setSessionCookie } from '../../http/session-cookie.ts';
+import { SessionInfo } from '../auth/auth.schema.ts';
+import { sessionInfo } from '../auth/auth.routes.ts';
+import { startSession } from '../auth/auth.service.ts';
+import {
+  AcceptInviteInput,
+  CreatedInvite,
+  IdParams,
+  Invite,
+  InviteInput,
+  InvitePreview,
+  InviteTokenParams,
+  Member,
+  MemberPatch,
+} from './members.schema.ts';
+import * as service from './members.service.ts';
+
+const tags = ['members'];
+
+export const memberRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get('/members', { schema: { tags, summary: 'Members of the workspace', response: { 200: z.array(Member) } } }, (request) =>
+      service.listMembers(requireCtx(request, services)),
+    );
+
+    app.patch(
+      '/members/:id',
+      {
+        config: { access: 'admin' },
+        schema: { tags, summary: "Change a member's name or role", params: IdParams, body: MemberPatch, response: { 200: Member } },
+      },
+      (request) => service.updateMember(requireCtx(request, services), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/members/:id',
+      {
+        config: { access: 'admin' },
+        schema: { tags, summary: 'Remove a member (ends their sessions at once)', params: IdParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await service.removeMember(requireCtx(request, services), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/invites',
+      { config: { access: 'admin' }, schema: { tags, summary: 'Pending invitations', response: { 200: z.array(Invite) } } },
+      (request) => service.listInvites(requireCtx(request, services)),
+    );
+
+    app.post(
+      '/invites',
+      {
+        config: { access: 'admin' },
+        schema: {
+          tags,
+          summary: 'Invite someone by email; the link is also returned once',
+          body: InviteInput,
+          response: { 201: CreatedInvite },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await service.inviteMember(requireCtx(request, services), request.body)),
+    );
+
+    app.delete(
+      '/invites/:id',
+      {
+        config: { access: 'admin' },
+        schema: { tags, summary: 'Revoke a pending invitation', params: IdParams, response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        await service.revokeInvite(requireCtx(request, services), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/invitations/:token',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'What an invitation link is for', params: InviteTokenParams, response: { 200: InvitePreview } },
+      },
+      (request) => service.previewInvite(services, request.params.token),
+    );
+
+    app.post(
+      '/invitations/:token/accept',
+      {
+        config: { access: 'public' },
+        schema: {
+          tags,
+          summary: 'Accept an invitation: become a member and sign in',
+          params: InviteTokenParams,
+          body: AcceptInviteInput,
+          response: { 201: SessionInfo },
+        },
+      },
+      async (request, reply) => {
+        const member = await service.acceptInvite(services, request.params.token, request.body);
+        const session = await startSession(services, member, request.headers['user-agent']);
+        setSessionCookie(reply, services, session.token);
+        return reply.status(201).send(await sessionInfo(contextFor(services, session.actor), session.token));
+      },
+    );
+  };

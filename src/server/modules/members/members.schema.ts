@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MEMBER_ROLES } from '../../../core/people.ts';
+
+export const MemberRole = z.enum(MEMBER_ROLES);
+export const Email = z
+  .email({ message: 'must be an email address like name@company.com' })
+  .max(254)
+  .transform((value) => value.trim().toLowerCase());
+export const Password = z
+  .string()
+  .min(10, { message: 'must be at least 10 characters long' })
+  .max(200, { message: 'must be at most 200 characters long' });
+export const PersonName = z.string().trim().min(1, { message: 'is required' }).max(120);
+
+export const Member = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: MemberRole,
+  createdAt: z.iso.datetime(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberPatch = z
+  .object({ name: PersonName, role: MemberRole })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one of name, role' });
+
+export const InviteInput = z.object({ email: Email, role: MemberRole });
+
+export const Invite = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: MemberRole,
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const CreatedInvite = Invite.extend({
+  /** Shown once, to the admin who sent it, in case the email does not arrive. */
+  inviteUrl: z.url(),
+});
+
+export const InvitePreview = z.object({
+  email: z.string(),
+  role: MemberRole,
+  workspaceName: z.string(),
+  expiresAt: z.iso.datetime(),
+});
+
+export const AcceptInviteInput = z.object({ name: PersonName, password: Password });
+
+export const InviteTokenParams = z.object({ token: z.string().min(10).max(200) });
+export const IdParams = z.object({ id: z.uuid({ message: 'must be an id (a UUID)' }) });

@@ -1,0 +1,143 @@
+import type { MemberRole } from '../../../core/people.ts';
+import { inTransaction, type Ctx, type Services } from '../../context.ts';
+import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { hashPassword, hashToken, randomToken } from '../../security/secrets.ts';
+import { findActiveMemberByEmail, revokeSessionsOfMember } from '../auth/auth.repo.ts';
+import * as repo from './members.repo.ts';
+
+const INVITE_LIFETIME_MS = 7 * 86400_000;
+
+const presentMember = (row: { id: string; name: string; email: string; role: string; createdAt: Date }) => ({
+  ...row,
+  role: row.role as MemberRole,
+  createdAt: row.createdAt.toISOString(),
+});
+
+const presentInvite = (row: { id: string; email: string; role: string; createdAt: Date; expiresAt: Date }) => ({
+  ...row,
+  role: row.role as MemberRole,
+  createdAt: row.createdAt.toISOString(),
+  expiresAt: row.expiresAt.toISOString(),
+});
+
+export async function listMembers(ctx: Ctx) {
+  const rows = await repo.listMembers(ctx.db, ctx.workspaceId);
+  return rows.map(presentMember);
+}
+
+export async function getMember(ctx: Ctx, memberId: string) {
+  const row = await repo.findMember(ctx.db, ctx.workspaceId, memberId);
+  if (!row) throw notFound('member');
+  return presentMember(row);
+}
+
+export async function updateMember(ctx: Ctx, memberId: string, patch: { name?: string; role?: MemberRole }) {
+  return inTransaction(ctx, async (tx) => {
+    const current = await repo.findMember(tx.db, tx.workspaceId, memberId);
+    if (!current) throw notFound('member');
+    if (patch.role && patch.role !== 'admin' && current.role === 'admin' && (await repo.countAdmins(tx.db, tx.workspaceId)) <= 1) {
+      throw conflict('This is the last admin of the workspace: make someone else admin first.', { path: ['body', 'role'] });
+    }
+    const row = await repo.updateMember(tx.db, tx.workspaceId, memberId, patch);
+    return presentMember(row!);
+  });
+}
+
+/** Removes a member and ends every session they have, at once. */
+export async function removeMember(ctx: Ctx, memberId: string) {
+  await inTransaction(ctx, async (tx) => {
+    const current = await repo.findMember(tx.db, tx.workspaceId, memberId);
+    if (!current) throw notFound('member');
+    if (tx.actor.kind === 'member' && tx.actor.memberId === memberId) {
+      throw forbidden('You cannot remove yourself; ask another admin.');
+    }
+    if (current.role === 'admin' && (await repo.countAdmins(tx.db, tx.workspaceId)) <= 1) {
+      throw conflict('This is the last admin of the workspace and cannot be removed.');
+    }
+    const now = tx.services.now();
+    await repo.markMemberRemoved(tx.db, tx.workspaceId, memberId, now);
+    await revokeSessionsOfMember(tx.db, tx.workspaceId, memberId, now);
+  });
+}
+
+export async function listInvites(ctx: Ctx) {
+  const rows = await repo.listPendingInvites(ctx.db, ctx.workspaceId, ctx.services.now());
+  return rows.map(presentInvite);
+}
+
+export async function inviteMember(ctx: Ctx, input: { email: string; role: MemberRole }) {
+  if (ctx.actor.kind !== 'member') throw forbidden('Invitations are sent by a member, not an API token.');
+  const invitedBy = ctx.actor.memberId;
+  const token = randomToken('lfi');
+  const inviteUrl = `${ctx.services.config.publicUrl}/invite/${encodeURIComponent(token)}`;
+  return inTransaction(ctx, async (tx) => {
+    if (await findActiveMemberByEmail(tx.db, input.email)) {
+      throw conflict(`${input.email} is already a member of a Landfall workspace.`, { path: ['body', 'email'] });
+    }
+    const now = tx.services.now();
+    const row = await repo.insertInvite(tx.db, tx.workspaceId, {
+      email: input.email,
+      role: input.role,
+      tokenHash: hashToken(token),
+      invitedBy,
+      expiresAt: new Date(now.getTime() + INVITE_LIFETIME_MS),
+    });
+    const inviter = await repo.findMember(tx.db, tx.workspaceId, invitedBy);
+    await queueMail(tx.db, tx.services, tx.workspaceId, {
+      dedupeKey: `invite:${row.id}`,
+      to: input.email,
+      subject: `${inviter?.name ?? 'A colleague'} invited you to Landfall`,
+      text:
+        `${inviter?.name ?? 'A colleague'} invited you to join their Landfall workspace.\n\n` +
+        `Accept the invitation and choose your password:\n${inviteUrl}\n\n` +
+        `The link works for 7 days.`,
+    });
+    return { ...presentInvite(row), inviteUrl };
+  });
+}
+
+export async function revokeInvite(ctx: Ctx, inviteId: string) {
+  const row = await repo.revokeInvite(ctx.db, ctx.workspaceId, inviteId, ctx.services.now());
+  if (!row) throw notFound('pending invitation');
+}
+
+async function usableInvite(services: Services, token: string) {
+  const invite = await repo.findInviteByTokenHash(services.database.db, hashToken(token));
+  if (!invite || invite.revokedAt) throw notFound('invitation');
+  if (invite.acceptedAt) throw conflict('This invitation has already been used. Sign in instead.');
+  if (invite.expiresAt <= services.now()) throw conflict('This invitation has expired. Ask your admin for a new one.');
+  return invite;
+}
+
+export async function previewInvite(services: Services, token: string) {
+  const invite = await usableInvite(services, token);
+  return {
+    email: invite.email,
+    role: invite.role as MemberRole,
+    workspaceName: invite.workspaceName,
+    expiresAt: invite.expiresAt.toISOString(),
+  };
+}
+
+/** Turns an invitation into a member; a token can be used once, even by two clicks at the same moment. */
+export async function acceptInvite(services: Services, token: string, input: { name: string; password: string }) {
+  const invite = await usableInvite(services, token);
+  const passwordHash = await hashPassword(input.password);
+  return services.database.db.transaction(async (tx) => {
+    if (!(await repo.claimInvite(tx, invite.id, services.now()))) {
+      throw conflict('This invitation has already been used. Sign in instead.');
+    }
+    if (await findActiveMemberByEmail(tx, invite.email)) {
+      throw conflict(`${invite.email} is already a member of a Landfall workspace. Sign in instead.`);
+    }
+    const member = await repo.insertMember(tx, invite.workspaceId, {
+      email: invite.email,
+      name: input.name,
+      role: invite.role,
+      passwordHash,
+    });
+    return { workspaceId: invite.workspaceId, memberId: member.id, role: invite.role as MemberRole };
+  });
+}
+

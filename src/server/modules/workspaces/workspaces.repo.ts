@@ -1,0 +1,23 @@
+import { count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { workspaces } from '../../db/schema.ts';
+
+export async function countWorkspaces(db: Db) {
+  const [row] = await db.select({ workspaces: count() }).from(workspaces);
+  return row?.workspaces ?? 0;
+}
+
+export async function insertWorkspace(db: Db, workspace: { name: string; timezone: string }) {
+  const [row] = await db.insert(workspaces).values(workspace).returning();
+  return row!;
+}
+
+export async function findWorkspace(db: Db, workspaceId: string) {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row;
+}
+
+export async function updateWorkspace(db: Db, workspaceId: string, patch: { name?: string; timezone?: string }) {
+  const [row] = await db.update(workspaces).set(patch).where(eq(workspaces.id, workspaceId)).returning();
+  return row;
+}
