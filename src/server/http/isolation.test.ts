@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
+import { addContact } from '../modules/contacts/contacts.service.ts';
+import { inviteMember } from '../modules/members/members.service.ts';
+import { addOrganization } from '../modules/organizations/organizations.service.ts';
+import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
+
+/**
+ * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
+ * and must get 404 every time. A new route with a path parameter fails here until it says which id it takes.
+ */
+
+let env: TestEnv;
+const idsOfA: Record<string, string> = {};
+
+// Which of workspace A's ids each path parameter takes, by the collection the route addresses.
+const idFor = (url: string): string | undefined => {
+  const collection = /\/api\/v1\/([\w-]+)\/:id/.exec(url)?.[1];
+  const byCollection: Record<string, string | undefined> = {
+    accounts: idsOfA.account,
+    contacts: idsOfA.contact,
+    organizations: idsOfA.organization,
+    members: idsOfA.member,
+    invites: idsOfA.invite,
+    'api-tokens': idsOfA.apiToken,
+  };
+  return collection ? byCollection[collection] : undefined;
+};
+
+// A valid body for each route that takes one, so that validation passes and the lookup is what answers.
+const bodies: Record<string, unknown> = {
+  'PATCH /api/v1/accounts/:id': { name: 'Stolen' },
+  'POST /api/v1/accounts/:id/contacts': { name: 'Eve', email: 'eve@evil.test', role: 'champion' },
+  'POST /api/v1/accounts/:id/organizations': { name: 'Shadow team', kind: 'added_users' },
+  'PATCH /api/v1/contacts/:id': { name: 'Eve' },
+  'PATCH /api/v1/organizations/:id': { name: 'Shadow team' },
+  'PATCH /api/v1/members/:id': { role: 'admin' },
+};
+
+// Routes that take no workspace id: a token (the secret is the scope) or nothing.
+const withoutWorkspaceIds = (url: string) => !url.includes(':') || url.includes(':token');
+
+beforeAll(async () => {
+  env = await startTestEnv();
+  const a = await makeWorkspace(env.services, 'Workspace A');
+  const csmOfA = await makeMember(env.services, a.workspace.id, 'csm');
+  const account = await makeAccount(a.admin.ctx);
+  const organization = await addOrganization(a.admin.ctx, account.id, { name: 'Finance', kind: 'new_implementation' });
+  const contact = await addContact(a.admin.ctx, account.id, { name: 'Carol', email: 'carol@acme.test', role: 'champion' });
+  const invite = await inviteMember(a.admin.ctx, { email: 'newbie@vendor.test', role: 'csm' });
+  const apiToken = await createApiToken(a.admin.ctx, { name: 'CRM', role: 'admin' });
+  Object.assign(idsOfA, {
+    account: account.id,
+    organization: organization.id,
+    contact: contact.id,
+    member: csmOfA.id,
+    invite: invite.id,
+    apiToken: apiToken.id,
+  });
+});
+afterAll(() => env.close());
+
+describe('workspace isolation', () => {
+  it('answers 404 to every route called with another workspace’s ids', async () => {
+    const b = await makeWorkspace(env.services, 'Workspace B');
+    const api = await signedInClient(env, b.admin);
+    const routes = env.app.landfallRoutes.filter((route) => route.url.startsWith('/api/v1/') && !withoutWorkspaceIds(route.url));
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const id = idFor(route.url);
+      expect(id, `${route.method} ${route.url}: say which id this route takes in isolation.test.ts`).toBeDefined();
+      const url = route.url.replace(':id', id!);
+      const response = await api.request(route.method, url, bodies[`${route.method} ${route.url}`]);
+      expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
+    }
+  });
+
+  it('lists nothing of another workspace', async () => {
+    const b = await makeWorkspace(env.services, 'Workspace C');
+    const api = await signedInClient(env, b.admin);
+    expect((await api.get('/api/v1/accounts?status=all')).body.total).toBe(0);
+    expect((await api.get('/api/v1/members')).body.map((member: { id: string }) => member.id)).toEqual([b.admin.id]);
+    expect((await api.get('/api/v1/invites')).body).toEqual([]);
+    expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
+    expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
+  });
+});
