@@ -19,6 +19,8 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
+import { playbookRoutes } from '../modules/playbooks/playbooks.routes.ts';
+import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { registerAccess } from './access.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -67,8 +69,10 @@ export async function buildApp(services: Services): Promise<App> {
   const routes: RouteInfo[] = [];
   app.decorate('landfallRoutes', routes);
   app.addHook('onRoute', (route) => {
-    // The API docs are public reading.
-    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    // The web app's files and the API docs are public reading; everything else under /api says who may call it.
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
+      route.config = { ...route.config, access: 'public' };
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -137,6 +141,8 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(accountRoutes(services));
       await api.register(contactRoutes(services));
       await api.register(organizationRoutes(services));
+      await api.register(playbookRoutes(services));
+      await api.register(projectRoutes(services));
     },
     { prefix: '/api/v1' },
   );

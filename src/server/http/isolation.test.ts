@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
+import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { createProject } from '../modules/projects/projects.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { inviteMember } from '../modules/members/members.service.ts';
 import { addOrganization } from '../modules/organizations/organizations.service.ts';
@@ -23,6 +25,9 @@ const idFor = (url: string): string | undefined => {
     members: idsOfA.member,
     invites: idsOfA.invite,
     'api-tokens': idsOfA.apiToken,
+    playbooks: idsOfA.playbook,
+    projects: idsOfA.project,
+    tasks: idsOfA.task,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -35,6 +40,22 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/contacts/:id': { name: 'Eve' },
   'PATCH /api/v1/organizations/:id': { name: 'Shadow team' },
   'PATCH /api/v1/members/:id': { role: 'admin' },
+  'PATCH /api/v1/tasks/:id': { status: 'done' },
+  'PUT /api/v1/playbooks/:id': {
+    name: 'Hijacked',
+    touchModel: 'digital',
+    targetDays: 30,
+    selection: { segments: [], complexities: [], products: [] },
+    stages: [{ key: 'design', name: 'Design' }],
+    tasks: [{ key: 'only', title: 'Only task', stage: 'design', owner: { side: 'vendor', role: 'csm' }, durationDays: 1 }],
+  },
+  'POST /api/v1/tasks/:id/comments': { body: 'Hello' },
+  'POST /api/v1/projects/:id/tasks': {
+    title: 'Sneaky',
+    stage: 'design',
+    owner: { side: 'vendor', role: 'csm' },
+    durationDays: 1,
+  },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope) or nothing.
@@ -49,6 +70,8 @@ beforeAll(async () => {
   const contact = await addContact(a.admin.ctx, account.id, { name: 'Carol', email: 'carol@acme.test', role: 'champion' });
   const invite = await inviteMember(a.admin.ctx, { email: 'newbie@vendor.test', role: 'csm' });
   const apiToken = await createApiToken(a.admin.ctx, { name: 'CRM', role: 'admin' });
+  const [playbook] = await listPlaybooks(a.admin.ctx);
+  const project = await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
   Object.assign(idsOfA, {
     account: account.id,
     organization: organization.id,
@@ -56,6 +79,9 @@ beforeAll(async () => {
     member: csmOfA.id,
     invite: invite.id,
     apiToken: apiToken.id,
+    playbook: playbook!.id,
+    project: project.id,
+    task: project.tasks[0]!.id,
   });
 });
 afterAll(() => env.close());
@@ -83,5 +109,6 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/invites')).body).toEqual([]);
     expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
+    expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
   });
 });

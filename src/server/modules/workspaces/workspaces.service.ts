@@ -6,6 +6,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { hashPassword } from '../../security/secrets.ts';
 import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
 import { insertMember } from '../members/members.repo.ts';
+import { installBuiltinPlaybooks } from '../playbooks/playbooks.service.ts';
 import * as repo from './workspaces.repo.ts';
 
 const SETUP_LOCK = 4_242_002;
@@ -28,6 +29,7 @@ export async function createWorkspace(db: Db, input: NewWorkspace) {
     role: input.admin.role ?? 'admin',
     passwordHash: await hashPassword(input.admin.password),
   });
+  await installBuiltinPlaybooks(db, workspace.id);
   return { workspace, admin };
 }
 

@@ -1,0 +1,134 @@
+import { QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { Layout } from './Layout.tsx';
+import { isApiError, setUnauthenticatedHandler } from './api.ts';
+import { forgetSession, SessionProvider } from './session.tsx';
+import { fetchSession, fetchSetupStatus, sessionKey } from '../features/auth/auth.api.ts';
+import { InvitePage } from '../features/auth/InvitePage.tsx';
+import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { AccountFormPage } from '../features/accounts/AccountFormPage.tsx';
+import { AccountPage } from '../features/accounts/AccountPage.tsx';
+import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
+import { MembersPage } from '../features/members/MembersPage.tsx';
+import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
+import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
+import { ButtonLink } from '../components/ui/Button.tsx';
+import { EmptyState } from '../components/ui/EmptyState.tsx';
+import { ErrorState, LoadingState } from '../components/ui/State.tsx';
+import { ToastProvider } from '../components/ui/Toast.tsx';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache(),
+    defaultOptions: {
+      queries: {
+        staleTime: 15_000,
+        // Client errors (404, 403, 400) will not fix themselves by asking again.
+        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
+        refetchOnWindowFocus: true,
+      },
+    },
+  });
+}
+
+export function App({ queryClient }: { queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <ToastProvider>
+        <BrowserRouter>
+          <Gate />
+        </BrowserRouter>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}
+
+/** Decides between the signed-in app, the sign-in page and first-time setup. */
+function Gate() {
+  const queryClient = useQueryClient();
+  const session = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => forgetSession(queryClient));
+    return () => setUnauthenticatedHandler(undefined);
+  }, [queryClient]);
+
+  if (session.isPending) return <FullPageLoading />;
+  if (session.isError) {
+    return (
+      <div className="auth-screen">
+        <div className="auth-card">
+          <ErrorState title="Landfall is not reachable" error={session.error} onRetry={() => void session.refetch()} />
+        </div>
+      </div>
+    );
+  }
+  if (!session.data) return <SignedOutRoutes />;
+  return (
+    <SessionProvider session={session.data}>
+      <Routes>
+        <Route path="/invite/:token" element={<InvitePage />} />
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/accounts" replace />} />
+          <Route path="accounts" element={<AccountsPage />} />
+          <Route path="accounts/new" element={<AccountFormPage />} />
+          <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="accounts/:id/edit" element={<AccountFormPage />} />
+          <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
+          <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
+          <Route path="settings/members" element={<MembersPage />} />
+          <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="setup" element={<Navigate to="/accounts" replace />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}
+
+function SignedOutRoutes() {
+  return (
+    <Routes>
+      <Route path="/invite/:token" element={<InvitePage />} />
+      {/* Any other address asks to sign in first and stays in the address bar, so the member lands there after. */}
+      <Route path="*" element={<SignInOrSetup />} />
+    </Routes>
+  );
+}
+
+function SignInOrSetup() {
+  const setup = useQuery({ queryKey: ['setup'], queryFn: fetchSetupStatus, staleTime: Infinity });
+  if (setup.isPending) return <FullPageLoading />;
+  if (setup.data?.needsSetup) return <SetupPage />;
+  return <SignInPage />;
+}
+
+function FullPageLoading() {
+  return (
+    <div className="auth-screen">
+      <LoadingState label="Loading Landfall…" />
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <div className="page">
+      <div className="card">
+        <EmptyState
+          title="Page not found"
+          action={
+            <ButtonLink to="/accounts" variant="primary">
+              Go to accounts
+            </ButtonLink>
+          }
+        >
+          The address may be mistyped, or the page has moved.
+        </EmptyState>
+      </div>
+    </div>
+  );
+}

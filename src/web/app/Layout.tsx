@@ -1,0 +1,156 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { MEMBER_ROLE_LABELS } from '../../core/people.ts';
+import { initials } from './format.ts';
+import { Logo } from './Logo.tsx';
+import { useIsAdmin, useSession, useSignOut } from './session.tsx';
+
+/** The signed-in shell: sidebar navigation, the workspace, and the member's menu. */
+export function Layout() {
+  const { workspace } = useSession();
+  const isAdmin = useIsAdmin();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <aside className="sidebar">
+        <div className="sidebar-brand">
+          <Logo size={26} />
+          <div className="sidebar-brand-text">
+            <span className="sidebar-product">Landfall</span>
+            <span className="sidebar-workspace" title={workspace.name}>
+              {workspace.name}
+            </span>
+          </div>
+        </div>
+        <nav className="sidebar-nav" aria-label="Main">
+          <p className="nav-heading">Customers</p>
+          <ul>
+            <li>
+              <NavLink to="/accounts" className="nav-link">
+                <NavIcon d="M3 17V7l7-4 7 4v10M7 17v-5h6v5" />
+                Accounts
+              </NavLink>
+            </li>
+          </ul>
+          <p className="nav-heading">Settings</p>
+          <ul>
+            <li>
+              <NavLink to="/settings/workspace" className="nav-link">
+                <NavIcon d="M10 12.5a2.5 2.5 0 100-5 2.5 2.5 0 000 5zM10 2.5v2M10 15.5v2M17.5 10h-2M4.5 10h-2M15.3 4.7l-1.4 1.4M6.1 13.9l-1.4 1.4M15.3 15.3l-1.4-1.4M6.1 6.1L4.7 4.7" />
+                Workspace
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/members" className="nav-link">
+                <NavIcon d="M7.5 9a3 3 0 100-6 3 3 0 000 6zM2 17c0-3 2.5-5 5.5-5s5.5 2 5.5 5M13.5 3.2a3 3 0 010 5.6M15.5 12.3c1.5.7 2.5 2.3 2.5 4.7" />
+                Members
+              </NavLink>
+            </li>
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/api-tokens" className="nav-link">
+                  <NavIcon d="M12.5 7.5a3.5 3.5 0 11-7 0 3.5 3.5 0 017 0zM11.5 10.5L17 16M14.5 13.5l1.5-1.5M16 15l1.5-1.5" />
+                  API tokens
+                </NavLink>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <UserMenu />
+      </aside>
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}
+
+function NavIcon({ d }: { d: string }) {
+  return (
+    <svg className="nav-icon" viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
+function UserMenu() {
+  const { member } = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const [signingOut, setSigningOut] = useState(false);
+  const menuId = useId();
+  const ref = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const onPointer = (event: MouseEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setOpen(false);
+        buttonRef.current?.focus();
+      }
+    };
+    document.addEventListener('mousedown', onPointer);
+    document.addEventListener('keydown', onKey);
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    return () => {
+      document.removeEventListener('mousedown', onPointer);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={ref}>
+      {open && (
+        <div className="menu" id={menuId} role="menu" aria-label="Account menu">
+          <div className="menu-header">
+            <span className="menu-name">{member.name}</span>
+            <span className="menu-email">{member.email}</span>
+          </div>
+          <button
+            type="button"
+            role="menuitem"
+            className="menu-item"
+            disabled={signingOut}
+            onClick={async () => {
+              setSigningOut(true);
+              try {
+                await signOut();
+              } finally {
+                void navigate('/', { replace: true });
+              }
+            }}
+          >
+            {signingOut ? 'Signing out…' : 'Sign out'}
+          </button>
+        </div>
+      )}
+      <button
+        ref={buttonRef}
+        type="button"
+        className="user-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        onClick={() => setOpen((value) => !value)}
+      >
+        <span className="avatar" aria-hidden="true">
+          {initials(member.name)}
+        </span>
+        <span className="user-text">
+          <span className="user-name">{member.name}</span>
+          <span className="user-role">{MEMBER_ROLE_LABELS[member.role]}</span>
+        </span>
+        <svg viewBox="0 0 20 20" width="14" height="14" aria-hidden="true" className="user-chevron">
+          <path d="M6 8l4-4 4 4M6 12l4 4 4-4" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+        </svg>
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Complexity, LaerStage, OwnerRole, Segment, TouchModel } from '../../../core/people.ts';
+import { api } from '../../app/api.ts';
+import { toApiQuery, type AccountListState } from './accountListState.ts';
+
+export interface AccountOwner {
+  role: OwnerRole;
+  memberId: string;
+  name: string;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string;
+  segment: Segment;
+  touchModel: TouchModel;
+  complexity: Complexity;
+  contractValue: number;
+  currency: string;
+  contractSignedOn: string | null;
+  renewalOn: string | null;
+  products: string[];
+  timezone: string;
+  laerStage: LaerStage;
+  owners: AccountOwner[];
+  contactCount: number;
+  createdAt: string;
+  updatedAt: string;
+  archivedAt: string | null;
+}
+
+export interface AccountPage {
+  items: Account[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+export interface AccountInput {
+  name: string;
+  domain: string | null;
+  industry: string;
+  segment: Segment;
+  touchModel?: TouchModel;
+  complexity: Complexity;
+  contractValue: number;
+  currency?: string;
+  contractSignedOn: string | null;
+  renewalOn: string | null;
+  products: string[];
+  timezone?: string;
+  laerStage: LaerStage;
+  owners: { role: OwnerRole; memberId: string }[];
+}
+
+export interface AccountFacets {
+  industries: string[];
+  products: string[];
+}
+
+export const accountKeys = {
+  all: ['accounts'] as const,
+  list: (state: AccountListState) => ['accounts', 'list', toApiQuery(state)] as const,
+  detail: (id: string) => ['accounts', 'detail', id] as const,
+  facets: ['accounts', 'facets'] as const,
+};
+
+export const useAccounts = (state: AccountListState) =>
+  useQuery({
+    queryKey: accountKeys.list(state),
+    queryFn: () => api.get<AccountPage>('/accounts', toApiQuery(state)),
+    placeholderData: keepPreviousData,
+  });
+
+export const useAccount = (id: string) =>
+  useQuery({ queryKey: accountKeys.detail(id), queryFn: () => api.get<Account>(`/accounts/${id}`), enabled: Boolean(id) });
+
+export const useAccountFacets = () =>
+  useQuery({ queryKey: accountKeys.facets, queryFn: () => api.get<AccountFacets>('/accounts/facets'), staleTime: 60_000 });
+
+function useAccountWrite<TInput>(write: (input: TInput) => Promise<Account>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: (account) => {
+      queryClient.setQueryData(accountKeys.detail(account.id), account);
+      void queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.facets });
+    },
+  });
+}
+
+export const useCreateAccount = () => useAccountWrite((input: AccountInput) => api.post<Account>('/accounts', input));
+export const useUpdateAccount = (id: string) =>
+  useAccountWrite((patch: Partial<AccountInput>) => api.patch<Account>(`/accounts/${id}`, patch));
+export const useArchiveAccount = (id: string) => useAccountWrite(() => api.post<Account>(`/accounts/${id}/archive`));
+export const useRestoreAccount = (id: string) => useAccountWrite(() => api.post<Account>(`/accounts/${id}/restore`));

@@ -1,0 +1,43 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { OrganizationKind } from '../../../core/people.ts';
+import { api } from '../../app/api.ts';
+
+export interface Organization {
+  id: string;
+  accountId: string;
+  name: string;
+  kind: OrganizationKind;
+  startedOn: string | null;
+  contactCount: number;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface OrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+  startedOn: string | null;
+}
+
+export const organizationKeys = { forAccount: (accountId: string) => ['organizations', accountId] as const };
+
+export const useOrganizations = (accountId: string) =>
+  useQuery({
+    queryKey: organizationKeys.forAccount(accountId),
+    queryFn: () => api.get<Organization[]>(`/accounts/${accountId}/organizations`),
+  });
+
+function useOrganizationWrite<TInput>(accountId: string, write: (input: TInput) => Promise<Organization>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.forAccount(accountId) }),
+  });
+}
+
+export const useAddOrganization = (accountId: string) =>
+  useOrganizationWrite(accountId, (input: OrganizationInput) => api.post<Organization>(`/accounts/${accountId}/organizations`, input));
+export const useUpdateOrganization = (accountId: string, id: string) =>
+  useOrganizationWrite(accountId, (patch: Partial<OrganizationInput>) => api.patch<Organization>(`/organizations/${id}`, patch));
+export const useArchiveOrganization = (accountId: string) =>
+  useOrganizationWrite(accountId, (id: string) => api.post<Organization>(`/organizations/${id}/archive`));
