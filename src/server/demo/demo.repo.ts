@@ -1,26 +1,82 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { accountOwners, accounts, contacts, members, organizations } from '../db/schema.ts';
 
-// Multi-row inserts for made-up data: one statement per table per batch, ids chosen by the caller
-// so children can point at parents without a round trip. Every row carries the workspace id given.
+// Bulk inserts for made-up data. Each batch goes in as ONE json parameter expanded by
+// json_to_recordset: on 500 accounts that is ~4× faster than a multi-row VALUES with thousands of
+// parameters (which drizzle takes ~80 ms just to build), on PGlite and PostgreSQL alike.
+// Ids are chosen by the caller so children can point at parents without a round trip.
 
-export type MemberRow = Omit<typeof members.$inferInsert, 'workspaceId' | 'createdAt' | 'removedAt'> & { id: string };
-export type AccountRow = Omit<typeof accounts.$inferInsert, 'workspaceId' | 'createdAt' | 'updatedAt' | 'archivedAt'> & { id: string };
-export type OwnerRow = Omit<typeof accountOwners.$inferInsert, 'workspaceId'>;
-export type OrganizationRow = Omit<typeof organizations.$inferInsert, 'workspaceId' | 'createdAt' | 'archivedAt'> & { id: string };
-export type ContactRow = Omit<typeof contacts.$inferInsert, 'id' | 'workspaceId' | 'createdAt' | 'updatedAt'>;
-
-/** PostgreSQL takes at most 65,535 parameters per statement; stay well under it. */
-const MAX_PARAMETERS = 30_000;
-
-async function insertInChunks<Row>(rows: Row[], columns: number, insert: (chunk: Row[]) => Promise<unknown>) {
-  const size = Math.max(1, Math.floor(MAX_PARAMETERS / columns));
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+export interface MemberRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  passwordHash: string;
 }
 
-export async function insertMembers(db: Db, workspaceId: string, rows: MemberRow[]) {
-  await insertInChunks(rows, 6, (chunk) => db.insert(members).values(chunk.map((row) => ({ ...row, workspaceId }))));
+export interface AccountRow {
+  id: string;
+  name: string;
+  domain: string | null;
+  industry: string;
+  segment: string;
+  touchModel: string;
+  complexity: string;
+  contractValue: number;
+  currency: string;
+  contractSignedOn: string | null;
+  renewalOn: string | null;
+  products: string[];
+  timezone: string;
+  laerStage: string;
 }
+
+export interface OwnerRow {
+  accountId: string;
+  role: string;
+  memberId: string;
+}
+
+export interface OrganizationRow {
+  id: string;
+  accountId: string;
+  name: string;
+  kind: string;
+  startedOn: string | null;
+}
+
+export interface ContactRow {
+  accountId: string;
+  organizationId: string | null;
+  name: string;
+  email: string;
+  title: string | null;
+  role: string;
+  timezone: string | null;
+  joinedOn: string | null;
+  leftOn: string | null;
+}
+
+/** Column name → its SQL type, in the order of the row's keys; workspace_id is added to every row. */
+type Columns<Row> = { [Key in keyof Row]: string };
+
+const snake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+
+async function insertRows<Row extends object>(db: Db, table: string, columns: Columns<Row>, workspaceId: string, rows: Row[]) {
+  if (rows.length === 0) return;
+  const keys = Object.keys(columns) as (keyof Row & string)[];
+  const names = ['workspace_id', ...keys.map(snake)];
+  const types = ['uuid', ...keys.map((key) => columns[key] as string)];
+  const json = JSON.stringify(
+    rows.map((row) => Object.fromEntries([['workspace_id', workspaceId], ...keys.map((key, index) => [names[index + 1], row[key]])])),
+  );
+  const list = sql.raw(names.join(', '));
+  const record = sql.raw(names.map((name, index) => `${name} ${types[index]}`).join(', '));
+  await db.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${list} from json_to_recordset(${json}::json) as r(${record})`);
+}
+
+export const insertMembers = (db: Db, workspaceId: string, rows: MemberRow[]) =>
+  insertRows<MemberRow>(db, 'members', { id: 'uuid', email: 'text', name: 'text', role: 'text', passwordHash: 'text' }, workspaceId, rows);
 
 export interface AccountBatch {
   accounts: AccountRow[];
@@ -31,10 +87,59 @@ export interface AccountBatch {
 
 /** Inserts accounts with their owners, organizations and contacts, parents first. */
 export async function insertAccountBatch(db: Db, workspaceId: string, batch: AccountBatch) {
-  await insertInChunks(batch.accounts, 16, (chunk) => db.insert(accounts).values(chunk.map((row) => ({ ...row, workspaceId }))));
-  await insertInChunks(batch.owners, 4, (chunk) => db.insert(accountOwners).values(chunk.map((row) => ({ ...row, workspaceId }))));
-  await insertInChunks(batch.organizations, 6, (chunk) =>
-    db.insert(organizations).values(chunk.map((row) => ({ ...row, workspaceId }))),
+  await insertRows<AccountRow>(
+    db,
+    'accounts',
+    {
+      id: 'uuid',
+      name: 'text',
+      domain: 'text',
+      industry: 'text',
+      segment: 'text',
+      touchModel: 'text',
+      complexity: 'text',
+      contractValue: 'bigint',
+      currency: 'text',
+      contractSignedOn: 'date',
+      renewalOn: 'date',
+      products: 'text[]',
+      timezone: 'text',
+      laerStage: 'text',
+    },
+    workspaceId,
+    batch.accounts,
   );
-  await insertInChunks(batch.contacts, 11, (chunk) => db.insert(contacts).values(chunk.map((row) => ({ ...row, workspaceId }))));
+  await insertRows<OwnerRow>(db, 'account_owners', { accountId: 'uuid', role: 'text', memberId: 'uuid' }, workspaceId, batch.owners);
+  await insertRows<OrganizationRow>(
+    db,
+    'organizations',
+    { id: 'uuid', accountId: 'uuid', name: 'text', kind: 'text', startedOn: 'date' },
+    workspaceId,
+    batch.organizations,
+  );
+  await insertRows<ContactRow>(
+    db,
+    'contacts',
+    {
+      accountId: 'uuid',
+      organizationId: 'uuid',
+      name: 'text',
+      email: 'text',
+      title: 'text',
+      role: 'text',
+      timezone: 'text',
+      joinedOn: 'date',
+      leftOn: 'date',
+    },
+    workspaceId,
+    batch.contacts,
+  );
+}
+
+/**
+ * Refreshes the planner's statistics. Needed while a table grows from empty in one go: the foreign-key
+ * checks otherwise keep a plan made for an empty table and scan it whole for every row inserted.
+ */
+export async function analyzeAccountTables(db: Db) {
+  await db.execute(sql`analyze accounts, account_owners, organizations, contacts`);
 }

@@ -1,0 +1,207 @@
+// GET /api/v1/accounts?limit=50 over 10,000 accounts on PostgreSQL, against a bare Fastify hello-world.
+// Run: npm run bench -- api [--processes 1,2] [--duration 10]
+// Uses DATABASE_URL when set (a new workspace is seeded in it), otherwise creates landfall_bench_<pid>
+// on postgres://postgres@127.0.0.1:5432 and drops it at the end, even on failure.
+import { fork, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/server/config.ts';
+import { contextFor, type Services } from '../src/server/context.ts';
+import { openDatabase } from '../src/server/db/client.ts';
+import { migrateDatabase } from '../src/server/db/migrate.ts';
+import { seedAccounts } from '../src/server/demo/demo.ts';
+import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
+import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
+
+const ACCOUNTS = 10_000;
+const CONNECTIONS = 32;
+const WARM_UP_SECONDS = 3;
+const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+const PATH = '/api/v1/accounts?limit=50';
+
+const { values } = parseArgs({
+  options: {
+    processes: { type: 'string', default: '1,2' },
+    duration: { type: 'string', default: '10' },
+  },
+});
+const processCounts = values.processes.split(',').map(Number);
+const duration = Number(values.duration);
+const here = import.meta.dirname;
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a server in a child process and resolves once it says it is listening. */
+function startServer(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = fork(script, args, { env, execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: 'inherit' });
+    child.once('message', () => resolve(child));
+    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code} before listening`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** A short warm-up (JIT, connection pools, PostgreSQL's caches), then the measured run. */
+async function measure(label: string, url: string, headers: Record<string, string> = {}): Promise<Load> {
+  await load(url, headers, WARM_UP_SECONDS);
+  const result = await load(url, headers, duration);
+  console.log(
+    `${label.padEnd(28)} ${String(result.rps).padStart(7)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   ` +
+      `non-2xx ${result.non2xx}   errors ${result.errors}`,
+  );
+  return result;
+}
+
+async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, drop: async () => {} };
+  const name = `landfall_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  let dropped = false;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      if (dropped) return;
+      dropped = true;
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Migrates, seeds a workspace of ACCOUNTS accounts and returns an API token of its admin. */
+async function prepare(databaseUrl: string): Promise<string> {
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl });
+  const database = await openDatabase({ databaseUrl, poolSize: 4 });
+  try {
+    await migrateDatabase(database);
+    const services: Services = { database, config, now: () => new Date() };
+    const started = performance.now();
+    const seeded = await seedAccounts(services, { accounts: ACCOUNTS, progress: Boolean(process.stderr.isTTY) });
+    console.log(`Seeded ${ACCOUNTS} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const admin = await findActiveMemberByEmail(database.db, seeded.email);
+    if (!admin) throw new Error('the seeded workspace has no admin');
+    const ctx = contextFor(services, {
+      kind: 'member',
+      workspaceId: seeded.workspaceId,
+      memberId: admin.id,
+      role: 'admin',
+      sessionId: 'bench',
+    });
+    const { token } = await createApiToken(ctx, { name: 'api bench', role: 'admin' });
+    return token;
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  console.log(`api bench: ${os.cpus().length} CPUs, Node ${process.version}, ${CONNECTIONS} connections, ${duration} s per run`);
+  const database = await createDatabase();
+  const children = new Set<ChildProcess>();
+  const cleanUp = async () => {
+    await Promise.all([...children].map(stopServer));
+    await database.drop();
+  };
+  process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+  try {
+    const token = await prepare(database.url);
+    const headers = { authorization: `Bearer ${token}` };
+    const env = { ...process.env, DATABASE_URL: database.url };
+
+    const landfall: { processes: number; result: Load }[] = [];
+    for (const processes of processCounts) {
+      const port = await freePort();
+      const server = await startServer(path.join(here, 'lib/landfall-server.ts'), [String(port), String(processes)], env);
+      children.add(server);
+      const url = `http://127.0.0.1:${port}${PATH}`;
+      const check = await fetch(url, { headers });
+      const page = (await check.json()) as { total?: number; items?: unknown[] };
+      if (check.status !== 200 || page.total !== ACCOUNTS || page.items?.length !== 50) {
+        throw new Error(`GET ${PATH} answered ${check.status} with total ${page.total}: the bench would measure the wrong thing`);
+      }
+      landfall.push({ processes, result: await measure(`Landfall, ${processes} process${processes > 1 ? 'es' : ''}`, url, headers) });
+      await stopServer(server);
+      children.delete(server);
+    }
+
+    const port = await freePort();
+    const hello = await startServer(path.join(here, 'hello.mjs'), [String(port)], process.env);
+    children.add(hello);
+    const bare = await measure('bare Fastify hello-world', `http://127.0.0.1:${port}/`);
+
+    const single = landfall.find((run) => run.processes === 1) ?? landfall[0]!;
+    const best = landfall.reduce((a, b) => (b.result.rps > a.result.rps ? b : a));
+    const non2xx = landfall.reduce((sum, run) => sum + run.result.non2xx + run.result.errors, 0) + bare.non2xx + bare.errors;
+    if (non2xx > 0) process.exitCode = 1;
+    console.log(
+      `\nratio (best Landfall / bare) ${(best.result.rps / bare.rps).toFixed(3)} with ${best.processes} process(es); ` +
+        `single process ${(single.result.rps / bare.rps).toFixed(3)}; non-2xx and errors in total: ${non2xx}`,
+    );
+    console.log(
+      JSON.stringify({
+        bench: 'api',
+        landfall_rps: best.result.rps,
+        landfall_p99_ms: best.result.p99,
+        bare_rps: bare.rps,
+        bare_p99_ms: bare.p99,
+        ratio: Number((best.result.rps / bare.rps).toFixed(3)),
+        connections: CONNECTIONS,
+        accounts: ACCOUNTS,
+        landfall_processes: best.processes,
+        single_process_rps: single.result.rps,
+        single_process_p99_ms: single.result.p99,
+        non2xx,
+      }),
+    );
+  } finally {
+    await cleanUp();
+  }
+}
+
+await main();
