@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  boolean,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -23,6 +25,9 @@ export const workspaces = pgTable('workspaces', {
   id: id(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
+  /** ISO weekdays that are working days (Monday = 1). */
+  workingWeekdays: integer('working_weekdays').array().notNull().default(sql`'{1,2,3,4,5}'::int[]`),
+  holidays: date('holidays', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
   createdAt: createdAt(),
 });
 
@@ -229,5 +234,219 @@ export const outbox = pgTable(
   (t) => [
     unique('mail_outbox_dedupe_key').on(t.workspaceId, t.dedupeKey),
     index('mail_outbox_due_idx').on(t.state, t.sendAfter),
+  ],
+);
+
+// ---- Playbooks and projects ----
+
+export const playbooks = pgTable(
+  'playbooks',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** The newest version; projects keep the version they were created from. */
+    currentVersion: integer('current_version').notNull().default(1),
+    builtinKey: text('builtin_key'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('playbooks_workspace_id_id_key').on(t.workspaceId, t.id),
+    uniqueIndex('playbooks_builtin_key').on(t.workspaceId, t.builtinKey),
+  ],
+);
+
+/** Every saved edit of a playbook is a new, immutable version. */
+export const playbookVersions = pgTable(
+  'playbook_versions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    playbookId: uuid('playbook_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    unique('playbook_versions_version_key').on(t.playbookId, t.version),
+    foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
+  ],
+);
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    organizationId: uuid('organization_id'),
+    product: text('product'),
+    name: text('name').notNull(),
+    playbookId: uuid('playbook_id').notNull(),
+    playbookVersion: integer('playbook_version').notNull(),
+    stages: jsonb('stages').notNull(),
+    day0: date('day0', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('active'),
+    onboardingManagerId: uuid('onboarding_manager_id'),
+    health: text('health').notNull().default('on_track'),
+    baselineEnd: date('baseline_end', { mode: 'string' }),
+    projectedEnd: date('projected_end', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('projects_account_idx').on(t.workspaceId, t.accountId),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.organizationId],
+      foreignColumns: [organizations.workspaceId, organizations.id],
+    }),
+    foreignKey({ columns: [t.workspaceId, t.onboardingManagerId], foreignColumns: [members.workspaceId, members.id] }),
+  ],
+);
+
+export const projectTasks = pgTable(
+  'project_tasks',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    stage: text('stage').notNull(),
+    ownerSide: text('owner_side').notNull(),
+    ownerRole: text('owner_role').notNull(),
+    assigneeMemberId: uuid('assignee_member_id'),
+    assigneeContactId: uuid('assignee_contact_id'),
+    durationDays: integer('duration_days').notNull(),
+    startOffsetDays: integer('start_offset_days'),
+    milestoneKind: text('milestone_kind'),
+    deliverable: boolean('deliverable').notNull().default(false),
+    needsApproval: boolean('needs_approval').notNull().default(false),
+    customerVisible: boolean('customer_visible').notNull().default(true),
+    checklist: jsonb('checklist').notNull().default(sql`'[]'::jsonb`),
+    status: text('status').notNull().default('not_started'),
+    stuckReason: text('stuck_reason'),
+    actualStart: date('actual_start', { mode: 'string' }),
+    actualFinish: date('actual_finish', { mode: 'string' }),
+    pinnedStart: date('pinned_start', { mode: 'string' }),
+    baselineStart: date('baseline_start', { mode: 'string' }),
+    baselineFinish: date('baseline_finish', { mode: 'string' }),
+    projectedStart: date('projected_start', { mode: 'string' }),
+    projectedFinish: date('projected_finish', { mode: 'string' }),
+    slackDays: integer('slack_days').notNull().default(0),
+    critical: boolean('critical').notNull().default(false),
+    health: text('health').notNull().default('on_track'),
+    startReason: text('start_reason'),
+    drivenBy: uuid('driven_by'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
+    unique('project_tasks_key').on(t.projectId, t.key),
+    index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.assigneeMemberId], foreignColumns: [members.workspaceId, members.id] }),
+    foreignKey({ columns: [t.workspaceId, t.assigneeContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+export const projectDependencies = pgTable(
+  'project_dependencies',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    predecessorId: uuid('predecessor_id').notNull(),
+    successorId: uuid('successor_id').notNull(),
+    lagDays: integer('lag_days').notNull().default(0),
+  },
+  (t) => [
+    unique('project_dependencies_key').on(t.successorId, t.predecessorId),
+    index('project_dependencies_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.predecessorId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.successorId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** The project's history: who changed what, from what, to what, and why. */
+export const projectEvents = pgTable(
+  'project_events',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id'),
+    actorName: text('actor_name').notNull(),
+    actorMemberId: uuid('actor_member_id'),
+    kind: text('kind').notNull(),
+    field: text('field'),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('project_events_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** Days a milestone moved, owed to the side whose task caused it. */
+export const delayEvents = pgTable(
+  'delay_events',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    milestoneTaskId: uuid('milestone_task_id').notNull(),
+    causeTaskId: uuid('cause_task_id').notNull(),
+    side: text('side').notNull(),
+    days: integer('days').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('delay_events_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    authorMemberId: uuid('author_member_id'),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('task_comments_task_idx').on(t.workspaceId, t.taskId),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -1,0 +1,215 @@
+// Between the database rows of a project and the pure scheduling engine: build its input, run it, write back
+// what moved, with the history and the delay owed to each side.
+import { randomUUID } from 'node:crypto';
+import { MONDAY_TO_FRIDAY, workspaceToday, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
+import {
+  attributeDelays,
+  schedule,
+  ScheduleError,
+  type MilestoneKind,
+  type ProjectTask as EngineTask,
+  type ScheduleResult,
+  type TaskSide,
+  type TaskStatus,
+} from '../../../core/schedule/index.ts';
+import type { Ctx } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { AppError } from '../../http/errors.ts';
+import * as repo from './projects.repo.ts';
+
+const ENGINE_MILESTONES = new Set<string>(['first_engagement', 'go_live', 'first_value', 'value_achieved', 'onboarding_complete']);
+
+export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
+  const row = await repo.workspaceCalendar(db, workspaceId);
+  return {
+    timeZone: row?.timezone ?? 'UTC',
+    workingWeekdays: (row?.workingWeekdays as Weekday[] | undefined) ?? MONDAY_TO_FRIDAY,
+    holidays: row?.holidays ?? [],
+  };
+}
+
+export const todayFor = (ctx: Ctx, calendar: BusinessCalendar) => workspaceToday(ctx.services.now(), calendar);
+
+type PlanRow = Pick<
+  repo.TaskRow,
+  | 'id'
+  | 'title'
+  | 'ownerSide'
+  | 'durationDays'
+  | 'startOffsetDays'
+  | 'milestoneKind'
+  | 'status'
+  | 'actualStart'
+  | 'actualFinish'
+  | 'pinnedStart'
+  | 'baselineStart'
+  | 'baselineFinish'
+>;
+
+export function engineTasks(rows: PlanRow[], dependencies: { predecessorId: string; successorId: string; lagDays: number }[]): EngineTask[] {
+  const predecessors = new Map<string, { taskId: string; lagDays: number }[]>();
+  for (const dependency of dependencies) {
+    const list = predecessors.get(dependency.successorId) ?? [];
+    list.push({ taskId: dependency.predecessorId, lagDays: dependency.lagDays });
+    predecessors.set(dependency.successorId, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.title,
+    side: row.ownerSide as TaskSide,
+    durationDays: row.durationDays,
+    startOffsetDays: row.startOffsetDays,
+    dependsOn: predecessors.get(row.id) ?? [],
+    milestoneKind: row.milestoneKind && ENGINE_MILESTONES.has(row.milestoneKind) ? (row.milestoneKind as MilestoneKind) : null,
+    status: row.status as TaskStatus,
+    actualStart: row.actualStart,
+    actualFinish: row.actualFinish,
+    pinnedStart: row.pinnedStart,
+    baselineStart: row.baselineStart,
+    baselineFinish: row.baselineFinish,
+  }));
+}
+
+/** Runs the engine; a plan it cannot schedule (a cycle…) is the caller's mistake, said in their words. */
+export function runSchedule(tasks: EngineTask[], calendar: BusinessCalendar, projectStart: string, today: string | null, path = ['body']) {
+  try {
+    return schedule({ tasks, calendar, projectStart, today });
+  } catch (error) {
+    if (error instanceof ScheduleError) {
+      const field = error.code === 'dependency_cycle' || error.code === 'unknown_dependency' ? 'dependsOn' : undefined;
+      throw new AppError('invalid', error.message, { errors: [{ path: field ? [...path, field] : path, message: error.message }] });
+    }
+    throw error;
+  }
+}
+
+/** The projection as it was saved, in the engine's shape, for attributing what moved since. */
+function savedProjection(rows: repo.TaskRow[]): ScheduleResult | undefined {
+  if (rows.some((row) => !row.projectedStart || !row.projectedFinish)) return undefined;
+  return {
+    tasks: rows.map((row) => ({
+      id: row.id,
+      start: row.projectedStart!,
+      finish: row.projectedFinish!,
+      slack: row.slackDays,
+      critical: row.critical,
+      health: row.health as 'on_track',
+      startReason: (row.startReason ?? 'predecessor') as 'predecessor',
+      drivenBy: row.drivenBy,
+    })),
+    projectEnd: rows.reduce((end, row) => (row.projectedFinish! > end ? row.projectedFinish! : end), rows[0]?.projectedFinish ?? ''),
+    criticalPath: [],
+    health: 'on_track',
+  };
+}
+
+export interface Who {
+  actorName: string;
+  actorMemberId: string | null;
+}
+
+export interface Moved {
+  id: string;
+  projectedStart: string;
+  projectedFinish: string;
+  slackDays: number;
+  critical: boolean;
+  health: string;
+}
+
+/**
+ * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one
+ * history line per date that moved, and the days each milestone moved, owed to the side that caused them.
+ */
+export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, who: Who, why: string) {
+  const { db, workspaceId } = ctx;
+  const [rows, dependencies, calendar] = await Promise.all([
+    repo.projectTaskRows(db, workspaceId, project.id),
+    repo.projectDependencyRows(db, workspaceId, project.id),
+    calendarOf(db, workspaceId),
+  ]);
+  const today = todayFor(ctx, calendar);
+  const tasks = engineTasks(rows, dependencies);
+  const next = runSchedule(tasks, calendar, project.day0, today);
+  const previous = savedProjection(rows);
+  const now = ctx.services.now();
+
+  const moved: Moved[] = [];
+  const events: repo.EventRow[] = [];
+  const updates: repo.ProjectionUpdate[] = [];
+  next.tasks.forEach((projected, i) => {
+    const row = rows[i]!;
+    const update = {
+      id: row.id,
+      projectedStart: projected.start,
+      projectedFinish: projected.finish,
+      slackDays: projected.slack,
+      critical: projected.critical,
+      health: projected.health,
+      startReason: projected.startReason,
+      drivenBy: projected.drivenBy,
+    };
+    const datesMoved = row.projectedStart !== projected.start || row.projectedFinish !== projected.finish;
+    if (
+      datesMoved ||
+      row.slackDays !== projected.slack ||
+      row.critical !== projected.critical ||
+      row.health !== projected.health ||
+      row.startReason !== projected.startReason ||
+      row.drivenBy !== projected.drivenBy
+    ) {
+      updates.push(update);
+      moved.push(update);
+    }
+    if (datesMoved && row.projectedFinish) {
+      events.push({
+        workspaceId,
+        projectId: project.id,
+        taskId: row.id,
+        ...who,
+        kind: 'projected',
+        field: 'projected_finish',
+        fromValue: row.projectedFinish,
+        toValue: projected.finish,
+        reason: why,
+        createdAt: now,
+      });
+    }
+  });
+
+  const delays = previous ? attributeDelays({ tasks, previous, next, calendar }) : [];
+  await repo.saveProjections(db, workspaceId, updates, now);
+  await repo.insertEvents(db, events);
+  await repo.insertDelays(
+    db,
+    delays
+      .filter((delay) => delay.days !== 0)
+      .map((delay) => ({
+        workspaceId,
+        projectId: project.id,
+        milestoneTaskId: delay.milestoneId,
+        causeTaskId: delay.causeTaskId,
+        side: delay.side,
+        days: delay.days,
+        fromDate: delay.fromDate,
+        toDate: delay.toDate,
+        createdAt: now,
+      })),
+  );
+  await repo.updateProject(db, workspaceId, project.id, { health: next.health, projectedEnd: next.projectEnd, updatedAt: now });
+  return { moved, delays, today, health: next.health, projectEnd: next.projectEnd };
+}
+
+/** Lays out new tasks: the baseline from day 0 (frozen from now on) and the projection as of today. */
+export function layOut(tasks: EngineTask[], calendar: BusinessCalendar, day0: string, today: string) {
+  const baseline = runSchedule(tasks, calendar, day0, null);
+  const withBaseline = tasks.map((task, i) => ({
+    ...task,
+    baselineStart: baseline.tasks[i]!.start,
+    baselineFinish: baseline.tasks[i]!.finish,
+  }));
+  const projected = runSchedule(withBaseline, calendar, day0, today);
+  return { baseline, projected };
+}
+
+export const newTaskId = () => randomUUID();

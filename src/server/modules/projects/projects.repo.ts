@@ -1,0 +1,279 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  accounts,
+  contacts,
+  delayEvents,
+  members,
+  projectDependencies,
+  projectEvents,
+  projects,
+  projectTasks,
+  taskComments,
+  workspaces,
+} from '../../db/schema.ts';
+import type { ProjectListQuery } from './projects.schema.ts';
+
+export type TaskRow = typeof projectTasks.$inferSelect;
+export type DependencyRow = typeof projectDependencies.$inferSelect;
+export type NewTaskRow = typeof projectTasks.$inferInsert;
+export type EventRow = typeof projectEvents.$inferInsert;
+export type DelayRow = typeof delayEvents.$inferInsert;
+
+export async function workspaceCalendar(db: Db, workspaceId: string) {
+  const [row] = await db
+    .select({ timezone: workspaces.timezone, workingWeekdays: workspaces.workingWeekdays, holidays: workspaces.holidays })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
+  return row;
+}
+
+const delaySum = (side: 'customer' | 'vendor') => sql<number>`coalesce((select sum(d.days)::int from ${delayEvents} d
+  where d.workspace_id = projects.workspace_id and d.project_id = projects.id and d.side = ${side}), 0)`;
+
+const milestoneDate = (kind: string, column: 'baseline_finish' | 'projected_finish') =>
+  sql<string | null>`(select t.${sql.raw(column)}::text from ${projectTasks} t
+  where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.milestone_kind = ${kind}
+  order by t.position limit 1)`;
+
+export const summaryColumns = {
+  id: projects.id,
+  name: projects.name,
+  accountId: projects.accountId,
+  accountName: accounts.name,
+  segment: accounts.segment,
+  product: projects.product,
+  day0: projects.day0,
+  status: projects.status,
+  health: projects.health,
+  stages: projects.stages,
+  onboardingManagerId: projects.onboardingManagerId,
+  onboardingManagerName: members.name,
+  baselineEnd: projects.baselineEnd,
+  projectedEnd: projects.projectedEnd,
+  baselineGoLive: milestoneDate('go_live', 'baseline_finish'),
+  projectedGoLive: milestoneDate('go_live', 'projected_finish'),
+  delayCustomer: delaySum('customer'),
+  delayVendor: delaySum('vendor'),
+  currentStage: sql<string | null>`(select t.stage from ${projectTasks} t
+    where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status not in ('done', 'skipped')
+    order by t.projected_start nulls last, t.position limit 1)`,
+  tasksDone: sql<number>`(select count(*)::int from ${projectTasks} t
+    where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status in ('done', 'skipped'))`,
+  tasksTotal: sql<number>`(select count(*)::int from ${projectTasks} t
+    where t.workspace_id = projects.workspace_id and t.project_id = projects.id)`,
+  organizationId: projects.organizationId,
+  playbookId: projects.playbookId,
+  playbookVersion: projects.playbookVersion,
+};
+
+function summaries(db: Db) {
+  return db
+    .select(summaryColumns)
+    .from(projects)
+    .innerJoin(accounts, and(eq(accounts.workspaceId, projects.workspaceId), eq(accounts.id, projects.accountId)))
+    .leftJoin(members, and(eq(members.workspaceId, projects.workspaceId), eq(members.id, projects.onboardingManagerId)));
+}
+
+export function listProjects(db: Db, workspaceId: string, query: ProjectListQuery) {
+  return summaries(db)
+    .where(
+      and(
+        eq(projects.workspaceId, workspaceId),
+        query.status === 'all' ? undefined : eq(projects.status, query.status),
+        query.owner ? eq(projects.onboardingManagerId, query.owner) : undefined,
+        query.segment?.length ? inArray(accounts.segment, query.segment) : undefined,
+        query.health?.length ? inArray(projects.health, query.health) : undefined,
+        query.accountId ? eq(projects.accountId, query.accountId) : undefined,
+      ),
+    )
+    .orderBy(asc(projects.day0), asc(projects.id))
+    .limit(1000);
+}
+
+export async function findProjectSummary(db: Db, workspaceId: string, projectId: string) {
+  const [row] = await summaries(db).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+  return row;
+}
+
+/** Locks the project for the rest of the transaction: changes to one project's plan happen one at a time. */
+export async function lockProject(db: Db, workspaceId: string, projectId: string) {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)))
+    .for('update');
+  return row;
+}
+
+export async function findTask(db: Db, workspaceId: string, taskId: string) {
+  const [row] = await db
+    .select()
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId)));
+  return row;
+}
+
+export function projectTaskRows(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)))
+    .orderBy(asc(projectTasks.position));
+}
+
+export function projectDependencyRows(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(projectDependencies)
+    .where(and(eq(projectDependencies.workspaceId, workspaceId), eq(projectDependencies.projectId, projectId)));
+}
+
+export async function assigneeNames(db: Db, workspaceId: string, memberIds: string[], contactIds: string[]) {
+  const [memberRows, contactRows] = await Promise.all([
+    memberIds.length
+      ? db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.workspaceId, workspaceId), inArray(members.id, memberIds)))
+      : [],
+    contactIds.length
+      ? db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds)))
+      : [],
+  ]);
+  return new Map([...memberRows, ...contactRows].map((row) => [row.id, row.name]));
+}
+
+export async function insertProject(db: Db, values: typeof projects.$inferInsert) {
+  const [row] = await db.insert(projects).values(values).returning({ id: projects.id });
+  return row!.id;
+}
+
+export async function insertTasks(db: Db, rows: NewTaskRow[]) {
+  if (rows.length === 0) return [];
+  return db.insert(projectTasks).values(rows).returning({ id: projectTasks.id, key: projectTasks.key });
+}
+
+export async function insertDependencies(db: Db, rows: (typeof projectDependencies.$inferInsert)[]) {
+  if (rows.length === 0) return;
+  await db.insert(projectDependencies).values(rows);
+}
+
+export async function replaceDependenciesOf(
+  db: Db,
+  workspaceId: string,
+  projectId: string,
+  successorId: string,
+  predecessors: { taskId: string; lagDays: number }[],
+) {
+  await db
+    .delete(projectDependencies)
+    .where(and(eq(projectDependencies.workspaceId, workspaceId), eq(projectDependencies.successorId, successorId)));
+  await insertDependencies(
+    db,
+    predecessors.map((p) => ({ workspaceId, projectId, successorId, predecessorId: p.taskId, lagDays: p.lagDays })),
+  );
+}
+
+export async function updateTask(db: Db, workspaceId: string, taskId: string, values: Partial<NewTaskRow>) {
+  await db
+    .update(projectTasks)
+    .set(values)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId)));
+}
+
+export async function deleteTask(db: Db, workspaceId: string, taskId: string) {
+  await db.delete(projectTasks).where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId)));
+}
+
+export interface ProjectionUpdate {
+  id: string;
+  projectedStart: string;
+  projectedFinish: string;
+  slackDays: number;
+  critical: boolean;
+  health: string;
+  startReason: string;
+  drivenBy: string | null;
+}
+
+/** Writes the new projection of many tasks in one statement. */
+export async function saveProjections(db: Db, workspaceId: string, updates: ProjectionUpdate[], now: Date) {
+  if (updates.length === 0) return;
+  const values = sql.join(
+    updates.map(
+      (u) =>
+        sql`(${u.id}::uuid, ${u.projectedStart}::date, ${u.projectedFinish}::date, ${u.slackDays}::int, ${u.critical}::boolean, ${u.health}::text, ${u.startReason}::text, ${u.drivenBy}::uuid)`,
+    ),
+    sql`, `,
+  );
+  await db.execute(sql`update ${projectTasks} as t set
+      projected_start = v.ps, projected_finish = v.pf, slack_days = v.slack, critical = v.critical,
+      health = v.health, start_reason = v.reason, driven_by = v.driven_by, updated_at = ${now}
+    from (values ${values}) as v(id, ps, pf, slack, critical, health, reason, driven_by)
+    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+}
+
+export async function updateProject(db: Db, workspaceId: string, projectId: string, values: Partial<typeof projects.$inferInsert>) {
+  await db
+    .update(projects)
+    .set(values)
+    .where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+}
+
+export async function insertEvents(db: Db, rows: EventRow[]) {
+  if (rows.length === 0) return;
+  for (let i = 0; i < rows.length; i += 1000) await db.insert(projectEvents).values(rows.slice(i, i + 1000));
+}
+
+export async function insertDelays(db: Db, rows: DelayRow[]) {
+  if (rows.length === 0) return;
+  await db.insert(delayEvents).values(rows);
+}
+
+export function listEvents(db: Db, workspaceId: string, projectId: string, limit: number) {
+  return db
+    .select({
+      id: projectEvents.id,
+      taskId: projectEvents.taskId,
+      taskTitle: projectTasks.title,
+      actorName: projectEvents.actorName,
+      kind: projectEvents.kind,
+      field: projectEvents.field,
+      fromValue: projectEvents.fromValue,
+      toValue: projectEvents.toValue,
+      reason: projectEvents.reason,
+      createdAt: projectEvents.createdAt,
+    })
+    .from(projectEvents)
+    .leftJoin(projectTasks, and(eq(projectTasks.workspaceId, projectEvents.workspaceId), eq(projectTasks.id, projectEvents.taskId)))
+    .where(and(eq(projectEvents.workspaceId, workspaceId), eq(projectEvents.projectId, projectId)))
+    .orderBy(desc(projectEvents.createdAt), desc(projectEvents.id))
+    .limit(limit);
+}
+
+export function listDelays(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(delayEvents)
+    .where(and(eq(delayEvents.workspaceId, workspaceId), eq(delayEvents.projectId, projectId)))
+    .orderBy(asc(delayEvents.createdAt));
+}
+
+export async function insertComment(db: Db, values: typeof taskComments.$inferInsert) {
+  const [row] = await db.insert(taskComments).values(values).returning();
+  return row!;
+}
+
+export function listComments(db: Db, workspaceId: string, taskId: string) {
+  return db
+    .select()
+    .from(taskComments)
+    .where(and(eq(taskComments.workspaceId, workspaceId), eq(taskComments.taskId, taskId)))
+    .orderBy(asc(taskComments.createdAt));
+}
+
+export async function memberName(db: Db, workspaceId: string, memberId: string) {
+  const [row] = await db
+    .select({ name: members.name })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+  return row?.name;
+}

@@ -1,0 +1,151 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Services } from '../../context.ts';
+import { requireCtx } from '../../http/access.ts';
+import { IdParams } from '../members/members.schema.ts';
+import {
+  Comment,
+  CommentInput,
+  DelayEventOut,
+  Health,
+  NewTask,
+  Project,
+  ProjectEvent,
+  ProjectInput,
+  ProjectListQuery,
+  ProjectSummary,
+  ProjectTask,
+  TaskPatch,
+} from './projects.schema.ts';
+import * as projects from './projects.service.ts';
+import * as tasks from './tasks.service.ts';
+
+const tags = ['projects'];
+
+const TaskChange = z.object({
+  task: ProjectTask,
+  /** Every task whose projection changed: update them on screen at once. */
+  moved: z.array(
+    z.object({
+      id: z.uuid(),
+      projectedStart: z.string(),
+      projectedFinish: z.string(),
+      slackDays: z.number().int(),
+      critical: z.boolean(),
+      health: z.string(),
+    }),
+  ),
+  delays: z.array(
+    z.object({
+      milestoneId: z.uuid(),
+      fromDate: z.string(),
+      toDate: z.string(),
+      days: z.number().int(),
+      causeTaskId: z.uuid(),
+      side: z.enum(['customer', 'vendor']),
+    }),
+  ),
+  project: z.object({ health: Health, projectedEnd: z.string() }),
+});
+
+export const projectRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/projects',
+      {
+        schema: {
+          tags,
+          summary: 'The portfolio: projects with stage, health, go-live against baseline and delay owed by side',
+          querystring: ProjectListQuery,
+          response: { 200: z.array(ProjectSummary) },
+        },
+      },
+      (request) => projects.listProjects(requireCtx(request, services), request.query),
+    );
+
+    app.post(
+      '/projects',
+      {
+        schema: {
+          tags,
+          summary: 'Start an onboarding project for an account from a playbook (the best match when none is given)',
+          body: ProjectInput,
+          response: { 201: Project },
+        },
+      },
+      async (request, reply) => reply.status(201).send(await projects.createProject(requireCtx(request, services), request.body)),
+    );
+
+    app.get(
+      '/projects/:id',
+      { schema: { tags, summary: 'A project with its plan, milestones and critical path', params: IdParams, response: { 200: Project } } },
+      (request) => projects.getProject(requireCtx(request, services), request.params.id),
+    );
+
+    app.get(
+      '/projects/:id/history',
+      {
+        schema: {
+          tags,
+          summary: "The project's history: who changed what, from what, to what, and why",
+          params: IdParams,
+          response: { 200: z.array(ProjectEvent) },
+        },
+      },
+      (request) => projects.projectHistory(requireCtx(request, services), request.params.id),
+    );
+
+    app.get(
+      '/projects/:id/delays',
+      {
+        schema: {
+          tags,
+          summary: 'Every move of a milestone, owed to the customer or the vendor, with its cause',
+          params: IdParams,
+          response: { 200: z.array(DelayEventOut) },
+        },
+      },
+      (request) => projects.projectDelays(requireCtx(request, services), request.params.id),
+    );
+
+    app.post(
+      '/projects/:id/tasks',
+      { schema: { tags, summary: 'Add a task to a running project', params: IdParams, body: NewTask, response: { 201: Project } } },
+      async (request, reply) =>
+        reply.status(201).send(await tasks.addTask(requireCtx(request, services), request.params.id, request.body)),
+    );
+
+    app.patch(
+      '/tasks/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a task (status, actual dates, a date set by hand, assignee, links…); dependents move with it',
+          params: IdParams,
+          body: TaskPatch,
+          response: { 200: TaskChange },
+        },
+      },
+      (request) => tasks.updateTask(requireCtx(request, services), request.params.id, request.body),
+    );
+
+    app.delete(
+      '/tasks/:id',
+      { schema: { tags, summary: 'Remove a task from its project', params: IdParams, response: { 200: Project } } },
+      (request) => tasks.deleteTask(requireCtx(request, services), request.params.id),
+    );
+
+    app.get(
+      '/tasks/:id/comments',
+      { schema: { tags, summary: "A task's comments", params: IdParams, response: { 200: z.array(Comment) } } },
+      (request) => tasks.listComments(requireCtx(request, services), request.params.id),
+    );
+
+    app.post(
+      '/tasks/:id/comments',
+      { schema: { tags, summary: 'Comment on a task', params: IdParams, body: CommentInput, response: { 201: Comment } } },
+      async (request, reply) =>
+        reply.status(201).send(await tasks.addComment(requireCtx(request, services), request.params.id, request.body.body)),
+    );
+  };

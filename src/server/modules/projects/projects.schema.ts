@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+import { IsoDate, Segment } from '../accounts/accounts.schema.ts';
+import { TaskOwner } from '../playbooks/playbooks.schema.ts';
+
+export const TASK_STATUSES = ['not_started', 'in_progress', 'stuck', 'done', 'skipped'] as const;
+export const TaskStatus = z.enum(TASK_STATUSES);
+export const Health = z.enum(['on_track', 'at_risk', 'late']);
+export const ProjectStatus = z.enum(['active', 'paused', 'closed']);
+
+export const Assignee = z.object({ kind: z.enum(['member', 'contact']), id: z.uuid(), name: z.string() });
+
+export const ProjectTask = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  position: z.number().int(),
+  title: z.string(),
+  description: z.string().nullable(),
+  stage: z.string(),
+  owner: TaskOwner,
+  assignee: Assignee.nullable(),
+  durationDays: z.number().int(),
+  startOffsetDays: z.number().int().nullable(),
+  milestoneKind: z.enum(MILESTONE_KINDS).nullable(),
+  deliverable: z.boolean(),
+  needsApproval: z.boolean(),
+  customerVisible: z.boolean(),
+  checklist: z.array(z.object({ text: z.string(), done: z.boolean() })),
+  status: TaskStatus,
+  stuckReason: z.string().nullable(),
+  actualStart: z.string().nullable(),
+  actualFinish: z.string().nullable(),
+  pinnedStart: z.string().nullable(),
+  baselineStart: z.string().nullable(),
+  baselineFinish: z.string().nullable(),
+  projectedStart: z.string().nullable(),
+  projectedFinish: z.string().nullable(),
+  slackDays: z.number().int(),
+  critical: z.boolean(),
+  health: Health,
+});
+export type ProjectTask = z.infer<typeof ProjectTask>;
+
+export const Dependency = z.object({ predecessorId: z.uuid(), successorId: z.uuid(), lagDays: z.number().int() });
+
+export const Milestone = z.object({
+  taskId: z.uuid(),
+  kind: z.enum(MILESTONE_KINDS),
+  title: z.string(),
+  baseline: z.string().nullable(),
+  projected: z.string().nullable(),
+  actual: z.string().nullable(),
+  health: Health,
+  /** Calendar days from day 0 to the actual date, or to the projected one while it is not reached. */
+  daysFromDay0: z.number().int().nullable(),
+});
+
+export const DelayTotals = z.object({ customer: z.number().int(), vendor: z.number().int() });
+
+export const ProjectSummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  accountId: z.uuid(),
+  accountName: z.string(),
+  segment: Segment,
+  product: z.string().nullable(),
+  day0: z.string(),
+  status: ProjectStatus,
+  health: Health,
+  stage: z.string().nullable(),
+  stageName: z.string().nullable(),
+  onboardingManager: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  baselineGoLive: z.string().nullable(),
+  projectedGoLive: z.string().nullable(),
+  baselineEnd: z.string().nullable(),
+  projectedEnd: z.string().nullable(),
+  delayDays: DelayTotals,
+  tasksDone: z.number().int(),
+  tasksTotal: z.number().int(),
+});
+export type ProjectSummary = z.infer<typeof ProjectSummary>;
+
+export const Project = ProjectSummary.extend({
+  organizationId: z.uuid().nullable(),
+  playbook: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), latestVersion: z.number().int() }),
+  stages: z.array(z.object({ key: z.string(), name: z.string() })),
+  today: z.string(),
+  milestones: z.array(Milestone),
+  criticalPath: z.array(z.uuid()),
+  tasks: z.array(ProjectTask),
+  dependencies: z.array(Dependency),
+});
+export type Project = z.infer<typeof Project>;
+
+export const ProjectInput = z.object({
+  accountId: z.uuid({ message: 'must be an account id' }),
+  /** Omitted: the best match of the selection rules. */
+  playbookId: z.uuid({ message: 'must be a playbook id' }).optional(),
+  organizationId: z.uuid({ message: 'must be an organization id' }).nullable().optional(),
+  product: z.string().trim().min(1).max(80).nullable().optional(),
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export const ProjectListQuery = z.object({
+  owner: z.uuid({ message: 'must be a member id' }).optional(),
+  segment: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(Segment)).optional(),
+  health: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(Health)).optional(),
+  status: z.enum(['active', 'paused', 'closed', 'all']).default('active'),
+  accountId: z.uuid().optional(),
+});
+export type ProjectListQuery = z.infer<typeof ProjectListQuery>;
+
+export const TaskPatch = z
+  .object({
+    status: TaskStatus,
+    stuckReason: z.string().trim().min(1, { message: 'say what the task is stuck on' }).max(500).nullable(),
+    actualStart: IsoDate.nullable(),
+    actualFinish: IsoDate.nullable(),
+    /** A date set by hand: the task starts then, and what follows it moves. null removes the pin. */
+    pinnedStart: IsoDate.nullable(),
+    assignee: z.object({ kind: z.enum(['member', 'contact']), id: z.uuid() }).nullable(),
+    durationDays: z.number().int().min(0).max(1000),
+    title: z.string().trim().min(1).max(200),
+    description: z.string().max(20_000).nullable(),
+    checklist: z.array(z.object({ text: z.string().trim().min(1).max(300), done: z.boolean() })).max(50),
+    customerVisible: z.boolean(),
+    /** Replaces the task's finish-to-start predecessors (re-linking). */
+    dependsOn: z.array(z.object({ taskId: z.uuid({ message: 'must be a task id' }), lagDays: z.number().int().min(-100).max(1000).default(0) })).max(50),
+    /** Why the change was made, for the history. */
+    reason: z.string().trim().max(500),
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).some((key) => key !== 'reason'), { message: 'send at least one field to change' });
+export type TaskPatch = z.infer<typeof TaskPatch>;
+
+export const NewTask = z.object({
+  title: z.string().trim().min(1, { message: 'is required' }).max(200),
+  stage: z.string().min(1),
+  owner: TaskOwner,
+  durationDays: z.number().int().min(0).max(1000),
+  startOffsetDays: z.number().int().min(-365).max(3650).nullable().optional(),
+  dependsOn: z.array(z.object({ taskId: z.uuid(), lagDays: z.number().int().min(-100).max(1000).default(0) })).max(50).default([]),
+  milestoneKind: z.enum(MILESTONE_KINDS).nullable().optional(),
+  customerVisible: z.boolean().default(true),
+  description: z.string().max(20_000).optional(),
+});
+export type NewTask = z.infer<typeof NewTask>;
+
+export const ProjectEvent = z.object({
+  id: z.uuid(),
+  taskId: z.uuid().nullable(),
+  taskTitle: z.string().nullable(),
+  actorName: z.string(),
+  kind: z.string(),
+  field: z.string().nullable(),
+  fromValue: z.string().nullable(),
+  toValue: z.string().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+
+export const DelayEventOut = z.object({
+  id: z.uuid(),
+  milestoneTaskId: z.uuid(),
+  milestoneTitle: z.string(),
+  causeTaskId: z.uuid(),
+  causeTaskTitle: z.string(),
+  side: z.enum(['customer', 'vendor']),
+  days: z.number().int(),
+  fromDate: z.string(),
+  toDate: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const Comment = z.object({
+  id: z.uuid(),
+  taskId: z.uuid(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime(),
+});
+export const CommentInput = z.object({ body: z.string().trim().min(1, { message: 'is required' }).max(10_000) });

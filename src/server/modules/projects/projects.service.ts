@@ -1,0 +1,299 @@
+import { toDayNumber } from '../../../core/calendar.ts';
+import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../core/playbooks/definition.ts';
+import type { Segment } from '../../../core/people.ts';
+import { inTransaction, type Ctx } from '../../context.ts';
+import { invalid, notFound } from '../../http/errors.ts';
+import { findAccount } from '../accounts/accounts.repo.ts';
+import { listContacts } from '../contacts/contacts.repo.ts';
+import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
+import { findPlaybook } from '../playbooks/playbooks.repo.ts';
+import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
+import { calendarOf, engineTasks, layOut, newTaskId, todayFor, type Who } from './plan.ts';
+import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from './projects.schema.ts';
+import * as repo from './projects.repo.ts';
+
+type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
+
+export async function who(ctx: Ctx): Promise<Who> {
+  if (ctx.actor.kind === 'token') return { actorName: 'API token', actorMemberId: null };
+  return { actorName: (await repo.memberName(ctx.db, ctx.workspaceId, ctx.actor.memberId)) ?? 'A member', actorMemberId: ctx.actor.memberId };
+}
+
+function presentSummary(row: SummaryRow): ProjectSummary {
+  const stages = row.stages as PlaybookStage[];
+  return {
+    id: row.id,
+    name: row.name,
+    accountId: row.accountId,
+    accountName: row.accountName,
+    segment: row.segment as Segment,
+    product: row.product,
+    day0: row.day0,
+    status: row.status as ProjectSummary['status'],
+    health: row.health as ProjectSummary['health'],
+    stage: row.currentStage,
+    stageName: stages.find((stage) => stage.key === row.currentStage)?.name ?? null,
+    onboardingManager:
+      row.onboardingManagerId && row.onboardingManagerName ? { id: row.onboardingManagerId, name: row.onboardingManagerName } : null,
+    baselineGoLive: row.baselineGoLive,
+    projectedGoLive: row.projectedGoLive,
+    baselineEnd: row.baselineEnd,
+    projectedEnd: row.projectedEnd,
+    delayDays: { customer: row.delayCustomer, vendor: row.delayVendor },
+    tasksDone: row.tasksDone,
+    tasksTotal: row.tasksTotal,
+  };
+}
+
+export function presentTask(row: repo.TaskRow, names: Map<string, string>): ProjectTask {
+  const assigneeId = row.assigneeMemberId ?? row.assigneeContactId;
+  return {
+    id: row.id,
+    key: row.key,
+    position: row.position,
+    title: row.title,
+    description: row.description,
+    stage: row.stage,
+    owner: { side: row.ownerSide, role: row.ownerRole } as TaskOwner,
+    assignee: assigneeId
+      ? { kind: row.assigneeMemberId ? 'member' : 'contact', id: assigneeId, name: names.get(assigneeId) ?? 'Unknown' }
+      : null,
+    durationDays: row.durationDays,
+    startOffsetDays: row.startOffsetDays,
+    milestoneKind: row.milestoneKind as PlaybookMilestoneKind | null,
+    deliverable: row.deliverable,
+    needsApproval: row.needsApproval,
+    customerVisible: row.customerVisible,
+    checklist: row.checklist as { text: string; done: boolean }[],
+    status: row.status as ProjectTask['status'],
+    stuckReason: row.stuckReason,
+    actualStart: row.actualStart,
+    actualFinish: row.actualFinish,
+    pinnedStart: row.pinnedStart,
+    baselineStart: row.baselineStart,
+    baselineFinish: row.baselineFinish,
+    projectedStart: row.projectedStart,
+    projectedFinish: row.projectedFinish,
+    slackDays: row.slackDays,
+    critical: row.critical,
+    health: row.health as ProjectTask['health'],
+  };
+}
+
+export async function listProjects(ctx: Ctx, query: ProjectListQuery) {
+  return (await repo.listProjects(ctx.db, ctx.workspaceId, query)).map(presentSummary);
+}
+
+export async function getProject(ctx: Ctx, projectId: string): Promise<Project> {
+  const summary = await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
+  if (!summary) throw notFound('project');
+  const [rows, dependencies, playbook, calendar] = await Promise.all([
+    repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId),
+    repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId),
+    findPlaybook(ctx.db, ctx.workspaceId, summary.playbookId, summary.playbookVersion),
+    calendarOf(ctx.db, ctx.workspaceId),
+  ]);
+  const names = await repo.assigneeNames(
+    ctx.db,
+    ctx.workspaceId,
+    rows.flatMap((row) => (row.assigneeMemberId ? [row.assigneeMemberId] : [])),
+    rows.flatMap((row) => (row.assigneeContactId ? [row.assigneeContactId] : [])),
+  );
+  const tasks = rows.map((row) => presentTask(row, names));
+  const day0 = toDayNumber(summary.day0);
+  const milestones = tasks
+    .filter((task) => task.milestoneKind)
+    .map((task) => {
+      const reached = task.actualFinish ?? task.projectedFinish;
+      return {
+        taskId: task.id,
+        kind: task.milestoneKind!,
+        title: task.title,
+        baseline: task.baselineFinish,
+        projected: task.projectedFinish,
+        actual: task.status === 'done' ? task.actualFinish : null,
+        health: task.health,
+        daysFromDay0: reached ? toDayNumber(reached) - day0 : null,
+      };
+    });
+  const criticalPath = tasks
+    .filter((task) => task.critical)
+    .sort((a, b) => (a.projectedStart ?? '').localeCompare(b.projectedStart ?? '') || a.position - b.position)
+    .map((task) => task.id);
+  return {
+    ...presentSummary(summary),
+    organizationId: summary.organizationId,
+    playbook: {
+      id: summary.playbookId,
+      name: playbook?.name ?? '',
+      version: summary.playbookVersion,
+      latestVersion: playbook?.currentVersion ?? summary.playbookVersion,
+    },
+    stages: summary.stages as PlaybookStage[],
+    today: todayFor(ctx, calendar),
+    milestones,
+    criticalPath,
+    tasks,
+    dependencies: dependencies.map((d) => ({ predecessorId: d.predecessorId, successorId: d.successorId, lagDays: d.lagDays })),
+  };
+}
+
+const CONTACT_FALLBACK: Record<string, string[]> = {
+  champion: ['champion', 'project_lead'],
+  project_lead: ['project_lead', 'champion'],
+  executive_sponsor: ['executive_sponsor', 'champion'],
+  admin: ['admin', 'project_lead', 'champion'],
+  end_user: ['end_user', 'admin', 'project_lead'],
+};
+
+/** Creates an account's onboarding project from a playbook: day 0 is the contract signed date. */
+export async function createProject(
+  ctx: Ctx,
+  input: { accountId: string; playbookId?: string | undefined; organizationId?: string | null | undefined; product?: string | null | undefined; name?: string | undefined },
+) {
+  const projectId = await inTransaction(ctx, async (tx) => {
+    const account = await findAccount(tx.db, tx.workspaceId, input.accountId);
+    if (!account) throw notFound('account');
+    const day0 = account.contractSignedOn;
+    if (!day0) {
+      throw invalid(`${account.name} has no contract signed date (day 0): set it on the account first.`, { path: ['body', 'accountId'] });
+    }
+    if (input.organizationId && !(await organizationBelongsTo(tx.db, tx.workspaceId, account.id, input.organizationId))) {
+      throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
+    }
+    let playbookId = input.playbookId;
+    if (!playbookId) {
+      const [best] = await proposePlaybooks(tx, account.id);
+      if (!best || best.score <= 0) throw invalid('No playbook fits this account: choose one.', { path: ['body', 'playbookId'] });
+      playbookId = best.playbookId;
+    }
+    const playbook = await findPlaybook(tx.db, tx.workspaceId, playbookId);
+    if (!playbook) throw notFound('playbook');
+    const { definition } = playbook;
+
+    const owners = new Map(account.owners.map((owner) => [owner.role, owner.memberId]));
+    const contacts = await listContacts(tx.db, tx.workspaceId, account.id, 'current');
+    const contactFor = (role: string) => {
+      for (const candidate of CONTACT_FALLBACK[role] ?? [role]) {
+        const found = contacts.find((contact) => contact.role === candidate);
+        if (found) return found.id;
+      }
+      return null;
+    };
+    const idByKey = new Map(definition.tasks.map((task) => [task.key, newTaskId()]));
+    const rows: repo.NewTaskRow[] = definition.tasks.map((task, position) => ({
+      id: idByKey.get(task.key)!,
+      workspaceId: tx.workspaceId,
+      projectId: '',
+      key: task.key,
+      position,
+      title: task.title,
+      description: task.description ?? null,
+      stage: task.stage,
+      ownerSide: task.owner.side,
+      ownerRole: task.owner.role,
+      assigneeMemberId: task.owner.side === 'vendor' ? (owners.get(task.owner.role as never) ?? null) : null,
+      assigneeContactId: task.owner.side === 'customer' ? contactFor(task.owner.role) : null,
+      durationDays: task.durationDays,
+      startOffsetDays: task.startOffsetDays ?? null,
+      milestoneKind: task.milestoneKind ?? null,
+      deliverable: task.deliverable ?? false,
+      needsApproval: task.needsApproval ?? false,
+      customerVisible: task.customerVisible ?? true,
+      checklist: (task.checklist ?? []).map((text) => ({ text, done: false })),
+    }));
+    const dependencies = definition.tasks.flatMap((task) =>
+      (task.dependsOn ?? []).map((dependency) => ({
+        workspaceId: tx.workspaceId,
+        projectId: '',
+        predecessorId: idByKey.get(dependency.task)!,
+        successorId: idByKey.get(task.key)!,
+        lagDays: dependency.lagDays ?? 0,
+      })),
+    );
+
+    const calendar = await calendarOf(tx.db, tx.workspaceId);
+    const today = todayFor(tx, calendar);
+    const { baseline, projected } = layOut(
+      engineTasks(rows as repo.TaskRow[], dependencies),
+      calendar,
+      day0,
+      today,
+    );
+    const projectId = await repo.insertProject(tx.db, {
+      workspaceId: tx.workspaceId,
+      accountId: account.id,
+      organizationId: input.organizationId ?? null,
+      product: input.product ?? null,
+      name: input.name ?? `${account.name} onboarding`,
+      playbookId: playbook.id,
+      playbookVersion: playbook.version,
+      stages: definition.stages,
+      day0,
+      onboardingManagerId: owners.get('onboarding_manager') ?? null,
+      health: projected.health,
+      baselineEnd: baseline.projectEnd,
+      projectedEnd: projected.projectEnd,
+    });
+    await repo.insertTasks(
+      tx.db,
+      rows.map((row, i) => {
+        const p = projected.tasks[i]!;
+        return {
+          ...row,
+          projectId,
+          baselineStart: baseline.tasks[i]!.start,
+          baselineFinish: baseline.tasks[i]!.finish,
+          projectedStart: p.start,
+          projectedFinish: p.finish,
+          slackDays: p.slack,
+          critical: p.critical,
+          health: p.health,
+          startReason: p.startReason,
+          drivenBy: p.drivenBy,
+        };
+      }),
+    );
+    await repo.insertDependencies(tx.db, dependencies.map((dependency) => ({ ...dependency, projectId })));
+    await repo.insertEvents(tx.db, [
+      {
+        workspaceId: tx.workspaceId,
+        projectId,
+        ...(await who(tx)),
+        kind: 'created',
+        reason: `Created from the playbook "${playbook.name}" (version ${playbook.version}), day 0 ${day0}`,
+        createdAt: tx.services.now(),
+      },
+    ]);
+    return projectId;
+  });
+  return getProject(ctx, projectId);
+}
+
+export async function projectHistory(ctx: Ctx, projectId: string) {
+  if (!(await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
+  const rows = await repo.listEvents(ctx.db, ctx.workspaceId, projectId, 500);
+  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+}
+
+export async function projectDelays(ctx: Ctx, projectId: string) {
+  if (!(await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
+  const [delays, tasks] = await Promise.all([
+    repo.listDelays(ctx.db, ctx.workspaceId, projectId),
+    repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId),
+  ]);
+  const titles = new Map(tasks.map((task) => [task.id, task.title]));
+  return delays.map((delay) => ({
+    id: delay.id,
+    milestoneTaskId: delay.milestoneTaskId,
+    milestoneTitle: titles.get(delay.milestoneTaskId) ?? 'A removed task',
+    causeTaskId: delay.causeTaskId,
+    causeTaskTitle: titles.get(delay.causeTaskId) ?? 'A removed task',
+    side: delay.side as 'customer' | 'vendor',
+    days: delay.days,
+    fromDate: delay.fromDate,
+    toDate: delay.toDate,
+    createdAt: delay.createdAt.toISOString(),
+  }));
+}
+

@@ -1,0 +1,266 @@
+import { toDayNumber } from '../../../core/calendar.ts';
+import { inTransaction, type Ctx } from '../../context.ts';
+import type { AppError} from '../../http/errors.ts';
+import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { findContact } from '../contacts/contacts.repo.ts';
+import { findMember } from '../members/members.repo.ts';
+import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
+import type { NewTask, TaskPatch } from './projects.schema.ts';
+import * as repo from './projects.repo.ts';
+import { getProject, presentTask, who } from './projects.service.ts';
+
+const STATUS_WORDS: Record<string, string> = {
+  not_started: 'not started',
+  in_progress: 'in progress',
+  stuck: 'stuck',
+  done: 'done',
+  skipped: 'skipped',
+};
+
+function dateError(field: string, message: string): AppError {
+  return invalid(`${field}: ${message}`, { path: ['body', field] });
+}
+
+/** What a status change implies for the actual dates, as people expect: done today unless told otherwise. */
+function applyStatus(task: repo.TaskRow, patch: TaskPatch, today: string): Partial<repo.NewTaskRow> {
+  const next: Partial<repo.NewTaskRow> = {};
+  const status = patch.status ?? task.status;
+  if (patch.status && patch.status !== task.status) next.status = patch.status;
+  if (status === 'done') {
+    const finish = patch.actualFinish ?? task.actualFinish ?? today;
+    const plannedStart = task.projectedStart && task.projectedStart <= finish ? task.projectedStart : finish;
+    next.actualFinish = finish;
+    next.actualStart = patch.actualStart ?? task.actualStart ?? plannedStart;
+  } else if (status === 'in_progress' || status === 'stuck') {
+    next.actualStart = patch.actualStart !== undefined ? patch.actualStart : (task.actualStart ?? (status === 'in_progress' ? today : null));
+    next.actualFinish = null;
+  } else {
+    next.actualStart = null;
+    next.actualFinish = null;
+  }
+  if (status === 'stuck') {
+    const reason = patch.stuckReason ?? task.stuckReason;
+    if (!reason) throw invalid('stuckReason: say what the task is stuck on', { path: ['body', 'stuckReason'] });
+    next.stuckReason = reason;
+  } else {
+    next.stuckReason = null;
+  }
+  const start = next.actualStart ?? null;
+  const finish = next.actualFinish ?? null;
+  if (start && start > today) throw dateError('actualStart', 'cannot be in the future');
+  if (finish && finish > today) throw dateError('actualFinish', 'cannot be in the future');
+  if (start && finish && finish < start) throw dateError('actualFinish', 'cannot be before the actual start');
+  return next;
+}
+
+function describe(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Changes a task (status, dates, pin, assignee, duration, links…), recomputes every date that depends on it
+ * and records who changed what, from what, to what and why. Returns what moved, so a screen can update at once.
+ */
+export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
+  return inTransaction(ctx, async (tx) => {
+    const found = await repo.findTask(tx.db, tx.workspaceId, taskId);
+    if (!found) throw notFound('task');
+    const project = await repo.lockProject(tx.db, tx.workspaceId, found.projectId);
+    if (!project) throw notFound('task');
+    if (project.status === 'closed') throw conflict('This project is closed: reopen it to change its plan.');
+    const task = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
+    const calendar = await calendarOf(tx.db, tx.workspaceId);
+    const today = todayFor(tx, calendar);
+
+    const changes: Partial<repo.NewTaskRow> = {};
+    if (patch.status !== undefined || patch.actualStart !== undefined || patch.actualFinish !== undefined || patch.stuckReason !== undefined) {
+      Object.assign(changes, applyStatus(task, patch, today));
+    }
+    if (patch.pinnedStart !== undefined) {
+      if (patch.pinnedStart && toDayNumber(patch.pinnedStart) < toDayNumber(project.day0) - 365) {
+        throw dateError('pinnedStart', 'is more than a year before day 0');
+      }
+      changes.pinnedStart = patch.pinnedStart;
+    }
+    if (patch.assignee !== undefined) {
+      changes.assigneeMemberId = null;
+      changes.assigneeContactId = null;
+      if (patch.assignee?.kind === 'member') {
+        if (!(await findMember(tx.db, tx.workspaceId, patch.assignee.id))) {
+          throw invalid('assignee: is not a member of this workspace', { path: ['body', 'assignee', 'id'] });
+        }
+        changes.assigneeMemberId = patch.assignee.id;
+      } else if (patch.assignee?.kind === 'contact') {
+        const contact = await findContact(tx.db, tx.workspaceId, patch.assignee.id);
+        if (!contact || contact.accountId !== project.accountId) {
+          throw invalid('assignee: is not a contact of this account', { path: ['body', 'assignee', 'id'] });
+        }
+        changes.assigneeContactId = patch.assignee.id;
+      }
+    }
+    for (const field of ['durationDays', 'title', 'description', 'checklist', 'customerVisible'] as const) {
+      if (patch[field] !== undefined) Object.assign(changes, { [field]: patch[field] });
+    }
+
+    const who_ = await who(tx);
+    const now = tx.services.now();
+    const events: repo.EventRow[] = [];
+    for (const [field, value] of Object.entries(changes)) {
+      const before = task[field as keyof repo.TaskRow];
+      if (describe(before) === describe(value)) continue;
+      events.push({
+        workspaceId: tx.workspaceId,
+        projectId: project.id,
+        taskId,
+        ...who_,
+        kind: 'task',
+        field,
+        fromValue: describe(before),
+        toValue: describe(value),
+        reason: patch.reason ?? null,
+        createdAt: now,
+      });
+    }
+
+    if (patch.dependsOn !== undefined) {
+      const siblings = new Set((await repo.projectTaskRows(tx.db, tx.workspaceId, project.id)).map((row) => row.id));
+      patch.dependsOn.forEach((dependency, index) => {
+        if (!siblings.has(dependency.taskId) || dependency.taskId === taskId) {
+          throw invalid(`dependsOn.${index}: is not another task of this project`, { path: ['body', 'dependsOn', index, 'taskId'] });
+        }
+      });
+      await repo.replaceDependenciesOf(tx.db, tx.workspaceId, project.id, taskId, patch.dependsOn);
+      events.push({
+        workspaceId: tx.workspaceId,
+        projectId: project.id,
+        taskId,
+        ...who_,
+        kind: 'task',
+        field: 'dependsOn',
+        toValue: describe(patch.dependsOn),
+        reason: patch.reason ?? null,
+        createdAt: now,
+      });
+    }
+
+    await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
+    await repo.insertEvents(tx.db, events);
+    const why = patch.reason || describeChange(task, changes, today);
+    const result = await reschedule(tx, project, who_, why);
+    const updated = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
+    const names = await repo.assigneeNames(
+      tx.db,
+      tx.workspaceId,
+      updated.assigneeMemberId ? [updated.assigneeMemberId] : [],
+      updated.assigneeContactId ? [updated.assigneeContactId] : [],
+    );
+    return {
+      task: presentTask(updated, names),
+      moved: result.moved,
+      delays: result.delays.filter((delay) => delay.days !== 0),
+      project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
+    };
+  });
+}
+
+function describeChange(task: repo.TaskRow, changes: Partial<repo.NewTaskRow>, today: string): string {
+  const side = task.ownerSide === 'customer' ? 'customer' : 'vendor';
+  if (changes.status === 'done' && task.baselineFinish && changes.actualFinish && changes.actualFinish > task.baselineFinish) {
+    return `${task.title} (${side}) was done on ${changes.actualFinish}, after its planned ${task.baselineFinish}`;
+  }
+  if (changes.status) return `${task.title} (${side}) is now ${STATUS_WORDS[changes.status] ?? changes.status}`;
+  if (changes.pinnedStart !== undefined) {
+    return changes.pinnedStart ? `${task.title} (${side}) was moved by hand to start on ${changes.pinnedStart}` : `${task.title}: date set by hand removed`;
+  }
+  if (changes.durationDays !== undefined) return `${task.title} (${side}) now takes ${changes.durationDays} business days`;
+  return `${task.title} (${side}) changed on ${today}`;
+}
+
+export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
+  return inTransaction(ctx, async (tx) => {
+    const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
+    if (!project) throw notFound('project');
+    const stages = project.stages as { key: string }[];
+    if (!stages.some((stage) => stage.key === input.stage)) {
+      throw invalid(`stage: is not a stage of this project (${stages.map((s) => s.key).join(', ')})`, { path: ['body', 'stage'] });
+    }
+    const rows = await repo.projectTaskRows(tx.db, tx.workspaceId, projectId);
+    const ids = new Set(rows.map((row) => row.id));
+    input.dependsOn.forEach((dependency, index) => {
+      if (!ids.has(dependency.taskId)) {
+        throw invalid(`dependsOn.${index}: is not a task of this project`, { path: ['body', 'dependsOn', index, 'taskId'] });
+      }
+    });
+    const id = newTaskId();
+    await repo.insertTasks(tx.db, [
+      {
+        id,
+        workspaceId: tx.workspaceId,
+        projectId,
+        key: `custom-${id.slice(0, 8)}`,
+        position: rows.length,
+        title: input.title,
+        description: input.description ?? null,
+        stage: input.stage,
+        ownerSide: input.owner.side,
+        ownerRole: input.owner.role,
+        durationDays: input.durationDays,
+        startOffsetDays: input.startOffsetDays ?? null,
+        milestoneKind: input.milestoneKind ?? null,
+        customerVisible: input.customerVisible,
+      },
+    ]);
+    await repo.insertDependencies(
+      tx.db,
+      input.dependsOn.map((d) => ({ workspaceId: tx.workspaceId, projectId, predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
+    );
+    const who_ = await who(tx);
+    await repo.insertEvents(tx.db, [
+      { workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() },
+    ]);
+    await reschedule(tx, project, who_, `${input.title} was added`);
+    // A task added after creation has no baseline of its own: its first projection is its plan.
+    const added = (await repo.findTask(tx.db, tx.workspaceId, id))!;
+    await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: added.projectedStart, baselineFinish: added.projectedFinish });
+    return getProject(tx, projectId);
+  });
+}
+
+export async function deleteTask(ctx: Ctx, taskId: string) {
+  return inTransaction(ctx, async (tx) => {
+    const task = await repo.findTask(tx.db, tx.workspaceId, taskId);
+    if (!task) throw notFound('task');
+    const project = (await repo.lockProject(tx.db, tx.workspaceId, task.projectId))!;
+    const who_ = await who(tx);
+    await repo.deleteTask(tx.db, tx.workspaceId, taskId);
+    await repo.insertEvents(tx.db, [
+      { workspaceId: tx.workspaceId, projectId: project.id, ...who_, kind: 'task_removed', fromValue: task.title, createdAt: tx.services.now() },
+    ]);
+    await reschedule(tx, project, who_, `${task.title} was removed`);
+    return getProject(tx, project.id);
+  });
+}
+
+export async function addComment(ctx: Ctx, taskId: string, body: string) {
+  const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
+  if (!task) throw notFound('task');
+  const who_ = await who(ctx);
+  const row = await repo.insertComment(ctx.db, {
+    workspaceId: ctx.workspaceId,
+    projectId: task.projectId,
+    taskId,
+    authorMemberId: who_.actorMemberId,
+    authorName: who_.actorName,
+    body,
+    createdAt: ctx.services.now(),
+  });
+  return { id: row.id, taskId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() };
+}
+
+export async function listComments(ctx: Ctx, taskId: string) {
+  const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
+  if (!task) throw notFound('task');
+  const rows = await repo.listComments(ctx.db, ctx.workspaceId, taskId);
+  return rows.map((row) => ({ id: row.id, taskId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() }));
+}
