@@ -175,6 +175,7 @@ export function httpClient(app: App, headers: Record<string, string> = {}) {
     get: <T = any>(url: string) => request<T>('GET', url),
     post: <T = any>(url: string, body?: unknown) => request<T>('POST', url, body),
     patch: <T = any>(url: string, body: unknown) => request<T>('PATCH', url, body),
+    put: <T = any>(url: string, body: unknown) => request<T>('PUT', url, body),
     delete: <T = any>(url: string) => request<T>('DELETE', url),
   };
 }

@@ -200,9 +200,12 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string }
   return { moved, delays, today, health: next.health, projectEnd: next.projectEnd };
 }
 
-/** Lays out new tasks: the baseline from day 0 (frozen from now on) and the projection as of today. */
+/**
+ * Lays out new tasks: the baseline is the plan as committed today (work dated before today that is not done
+ * starts today), frozen from now on; the projection starts equal to it and moves as work happens.
+ */
 export function layOut(tasks: EngineTask[], calendar: BusinessCalendar, day0: string, today: string) {
-  const baseline = runSchedule(tasks, calendar, day0, null);
+  const baseline = runSchedule(tasks, calendar, day0, today);
   const withBaseline = tasks.map((task, i) => ({
     ...task,
     baselineStart: baseline.tasks[i]!.start,
