@@ -5,6 +5,7 @@ import { addBusinessDays, fromDayNumber, toDayNumber, weekdayOf, type BusinessCa
 import { attributeDelays } from '../src/core/schedule/attribution.ts';
 import { schedule } from '../src/core/schedule/schedule.ts';
 import type { ProjectTask, ScheduleInput } from '../src/core/schedule/types.ts';
+import { measureProjectApi } from './project-api.ts';
 
 const TASKS = 10_000;
 const WARM_UP = 15;
@@ -139,6 +140,8 @@ console.log(
     `project end ${before.projectEnd} → ${after.projectEnd}; attribution ${attributionMs.toFixed(2)} ms (${sink > 0 ? 'ok' : ''})`,
 );
 const round = (x: number): number => Math.round(x * 1000) / 1000;
+console.log('Completing tasks of a 500-task project through the HTTP API on PostgreSQL…');
+const projectApi = await measureProjectApi();
 console.log(
   JSON.stringify({
     bench: 'schedule',
@@ -146,5 +149,6 @@ console.log(
     baseline_ms: round(baselineMs),
     ratio: round(engineMs / baselineMs),
     tasks: TASKS,
+    ...projectApi,
   }),
 );

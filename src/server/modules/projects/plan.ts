@@ -123,11 +123,9 @@ export interface Moved {
  */
 export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, who: Who, why: string) {
   const { db, workspaceId } = ctx;
-  const [rows, dependencies, calendar] = await Promise.all([
-    repo.projectTaskRows(db, workspaceId, project.id),
-    repo.projectDependencyRows(db, workspaceId, project.id),
-    calendarOf(db, workspaceId),
-  ]);
+  const rows = await repo.projectTaskRows(db, workspaceId, project.id);
+  const dependencies = await repo.projectDependencyRows(db, workspaceId, project.id);
+  const calendar = await calendarOf(db, workspaceId);
   const today = todayFor(ctx, calendar);
   const tasks = engineTasks(rows, dependencies);
   const next = runSchedule(tasks, calendar, project.day0, today);

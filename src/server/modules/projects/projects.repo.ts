@@ -130,14 +130,12 @@ export function projectDependencyRows(db: Db, workspaceId: string, projectId: st
 }
 
 export async function assigneeNames(db: Db, workspaceId: string, memberIds: string[], contactIds: string[]) {
-  const [memberRows, contactRows] = await Promise.all([
-    memberIds.length
-      ? db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.workspaceId, workspaceId), inArray(members.id, memberIds)))
-      : [],
-    contactIds.length
-      ? db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds)))
-      : [],
-  ]);
+  const memberRows = memberIds.length
+    ? await db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.workspaceId, workspaceId), inArray(members.id, memberIds)))
+    : [];
+  const contactRows = contactIds.length
+    ? await db.select({ id: contacts.id, name: contacts.name }).from(contacts).where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds)))
+    : [];
   return new Map([...memberRows, ...contactRows].map((row) => [row.id, row.name]));
 }
 

@@ -87,12 +87,11 @@ export async function listProjects(ctx: Ctx, query: ProjectListQuery) {
 export async function getProject(ctx: Ctx, projectId: string): Promise<Project> {
   const summary = await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
   if (!summary) throw notFound('project');
-  const [rows, dependencies, playbook, calendar] = await Promise.all([
-    repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId),
-    repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId),
-    findPlaybook(ctx.db, ctx.workspaceId, summary.playbookId, summary.playbookVersion),
-    calendarOf(ctx.db, ctx.workspaceId),
-  ]);
+  // One after the other: inside a transaction they share one connection.
+  const rows = await repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
+  const dependencies = await repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId);
+  const playbook = await findPlaybook(ctx.db, ctx.workspaceId, summary.playbookId, summary.playbookVersion);
+  const calendar = await calendarOf(ctx.db, ctx.workspaceId);
   const names = await repo.assigneeNames(
     ctx.db,
     ctx.workspaceId,
@@ -278,10 +277,8 @@ export async function projectHistory(ctx: Ctx, projectId: string) {
 
 export async function projectDelays(ctx: Ctx, projectId: string) {
   if (!(await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
-  const [delays, tasks] = await Promise.all([
-    repo.listDelays(ctx.db, ctx.workspaceId, projectId),
-    repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId),
-  ]);
+  const delays = await repo.listDelays(ctx.db, ctx.workspaceId, projectId);
+  const tasks = await repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
   const titles = new Map(tasks.map((task) => [task.id, task.title]));
   return delays.map((delay) => ({
     id: delay.id,
