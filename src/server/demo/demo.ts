@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
+import { seedDemoProjects } from './demo-projects.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.ts';
@@ -78,11 +79,11 @@ const emailFromName = (name: string, suffix = '') =>
 export async function seedDemoWorkspace(services: Services): Promise<void> {
   const passwordHash = await hashPassword(DEMO_LOGIN.password);
   const [admin] = DEMO_TEAM;
-  await services.database.db.transaction(async (transaction) => {
+  const created = await services.database.db.transaction(async (transaction) => {
     const tx = asDb(transaction);
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
-    if ((await countWorkspaces(tx)) > 0) return;
-    const { workspace } = await createWorkspace(tx, {
+    if ((await countWorkspaces(tx)) > 0) return undefined;
+    const { workspace, admin: adminRow } = await createWorkspace(tx, {
       workspaceName: DEMO_WORKSPACE.name,
       timezone: DEMO_WORKSPACE.timezone,
       admin: { name: admin!.name, email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'admin' },
@@ -95,7 +96,9 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
       team: teamByRole(team),
     });
     await insertAccountBatch(tx, workspace.id, toBatch(Array.from({ length: DEMO_ACCOUNTS }, nextAccount)));
+    return { workspaceId: workspace.id, adminId: adminRow.id };
   });
+  if (created) await seedDemoProjects(services, created.workspaceId, created.adminId);
 }
 
 function progressBar(total: number) {

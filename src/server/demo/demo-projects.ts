@@ -1,0 +1,105 @@
+// Onboarding projects for the demo workspace, played forward from each account's day 0 to today, so the
+// portfolio shows real progress: tasks done on time and late, slips owed to the customer or the vendor.
+import { and, eq, gte, isNull, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import { addBusinessDays, type BusinessCalendar } from '../../core/calendar.ts';
+import { contextFor, type Ctx, type Services } from '../context.ts';
+import { accounts } from '../db/schema.ts';
+import { calendarOf, reschedule, todayFor } from '../modules/projects/plan.ts';
+import { lockProject } from '../modules/projects/projects.repo.ts';
+import { createProject, who } from '../modules/projects/projects.service.ts';
+import { updateTask } from '../modules/projects/tasks.service.ts';
+
+const MAX_PROJECTS = 10;
+
+function random(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+
+/** The context of `actor` with the clock stopped at 10:00 on `date` in the workspace's timezone. */
+function at(ctx: Ctx, date: string, timeZone: string): Ctx {
+  const instant = DateTime.fromISO(`${date}T10:00:00`, { zone: timeZone }).toJSDate();
+  return { ...ctx, services: { ...ctx.services, now: () => instant } };
+}
+
+export async function seedDemoProjects(services: Services, workspaceId: string, adminId: string): Promise<void> {
+  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: adminId, role: 'admin', sessionId: 'demo' });
+  const calendar: BusinessCalendar = await calendarOf(services.database.db, workspaceId);
+  const today = todayFor(ctx, calendar);
+  const since = DateTime.fromISO(today).minus({ days: 150 }).toISODate()!;
+  const candidates = await services.database.db
+    .select({ id: accounts.id, day0: accounts.contractSignedOn, segment: accounts.segment })
+    .from(accounts)
+    .where(
+      and(
+        eq(accounts.workspaceId, workspaceId),
+        isNull(accounts.archivedAt),
+        gte(accounts.contractSignedOn, since),
+        lte(accounts.contractSignedOn, today),
+      ),
+    )
+    .orderBy(accounts.contractSignedOn);
+  const rand = random(7);
+  for (const [index, account] of candidates.slice(-MAX_PROJECTS).entries()) {
+    // Some customers and teams run like clockwork; most slip here and there.
+    const discipline = index % 4 === 0 ? 0 : 1;
+    await playForward(ctx, account.id, account.day0!, today, calendar, () => (discipline === 0 ? 1 : rand()), rand);
+  }
+}
+
+async function playForward(
+  ctx: Ctx,
+  accountId: string,
+  day0: string,
+  today: string,
+  calendar: BusinessCalendar,
+  chance: () => number,
+  rand: () => number,
+) {
+  const tz = calendar.timeZone;
+  const project = await createProject(at(ctx, day0, tz), { accountId });
+  const tasks = new Map(project.tasks.map((task) => [task.id, task]));
+  const start = new Map(project.tasks.map((task) => [task.id, task.projectedStart!]));
+  const finish = new Map(project.tasks.map((task) => [task.id, task.projectedFinish!]));
+  const finishAt = new Map<string, string>();
+  const done = new Set<string>();
+  // Day by day as the team would live it: a task starts on its projected start, finishes on its projected
+  // finish, or some days later when its owner runs late; every step goes through the real service.
+  for (;;) {
+    let next: { id: string; date: string; kind: 'start' | 'finish' } | undefined;
+    for (const id of tasks.keys()) {
+      if (done.has(id)) continue;
+      const event = finishAt.has(id)
+        ? { id, date: finishAt.get(id)!, kind: 'finish' as const }
+        : { id, date: start.get(id)!, kind: 'start' as const };
+      if (!next || event.date < next.date || (event.date === next.date && event.kind === 'finish' && next.kind === 'start')) next = event;
+    }
+    if (!next || next.date > today || (next.kind === 'finish' && next.date === today)) break;
+    const task = tasks.get(next.id)!;
+    let change;
+    if (next.kind === 'start') {
+      const late = chance() < (task.owner.side === 'customer' ? 0.35 : 0.1);
+      const lateness = late ? 2 + Math.floor(rand() * (task.owner.side === 'customer' ? 6 : 3)) : 0;
+      const planned = finish.get(task.id)!;
+      finishAt.set(task.id, lateness > 0 ? addBusinessDays(planned, lateness, calendar) : planned);
+      if (task.durationDays === 0 && lateness === 0) continue;
+      change = await updateTask(at(ctx, next.date, tz), task.id, { status: 'in_progress', actualStart: next.date });
+    } else {
+      done.add(task.id);
+      change = await updateTask(at(ctx, next.date, tz), task.id, { status: 'done', actualFinish: next.date });
+    }
+    for (const moved of change.moved) {
+      start.set(moved.id, moved.projectedStart);
+      finish.set(moved.id, moved.projectedFinish);
+    }
+  }
+  // One open customer task in some projects is stuck, as happens.
+  const open = [...tasks.values()].find((task) => finishAt.has(task.id) && !done.has(task.id) && task.owner.side === 'customer');
+  if (open && rand() < 0.4) {
+    await updateTask(at(ctx, today, tz), open.id, { status: 'stuck', stuckReason: 'Waiting for the customer to name an admin' });
+  }
+  // As of today: whatever is not done by now slips, owed to whoever owns it.
+  const locked = await lockProject(ctx.db, ctx.workspaceId, project.id);
+  if (locked) await reschedule(at(ctx, today, tz), locked, await who(ctx), 'Re-planned as of today');
+}
