@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo/demo.ts';
 import { buildApp } from './http/app.ts';
 import { deliverDueMail } from './mail/mail.service.ts';
+import { replanStaleProjects } from './modules/projects/projects.service.ts';
 import { needsSetup } from './modules/workspaces/workspaces.service.ts';
 
 const USAGE = `landfall <command>
@@ -27,16 +28,26 @@ async function openServices(config: Config): Promise<Services> {
   return { database, config, now: () => new Date() };
 }
 
-function deliverMailEvery(services: Services, ms: number): () => void {
+/** Runs `work` every `ms`, never twice at once; its errors are logged, not fatal. */
+function every(ms: number, name: string, work: () => Promise<unknown>): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    deliverDueMail(services)
-      .catch((error: unknown) => console.error('mail delivery failed:', error))
+    work()
+      .catch((error: unknown) => console.error(`${name} failed:`, error))
       .finally(() => (running = false));
   }, ms);
   return () => clearInterval(timer);
+}
+
+/** The background work: mail delivery, and re-planning projects as the days pass. */
+function backgroundWork(services: Services, mailEveryMs: number): () => void {
+  const stops = [
+    every(mailEveryMs, 'mail delivery', () => deliverDueMail(services)),
+    every(10 * 60_000, 'project re-planning', () => replanStaleProjects(services)),
+  ];
+  return () => stops.forEach((stop) => stop());
 }
 
 async function serve(config: Config) {
@@ -46,7 +57,7 @@ async function serve(config: Config) {
     await seedDemoWorkspace(services);
   }
   const app = await buildApp(services);
-  const stopMail = deliverMailEvery(services, 5000);
+  const stopMail = backgroundWork(services, 5000);
   const shutdown = async () => {
     stopMail();
     await app.close();
@@ -68,7 +79,7 @@ async function serve(config: Config) {
 
 async function worker(config: Config) {
   const services = await openServices(config);
-  const stop = deliverMailEvery(services, 2000);
+  const stop = backgroundWork(services, 2000);
   console.log('Landfall worker running.');
   process.once('SIGTERM', async () => {
     stop();

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -28,8 +28,13 @@ export async function workspaceCalendar(db: Db, workspaceId: string) {
   return row;
 }
 
+// Slip owed to each side, read off one milestone so a slip is not counted once per milestone: go-live,
+// or the last milestone of a plan without one.
 const delaySum = (side: 'customer' | 'vendor') => sql<number>`coalesce((select sum(d.days)::int from ${delayEvents} d
-  where d.workspace_id = projects.workspace_id and d.project_id = projects.id and d.side = ${side}), 0)`;
+  where d.workspace_id = projects.workspace_id and d.project_id = projects.id and d.side = ${side}
+    and d.milestone_task_id = (select t.id from ${projectTasks} t
+      where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.milestone_kind is not null
+      order by (t.milestone_kind = 'go_live') desc, t.baseline_finish desc nulls last, t.position limit 1)), 0)`;
 
 const milestoneDate = (kind: string, column: 'baseline_finish' | 'projected_finish') =>
   sql<string | null>`(select t.${sql.raw(column)}::text from ${projectTasks} t
@@ -274,4 +279,14 @@ export async function memberName(db: Db, workspaceId: string, memberId: string) 
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
   return row?.name;
+}
+
+/** Active projects of every workspace not re-planned since `before` (for the worker; not a request path). */
+export function staleProjects(db: Db, before: Date, limit: number) {
+  return db
+    .select({ id: projects.id, workspaceId: projects.workspaceId })
+    .from(projects)
+    .where(and(eq(projects.status, 'active'), lt(projects.updatedAt, before)))
+    .orderBy(asc(projects.updatedAt))
+    .limit(limit);
 }

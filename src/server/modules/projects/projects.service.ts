@@ -1,14 +1,14 @@
 import { toDayNumber } from '../../../core/calendar.ts';
 import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../core/playbooks/definition.ts';
 import type { Segment } from '../../../core/people.ts';
-import { inTransaction, type Ctx } from '../../context.ts';
+import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
-import { calendarOf, engineTasks, layOut, newTaskId, todayFor, type Who } from './plan.ts';
+import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor, type Who } from './plan.ts';
 import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
 
@@ -294,3 +294,21 @@ export async function projectDelays(ctx: Ctx, projectId: string) {
   }));
 }
 
+
+/**
+ * Re-plans active projects not re-planned for a while, so "today" moves on in every projection: work not
+ * started by today slips, owed to whoever owns it. Safe with several processes: each project is locked.
+ */
+export async function replanStaleProjects(services: Services, staleAfterMs = 6 * 3600_000) {
+  const cutoff = new Date(services.now().getTime() - staleAfterMs);
+  const stale = await repo.staleProjects(services.database.db, cutoff, 200);
+  for (const { id, workspaceId } of stale) {
+    const ctx = contextFor(services, { kind: 'token', workspaceId, tokenId: 'replan', role: 'admin' });
+    await inTransaction(ctx, async (tx) => {
+      const project = await repo.lockProject(tx.db, workspaceId, id);
+      if (!project || project.updatedAt > cutoff) return;
+      await reschedule(tx, project, { actorName: 'Landfall', actorMemberId: null }, 'Re-planned: another day has passed');
+    });
+  }
+  return stale.length;
+}

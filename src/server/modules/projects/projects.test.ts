@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaybookDefinition } from '../../../core/playbooks/definition.ts';
+import { replanStaleProjects } from './projects.service.ts';
 import {
   makeAccount,
   makeMember,
@@ -216,6 +217,19 @@ describe('rescheduling', () => {
     expect(linked.body.moved.find((m: { id: string }) => m.id === task('golive').id).projectedFinish).toBe('2026-03-18');
     const removed = await api.delete(`/api/v1/tasks/${review.id}`);
     expect(removed.body.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-13');
+  });
+
+  it('re-plans as the days pass: work not started by today slips, owed to whoever owns it', async () => {
+    const { project, task } = await startSmallProject();
+    await setToday('2026-03-04');
+    await api.patch(`/api/v1/tasks/${task('config').id}`, { status: 'done', actualFinish: '2026-03-04' });
+    await setToday('2026-03-09');
+    expect(await replanStaleProjects(env.services, 0)).toBeGreaterThan(0);
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-20');
+    expect(after.delayDays).toEqual({ customer: 5, vendor: 0 });
+    const history = (await api.get(`/api/v1/projects/${project.id}/history`)).body;
+    expect(history[0]).toMatchObject({ actorName: 'Landfall', reason: 'Re-planned: another day has passed' });
   });
 
   it('is read-only for leaders', async () => {
