@@ -73,6 +73,8 @@ export async function buildApp(services: Services): Promise<App> {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: 'public' };
     }
+    // Routes anyone may call say so in the API docs (no lock).
+    if (route.config?.access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
