@@ -312,3 +312,15 @@ export async function replanStaleProjects(services: Services, staleAfterMs = 6 *
   }
   return stale.length;
 }
+
+/** Re-plans every active project of the workspace (after its calendar changed). */
+export async function replanProjectsOf(ctx: Ctx, why: string) {
+  const active = await repo.listProjects(ctx.db, ctx.workspaceId, { status: 'active' });
+  const actor = await who(ctx);
+  for (const { id } of active) {
+    await inTransaction(ctx, async (tx) => {
+      const project = await repo.lockProject(tx.db, tx.workspaceId, id);
+      if (project) await reschedule(tx, project, actor, why);
+    });
+  }
+}

@@ -232,6 +232,18 @@ describe('rescheduling', () => {
     expect(history[0]).toMatchObject({ actorName: 'Landfall', reason: 'Re-planned: another day has passed' });
   });
 
+  it('follows the workspace calendar: a new holiday moves every date after it', async () => {
+    const { project } = await startSmallProject();
+    const bad = await api.patch('/api/v1/workspace', { workingWeekdays: [1, 2, 9] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toEqual(['body', 'workingWeekdays', 2]);
+    const updated = await api.patch('/api/v1/workspace', { holidays: ['2026-03-10'] });
+    expect(updated.body).toMatchObject({ workingWeekdays: [1, 2, 3, 4, 5], holidays: ['2026-03-10'] });
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-16');
+    await api.patch('/api/v1/workspace', { holidays: [] });
+  });
+
   it('is read-only for leaders', async () => {
     const { task } = await startSmallProject();
     const leader = await makeMember(env.services, admin.workspaceId, 'leader');

@@ -17,7 +17,11 @@ export async function findWorkspace(db: Db, workspaceId: string) {
   return row;
 }
 
-export async function updateWorkspace(db: Db, workspaceId: string, patch: { name?: string; timezone?: string }) {
+export async function updateWorkspace(
+  db: Db,
+  workspaceId: string,
+  patch: { name?: string; timezone?: string; workingWeekdays?: number[]; holidays?: string[] },
+) {
   const [row] = await db.update(workspaces).set(patch).where(eq(workspaces.id, workspaceId)).returning();
   return row;
 }

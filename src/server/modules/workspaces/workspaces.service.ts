@@ -7,6 +7,8 @@ import { hashPassword } from '../../security/secrets.ts';
 import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
 import { insertMember } from '../members/members.repo.ts';
 import { installBuiltinPlaybooks } from '../playbooks/playbooks.service.ts';
+import { replanProjectsOf } from '../projects/projects.service.ts';
+import type { WorkspacePatch } from './workspaces.schema.ts';
 import * as repo from './workspaces.repo.ts';
 
 const SETUP_LOCK = 4_242_002;
@@ -58,11 +60,26 @@ export async function setUpFirstWorkspace(
 export async function getWorkspace(ctx: Ctx) {
   const row = await repo.findWorkspace(ctx.db, ctx.workspaceId);
   if (!row) throw notFound('workspace');
-  return { id: row.id, name: row.name, timezone: row.timezone };
+  return presentWorkspace(row);
 }
 
-export async function updateWorkspace(ctx: Ctx, patch: { name?: string; timezone?: string }) {
-  const row = await repo.updateWorkspace(ctx.db, ctx.workspaceId, patch);
+const presentWorkspace = (row: NonNullable<Awaited<ReturnType<typeof repo.findWorkspace>>>) => ({
+  id: row.id,
+  name: row.name,
+  timezone: row.timezone,
+  workingWeekdays: [...row.workingWeekdays].sort(),
+  holidays: [...row.holidays].sort(),
+});
+
+/** Renames the workspace or changes its calendar; a new calendar re-plans every active project on it. */
+export async function updateWorkspace(ctx: Ctx, patch: WorkspacePatch) {
+  const row = await repo.updateWorkspace(ctx.db, ctx.workspaceId, {
+    ...patch,
+    holidays: patch.holidays ? [...new Set(patch.holidays)] : undefined,
+  });
   if (!row) throw notFound('workspace');
-  return { id: row.id, name: row.name, timezone: row.timezone };
+  if (patch.workingWeekdays || patch.holidays || patch.timezone) {
+    await replanProjectsOf(ctx, 'The workspace calendar changed');
+  }
+  return presentWorkspace(row);
 }
