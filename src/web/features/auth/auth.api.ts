@@ -13,6 +13,9 @@ export interface Workspace {
   id: string;
   name: string;
   timezone: string;
+  /** ISO weekdays, Monday = 1 … Sunday = 7. */
+  workingWeekdays: number[];
+  holidays: string[];
 }
 
 export interface SessionInfo {

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { formatDate } from '../../app/format.ts';
 import { timezones } from '../../app/format.ts';
 import { formProblem } from '../../app/formProblem.ts';
 import { useIsAdmin } from '../../app/session.tsx';
@@ -25,7 +26,10 @@ export function WorkspaceSettingsPage() {
       ) : workspace.isError ? (
         <ErrorState error={workspace.error} onRetry={() => void workspace.refetch()} />
       ) : (
-        <WorkspaceForm workspace={workspace.data} />
+        <>
+          <WorkspaceForm workspace={workspace.data} />
+          <BusinessCalendarForm workspace={workspace.data} />
+        </>
       )}
     </div>
   );
@@ -69,6 +73,102 @@ function WorkspaceForm({ workspace }: { workspace: Workspace }) {
       ) : (
         <p className="muted form-note">Only admins can change workspace settings.</p>
       )}
+    </form>
+  );
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The working days and holidays every project's dates are counted in. */
+function BusinessCalendarForm({ workspace }: { workspace: Workspace }) {
+  const isAdmin = useIsAdmin();
+  const notify = useToast();
+  const update = useUpdateWorkspace();
+  const [weekdays, setWeekdays] = useState<number[]>(workspace.workingWeekdays);
+  const [holidays, setHolidays] = useState<string[]>(workspace.holidays);
+  const [newHoliday, setNewHoliday] = useState('');
+  const problem = formProblem(update.error, ['workingWeekdays', 'holidays'] as const);
+  const changed =
+    weekdays.join() !== workspace.workingWeekdays.join() || holidays.join() !== workspace.holidays.join();
+  const toggle = (day: number) =>
+    setWeekdays((days) => (days.includes(day) ? days.filter((d) => d !== day) : [...days, day].sort()));
+  const addHoliday = () => {
+    if (!newHoliday || holidays.includes(newHoliday)) return;
+    setHolidays([...holidays, newHoliday].sort());
+    setNewHoliday('');
+  };
+  return (
+    <form
+      className="card form-card"
+      noValidate
+      aria-label="Business calendar"
+      onSubmit={(event) => {
+        event.preventDefault();
+        update.mutate(
+          { workingWeekdays: weekdays, holidays },
+          { onSuccess: () => notify('Calendar saved: every active project was re-planned') },
+        );
+      }}
+    >
+      <h2 className="card-title">Business calendar</h2>
+      <p className="muted">Durations and lags count these working days; holidays are skipped. Changing them re-plans every active project.</p>
+      <fieldset className="stack" disabled={!isAdmin}>
+        <legend className="field-label">Working days</legend>
+        <div className="checkbox-row">
+          {WEEKDAYS.map((label, index) => (
+            <label key={label} className="checkbox">
+              <input type="checkbox" checked={weekdays.includes(index + 1)} onChange={() => toggle(index + 1)} /> {label}
+            </label>
+          ))}
+        </div>
+        {problem.fieldError('workingWeekdays') ? <p className="field-error">{problem.fieldError('workingWeekdays')}</p> : null}
+        <div className="field">
+          <label className="field-label" htmlFor="new-holiday">
+            Holidays
+          </label>
+          <div className="inline-form">
+            <input
+              id="new-holiday"
+              type="date"
+              className="input"
+              value={newHoliday}
+              onChange={(event) => setNewHoliday(event.target.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  addHoliday();
+                }
+              }}
+            />
+            <Button type="button" onClick={addHoliday} disabled={!newHoliday}>
+              Add holiday
+            </Button>
+          </div>
+          {holidays.length === 0 ? (
+            <p className="muted">No holidays yet: add the days your team does not work (public holidays, company days off).</p>
+          ) : (
+            <ul className="chip-list">
+              {holidays.map((day) => (
+                <li key={day} className="chip">
+                  {formatDate(day)}
+                  <button type="button" className="chip-remove" aria-label={`Remove ${formatDate(day)}`} onClick={() => setHolidays(holidays.filter((d) => d !== day))}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {problem.fieldError('holidays') ? <p className="field-error">{problem.fieldError('holidays')}</p> : null}
+        </div>
+      </fieldset>
+      <FormMessage message={problem.message} />
+      {isAdmin ? (
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={update.isPending} disabled={!changed}>
+            Save calendar
+          </Button>
+        </div>
+      ) : null}
     </form>
   );
 }

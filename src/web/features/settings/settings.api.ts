@@ -24,7 +24,7 @@ export const useWorkspace = () => useQuery({ queryKey: ['workspace'], queryFn: (
 export function useUpdateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: { name?: string; timezone?: string }) => api.patch<Workspace>('/workspace', patch),
+    mutationFn: (patch: Partial<Omit<Workspace, 'id'>>) => api.patch<Workspace>('/workspace', patch),
     onSuccess: (workspace) => {
       queryClient.setQueryData(['workspace'], workspace);
       // The sidebar shows the workspace name from the session.
