@@ -19,6 +19,7 @@ import {
 } from './projects.schema.ts';
 import * as projects from './projects.service.ts';
 import * as tasks from './tasks.service.ts';
+import { upgradeProject } from './upgrade.service.ts';
 
 const tags = ['projects'];
 
@@ -107,6 +108,19 @@ export const projectRoutes =
         },
       },
       (request) => projects.projectDelays(requireCtx(request, services), request.params.id),
+    );
+
+    app.post(
+      '/projects/:id/upgrade',
+      {
+        schema: {
+          tags,
+          summary: "Move the project onto its playbook's newest version (work not started follows it)",
+          params: IdParams,
+          response: { 200: Project },
+        },
+      },
+      (request) => upgradeProject(requireCtx(request, services), request.params.id),
     );
 
     app.post(

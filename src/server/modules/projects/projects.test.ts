@@ -275,6 +275,27 @@ describe('playbooks', () => {
     expect(v1.body.definition.tasks.find((t: { key: string }) => t.key === 'import').durationDays).toBe(5);
   });
 
+  it('move a project onto the new version when asked: work not started follows it, work done stays', async () => {
+    const { project, playbook, task } = await startSmallProject();
+    await api.patch(`/api/v1/tasks/${task('config').id}`, { status: 'done' });
+    await api.put(`/api/v1/playbooks/${playbook.id}`, {
+      ...smallPlaybook,
+      tasks: [
+        ...smallPlaybook.tasks.map((t) => (t.key === 'import' ? { ...t, durationDays: 7 } : t.key === 'config' ? { ...t, durationDays: 9 } : t)),
+        { key: 'training', title: 'Admin training', stage: 'launch', owner: { side: 'vendor', role: 'education' }, durationDays: 2, dependsOn: [{ task: 'import' }] },
+      ],
+    });
+    const upgraded = await api.post(`/api/v1/projects/${project.id}/upgrade`);
+    expect(upgraded.status).toBe(200);
+    expect(upgraded.body.playbook).toMatchObject({ version: 2, latestVersion: 2 });
+    const byKey = (key: string) => upgraded.body.tasks.find((t: { key: string }) => t.key === key);
+    expect(byKey('import').durationDays).toBe(7);
+    expect(byKey('config')).toMatchObject({ durationDays: 3, status: 'done' });
+    expect(byKey('training')).toMatchObject({ title: 'Admin training', baselineFinish: byKey('training').projectedFinish });
+    expect(upgraded.body.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-17');
+    expect((await api.post(`/api/v1/projects/${project.id}/upgrade`)).status).toBe(409);
+  });
+
   it('export as JSON and import back; a cycle is refused with the tasks named and nothing saved', async () => {
     const [first] = (await api.get('/api/v1/playbooks')).body;
     const exported = await api.get(`/api/v1/playbooks/${first.id}/export`);
