@@ -450,3 +450,58 @@ export const taskComments = pgTable(
     ),
   ],
 );
+
+// ---- Closed-won intake and sales hand-off ----
+
+/** Per workspace: the secrets that sign webhooks from the CRM. */
+export const intakeSettings = pgTable('intake_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  webhookSecret: text('webhook_secret').notNull(),
+  hubspotClientSecret: text('hubspot_client_secret'),
+  salesforceOrganizationId: text('salesforce_organization_id'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Every won deal received, once per CRM deal id: the row is the dedupe key and the record of what happened. */
+export const intakeDeliveries = pgTable(
+  'intake_deliveries',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    source: text('source').notNull(),
+    dealId: text('deal_id').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull(),
+    error: text('error'),
+    accountId: uuid('account_id'),
+    projectId: uuid('project_id'),
+    attempts: integer('attempts').notNull().default(1),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp('processed_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('intake_deliveries_deal_key').on(t.workspaceId, t.dealId),
+    index('intake_deliveries_received_idx').on(t.workspaceId, t.receivedAt),
+  ],
+);
+
+/** What sales knew at signature, handed to the onboarding team. */
+export const handoffs = pgTable(
+  'handoffs',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    repMemberId: uuid('rep_member_id'),
+    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    status: text('status').notNull().default('open'),
+    createdAt: createdAt(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('handoffs_project_key').on(t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+  ],
+);
