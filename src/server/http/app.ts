@@ -17,6 +17,7 @@ import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
 import { playbookRoutes } from '../modules/playbooks/playbooks.routes.ts';
@@ -145,6 +146,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(organizationRoutes(services));
       await api.register(playbookRoutes(services));
       await api.register(projectRoutes(services));
+      await api.register(intakeRoutes(services));
     },
     { prefix: '/api/v1' },
   );

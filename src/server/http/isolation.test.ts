@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
 import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { receiveDeal } from '../modules/intake/intake.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { inviteMember } from '../modules/members/members.service.ts';
@@ -17,7 +18,7 @@ const idsOfA: Record<string, string> = {};
 
 // Which of workspace A's ids each path parameter takes, by the collection the route addresses.
 const idFor = (url: string): string | undefined => {
-  const collection = /\/api\/v1\/([\w-]+)\/:id/.exec(url)?.[1];
+  const collection = /([\w-]+)\/:id/.exec(url)?.[1];
   const byCollection: Record<string, string | undefined> = {
     accounts: idsOfA.account,
     contacts: idsOfA.contact,
@@ -28,6 +29,7 @@ const idFor = (url: string): string | undefined => {
     playbooks: idsOfA.playbook,
     projects: idsOfA.project,
     tasks: idsOfA.task,
+    deliveries: idsOfA.delivery,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -58,8 +60,9 @@ const bodies: Record<string, unknown> = {
   },
 };
 
-// Routes that take no workspace id: a token (the secret is the scope) or nothing.
-const withoutWorkspaceIds = (url: string) => !url.includes(':') || url.includes(':token');
+// Routes that take no workspace id: a token (the secret is the scope), nothing, or a webhook that names its
+// workspace and proves it with that workspace's signature (intake.test.ts refuses a forged one).
+const withoutWorkspaceIds = (url: string) => !url.includes(':') || url.includes(':token') || url.includes(':workspaceId');
 
 beforeAll(async () => {
   env = await startTestEnv();
@@ -72,6 +75,16 @@ beforeAll(async () => {
   const apiToken = await createApiToken(a.admin.ctx, { name: 'CRM', role: 'admin' });
   const [playbook] = await listPlaybooks(a.admin.ctx);
   const project = await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
+  const delivery = await receiveDeal(env.services, a.workspace.id, 'api', {
+    dealId: 'deal-a',
+    company: { name: 'Deal Co', industry: 'Retail', segment: 'smb', complexity: 'low' },
+    products: [],
+    contractValue: 1000,
+    currency: 'USD',
+    closedOn: '2026-03-02',
+    contacts: [],
+    salesRep: { email: 'nobody@vendor.test' },
+  });
   Object.assign(idsOfA, {
     account: account.id,
     organization: organization.id,
@@ -82,6 +95,7 @@ beforeAll(async () => {
     playbook: playbook!.id,
     project: project.id,
     task: project.tasks[0]!.id,
+    delivery: delivery.deliveryId,
   });
 });
 afterAll(() => env.close());

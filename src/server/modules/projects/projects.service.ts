@@ -148,12 +148,20 @@ const CONTACT_FALLBACK: Record<string, string[]> = {
 /** Creates an account's onboarding project from a playbook: day 0 is the contract signed date. */
 export async function createProject(
   ctx: Ctx,
-  input: { accountId: string; playbookId?: string | undefined; organizationId?: string | null | undefined; product?: string | null | undefined; name?: string | undefined },
+  input: {
+    accountId: string;
+    playbookId?: string | undefined;
+    organizationId?: string | null | undefined;
+    product?: string | null | undefined;
+    name?: string | undefined;
+    /** Day 0 of this project when it is not the account's first contract (a new product bought later). */
+    day0?: string | undefined;
+  },
 ) {
   const projectId = await inTransaction(ctx, async (tx) => {
     const account = await findAccount(tx.db, tx.workspaceId, input.accountId);
     if (!account) throw notFound('account');
-    const day0 = account.contractSignedOn;
+    const day0 = input.day0 ?? account.contractSignedOn;
     if (!day0) {
       throw invalid(`${account.name} has no contract signed date (day 0): set it on the account first.`, { path: ['body', 'accountId'] });
     }

@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import { findAccount } from '../accounts/accounts.repo.ts';
+import { createAccount, updateAccount } from '../accounts/accounts.service.ts';
+import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
+import { listContacts } from '../contacts/contacts.repo.ts';
+import { addContact, updateContact } from '../contacts/contacts.service.ts';
+import { createProject } from '../projects/projects.service.ts';
+import { WonDeal } from './intake.schema.ts';
+import * as repo from './intake.repo.ts';
+
+export type IntakeSource = 'api' | 'webhook' | 'hubspot' | 'salesforce';
+
+/** The system acting on behalf of the CRM inside one workspace. */
+const intakeCtx = (services: Services, workspaceId: string): Ctx =>
+  contextFor(services, { kind: 'token', workspaceId, tokenId: 'intake', role: 'admin' });
+
+/**
+ * Takes a won deal: creates or updates the account and its contacts, starts the project from the playbook that
+ * fits (day 0 = the signing date) and opens the hand-off for the rep. The deal id is claimed first in the same
+ * transaction, so a deal delivered twice, or twenty times at once, makes one project. A deal that cannot be
+ * taken is kept with its error, for a person to fix and replay.
+ */
+export async function receiveDeal(services: Services, workspaceId: string, source: IntakeSource, deal: WonDeal) {
+  const ctx = intakeCtx(services, workspaceId);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const now = tx.services.now();
+      let deliveryId = await repo.claimDelivery(tx.db, { workspaceId, source, dealId: deal.dealId, payload: deal, now });
+      let retry = false;
+      if (!deliveryId) {
+        const existing = (await repo.lockDelivery(tx.db, workspaceId, deal.dealId))!;
+        if (existing.status === 'processed') {
+          return { deliveryId: existing.id, created: false, accountId: existing.accountId!, projectId: existing.projectId! };
+        }
+        deliveryId = existing.id;
+        retry = true;
+      }
+      const { accountId, projectId } = await applyDeal(tx, deal);
+      await repo.markProcessed(tx.db, deliveryId, { source, payload: deal, accountId, projectId, now, retry });
+      return { deliveryId, created: true, accountId, projectId };
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code !== 'rate_limited') {
+      await repo.recordFailure(services.database.db, {
+        workspaceId,
+        source,
+        dealId: deal.dealId,
+        payload: deal,
+        error: error.message,
+        now: services.now(),
+      });
+    }
+    throw error;
+  }
+}
+
+async function applyDeal(tx: Ctx, deal: WonDeal) {
+  const rep = await findActiveMemberByEmail(tx.db, deal.salesRep.email);
+  const repId = rep && rep.workspaceId === tx.workspaceId ? rep.id : null;
+  const existingId = await repo.findAccountForDeal(tx.db, tx.workspaceId, deal.company);
+  let accountId: string;
+  if (existingId) {
+    const account = (await findAccount(tx.db, tx.workspaceId, existingId))!;
+    const owners = account.owners.map((owner) => ({ role: owner.role as 'sales', memberId: owner.memberId }));
+    if (repId && !owners.some((owner) => owner.role === 'sales')) owners.push({ role: 'sales', memberId: repId });
+    await updateAccount(tx, existingId, {
+      products: [...new Set([...account.products, ...deal.products])],
+      contractValue: account.contractValue + deal.contractValue,
+      contractSignedOn: account.contractSignedOn ?? deal.closedOn,
+      renewalOn: deal.renewalOn ?? account.renewalOn,
+      owners,
+    });
+    accountId = existingId;
+  } else {
+    const created = await createAccount(tx, {
+      name: deal.company.name,
+      domain: deal.company.domain ?? null,
+      industry: deal.company.industry,
+      segment: deal.company.segment,
+      complexity: deal.company.complexity,
+      contractValue: deal.contractValue,
+      currency: deal.currency,
+      contractSignedOn: deal.closedOn,
+      renewalOn: deal.renewalOn ?? null,
+      products: deal.products,
+      timezone: deal.company.timezone,
+      laerStage: 'land',
+      owners: repId ? [{ role: 'sales', memberId: repId }] : [],
+    });
+    accountId = created.id;
+  }
+
+  const known = new Map((await listContacts(tx.db, tx.workspaceId, accountId, 'all')).map((c) => [c.email.toLowerCase(), c]));
+  for (const contact of deal.contacts) {
+    const existing = known.get(contact.email);
+    if (existing) await updateContact(tx, existing.id, { name: contact.name, title: contact.title ?? existing.title, role: contact.role });
+    else await addContact(tx, accountId, { ...contact, title: contact.title ?? null });
+  }
+
+  const project = await createProject(tx, {
+    accountId,
+    day0: deal.closedOn,
+    product: deal.products[0] ?? null,
+    name: deal.products.length > 0 ? `${deal.company.name}: ${deal.products.join(', ')}` : `${deal.company.name} onboarding`,
+  });
+  await repo.insertHandoff(tx.db, { workspaceId: tx.workspaceId, projectId: project.id, repMemberId: repId });
+  return { accountId, projectId: project.id };
+}
+
+const presentDelivery = (row: NonNullable<Awaited<ReturnType<typeof repo.findDelivery>>>) => ({
+  id: row.id,
+  source: row.source,
+  dealId: row.dealId,
+  status: row.status as 'processed' | 'failed',
+  error: row.error,
+  accountId: row.accountId,
+  projectId: row.projectId,
+  attempts: row.attempts,
+  receivedAt: row.receivedAt.toISOString(),
+  processedAt: row.processedAt?.toISOString() ?? null,
+  payload: row.payload,
+});
+
+export async function listDeliveries(ctx: Ctx, status?: 'processed' | 'failed') {
+  return (await repo.listDeliveries(ctx.db, ctx.workspaceId, status)).map(presentDelivery);
+}
+
+/** Runs a failed delivery again, once what made it fail has been fixed (a playbook that fits, a date…). */
+export async function replayDelivery(ctx: Ctx, deliveryId: string) {
+  const row = await repo.findDelivery(ctx.db, ctx.workspaceId, deliveryId);
+  if (!row) throw notFound('intake delivery');
+  const deal = WonDeal.parse(row.payload);
+  return receiveDeal(ctx.services, ctx.workspaceId, row.source as IntakeSource, deal);
+}
+
+const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
+
+export async function intakeSettings(ctx: Ctx) {
+  const found =
+    (await repo.findSettings(ctx.db, ctx.workspaceId)) ??
+    (await repo.upsertSettings(ctx.db, ctx.workspaceId, { webhookSecret: newSecret() }, ctx.services.now()));
+  const base = `${ctx.services.config.publicUrl}/api/v1/intake`;
+  return {
+    webhookSecret: found.webhookSecret,
+    hubspotClientSecret: found.hubspotClientSecret,
+    salesforceOrganizationId: found.salesforceOrganizationId,
+    endpoints: { deals: `${base}/deals`, hubspot: `${base}/hubspot/${ctx.workspaceId}`, salesforce: `${base}/salesforce/${ctx.workspaceId}` },
+  };
+}
+
+export async function updateIntakeSettings(
+  ctx: Ctx,
+  patch: { hubspotClientSecret?: string | null; salesforceOrganizationId?: string | null; rotateWebhookSecret?: boolean },
+) {
+  await intakeSettings(ctx);
+  const { rotateWebhookSecret, ...values } = patch;
+  await repo.upsertSettings(ctx.db, ctx.workspaceId, { ...values, ...(rotateWebhookSecret ? { webhookSecret: newSecret() } : {}) }, ctx.services.now());
+  return intakeSettings(ctx);
+}
+
+/** The secrets that sign a workspace's webhooks; undefined for an unknown workspace. */
+export function settingsFor(services: Services, workspaceId: string) {
+  return repo.findSettings(services.database.db, workspaceId);
+}
