@@ -28,6 +28,11 @@ export const workspaces = pgTable('workspaces', {
   /** ISO weekdays that are working days (Monday = 1). */
   workingWeekdays: integer('working_weekdays').array().notNull().default(sql`'{1,2,3,4,5}'::int[]`),
   holidays: date('holidays', { mode: 'string' }).array().notNull().default(sql`'{}'::date[]`),
+  /** The sales hand-off answers this workspace cannot start without. */
+  handoffRequiredFields: text('handoff_required_fields')
+    .array()
+    .notNull()
+    .default(sql`'{why_they_bought,definition_of_success,stakeholders,risks}'::text[]`),
   createdAt: createdAt(),
 });
 
@@ -502,6 +507,28 @@ export const handoffs = pgTable(
   },
   (t) => [
     unique('handoffs_project_key').on(t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+  ],
+);
+
+/** What the onboarding manager asks the rep about the hand-off, and the rep's answer. */
+export const handoffQuestions = pgTable(
+  'handoff_questions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    field: text('field'),
+    text: text('text').notNull(),
+    askedBy: uuid('asked_by'),
+    askedByName: text('asked_by_name').notNull(),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull().defaultNow(),
+    answer: text('answer'),
+    answeredByName: text('answered_by_name'),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('handoff_questions_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
 );
