@@ -17,6 +17,7 @@ import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
@@ -147,6 +148,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(playbookRoutes(services));
       await api.register(projectRoutes(services));
       await api.register(intakeRoutes(services));
+      await api.register(handoffRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
 import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
 import { receiveDeal } from '../modules/intake/intake.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
@@ -30,6 +31,7 @@ const idFor = (url: string): string | undefined => {
     projects: idsOfA.project,
     tasks: idsOfA.task,
     deliveries: idsOfA.delivery,
+    'handoff-questions': idsOfA.question,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -43,6 +45,9 @@ const bodies: Record<string, unknown> = {
   'PATCH /api/v1/organizations/:id': { name: 'Shadow team' },
   'PATCH /api/v1/members/:id': { role: 'admin' },
   'PATCH /api/v1/tasks/:id': { status: 'done' },
+  'PUT /api/v1/projects/:id/handoff': { why_they_bought: 'Stolen' },
+  'POST /api/v1/projects/:id/handoff/questions': { text: 'Who are you?' },
+  'POST /api/v1/handoff-questions/:id/answer': { answer: 'Nobody' },
   'PUT /api/v1/playbooks/:id': {
     name: 'Hijacked',
     touchModel: 'digital',
@@ -96,6 +101,7 @@ beforeAll(async () => {
     project: project.id,
     task: project.tasks[0]!.id,
     delivery: delivery.deliveryId,
+    question: (await askHandoffQuestion(a.admin.ctx, project.id, { text: 'Why did they buy?' })).questions[0]!.id,
   });
 });
 afterAll(() => env.close());

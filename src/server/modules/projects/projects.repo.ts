@@ -4,6 +4,7 @@ import {
   accounts,
   contacts,
   delayEvents,
+  handoffs,
   members,
   projectDependencies,
   projectEvents,
@@ -67,6 +68,7 @@ export const summaryColumns = {
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status in ('done', 'skipped'))`,
   tasksTotal: sql<number>`(select count(*)::int from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id)`,
+  handoffStatus: sql<string | null>`(select h.status from ${handoffs} h where h.workspace_id = projects.workspace_id and h.project_id = projects.id)`,
   organizationId: projects.organizationId,
   playbookId: projects.playbookId,
   playbookVersion: projects.playbookVersion,

@@ -77,6 +77,8 @@ export const ProjectSummary = z.object({
   delayDays: DelayTotals,
   tasksDone: z.number().int(),
   tasksTotal: z.number().int(),
+  /** The sales hand-off: null when there is none; anything but complete shows "hand-off incomplete". */
+  handoff: z.enum(['open', 'questions', 'complete']).nullable(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 

@@ -42,6 +42,7 @@ function presentSummary(row: SummaryRow): ProjectSummary {
     delayDays: { customer: row.delayCustomer, vendor: row.delayVendor },
     tasksDone: row.tasksDone,
     tasksTotal: row.tasksTotal,
+    handoff: row.handoffStatus as ProjectSummary['handoff'],
   };
 }
 
