@@ -56,6 +56,12 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            <li>
+              <NavLink to="/settings/intake" className="nav-link">
+                <NavIcon d="M3 10h9M9 6l4 4-4 4M14 3h3v14h-3" />
+                CRM intake
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <UserMenu />
