@@ -12,6 +12,7 @@ import { AccountFormPage } from '../features/accounts/AccountFormPage.tsx';
 import { AccountPage } from '../features/accounts/AccountPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
+import { HandoffPage } from '../features/handoff/HandoffPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
@@ -83,6 +84,7 @@ function Gate() {
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
+          <Route path="projects/:id/handoff" element={<HandoffPage />} />
           <Route path="setup" element={<Navigate to="/accounts" replace />} />
           <Route path="*" element={<NotFound />} />
         </Route>
