@@ -152,6 +152,13 @@ export const accounts = pgTable(
   ],
 );
 
+// Kept exact by triggers on accounts (migration 0004_accounts_speed): the unfiltered list's total.
+export const accountCounts = pgTable('account_counts', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  active: integer('active').notNull().default(0),
+  archived: integer('archived').notNull().default(0),
+});
+
 export const accountOwners = pgTable(
   'account_owners',
   {

@@ -1,6 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accountOwners, accounts, contacts, members } from '../../db/schema.ts';
+import { accountCounts, accountOwners, accounts, contacts, members } from '../../db/schema.ts';
 import type { AccountListQuery } from './accounts.schema.ts';
 
 export interface OwnerRow {
@@ -18,6 +19,10 @@ const contactCount = sql<number>`(
   select count(*)::int from ${contacts} c
   where c.workspace_id = accounts.workspace_id and c.account_id = accounts.id and c.left_on is null)`;
 
+// As the API writes them (Date#toISOString, to the millisecond in UTC), so no row goes through a Date.
+const isoTimestamp = <T extends string | null>(column: AnyPgColumn) =>
+  sql<T>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 const accountColumns = {
   id: accounts.id,
   name: accounts.name,
@@ -33,9 +38,9 @@ const accountColumns = {
   products: accounts.products,
   timezone: accounts.timezone,
   laerStage: accounts.laerStage,
-  createdAt: accounts.createdAt,
-  updatedAt: accounts.updatedAt,
-  archivedAt: accounts.archivedAt,
+  createdAt: isoTimestamp<string>(accounts.createdAt),
+  updatedAt: isoTimestamp<string>(accounts.updatedAt),
+  archivedAt: isoTimestamp<string | null>(accounts.archivedAt),
   owners: ownersJson,
   contactCount,
 };
@@ -53,10 +58,11 @@ const sortColumns = {
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+const statusFilter = (status: AccountListQuery['status']) =>
+  status === 'active' ? isNull(accounts.archivedAt) : status === 'archived' ? isNotNull(accounts.archivedAt) : undefined;
+
 function listFilter(workspaceId: string, query: AccountListQuery): SQL {
-  const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, workspaceId)];
-  if (query.status === 'active') conditions.push(isNull(accounts.archivedAt));
-  if (query.status === 'archived') conditions.push(isNotNull(accounts.archivedAt));
+  const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, workspaceId), statusFilter(query.status)];
   if (query.q) {
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.domain, pattern)));
@@ -74,14 +80,61 @@ function listFilter(workspaceId: string, query: AccountListQuery): SQL {
   return and(...conditions)!;
 }
 
+type ListSort = { column: (typeof sortColumns)[keyof typeof sortColumns]; descending: boolean };
+
+function listOrder({ column, descending }: ListSort) {
+  return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, asc(accounts.id)];
+}
+
+const isUnfiltered = (query: AccountListQuery) =>
+  !query.q && !query.segment?.length && !query.industry?.length && !query.complexity?.length && !query.laerStage?.length && !query.owner;
+
+// Named prepared statements (parsed and planned once per connection) for the hot paths, built once per database handle.
+const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
+function prepared<T>(db: Db, name: string, build: (name: string) => T): T {
+  let statements = preparedByDb.get(db);
+  if (!statements) preparedByDb.set(db, (statements = new Map()));
+  let statement = statements.get(name) as T | undefined;
+  if (!statement) statements.set(name, (statement = build(name)));
+  return statement;
+}
+
+/** The unfiltered list's total, kept by triggers in account_counts (migration 0004) instead of counted. */
+function countedTotal(status: AccountListQuery['status'], workspaceId: Placeholder | string) {
+  const column = { active: sql`c.active`, archived: sql`c.archived`, all: sql`c.active + c.archived` }[status];
+  return sql<number>`coalesce((select ${column} from ${accountCounts} c where c.workspace_id = ${workspaceId}), 0)`;
+}
+
+/** A page of the unfiltered list and its total in one statement. */
+const unfilteredPage = (db: Db, sort: string, status: AccountListQuery['status'], sortBy: ListSort) =>
+  prepared(db, `accounts_page_${status}_${sort}`, (name) =>
+    db
+      .select({ ...accountColumns, total: countedTotal(status, sql.placeholder('workspaceId')) })
+      .from(accounts)
+      .where(and(eq(accounts.workspaceId, sql.placeholder('workspaceId')), statusFilter(status)))
+      .orderBy(...listOrder(sortBy))
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(name),
+  );
+
+const unfilteredTotal = (db: Db, status: AccountListQuery['status']) =>
+  prepared(db, `accounts_total_${status}`, (name) =>
+    db.select({ total: countedTotal(status, sql.placeholder('workspaceId')) }).from(sql`(select 1) as one`).prepare(name),
+  );
+
 export async function listAccounts(db: Db, workspaceId: string, query: AccountListQuery) {
   const descending = query.sort.startsWith('-');
-  const key = query.sort.replace(/^-/, '') as keyof typeof sortColumns;
-  const column = sortColumns[key];
-  const order = descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+  const sortBy = { column: sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns], descending };
+  if (isUnfiltered(query)) {
+    const rows = await unfilteredPage(db, query.sort, query.status, sortBy).execute({ workspaceId, limit: query.limit, offset: query.offset });
+    // Past the last page there is no row to carry the total.
+    const total = rows[0]?.total ?? (await unfilteredTotal(db, query.status).execute({ workspaceId }))[0]?.total ?? 0;
+    return { items: rows.map(({ total: _, ...row }) => row), total };
+  }
   const where = listFilter(workspaceId, query);
   const [items, totals] = await Promise.all([
-    db.select(accountColumns).from(accounts).where(where).orderBy(order, asc(accounts.id)).limit(query.limit).offset(query.offset),
+    db.select(accountColumns).from(accounts).where(where).orderBy(...listOrder(sortBy)).limit(query.limit).offset(query.offset),
     db.select({ total: count() }).from(accounts).where(where),
   ]);
   return { items, total: totals[0]?.total ?? 0 };

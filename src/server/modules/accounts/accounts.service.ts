@@ -1,4 +1,4 @@
-import { DEFAULT_TOUCH_MODEL, type Complexity, type LaerStage, type OwnerRole, type Segment, type TouchModel } from '../../../core/people.ts';
+import { DEFAULT_TOUCH_MODEL, type Complexity, type LaerStage, type Segment, type TouchModel } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { findWorkspace } from '../workspaces/workspaces.repo.ts';
@@ -14,10 +14,7 @@ export function presentAccount(row: Row): Account {
     touchModel: row.touchModel as TouchModel,
     complexity: row.complexity as Complexity,
     laerStage: row.laerStage as LaerStage,
-    owners: row.owners.map((owner) => ({ ...owner, role: owner.role as OwnerRole })),
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    archivedAt: row.archivedAt?.toISOString() ?? null,
+    owners: row.owners as Account['owners'],
   };
 }
 

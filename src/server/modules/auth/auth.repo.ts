@@ -3,8 +3,9 @@ import type { MemberRole } from '../../../core/people.ts';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, members, sessions, signInFailures } from '../../db/schema.ts';
 
-export async function findSessionByTokenHash(db: Db, tokenHash: string) {
-  const [row] = await db
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+const prepareSessionLookup = (db: Db) =>
+  db
     .select({
       sessionId: sessions.id,
       workspaceId: sessions.workspaceId,
@@ -17,7 +18,13 @@ export async function findSessionByTokenHash(db: Db, tokenHash: string) {
     })
     .from(sessions)
     .innerJoin(members, and(eq(members.id, sessions.memberId), eq(members.workspaceId, sessions.workspaceId)))
-    .where(eq(sessions.tokenHash, tokenHash));
+    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('session_by_token_hash');
+
+export async function findSessionByTokenHash(db: Db, tokenHash: string) {
+  let lookup = sessionLookups.get(db);
+  if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
   return row ? { ...row, role: row.role as MemberRole } : undefined;
 }
 
@@ -76,8 +83,10 @@ export async function clearFailures(db: Db, key: string) {
   await db.delete(signInFailures).where(eq(signInFailures.key, key));
 }
 
-export async function findApiTokenByHash(db: Db, tokenHash: string) {
-  const [row] = await db
+// Named prepared statements: every API call looks its token up, so it is parsed and planned once per connection.
+const apiTokenLookups = new WeakMap<Db, ReturnType<typeof prepareApiTokenLookup>>();
+const prepareApiTokenLookup = (db: Db) =>
+  db
     .select({
       tokenId: apiTokens.id,
       workspaceId: apiTokens.workspaceId,
@@ -86,7 +95,13 @@ export async function findApiTokenByHash(db: Db, tokenHash: string) {
       lastUsedAt: apiTokens.lastUsedAt,
     })
     .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, tokenHash));
+    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
+    .prepare('api_token_by_hash');
+
+export async function findApiTokenByHash(db: Db, tokenHash: string) {
+  let lookup = apiTokenLookups.get(db);
+  if (!lookup) apiTokenLookups.set(db, (lookup = prepareApiTokenLookup(db)));
+  const [row] = await lookup.execute({ tokenHash });
   return row ? { ...row, role: row.role as MemberRole } : undefined;
 }
 
