@@ -5,7 +5,7 @@ import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo/demo.ts';
 import { buildApp } from './http/app.ts';
-import { deliverDueMail } from './mail/mail.service.ts';
+import { runMailWork } from './jobs/mail-work.ts';
 import { replanStaleProjects } from './modules/projects/projects.service.ts';
 import { needsSetup } from './modules/workspaces/workspaces.service.ts';
 
@@ -41,10 +41,10 @@ function every(ms: number, name: string, work: () => Promise<unknown>): () => vo
   return () => clearInterval(timer);
 }
 
-/** The background work: mail delivery, and re-planning projects as the days pass. */
+/** The background work: cadences and mail delivery, and re-planning projects as the days pass. */
 function backgroundWork(services: Services, mailEveryMs: number): () => void {
   const stops = [
-    every(mailEveryMs, 'mail delivery', () => deliverDueMail(services)),
+    every(mailEveryMs, 'cadences and mail', () => runMailWork(services)),
     every(10 * 60_000, 'project re-planning', () => replanStaleProjects(services)),
   ];
   return () => stops.forEach((stop) => stop());

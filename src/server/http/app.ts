@@ -13,9 +13,11 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../context.ts';
+import { mailRoutes } from '../mail/mail.routes.ts';
 import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(playbookRoutes(services));
       await api.register(projectRoutes(services));
       await api.register(intakeRoutes(services));
+      await api.register(cadenceRoutes(services));
+      await api.register(mailRoutes(services));
       await api.register(handoffRoutes(services));
     },
     { prefix: '/api/v1' },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
+import { listCadences } from '../modules/cadences/cadences.service.ts';
 import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
 import { receiveDeal } from '../modules/intake/intake.service.ts';
@@ -32,6 +33,8 @@ const idFor = (url: string): string | undefined => {
     tasks: idsOfA.task,
     deliveries: idsOfA.delivery,
     'handoff-questions': idsOfA.question,
+    cadences: idsOfA.cadence,
+    mail: idsOfA.mail,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -57,6 +60,9 @@ const bodies: Record<string, unknown> = {
     tasks: [{ key: 'only', title: 'Only task', stage: 'design', owner: { side: 'vendor', role: 'csm' }, durationDays: 1 }],
   },
   'POST /api/v1/tasks/:id/comments': { body: 'Hello' },
+  'PUT /api/v1/cadences/:id': { name: 'Hijacked', steps: [] },
+  'POST /api/v1/cadences/:id/archive': { archived: true },
+  'PUT /api/v1/projects/:id/cadence': { cadenceId: null },
   'POST /api/v1/projects/:id/tasks': {
     title: 'Sneaky',
     stage: 'design',
@@ -102,6 +108,8 @@ beforeAll(async () => {
     task: project.tasks[0]!.id,
     delivery: delivery.deliveryId,
     question: (await askHandoffQuestion(a.admin.ctx, project.id, { text: 'Why did they buy?' })).questions[0]!.id,
+    cadence: (await listCadences(a.admin.ctx))[0]!.id,
+    mail: (await env.services.database.query<{ id: string }>('select id from mail_outbox where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
   });
 });
 afterAll(() => env.close());

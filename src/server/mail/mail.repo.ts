@@ -1,6 +1,9 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { outbox } from '../db/schema.ts';
+import { contactMailPreferences, mailSettings, outbox } from '../db/schema.ts';
+
+export type OutboxRow = typeof outbox.$inferSelect;
+export type NewOutboxRow = typeof outbox.$inferInsert;
 
 export interface OutgoingMail {
   /** One message per key: writing the same key twice keeps the first (exactly-once effect). */
@@ -28,27 +31,252 @@ export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail
     .onConflictDoNothing();
 }
 
-export function dueMail(db: Db, now: Date, limit: number) {
-  return db
-    .select()
-    .from(outbox)
-    .where(and(inArray(outbox.state, ['scheduled', 'retrying']), lte(outbox.sendAfter, now)))
-    .orderBy(asc(outbox.sendAfter))
-    .limit(limit);
+/** Inserts rows; a row whose dedupe key or (step, contact, project, occurrence) is taken is skipped. Returns the ids written. */
+export async function insertRows(db: Db, rows: NewOutboxRow[]): Promise<string[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db.insert(outbox).values(rows).onConflictDoNothing().returning({ id: outbox.id });
+  return inserted.map((row) => row.id);
 }
 
-export async function markSent(db: Db, id: string, now: Date) {
-  await db.update(outbox).set({ state: 'sent', sentAt: now, attempts: sql`${outbox.attempts} + 1` }).where(eq(outbox.id, id));
+/**
+ * Claims due messages for one sending process: scheduled ones whose time has come, and ones another process
+ * claimed but did not finish before its lease ran out (it died mid-send: the message may have arrived, so
+ * the takeover is counted). SKIP LOCKED lets several processes claim side by side without waiting.
+ */
+export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number, channels: string[]): Promise<OutboxRow[]> {
+  const until = new Date(now.getTime() + leaseMs);
+  const result = await db.execute(sql`
+    update mail_outbox o
+       set state = 'sending',
+           claimed_until = ${until.toISOString()}::timestamptz,
+           interrupted_attempts = o.interrupted_attempts + (case when o.state = 'sending' then 1 else 0 end),
+           updated_at = ${now.toISOString()}::timestamptz
+     where o.id in (
+       select id from mail_outbox
+        where ((state = 'scheduled' and send_after <= ${now.toISOString()}::timestamptz)
+            or (state = 'sending' and claimed_until < ${now.toISOString()}::timestamptz))
+          and channel in (${sql.join(channels.map((channel) => sql`${channel}`), sql`, `)})
+        order by send_after
+        limit ${limit}
+        for update skip locked)
+    returning o.id`);
+  const ids = (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
+  if (ids.length === 0) return [];
+  return db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(asc(outbox.sendAfter));
 }
 
-export async function markFailed(db: Db, id: string, error: string, retryAt: Date | undefined) {
+/** Among claimed automated messages, the ones that must not go any more, with why (checked just before sending). */
+export async function stoppedMessages(db: Db, ids: string[], now: Date): Promise<{ id: string; reason: string }[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`
+    select o.id,
+      case
+        when p.status = 'paused' then 'The project is paused.'
+        when p.status = 'closed' then 'The project is closed.'
+        when c.left_on is not null
+         and c.left_on <= (${now.toISOString()}::timestamptz at time zone coalesce(o.recipient_timezone, 'UTC'))::date
+          then 'The contact left on ' || c.left_on::text || '.'
+        when pref.unsubscribed_at is not null then 'The contact unsubscribed from automated email.'
+        when t.status in ('done', 'skipped') then 'Its goal is met: "' || t.title || '" is done.'
+      end as reason
+    from mail_outbox o
+    left join projects p on p.workspace_id = o.workspace_id and p.id = o.project_id
+    left join contacts c on c.workspace_id = o.workspace_id and c.id = o.contact_id
+    left join contact_mail_preferences pref on pref.workspace_id = o.workspace_id and pref.contact_id = o.contact_id
+    left join project_tasks t on t.workspace_id = o.workspace_id and t.id = o.goal_task_id
+    where o.kind = 'automated' and o.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+  return (result as unknown as { rows: { id: string; reason: string | null }[] }).rows.filter(
+    (row): row is { id: string; reason: string } => row.reason !== null,
+  );
+}
+
+export async function markSent(db: Db, id: string, now: Date, reason: string | null = null) {
+  await db
+    .update(outbox)
+    .set({ state: 'sent', sentAt: now, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null, updatedAt: now, ...(reason ? { reason } : {}) })
+    .where(eq(outbox.id, id));
+}
+
+/** A temporary failure: back to scheduled, later. Or a permanent one: failed, or bounced when the server refused the address. */
+export async function markUnsent(
+  db: Db,
+  id: string,
+  now: Date,
+  outcome: { state: 'scheduled' | 'failed' | 'bounced'; error: string; reason: string; retryAt?: Date | undefined },
+) {
   await db
     .update(outbox)
     .set({
-      state: retryAt ? 'retrying' : 'failed',
-      lastError: error.slice(0, 500),
-      sendAfter: retryAt ?? sql`${outbox.sendAfter}`,
+      state: outcome.state,
+      lastError: outcome.error.slice(0, 500),
+      reason: outcome.reason,
+      sendAfter: outcome.retryAt ?? sql`${outbox.sendAfter}`,
       attempts: sql`${outbox.attempts} + 1`,
+      claimedUntil: null,
+      updatedAt: now,
     })
     .where(eq(outbox.id, id));
 }
+
+export async function markSuppressed(db: Db, ids: string[], reason: string, now: Date) {
+  if (ids.length === 0) return;
+  await db.update(outbox).set({ state: 'suppressed', reason, claimedUntil: null, updatedAt: now }).where(inArray(outbox.id, ids));
+}
+
+/** Serialises the cap decisions for one recipient across every Landfall process (released at commit). */
+export async function lockRecipient(db: Db, workspaceId: string, address: string) {
+  await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${workspaceId}:${address.toLowerCase()}`}, 7))`);
+}
+
+/** A recipient's automated email from `from` on: what the cap counts (sent, being sent) and what it may still move (scheduled). */
+export function recipientMail(db: Db, workspaceId: string, address: string, from: Date) {
+  return db
+    .select({
+      id: outbox.id,
+      state: outbox.state,
+      sendAfter: outbox.sendAfter,
+      sentAt: outbox.sentAt,
+      dueAt: outbox.dueAt,
+      priority: outbox.priority,
+      stepName: outbox.stepName,
+      reason: outbox.reason,
+    })
+    .from(outbox)
+    .where(
+      and(
+        eq(outbox.workspaceId, workspaceId),
+        sql`lower(${outbox.toAddress}) = ${address.toLowerCase()}`,
+        eq(outbox.kind, 'automated'),
+        eq(outbox.channel, 'email'),
+        inArray(outbox.state, ['scheduled', 'sending', 'sent']),
+        sql`${outbox.sendAfter} >= ${from.toISOString()}::timestamptz`,
+      ),
+    );
+}
+
+export async function reschedule(db: Db, id: string, sendAfter: Date, reason: string | null, now: Date) {
+  await db.update(outbox).set({ sendAfter, reason, updatedAt: now }).where(and(eq(outbox.id, id), eq(outbox.state, 'scheduled')));
+}
+
+export async function capRules(db: Db, workspaceId: string) {
+  const [row] = await db.select().from(mailSettings).where(eq(mailSettings.workspaceId, workspaceId));
+  return { perDay: row?.capPerDay ?? 1, perWeek: row?.capPerWeek ?? 3 };
+}
+
+export async function saveCapRules(db: Db, workspaceId: string, rules: { perDay: number; perWeek: number }, now: Date) {
+  await db
+    .insert(mailSettings)
+    .values({ workspaceId, capPerDay: rules.perDay, capPerWeek: rules.perWeek, updatedAt: now })
+    .onConflictDoUpdate({ target: mailSettings.workspaceId, set: { capPerDay: rules.perDay, capPerWeek: rules.perWeek, updatedAt: now } });
+}
+
+// ---- unsubscribe ----
+
+/** The contact's unsubscribe token, made on first use. */
+export async function unsubscribeToken(db: Db, workspaceId: string, contactId: string, fresh: string): Promise<string> {
+  await db.insert(contactMailPreferences).values({ workspaceId, contactId, unsubscribeToken: fresh }).onConflictDoNothing();
+  const [row] = await db
+    .select({ token: contactMailPreferences.unsubscribeToken })
+    .from(contactMailPreferences)
+    .where(and(eq(contactMailPreferences.workspaceId, workspaceId), eq(contactMailPreferences.contactId, contactId)));
+  return row!.token;
+}
+
+export async function findPreferenceByToken(db: Db, token: string) {
+  const [row] = await db.select().from(contactMailPreferences).where(eq(contactMailPreferences.unsubscribeToken, token));
+  return row;
+}
+
+export async function setUnsubscribed(db: Db, workspaceId: string, contactId: string, at: Date | null) {
+  await db
+    .update(contactMailPreferences)
+    .set({ unsubscribedAt: at })
+    .where(and(eq(contactMailPreferences.workspaceId, workspaceId), eq(contactMailPreferences.contactId, contactId)));
+}
+
+export async function unsubscribedContacts(db: Db, workspaceId: string, contactIds: string[]): Promise<Set<string>> {
+  if (contactIds.length === 0) return new Set();
+  const rows = await db
+    .select({ contactId: contactMailPreferences.contactId })
+    .from(contactMailPreferences)
+    .where(
+      and(
+        eq(contactMailPreferences.workspaceId, workspaceId),
+        inArray(contactMailPreferences.contactId, contactIds),
+        sql`${contactMailPreferences.unsubscribedAt} is not null`,
+      ),
+    );
+  return new Set(rows.map((row) => row.contactId));
+}
+
+/** Stops every automated message still to go to a contact. */
+export async function suppressScheduledFor(db: Db, workspaceId: string, contactId: string, reason: string, now: Date) {
+  await db
+    .update(outbox)
+    .set({ state: 'suppressed', reason, updatedAt: now })
+    .where(
+      and(eq(outbox.workspaceId, workspaceId), eq(outbox.contactId, contactId), eq(outbox.kind, 'automated'), eq(outbox.state, 'scheduled')),
+    );
+}
+
+// ---- reading the outbox ----
+
+export interface OutboxQuery {
+  state?: string | undefined;
+  q?: string | undefined;
+  projectId?: string | undefined;
+  contactId?: string | undefined;
+  kind?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listOutbox(db: Db, workspaceId: string, query: OutboxQuery) {
+  const filters: SQL[] = [eq(outbox.workspaceId, workspaceId)];
+  if (query.state) filters.push(eq(outbox.state, query.state));
+  if (query.kind) filters.push(eq(outbox.kind, query.kind));
+  if (query.projectId) filters.push(eq(outbox.projectId, query.projectId));
+  if (query.contactId) filters.push(eq(outbox.contactId, query.contactId));
+  if (query.q) {
+    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    filters.push(or(ilike(outbox.toAddress, like), ilike(outbox.subject, like))!);
+  }
+  const where = and(...filters);
+  const rows = await db
+    .select()
+    .from(outbox)
+    .where(where)
+    .orderBy(desc(outbox.sendAfter), desc(outbox.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(outbox).where(where);
+  const states = await db
+    .select({ state: outbox.state, count: sql<number>`count(*)::int` })
+    .from(outbox)
+    .where(eq(outbox.workspaceId, workspaceId))
+    .groupBy(outbox.state);
+  return { rows, total: count?.total ?? 0, states };
+}
+
+export async function findOutboxRow(db: Db, workspaceId: string, id: string) {
+  const [row] = await db.select().from(outbox).where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.id, id)));
+  return row;
+}
+
+export async function contactMessages(db: Db, workspaceId: string, contactId: string) {
+  return db
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.contactId, contactId)))
+    .orderBy(asc(outbox.sendAfter));
+}
+
+export async function retryNow(db: Db, workspaceId: string, id: string, now: Date) {
+  const rows = await db
+    .update(outbox)
+    .set({ state: 'scheduled', sendAfter: now, reason: 'Sent again by hand.', updatedAt: now })
+    .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.id, id), inArray(outbox.state, ['failed', 'bounced'])))
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { startSmtpServer } from '../test/smtp.ts';
-import { deliverDueMail } from './mail.service.ts';
+import { closeMailTransports, deliverDueMail } from './mail.service.ts';
+import { claimDue } from './mail.repo.ts';
+import type { AddressInfo } from 'node:net';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 
 let env: TestEnv;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -12,6 +16,7 @@ beforeAll(async () => {
   env.services.config = { ...env.services.config, smtpUrl: smtp.url, mailFrom: 'Landfall <landfall@vendor.test>' };
 });
 afterAll(async () => {
+  closeMailTransports();
   await env.close();
   await smtp.close();
 });
@@ -40,13 +45,86 @@ describe('mail', () => {
     await api.post('/api/v1/invites', { email: 'later@vendor.test', role: 'sales' });
     const offline = { ...env.services, config: { ...env.services.config, smtpUrl: 'smtp://127.0.0.1:1' } };
     expect(await deliverDueMail(offline)).toBe(0);
-    const [row] = await env.services.database.query<{ state: string; last_error: string }>(
-      "select state, last_error from mail_outbox where to_address = 'later@vendor.test'",
+    const [row] = await env.services.database.query<{ state: string; last_error: string; reason: string }>(
+      "select state, last_error, reason from mail_outbox where to_address = 'later@vendor.test'",
     );
-    expect(row).toMatchObject({ state: 'retrying' });
+    expect(row).toMatchObject({ state: 'scheduled' });
     expect(row?.last_error).toMatch(/ECONNREFUSED/);
+    expect(row?.reason).toMatch(/^Attempt 1 of 6 failed \(.*ECONNREFUSED.*\); trying again at /);
     env.clock.advance(5 * 60_000);
     expect(await deliverDueMail(env.services)).toBe(1);
     expect(smtp.received.map((mail) => mail.subject)).toHaveLength(2);
   });
+
+  it('takes over a message whose sending process died mid-send once its lease ends, resending it with the same Message-ID and saying so', async () => {
+    const { admin } = await makeWorkspace(env.services, 'Crashy');
+    const api = await signedInClient(env, admin);
+    await api.post('/api/v1/invites', { email: 'crash@vendor.test', role: 'csm' });
+    // Process A claims the message and delivers it, then dies before it can record that.
+    const [claimed] = await claimDue(env.services.database.db, env.clock.now(), 10, 60_000, ['email']);
+    expect(claimed?.toAddress).toBe('crash@vendor.test');
+    const transport = nodemailer.createTransport(smtp.url);
+    await transport.sendMail({ from: 'landfall@vendor.test', to: claimed!.toAddress, subject: claimed!.subject, text: claimed!.textBody, messageId: claimed!.messageId });
+    transport.close();
+    // Process B: nothing to do while A's lease runs; after it, B takes the message over.
+    expect(await deliverDueMail(env.services)).toBe(0);
+    env.clock.advance(61_000);
+    expect(await deliverDueMail(env.services)).toBe(1);
+    const copies = smtp.received.filter((mail) => mail.messageId === claimed!.messageId);
+    expect(copies).toHaveLength(2);
+    const [row] = await env.services.database.query<{ state: string; interrupted_attempts: number; reason: string }>(
+      'select state, interrupted_attempts, reason from mail_outbox where id = $1',
+      [claimed!.id],
+    );
+    expect(row).toMatchObject({ state: 'sent', interrupted_attempts: 1 });
+    expect(row?.reason).toMatch(/^Sent again after a sending process stopped mid-delivery \(1×\)/);
+  });
+
+  it('retries a temporary SMTP refusal with backoff, and records a refused address as bounced', async () => {
+    const picky = await startPickySmtpServer();
+    const services = { ...env.services, config: { ...env.services.config, smtpUrl: picky.url } };
+    const { admin } = await makeWorkspace(env.services, 'Picky');
+    const api = await signedInClient(env, admin);
+    await api.post('/api/v1/invites', { email: 'busy@vendor.test', role: 'csm' });
+    await api.post('/api/v1/invites', { email: 'nobody@vendor.test', role: 'csm' });
+    await deliverDueMail(services);
+    const states = async () =>
+      Object.fromEntries(
+        (await env.services.database.query<{ to_address: string; state: string }>(
+          "select to_address, state from mail_outbox where to_address in ('busy@vendor.test', 'nobody@vendor.test')",
+        )).map((row) => [row.to_address, row.state]),
+      );
+    expect(await states()).toEqual({ 'busy@vendor.test': 'scheduled', 'nobody@vendor.test': 'bounced' });
+    env.clock.advance(30_000); // the first retry waits a minute
+    await deliverDueMail(services);
+    expect((await states())['busy@vendor.test']).toBe('scheduled');
+    env.clock.advance(60_000);
+    await deliverDueMail(services);
+    expect((await states())['busy@vendor.test']).toBe('sent');
+    closeMailTransports();
+    await picky.close();
+  });
 });
+
+/** An SMTP server that answers 451 (try later) to busy@ the first time and 550 (no such user) to nobody@. */
+async function startPickySmtpServer() {
+  let busyTries = 0;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      if (address.address === 'nobody@vendor.test') return callback(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 }));
+      if (address.address === 'busy@vendor.test' && busyTries++ === 0) return callback(Object.assign(new Error('4.3.0 Try again later'), { responseCode: 451 }));
+      callback();
+    },
+    onData(stream, _session, callback) {
+      stream.resume();
+      stream.on('end', () => callback());
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}

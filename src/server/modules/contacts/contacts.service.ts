@@ -3,6 +3,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
+import { onContactAdded } from '../cadences/cadences.service.ts';
 import type { Contact, ContactInput, ContactPatch } from './contacts.schema.ts';
 import * as repo from './contacts.repo.ts';
 
@@ -58,6 +59,7 @@ export async function addContact(ctx: Ctx, accountId: string, input: ContactInpu
         joinedOn: input.joinedOn ?? null,
         leftOn: input.leftOn ?? null,
       });
+      await onContactAdded(tx, row); // cadences: a contact added to a running onboarding may be welcomed
       return presentContact(row);
     });
   } catch (error) {

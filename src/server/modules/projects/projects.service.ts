@@ -4,6 +4,7 @@ import type { Segment } from '../../../core/people.ts';
 import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
+import { attachBestCadence } from '../cadences/cadences.service.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
@@ -273,6 +274,7 @@ export async function createProject(
         createdAt: tx.services.now(),
       },
     ]);
+    await attachBestCadence(tx, projectId); // cadences: the project follows the cadence of its touch model and product
     return projectId;
   });
   return getProject(ctx, projectId);

@@ -2,6 +2,7 @@ import { toDayNumber } from '../../../core/calendar.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { AppError} from '../../http/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { onTaskChanged } from '../cadences/cadences.service.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
 import { findMember } from '../members/members.repo.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
@@ -145,6 +146,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
     }
 
     await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
+    await onTaskChanged(tx, task, changes); // cadences: a task done / milestone reached may trigger a step
     await repo.insertEvents(tx.db, events);
     const why = patch.reason || describeChange(task, changes, today);
     const result = await reschedule(tx, project, who_, why);

@@ -1,0 +1,111 @@
+// Message content: subject and body in Liquid (a template language without code execution: no access to
+// anything but the variables given), the body in markdown, sent as responsive HTML plus plain text.
+import { Liquid } from 'liquidjs';
+import { Marked, type Tokens } from 'marked';
+
+export interface MessageVariables {
+  contact: { name: string; firstName: string; email: string; role: string; title: string | null };
+  account: { name: string };
+  product: string;
+  project: { name: string; day0: string };
+  onboardingManager: { name: string; email: string };
+  sender: { name: string; title: string; signature: string };
+  portalLink: string;
+  nextCustomerTasks: { title: string; due: string | null }[];
+  daysToGoLive: number | null;
+  goLiveDate: string | null;
+  unsubscribeLink: string;
+}
+
+/** Data for a preview or a template check when no real contact is chosen. */
+export const SAMPLE_VARIABLES: MessageVariables = {
+  contact: { name: 'Jamie Rivera', firstName: 'Jamie', email: 'jamie@customer.example', role: 'champion', title: 'Head of Operations' },
+  account: { name: 'Customer Co' },
+  product: 'Core Platform',
+  project: { name: 'Customer Co onboarding', day0: '2026-03-02' },
+  onboardingManager: { name: 'Olivia Onboarding', email: 'olivia@vendor.example' },
+  sender: { name: 'Olivia Onboarding', title: 'Onboarding manager', signature: 'Olivia Onboarding\nOnboarding manager' },
+  portalLink: 'https://landfall.example/portal',
+  nextCustomerTasks: [{ title: 'Connect your tools', due: '2026-03-09' }],
+  daysToGoLive: 21,
+  goLiveDate: '2026-03-30',
+  unsubscribeLink: 'https://landfall.example/api/v1/unsubscribe/example',
+};
+
+const options = { ownPropertyOnly: true, strictFilters: true, cache: 500, jsTruthy: true } as const;
+// HTML output escapes every variable, so a contact named "<script>" stays text; the text output does not.
+const htmlEngine = new Liquid({ ...options, outputEscape: 'escape' });
+const textEngine = new Liquid(options);
+const strictEngine = new Liquid({ ...options, strictVariables: true });
+
+const markdown = new Marked({ gfm: true, breaks: true });
+markdown.use({
+  renderer: {
+    // Raw HTML in a template is shown as text, never passed through.
+    html: (token: Tokens.HTML | Tokens.Tag) => escapeHtml(token.text),
+  },
+});
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+}
+
+/** Why a template cannot be used (bad syntax, an unknown variable or filter), or null when it is fine. */
+export function templateProblem(source: string): string | null {
+  try {
+    strictEngine.parseAndRenderSync(source, SAMPLE_VARIABLES);
+    return null;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return message.replace(/, file:.*$/s, '').replace(/\s+/g, ' ').trim();
+  }
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** Plain text from markdown: links keep their address, emphasis marks go. */
+function markdownToText(source: string): string {
+  return source
+    .replace(/\[([^\]]+)\]\(([^)\s]+)\)/g, '$1 ($2)')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/^#{1,6}\s+/gm, '')
+    .trim();
+}
+
+/** Renders a message for one recipient. Throws TemplateError when a template is broken. */
+export function renderMessage(content: { subject: string; body: string }, variables: MessageVariables): RenderedMessage {
+  try {
+    const subject = textEngine.parseAndRenderSync(content.subject, variables).replace(/\s+/g, ' ').trim();
+    const textBody = markdownToText(textEngine.parseAndRenderSync(content.body, variables));
+    const htmlSource = htmlEngine.parseAndRenderSync(content.body, variables);
+    const bodyHtml = markdown.parse(htmlSource, { async: false });
+    const signature = variables.sender.signature;
+    const text = `${textBody}\n\n-- \n${signature}\n\nUnsubscribe from these emails: ${variables.unsubscribeLink}\n`;
+    const html = layout(subject, bodyHtml, signature, variables.unsubscribeLink);
+    return { subject, text, html };
+  } catch (error) {
+    throw new TemplateError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A single-column layout that reads well from a phone to a desktop client. */
+function layout(subject: string, bodyHtml: string, signature: string, unsubscribeLink: string): string {
+  const signatureHtml = escapeHtml(signature).replace(/\n/g, '<br>');
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(subject)}</title>
+<style>body{margin:0;background:#f4f5f7}.wrap{max-width:600px;margin:0 auto;padding:24px 16px}
+.card{background:#fff;border-radius:8px;padding:24px;font:16px/1.5 -apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2933}
+.card a{color:#1d4ed8}.sig{margin-top:24px;color:#52606d}.foot{font:12px/1.5 sans-serif;color:#7b8794;text-align:center;padding:16px}
+@media (max-width:480px){.wrap{padding:8px}.card{padding:16px}}</style></head>
+<body><div class="wrap"><div class="card">${bodyHtml}<p class="sig">${signatureHtml}</p></div>
+<p class="foot"><a href="${escapeHtml(unsubscribeLink)}">Unsubscribe</a> from these onboarding emails.</p></div></body></html>`;
+}

@@ -1,0 +1,64 @@
+// The outbox as people see it (the Mail page), the frequency cap setting, and the public unsubscribe.
+import type { Ctx, Services } from '../context.ts';
+import { inTransaction } from '../context.ts';
+import { notFound } from '../http/errors.ts';
+import { presentMessage } from '../modules/cadences/cadences.service.ts';
+import * as repo from './mail.repo.ts';
+import type { OutboxListQuery } from './mail.schema.ts';
+
+export async function listOutbox(ctx: Ctx, query: OutboxListQuery) {
+  const { rows, total, states } = await repo.listOutbox(ctx.db, ctx.workspaceId, query);
+  return {
+    messages: rows.map(presentMessage),
+    total,
+    countsByState: Object.fromEntries(states.map((row) => [row.state, row.count])),
+    smtpConfigured: Boolean(ctx.services.config.smtpUrl),
+  };
+}
+
+export async function getOutboxMessage(ctx: Ctx, id: string) {
+  const row = await repo.findOutboxRow(ctx.db, ctx.workspaceId, id);
+  if (!row) throw notFound('message');
+  return { ...presentMessage(row), text: row.textBody, html: row.htmlBody, unsubscribeUrl: row.unsubscribeUrl };
+}
+
+export async function retryMessage(ctx: Ctx, id: string) {
+  const row = await repo.findOutboxRow(ctx.db, ctx.workspaceId, id);
+  if (!row) throw notFound('message');
+  await repo.retryNow(ctx.db, ctx.workspaceId, id, ctx.services.now());
+  return getOutboxMessage(ctx, id);
+}
+
+export async function getMailSettings(ctx: Ctx) {
+  return { ...(await repo.capRules(ctx.db, ctx.workspaceId)), smtpConfigured: Boolean(ctx.services.config.smtpUrl) };
+}
+
+export async function saveMailSettings(ctx: Ctx, rules: { perDay: number; perWeek: number }) {
+  await repo.saveCapRules(ctx.db, ctx.workspaceId, rules, ctx.services.now());
+  return getMailSettings(ctx);
+}
+
+/** What an unsubscribe link is about (for its confirmation page); undefined for an unknown link. */
+export async function unsubscribeInfo(services: Services, token: string) {
+  const preference = await repo.findPreferenceByToken(services.database.db, token);
+  if (!preference) return undefined;
+  const [contact] = await services.database.query<{ email: string; account: string }>(
+    'select c.email, a.name as account from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id where c.workspace_id = $1 and c.id = $2',
+    [preference.workspaceId, preference.contactId],
+  );
+  return contact ? { email: contact.email, account: contact.account, unsubscribed: preference.unsubscribedAt !== null } : undefined;
+}
+
+/** Stops every automated message to the contact: now and from now on. Idempotent. */
+export async function unsubscribe(services: Services, token: string) {
+  const db = services.database.db;
+  const preference = await repo.findPreferenceByToken(db, token);
+  if (!preference) return undefined;
+  const ctx = { db, services, workspaceId: preference.workspaceId, actor: { kind: 'token', workspaceId: preference.workspaceId, tokenId: 'unsubscribe', role: 'admin' } } as Ctx;
+  await inTransaction(ctx, async (tx) => {
+    const now = tx.services.now();
+    if (!preference.unsubscribedAt) await repo.setUnsubscribed(tx.db, preference.workspaceId, preference.contactId, now);
+    await repo.suppressScheduledFor(tx.db, preference.workspaceId, preference.contactId, 'The contact unsubscribed from automated email.', now);
+  });
+  return unsubscribeInfo(services, token);
+}

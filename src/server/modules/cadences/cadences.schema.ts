@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../../../core/cadence/types.ts';
+import { CONTACT_ROLES, TOUCH_MODELS } from '../../../core/people.ts';
+import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+
+const Weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
+const Day = z.number().int().min(0).max(365);
+
+export const StepTrigger = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('day'), day: Day }),
+  z.object({
+    kind: z.literal('event'),
+    event: z.enum(CADENCE_EVENTS),
+    milestone: z.enum(MILESTONE_KINDS).optional(),
+    taskKey: z.string().trim().min(1).max(120).optional(),
+  }),
+  z
+    .object({ kind: z.literal('weekly'), weekday: Weekday, fromDay: Day, untilDay: Day })
+    .refine((trigger) => trigger.untilDay >= trigger.fromDay, { message: 'cannot end before it starts', path: ['untilDay'] }),
+]);
+
+export const Sender = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('onboarding_manager') }),
+  z.object({ kind: z.literal('member'), memberId: z.uuid({ message: 'must be a member id' }) }),
+  z.object({
+    kind: z.literal('persona'),
+    name: z.string().trim().min(1).max(120),
+    title: z.string().trim().max(120),
+    signature: z.string().max(500).optional(),
+  }),
+]);
+
+const StepFields = {
+  name: z.string().trim().min(1).max(200),
+  trigger: StepTrigger,
+  delayDays: z.number().int().min(0).max(120).default(0),
+  sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM').default('09:00'),
+  channel: z.enum(CHANNELS).default('email'),
+  audience: z.array(z.enum(CONTACT_ROLES)).max(CONTACT_ROLES.length).default([]),
+  sender: Sender,
+  priority: z.enum(PRIORITIES).default('normal'),
+  goal: z
+    .object({ taskKey: z.string().trim().min(1).max(120).optional(), milestone: z.enum(MILESTONE_KINDS).optional() })
+    .nullable()
+    .optional(),
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().min(1).max(20_000),
+};
+
+export const CadenceStep = z.object({ id: z.string(), ...StepFields });
+export const CadenceStepInput = z.object({ id: z.string().trim().min(1).max(80).optional(), ...StepFields });
+
+export const CadenceInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(2000).nullable().optional(),
+  touchModels: z.array(z.enum(TOUCH_MODELS)).default([]),
+  products: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  steps: z.array(CadenceStepInput).max(100),
+});
+export type CadenceInput = z.infer<typeof CadenceInput>;
+
+export const Cadence = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  description: z.string().nullable(),
+  touchModels: z.array(z.enum(TOUCH_MODELS)),
+  products: z.array(z.string()),
+  builtin: z.boolean(),
+  steps: z.array(CadenceStep),
+  updatedAt: z.iso.datetime(),
+  archivedAt: z.iso.datetime().nullable(),
+});
+
+export const CadenceListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
+export const ArchiveInput = z.object({ archived: z.boolean() });
+
+export const MessagePreviewInput = z.object({
+  step: CadenceStepInput.pick({ subject: true, body: true, sender: true }),
+  contactId: z.uuid({ message: 'must be a contact id' }).optional(),
+  projectId: z.uuid({ message: 'must be a project id' }).optional(),
+});
+export type MessagePreviewInput = z.infer<typeof MessagePreviewInput>;
+
+export const MessagePreview = z.object({ subject: z.string(), text: z.string(), html: z.string(), to: z.string(), fromName: z.string() });
+
+export const ProjectCadenceInput = z.object({ cadenceId: z.uuid({ message: 'must be a cadence id' }).nullable() });
+
+const Planned = z.object({
+  projectId: z.uuid(),
+  stepId: z.string(),
+  stepName: z.string(),
+  contactId: z.uuid(),
+  contactName: z.string(),
+  to: z.string(),
+  dueAt: z.iso.datetime(),
+  /** Why it will not be sent, when it will not. */
+  skip: z.string().nullable(),
+});
+
+export const ProjectCadence = z.object({
+  cadence: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  attachedAt: z.iso.datetime().nullable(),
+  nextRunAt: z.iso.datetime().nullable(),
+  planned: z.array(Planned),
+});
+
+export const OutboxMessage = z.object({
+  id: z.uuid(),
+  kind: z.enum(['transactional', 'automated', 'test']),
+  channel: z.enum(['email', 'portal']),
+  state: z.enum(['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced']),
+  reason: z.string().nullable(),
+  lastError: z.string().nullable(),
+  to: z.string(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  messageId: z.string(),
+  projectId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  cadenceId: z.uuid().nullable(),
+  stepId: z.string().nullable(),
+  stepName: z.string().nullable(),
+  occurrence: z.number().int(),
+  priority: z.enum(PRIORITIES).nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  sendAfter: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  attempts: z.number().int(),
+  interruptedAttempts: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+
+export const ContactTimeline = z.object({ messages: z.array(OutboxMessage), planned: z.array(Planned) });

@@ -1,0 +1,184 @@
+// Between the database and the pure cadence planner: read a project's cadence, contacts, tasks and events,
+// plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
+import { DateTime } from 'luxon';
+import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadence/plan.ts';
+import { renderMessage, type MessageVariables } from '../../../core/cadence/template.ts';
+import { recipientTimeZone } from '../../../core/cadence/timing.ts';
+import type { CadenceStep, Sender } from '../../../core/cadence/types.ts';
+import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
+import { MEMBER_ROLE_LABELS, type ContactRole, type MemberRole } from '../../../core/people.ts';
+import type { Services } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import * as mailRepo from '../../mail/mail.repo.ts';
+import { queueAutomatedMail, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
+import * as repo from './cadences.repo.ts';
+
+export type ProjectContext = NonNullable<Awaited<ReturnType<typeof repo.projectContext>>>;
+type ContactRow = Awaited<ReturnType<typeof repo.accountContacts>>[number];
+type TaskRow = Awaited<ReturnType<typeof repo.projectTasks_>>[number];
+type MemberBrief = NonNullable<Awaited<ReturnType<typeof repo.findMemberBrief>>>;
+
+export interface PlanningData {
+  project: ProjectContext;
+  cadence: repo.CadenceRow;
+  calendar: BusinessCalendar;
+  contacts: ContactRow[];
+  tasks: TaskRow[];
+  manager: MemberBrief | undefined;
+  plan: CadencePlan;
+}
+
+export function calendarFrom(project: ProjectContext): BusinessCalendar {
+  return {
+    timeZone: project.workspaceTimezone,
+    workingWeekdays: (project.workingWeekdays as Weekday[] | null) ?? MONDAY_TO_FRIDAY,
+    holidays: project.holidays ?? [],
+  };
+}
+
+/** Reads everything the planner needs for one project and plans its cadence as of now. One query after another (PGlite). */
+export async function loadPlan(db: Db, services: Services, workspaceId: string, projectId: string, attachment: { cadenceId: string; attachedAt: Date }) {
+  const project = await repo.projectContext(db, workspaceId, projectId);
+  const cadence = await repo.findCadence(db, workspaceId, attachment.cadenceId);
+  if (!project || !cadence) return undefined;
+  const calendar = calendarFrom(project);
+  const contacts = await repo.accountContacts(db, workspaceId, project.accountId);
+  const tasks = await repo.projectTasks_(db, workspaceId, projectId);
+  const events = await repo.listEvents(db, workspaceId, projectId);
+  const existing = await repo.existingMessageKeys(db, workspaceId, projectId);
+  const unsubscribed = await mailRepo.unsubscribedContacts(db, workspaceId, contacts.map((contact) => contact.id));
+  const lastActivity = (await repo.lastActivity(db, workspaceId, projectId)) ?? project.createdAt;
+  const manager = await repo.findMemberBrief(db, workspaceId, project.onboardingManagerId);
+  const attachedDay = DateTime.fromJSDate(attachment.attachedAt).toISODate()!;
+
+  const addedAt = new Map(events.flatMap((event) => (event.kind === 'contact_added' && event.contactId ? [[event.contactId, event.occurredAt.getTime()] as const] : [])));
+  const planContacts: PlanContact[] = contacts
+    .filter((contact) => !contact.leftOn || contact.leftOn >= attachedDay)
+    .map((contact) => ({
+      id: contact.id,
+      role: contact.role as ContactRole,
+      timeZone: recipientTimeZone(contact.timezone, project.accountTimezone, project.workspaceTimezone),
+      leftOn: contact.leftOn,
+      unsubscribed: unsubscribed.has(contact.id),
+      // Known since the project started, unless added to it later (then its contact_added event says when).
+      addedAt: addedAt.get(contact.id) ?? 0,
+    }));
+  const done = tasks.filter((task) => task.status === 'done' || task.status === 'skipped');
+  const plan = planCadence({
+    steps: cadence.steps,
+    day0: project.day0,
+    calendar,
+    attachedAt: attachment.attachedAt.getTime(),
+    now: services.now().getTime(),
+    projectStatus: project.status,
+    contacts: planContacts,
+    events: events.map((event) => ({
+      kind: event.kind as 'task_completed',
+      at: event.occurredAt.getTime(),
+      taskKey: event.taskKey,
+      milestone: event.milestone,
+      contactId: event.contactId,
+    })),
+    doneTaskKeys: new Set(done.map((task) => task.key)),
+    reachedMilestones: new Set(done.flatMap((task) => (task.milestoneKind ? [task.milestoneKind] : []))),
+    existing: new Set(existing.map((row) => messageKey(row.stepId!, row.contactId!, row.occurrence))),
+    lastActivityAt: lastActivity.getTime(),
+  });
+  return { project, cadence, calendar, contacts, tasks, manager, plan } satisfies PlanningData;
+}
+
+export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
+
+/** Who a step is from: name, title and signature. */
+export async function senderOf(db: Db, workspaceId: string, sender: Sender, manager: MemberBrief | undefined) {
+  const member = sender.kind === 'member' ? await repo.findMemberBrief(db, workspaceId, sender.memberId) : sender.kind === 'onboarding_manager' ? manager : undefined;
+  if (sender.kind === 'persona') {
+    return { name: sender.name, title: sender.title, signature: sender.signature || `${sender.name}\n${sender.title}`, replyTo: null as string | null };
+  }
+  if (member) {
+    const title = MEMBER_ROLE_LABELS[member.role as MemberRole] ?? '';
+    return { name: member.name, title, signature: `${member.name}\n${title}`, replyTo: member.email };
+  }
+  return { name: 'Your onboarding team', title: '', signature: 'Your onboarding team', replyTo: null };
+}
+
+export function variablesFor(
+  data: Pick<PlanningData, 'project' | 'tasks' | 'manager'>,
+  contact: Pick<ContactRow, 'name' | 'email' | 'role' | 'title'>,
+  sender: { name: string; title: string; signature: string },
+  links: { portal: string; unsubscribe: string },
+  today: string,
+): MessageVariables {
+  const { project, tasks, manager } = data;
+  const goLive = tasks.find((task) => task.milestoneKind === 'go_live');
+  const goLiveDate = goLive?.projectedFinish ?? null;
+  const daysToGoLive =
+    goLiveDate && goLive?.status !== 'done' ? Math.max(0, Math.round(DateTime.fromISO(goLiveDate).diff(DateTime.fromISO(today), 'days').days)) : null;
+  return {
+    contact: { name: contact.name, firstName: firstName(contact.name), email: contact.email, role: contact.role, title: contact.title },
+    account: { name: project.accountName },
+    product: project.product ?? project.accountProducts[0] ?? 'our product',
+    project: { name: project.name, day0: project.day0 },
+    onboardingManager: { name: manager?.name ?? 'your onboarding team', email: manager?.email ?? '' },
+    sender,
+    portalLink: links.portal,
+    nextCustomerTasks: tasks
+      .filter((task) => task.ownerSide === 'customer' && task.customerVisible && task.status !== 'done' && task.status !== 'skipped' && !task.milestoneKind)
+      .slice(0, 3)
+      .map((task) => ({ title: task.title, due: task.projectedFinish })),
+    daysToGoLive,
+    goLiveDate,
+    unsubscribeLink: links.unsubscribe,
+  };
+}
+
+export const portalLinkFor = (services: Services, projectId: string) => `${services.config.publicUrl}/portal/projects/${projectId}`;
+
+/** Renders the due messages of a plan and writes them to the outbox (with the cap). Returns how many were written. */
+export async function writeDueMessages(db: Db, services: Services, workspaceId: string, data: PlanningData): Promise<number> {
+  const { plan, cadence, project, calendar } = data;
+  if (plan.due.length === 0) return 0;
+  const steps = new Map(cadence.steps.map((step) => [step.id, step]));
+  const contacts = new Map(data.contacts.map((contact) => [contact.id, contact]));
+  const mails: AutomatedMail[] = [];
+  for (const due of plan.due) {
+    const step = steps.get(due.stepId)!;
+    const contact = contacts.get(due.contactId)!;
+    const zone = recipientTimeZone(contact.timezone, project.accountTimezone, project.workspaceTimezone);
+    const sender = await senderOf(db, workspaceId, step.sender, data.manager);
+    const unsubscribe = await unsubscribeUrlFor(db, services, workspaceId, contact.id);
+    const today = DateTime.fromMillis(due.dueAt, { zone }).toISODate()!;
+    const rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today));
+    mails.push({
+      dedupeKey: `cadence:${project.id}:${step.id}:${contact.id}:${due.occurrence}`,
+      to: contact.email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      channel: step.channel,
+      fromName: sender.name,
+      replyTo: sender.replyTo,
+      unsubscribeUrl: unsubscribe,
+      contactId: contact.id,
+      projectId: project.id,
+      cadenceId: cadence.id,
+      stepId: step.id,
+      stepName: step.name,
+      occurrence: due.occurrence,
+      priority: step.priority,
+      dueAt: new Date(due.dueAt),
+      recipientTimezone: zone,
+      goalTaskId: goalTaskId(step, data.tasks),
+      skip: due.skip,
+    });
+  }
+  const rules = await mailRepo.capRules(db, workspaceId);
+  return queueAutomatedMail(db, services, workspaceId, mails, calendar, rules);
+}
+
+function goalTaskId(step: CadenceStep, tasks: TaskRow[]): string | null {
+  const goal = step.goal;
+  if (!goal) return null;
+  const task = goal.taskKey ? tasks.find((t) => t.key === goal.taskKey) : tasks.find((t) => t.milestoneKind === goal.milestone);
+  return task?.id ?? null;
+}

@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import type { CadenceStep } from '../../../core/cadence/types.ts';
+import { formProblem } from '../../app/formProblem.ts';
+import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
+import { Badge } from '../../components/ui/Badge.tsx';
+import { Button } from '../../components/ui/Button.tsx';
+import { FormMessage, Select, TextAreaField, TextField } from '../../components/ui/Field.tsx';
+import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
+import { Table } from '../../components/ui/Table.tsx';
+import { useToast } from '../../components/ui/Toast.tsx';
+import { useCadences, useContactChoices, usePreview, useSaveCadence, useSendTest, type Cadence } from './cadences.api.ts';
+
+const triggerText = (step: CadenceStep) => {
+  const t = step.trigger;
+  const delay = step.delayDays ? ` + ${step.delayDays} business days` : '';
+  if (t.kind === 'day') return `Business day ${t.day}${delay}`;
+  if (t.kind === 'weekly') return `Weekly (day ${t.weekday}) from day ${t.fromDay} to ${t.untilDay}`;
+  return `${t.event.replace(/_/g, ' ')}${t.milestone ? `: ${t.milestone.replace(/_/g, ' ')}` : ''}${t.taskKey ? `: ${t.taskKey}` : ''}${delay}`;
+};
+
+const senderText = (step: CadenceStep) =>
+  step.sender.kind === 'persona' ? `${step.sender.name}, ${step.sender.title}` : step.sender.kind === 'member' ? 'A member' : 'Onboarding manager';
+
+/** Cadences: their steps, editable, with a preview on a real contact's data and a test sent to yourself. */
+export function CadencesPage() {
+  useDocumentTitle('Cadences');
+  const cadences = useCadences();
+  const [cadenceId, setCadenceId] = useState<string | undefined>();
+  const cadence = cadences.data?.find((c) => c.id === cadenceId) ?? cadences.data?.[0];
+  const [stepId, setStepId] = useState<string | undefined>();
+  const step = cadence?.steps.find((s) => s.id === stepId);
+
+  return (
+    <div className="page">
+      <PageHeader
+        title="Cadences"
+        description="The touches each onboarding gets, by segment and product: sent at a local time in each contact's timezone, on business days, within the frequency cap."
+      />
+      {cadences.isPending ? (
+        <LoadingState label="Loading cadences…" />
+      ) : cadences.isError ? (
+        <ErrorState title="Cadences could not be loaded" error={cadences.error} onRetry={() => void cadences.refetch()} />
+      ) : (
+        <>
+          <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 12 }}>
+            <Select
+              aria-label="Cadence"
+              value={cadence?.id ?? ''}
+              onChange={(event) => {
+                setCadenceId(event.target.value);
+                setStepId(undefined);
+              }}
+              options={cadences.data.map((c) => ({ value: c.id, label: c.name }))}
+            />
+            {cadence?.touchModels.map((model) => (
+              <Badge key={model} tone="blue">
+                {model} touch
+              </Badge>
+            ))}
+          </div>
+          {cadence && <p className="muted">{cadence.description}</p>}
+          {cadence && (
+            <div className="card card-flush">
+              <Table caption={`Steps of ${cadence.name}`}>
+                <thead>
+                  <tr>
+                    <th scope="col">Step</th>
+                    <th scope="col">When</th>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Priority</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cadence.steps.map((s) => (
+                    <tr key={s.id} aria-selected={s.id === stepId}>
+                      <td>
+                        <button type="button" className="link-button" onClick={() => setStepId(s.id)}>
+                          {s.name}
+                        </button>
+                      </td>
+                      <td>
+                        {triggerText(s)} at {s.sendAt}
+                      </td>
+                      <td>{senderText(s)}</td>
+                      <td className="muted">{s.audience.length ? s.audience.join(', ').replace(/_/g, ' ') : 'every contact'}</td>
+                      <td>{s.priority}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </div>
+          )}
+          {cadence && step && <StepEditor key={`${cadence.id}:${step.id}`} cadence={cadence} step={step} />}
+        </>
+      )}
+    </div>
+  );
+}
+
+function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) {
+  const [draft, setDraft] = useState({ subject: step.subject, body: step.body, sendAt: step.sendAt });
+  const [contactId, setContactId] = useState('');
+  const save = useSaveCadence();
+  const preview = usePreview();
+  const sendTest = useSendTest();
+  const contacts = useContactChoices();
+  const toast = useToast();
+  // Step errors name their place (steps.2.body: …): shown above the buttons, where the message says which field.
+  const problem = save.error ? formProblem(save.error, []) : undefined;
+  const input = { step: { subject: draft.subject, body: draft.body, sender: step.sender }, contactId: contactId || undefined };
+  const { mutate: runPreview } = preview;
+
+  useEffect(() => {
+    const timer = setTimeout(() => runPreview({ step: { subject: draft.subject, body: draft.body, sender: step.sender }, contactId: contactId || undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [draft.subject, draft.body, contactId, step.sender, runPreview]);
+
+  return (
+    <div className="card" style={{ marginTop: 16, display: 'grid', gridTemplateColumns: 'minmax(0,1fr) minmax(0,1fr)', gap: 16 }}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate(
+            { ...cadence, steps: cadence.steps.map((s) => (s.id === step.id ? { ...s, ...draft } : s)) },
+            { onSuccess: () => toast('Cadence saved') },
+          );
+        }}
+      >
+        <h2>{step.name}</h2>
+        <TextField label="Subject" value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.target.value })} />
+        <TextAreaField
+          label="Body (markdown with {{ variables }})"
+          rows={12}
+          value={draft.body}
+          onChange={(event) => setDraft({ ...draft, body: event.target.value })}
+          hint="contact.firstName, account.name, product, onboardingManager.name, portalLink, nextCustomerTasks, daysToGoLive, goLiveDate"
+        />
+        <TextField label="Send at (local time)" value={draft.sendAt} onChange={(event) => setDraft({ ...draft, sendAt: event.target.value })} />
+        <FormMessage message={problem?.message} />
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Button type="submit" variant="primary" busy={save.isPending}>
+            Save
+          </Button>
+          <Button
+            busy={sendTest.isPending}
+            onClick={() => sendTest.mutate(input, { onSuccess: (sent) => toast(`Test sent to ${sent.to}`) })}
+          >
+            Send a test to yourself
+          </Button>
+        </div>
+        {sendTest.isError && <FormMessage message={errorText(sendTest.error)} />}
+      </form>
+      <div>
+        <Select
+          aria-label="Preview with"
+          value={contactId}
+          onChange={(event) => setContactId(event.target.value)}
+          options={[{ value: '', label: 'Preview with sample data' }, ...(contacts.data ?? []).map((c) => ({ value: c.id, label: `Preview for ${c.label}` }))]}
+        />
+        {preview.isError ? (
+          <FormMessage message={errorText(preview.error)} />
+        ) : preview.data ? (
+          <>
+            <p>
+              <strong>{preview.data.subject}</strong>
+              <br />
+              <span className="muted">
+                From {preview.data.fromName} to {preview.data.to}
+              </span>
+            </p>
+            <iframe title="Preview" sandbox="" srcDoc={preview.data.html} style={{ width: '100%', height: 420, border: '1px solid #e4e7eb', borderRadius: 6 }} />
+          </>
+        ) : (
+          <LoadingState label="Rendering…" />
+        )}
+      </div>
+    </div>
+  );
+}
