@@ -58,7 +58,7 @@ describe('a vendor team on the demo workspace', () => {
     await page.getByRole('link', { name: 'Stark Logistics' }).click();
     await page.getByRole('heading', { name: 'Stark Logistics' }).waitFor();
     await page.getByRole('cell', { name: 'Pepper Potts pepper@stark-logistics.example' }).waitFor();
-    assert.ok(await page.getByText('pepper@stark-logistics.example').isVisible());
+    assert.ok(await page.getByRole('cell', { name: 'Pepper Potts pepper@stark-logistics.example' }).isVisible());
     await page.screenshot({ path: screenshot('account-page'), fullPage: true });
     await page.close();
   });

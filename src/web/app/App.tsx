@@ -13,8 +13,14 @@ import { AccountPage } from '../features/accounts/AccountPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { HandoffPage } from '../features/handoff/HandoffPage.tsx';
+import { PlaybookEditorPage } from '../features/playbooks/PlaybookEditorPage.tsx';
+import { PlaybooksPage } from '../features/playbooks/PlaybooksPage.tsx';
+import { ProjectPage } from '../features/projects/ProjectPage.tsx';
+import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
+import { CadencesPage } from '../features/cadences/CadencesPage.tsx';
+import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
 import { ButtonLink } from '../components/ui/Button.tsx';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
@@ -78,13 +84,19 @@ function Gate() {
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/new" element={<AccountFormPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="mail" element={<MailPage />} />
+          <Route path="cadences" element={<CadencesPage />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
           <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
+          <Route path="projects" element={<ProjectsPage />} />
+          <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />
+          <Route path="playbooks" element={<PlaybooksPage />} />
+          <Route path="playbooks/:id" element={<PlaybookEditorPage />} />
           <Route path="setup" element={<Navigate to="/accounts" replace />} />
           <Route path="*" element={<NotFound />} />
         </Route>

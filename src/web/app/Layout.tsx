@@ -33,6 +33,30 @@ export function Layout() {
                 Accounts
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/projects" className="nav-link">
+                <NavIcon d="M3 5h6M3 10h10M3 15h4M11 5h6M15 10h2M9 15h8" />
+                Projects
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/playbooks" className="nav-link">
+                <NavIcon d="M4 3h9l3 3v11H4zM13 3v3h3M7 9h6M7 12h6M7 15h4" />
+                Playbooks
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/cadences" className="nav-link">
+                <NavIcon d="M3 5h14M3 10h9M3 15h5M15 12v6M12 15h6" />
+                Cadences
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/mail" className="nav-link">
+                <NavIcon d="M3 5h14v10H3zM3 5l7 6 7-6" />
+                Mail
+              </NavLink>
+            </li>
           </ul>
           <p className="nav-heading">Settings</p>
           <ul>

@@ -13,7 +13,9 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { ContactsSection } from '../contacts/ContactsSection.tsx';
+import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
+import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -158,7 +160,9 @@ function AccountView({ account }: { account: Account }) {
         </Fact>
       </dl>
 
+      <AccountProjectsSection account={account} organizations={organizations.data ?? []} />
       <ContactsSection account={account} organizations={organizations.data ?? []} />
+      <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
 
       {confirming && <ArchiveOrRestore account={account} onClose={() => setConfirming(false)} />}
