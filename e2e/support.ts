@@ -46,9 +46,12 @@ export interface RunningLandfall {
 }
 
 /** Starts Landfall as `npm start` would (built web app, fresh PGlite data directory) and waits for it. */
-export async function startLandfall(env: Record<string, string> = {}): Promise<RunningLandfall> {
+export async function startLandfall(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
+): Promise<RunningLandfall & { dataDir: string }> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/landfall.mjs', 'serve'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LANDFALL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
@@ -70,11 +73,12 @@ export async function startLandfall(env: Record<string, string> = {}): Promise<R
   }
   return {
     url,
+    dataDir,
     output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

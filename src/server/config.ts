@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24 * 7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Start the clock at this instant (it then runs on): for demos and browser tests that need another "today". */
+  LANDFALL_NOW: z.iso.datetime({ offset: true }).optional(),
 });
 
 export interface Config {
@@ -36,6 +38,8 @@ export interface Config {
   sessionAbsoluteMs: number;
   dbPoolSize: number;
   webDir: string;
+  /** How far the clock is moved from the machine's (0 unless LANDFALL_NOW is set). */
+  clockOffsetMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86400_000,
     dbPoolSize: e.DB_POOL_SIZE,
+    clockOffsetMs: e.LANDFALL_NOW ? Date.parse(e.LANDFALL_NOW) - Date.now() : 0,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

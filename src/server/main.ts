@@ -25,7 +25,8 @@ async function openServices(config: Config): Promise<Services> {
     poolSize: config.dbPoolSize,
   });
   await migrateDatabase(database);
-  return { database, config, now: () => new Date() };
+  const offset = config.clockOffsetMs;
+  return { database, config, now: offset ? () => new Date(Date.now() + offset) : () => new Date() };
 }
 
 /** Runs `work` every `ms`, never twice at once; its errors are logged, not fatal. */
