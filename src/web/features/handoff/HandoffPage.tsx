@@ -60,7 +60,11 @@ function HandoffForm({ handoff }: { handoff: Handoff }) {
   const [answers, setAnswers] = useState<HandoffAnswers>(handoff.answers);
   const save = useSaveHandoff(handoff.projectId);
   const submit = useSubmitHandoff(handoff.projectId);
-  const flagFor = (field: HandoffField) => handoff.quality.flags.find((flag) => flag.field === field);
+  // Until someone tries to hand over, only thin answers are pointed out next to their field: an empty
+  // form should invite, not scold (the list above says what is still missing).
+  const [attempted, setAttempted] = useState(false);
+  const flagFor = (field: HandoffField) =>
+    handoff.quality.flags.find((flag) => flag.field === field && (attempted || flag.problem === 'thin'));
   const required = (field: HandoffField) => handoff.requiredFields.includes(field);
   const setText = (field: HandoffField, value: string) => setAnswers((current) => ({ ...current, [field]: value }));
   const stakeholders = answers.stakeholders ?? [];
@@ -93,6 +97,7 @@ function HandoffForm({ handoff }: { handoff: Handoff }) {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
+          setAttempted(true);
           save.mutate(answers, {
             onSuccess: () => submit.mutate(undefined, { onSuccess: (result) => notify(result.status === 'complete' ? 'Handed over' : 'Handed over, with open questions') }),
           });

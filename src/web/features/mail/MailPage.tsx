@@ -44,7 +44,7 @@ export function MailPage() {
           in-portal messages are still delivered.
         </div>
       )}
-      <div className="toolbar" style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 12 }}>
+      <div className="toolbar" role="search" aria-label="Filter mail">
         <SearchInput value={q} onSearch={(value) => set('q', value)} label="Search mail" placeholder="Recipient or subject" />
         <Select
           aria-label="State"
