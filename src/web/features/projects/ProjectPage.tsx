@@ -24,6 +24,7 @@ import { PlanTab } from './PlanTab.tsx';
 import { projectKeys, useProject, type Milestone, type Project } from './projects.api.ts';
 import { Progress } from './ProjectsPage.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
+import { ProjectCadencePicker } from '../cadences/ProjectCadencePicker.tsx';
 
 const TABS = [
   { key: 'plan', label: 'Plan' },
@@ -206,6 +207,9 @@ function ProjectSummaryBar({ project }: { project: Project }) {
         <span className="fact-sub">business days the go-live moved, by who it waited on</span>
       </SummaryItem>
       <SummaryItem label="Onboarding manager">{project.onboardingManager?.name ?? <span className="muted">Unassigned</span>}</SummaryItem>
+      <SummaryItem label="Cadence">
+        <ProjectCadencePicker projectId={project.id} />
+      </SummaryItem>
       <SummaryItem label="Progress">
         <Progress done={project.tasksDone} total={project.tasksTotal} />
         <span className="fact-sub">{project.stageName ? `Now in ${project.stageName}` : 'Every task is done'}</span>
