@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { isApiError, setUnauthenticatedHandler } from './api.ts';
@@ -13,18 +13,20 @@ import { AccountPage } from '../features/accounts/AccountPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { HandoffPage } from '../features/handoff/HandoffPage.tsx';
-import { PlaybookEditorPage } from '../features/playbooks/PlaybookEditorPage.tsx';
-import { PlaybooksPage } from '../features/playbooks/PlaybooksPage.tsx';
-import { ProjectPage } from '../features/projects/ProjectPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
-import { CadencesPage } from '../features/cadences/CadencesPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
 import { ButtonLink } from '../components/ui/Button.tsx';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
 import { ErrorState, LoadingState } from '../components/ui/State.tsx';
+
+// The heavier pages (the scheduling engine, the Gantt, the cadence editor) load when first opened.
+const PlaybookEditorPage = lazy(() => import('../features/playbooks/PlaybookEditorPage.tsx').then((m) => ({ default: m.PlaybookEditorPage })));
+const PlaybooksPage = lazy(() => import('../features/playbooks/PlaybooksPage.tsx').then((m) => ({ default: m.PlaybooksPage })));
+const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
 export function createQueryClient(): QueryClient {

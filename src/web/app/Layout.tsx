@@ -1,9 +1,10 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useEffect, useId, useRef, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { MEMBER_ROLE_LABELS } from '../../core/people.ts';
 import { initials } from './format.ts';
 import { Logo } from './Logo.tsx';
 import { useIsAdmin, useSession, useSignOut } from './session.tsx';
+import { LoadingState } from '../components/ui/State.tsx';
 
 /** The signed-in shell: sidebar navigation, the workspace, and the member's menu. */
 export function Layout() {
@@ -91,7 +92,9 @@ export function Layout() {
         <UserMenu />
       </aside>
       <main id="main" className="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<LoadingState />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
