@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { useCadences, useContactChoices, usePreview, useSaveCadence, useSendTest, type Cadence } from './cadences.api.ts';
+import { useCadences, useCreateCadence, useContactChoices, usePreview, useSaveCadence, useSendTest, type Cadence } from './cadences.api.ts';
 
 const triggerText = (step: CadenceStep) => {
   const t = step.trigger;
@@ -60,6 +60,7 @@ export function CadencesPage() {
             ))}
           </div>
           {cadence && <p className="muted">{cadence.description}</p>}
+          {cadence && <CopyCadence cadence={cadence} onCreated={(id) => setCadenceId(id)} />}
           {cadence && (
             <div className="card card-flush">
               <Table caption={`Steps of ${cadence.name}`}>
@@ -70,6 +71,9 @@ export function CadencesPage() {
                     <th scope="col">From</th>
                     <th scope="col">To</th>
                     <th scope="col">Priority</th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -86,6 +90,9 @@ export function CadencesPage() {
                       <td>{senderText(s)}</td>
                       <td className="muted">{s.audience.length ? s.audience.join(', ').replace(/_/g, ' ') : 'every contact'}</td>
                       <td>{s.priority}</td>
+                      <td className="cell-actions">
+                        <StepActions cadence={cadence} step={s} onChanged={(id) => setStepId(id)} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -177,5 +184,64 @@ function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) 
         )}
       </div>
     </div>
+  );
+}
+
+/** Makes a new cadence from this one, to adapt for another segment or product. */
+function CopyCadence({ cadence, onCreated }: { cadence: Cadence; onCreated: (id: string) => void }) {
+  const create = useCreateCadence();
+  const notify = useToast();
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="inline-form"
+      style={{ marginBottom: 12 }}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!name.trim()) return;
+        create.mutate(
+          { name: name.trim(), description: cadence.description, touchModels: cadence.touchModels, products: cadence.products, steps: cadence.steps },
+          {
+            onSuccess: (created) => {
+              notify(`Created “${created.name}”: adapt its steps below`);
+              setName('');
+              onCreated(created.id);
+            },
+          },
+        );
+      }}
+    >
+      <input className="input" aria-label="New cadence name" placeholder={`New cadence from “${cadence.name}”`} value={name} onChange={(event) => setName(event.target.value)} />
+      <Button type="submit" busy={create.isPending} disabled={!name.trim()}>
+        Create a copy
+      </Button>
+      {create.isError && <span className="field-error">{errorText(create.error)}</span>}
+    </form>
+  );
+}
+
+/** Duplicate a step (to make another touch like it) or remove it; both save the cadence. */
+function StepActions({ cadence, step, onChanged }: { cadence: Cadence; step: CadenceStep; onChanged: (id: string | undefined) => void }) {
+  const save = useSaveCadence();
+  const notify = useToast();
+  const index = cadence.steps.findIndex((s) => s.id === step.id);
+  const duplicate = () => {
+    let n = 2;
+    while (cadence.steps.some((s) => s.id === `${step.id}-${n}`)) n++;
+    const copy = { ...step, id: `${step.id}-${n}`, name: `${step.name} (copy)` };
+    const steps = [...cadence.steps.slice(0, index + 1), copy, ...cadence.steps.slice(index + 1)];
+    save.mutate({ ...cadence, steps }, { onSuccess: () => (notify('Step duplicated: edit it below'), onChanged(copy.id)) });
+  };
+  const remove = () =>
+    save.mutate({ ...cadence, steps: cadence.steps.filter((s) => s.id !== step.id) }, { onSuccess: () => (notify('Step removed'), onChanged(undefined)) });
+  return (
+    <>
+      <Button size="sm" variant="ghost" aria-label={`Duplicate ${step.name}`} onClick={duplicate} disabled={save.isPending}>
+        Duplicate
+      </Button>
+      <Button size="sm" variant="ghost" aria-label={`Remove ${step.name}`} onClick={remove} disabled={save.isPending}>
+        Remove
+      </Button>
+    </>
   );
 }

@@ -40,6 +40,16 @@ export function useSaveCadence() {
   });
 }
 
+/** A new cadence, usually a copy of one that comes close, to adapt. */
+export function useCreateCadence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (cadence: Pick<Cadence, 'name' | 'description' | 'touchModels' | 'products' | 'steps'>) =>
+      api.post<Cadence>('/cadences', cadence),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cadences'] }),
+  });
+}
+
 export const usePreview = () => useMutation({ mutationFn: (input: PreviewInput) => api.post<MessagePreview>('/cadences/preview', input) });
 export const useSendTest = () => useMutation({ mutationFn: (input: PreviewInput) => api.post<{ to: string; subject: string }>('/cadences/test-send', input) });
 
