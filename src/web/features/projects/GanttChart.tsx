@@ -125,6 +125,8 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
       const date = new Date(day * DAY_MS);
       if (day === from || date.getUTCDate() === 1) months.push({ day, label: monthFormat.format(date) });
     }
+    // The partial month at the left edge gives way when the next month's label would run into it.
+    if (months.length > 1 && (months[1]!.day - months[0]!.day) * dayW < 120) months.shift();
     const weekends: number[] = [];
     for (let day = from; day <= to; day++) if (weekdayOf(day) === 6) weekends.push(day);
     return { from, to, x, lines, placed, height: y + 8, width: (to - from + 1) * dayW, weeks, months, weekends, todayX: todayDay === null ? null : (todayDay - from) * dayW + dayW / 2 };
