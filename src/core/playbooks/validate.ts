@@ -21,6 +21,9 @@ const quoted = (list: readonly string[]) => list.join(', ');
 /** Milestones the engine reports on; 'kickoff' and 'custom' are milestones it does not track by kind. */
 const ENGINE_MILESTONES: readonly MilestoneKind[] = ['first_engagement', 'go_live', 'first_value', 'value_achieved', 'onboarding_complete'];
 
+/** A playbook's milestone kind as the engine knows it, or null for the kinds it does not track. */
+export const engineMilestone = (kind: unknown): MilestoneKind | null => (oneOf(ENGINE_MILESTONES, kind) ? kind : null);
+
 /** The playbook's tasks as the scheduling engine reads them (ids are the task keys). */
 export function playbookPlanTasks(definition: PlaybookDefinition): PlanTask[] {
   return definition.tasks.map((task) => ({
@@ -30,7 +33,7 @@ export function playbookPlanTasks(definition: PlaybookDefinition): PlanTask[] {
     durationDays: task.durationDays,
     startOffsetDays: task.startOffsetDays ?? null,
     dependsOn: (task.dependsOn ?? []).map((d) => ({ taskId: d.task, lagDays: d.lagDays ?? 0 })),
-    milestoneKind: oneOf(ENGINE_MILESTONES, task.milestoneKind) ? task.milestoneKind : null,
+    milestoneKind: engineMilestone(task.milestoneKind),
   }));
 }
 

@@ -6,18 +6,16 @@ import {
   attributeDelays,
   schedule,
   ScheduleError,
-  type MilestoneKind,
   type ProjectTask as EngineTask,
   type ScheduleResult,
   type TaskSide,
   type TaskStatus,
 } from '../../../core/schedule/index.ts';
+import { engineMilestone } from '../../../core/playbooks/validate.ts';
 import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './projects.repo.ts';
-
-const ENGINE_MILESTONES = new Set<string>(['first_engagement', 'go_live', 'first_value', 'value_achieved', 'onboarding_complete']);
 
 export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
   const row = await repo.workspaceCalendar(db, workspaceId);
@@ -60,7 +58,7 @@ export function engineTasks(rows: PlanRow[], dependencies: { predecessorId: stri
     durationDays: row.durationDays,
     startOffsetDays: row.startOffsetDays,
     dependsOn: predecessors.get(row.id) ?? [],
-    milestoneKind: row.milestoneKind && ENGINE_MILESTONES.has(row.milestoneKind) ? (row.milestoneKind as MilestoneKind) : null,
+    milestoneKind: engineMilestone(row.milestoneKind),
     status: row.status as TaskStatus,
     actualStart: row.actualStart,
     actualFinish: row.actualFinish,
