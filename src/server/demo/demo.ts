@@ -7,7 +7,8 @@ import type { Services } from '../context.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
-import { createWorkspace } from '../modules/workspaces/workspaces.service.ts';
+// The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
+import { createWorkspace, SETUP_LOCK } from '../modules/workspaces/workspaces.service.ts';
 import { hashPassword } from '../security/secrets.ts';
 import { DEMO_TEAM } from './demo.catalogue.ts';
 import { accountGenerator, type GeneratedAccount } from './demo.generator.ts';
@@ -22,8 +23,6 @@ const DEMO_SEED = 288;
 const BENCH_SEED = 7;
 /** Accounts per transaction when seeding many: short transactions keep PGlite's one connection free between them. */
 const BATCH_ACCOUNTS = 500;
-// The same lock as setUpFirstWorkspace (workspaces.service.ts): a demo and a first sign-up never both happen.
-const SETUP_LOCK = 4_242_002;
 
 const asDb = (tx: unknown) => tx as Db;
 const today = (services: Services, timezone: string) => DateTime.fromJSDate(services.now(), { zone: timezone }).toISODate()!;

@@ -86,7 +86,8 @@ const SortParam = z
   })
   .default('name');
 
-const csv = <T extends z.ZodType>(item: T) =>
+/** A query parameter listing values separated by commas (?segment=smb,enterprise). */
+export const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item)).optional();
 
 export const AccountListQuery = z.object({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
-import { IsoDate, Segment } from '../accounts/accounts.schema.ts';
+import { csv, IsoDate, Segment } from '../accounts/accounts.schema.ts';
 import { TaskOwner } from '../playbooks/playbooks.schema.ts';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'stuck', 'done', 'skipped'] as const;
@@ -105,8 +105,8 @@ export const ProjectInput = z.object({
 
 export const ProjectListQuery = z.object({
   owner: z.uuid({ message: 'must be a member id' }).optional(),
-  segment: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(Segment)).optional(),
-  health: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(Health)).optional(),
+  segment: csv(Segment),
+  health: csv(Health),
   status: z.enum(['active', 'paused', 'closed', 'all']).default('active'),
   accountId: z.uuid().optional(),
 });

@@ -11,7 +11,8 @@ import { replanProjectsOf } from '../projects/projects.service.ts';
 import type { WorkspacePatch } from './workspaces.schema.ts';
 import * as repo from './workspaces.repo.ts';
 
-const SETUP_LOCK = 4_242_002;
+/** Held while an empty installation gets its first workspace (first-admin sign-up, or the demo). */
+export const SETUP_LOCK = 4_242_002;
 
 export interface NewWorkspace {
   workspaceName: string;
