@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { addBusinessDays, MONDAY_TO_FRIDAY } from '../src/core/calendar.ts';
-import { launchBrowser, screenshot, startLandfall, type RunningLandfall } from './support.ts';
+import { launchBrowser, screenshot, signIn, startLandfall, type RunningLandfall } from './support.ts';
 
 interface AccountRow {
   id: string;
@@ -35,15 +35,6 @@ after(() => browser.close());
 const DAY0 = '2026-03-02';
 const at = (date: string) => `${date}T15:00:00Z`;
 const calendar = { timeZone: 'America/New_York', workingWeekdays: MONDAY_TO_FRIDAY, holidays: [] };
-
-async function signIn(page: Page, landfall: RunningLandfall) {
-  const [, email, password] = /Demo login: (\S+) \/ (\S+)/.exec(landfall.output()) ?? ['', 'demo@landfall.dev', 'landfall-demo'];
-  await page.goto(landfall.url);
-  await page.getByLabel('Email').fill(email!);
-  await page.getByLabel('Password').fill(password!);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'New account' }).waitFor();
-}
 
 async function markDone(page: Page, title: string, expectedDay: string) {
   await page.getByRole('combobox', { name: `Status of ${title}` }).selectOption('done');

@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const RESULTS_DIR = path.resolve('test-results');
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -84,3 +85,44 @@ export async function startLandfall(
 }
 
 export const screenshot = (name: string) => path.join(RESULTS_DIR, `${name}.png`);
+
+/** Signs in as the demo admin (the login the server prints, or the demo's default). */
+export async function signIn(page: Page, landfall: RunningLandfall) {
+  const [, email, password] = /Demo login: (\S+) \/ (\S+)/.exec(landfall.output()) ?? ['', 'demo@landfall.dev', 'landfall-demo'];
+  await page.goto(landfall.url);
+  await page.getByLabel('Email').fill(email!);
+  await page.getByLabel('Password').fill(password!);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'New account' }).waitFor();
+}
+
+/** The staff API, as the signed-in vendor's browser calls it (its cookie and CSRF token). */
+export function staffApi(page: Page) {
+  let csrf: string | undefined;
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    csrf ??= (await (await page.request.get('/api/v1/session')).json()).csrfToken as string;
+    const response = await page.request.fetch(`/api/v1${path}`, {
+      method,
+      headers: { 'x-csrf-token': csrf, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(body ? { data: JSON.stringify(body) } : {}),
+    });
+    assert.ok(response.ok(), `${method} ${path} → ${response.status()} ${await response.text()}`);
+    return (await response.json()) as T;
+  };
+  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
+}
+
+/** The newest message to an address in the outbox (the demo has no SMTP: the outbox is the inbox), by subject start. */
+export async function readMail(api: ReturnType<typeof staffApi>, to: string, subjectStart: string) {
+  const list = await api.get<{ messages: { id: string; to: string; subject: string }[] }>(`/mail?q=${encodeURIComponent(to)}&limit=50`);
+  const message = list.messages.find((m) => m.subject.startsWith(subjectStart));
+  assert.ok(message, `no "${subjectStart}…" mail to ${to}: ${JSON.stringify(list.messages.map((m) => m.subject))}`);
+  return (await api.get<{ text: string }>(`/mail/${message.id}`)).text;
+}
+
+export const urlIn = (text: string, path: string) => {
+  const match = new RegExp(`https?://\\S+${path}/\\S+`).exec(text);
+  assert.ok(match, `no ${path} link in: ${text}`);
+  return match[0];
+};
+

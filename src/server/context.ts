@@ -5,7 +5,20 @@ import type { Database, Db } from './db/client.ts';
 /** Who is asking. Each route says which kinds it admits. */
 export type Actor =
   | { kind: 'member'; workspaceId: string; memberId: string; role: MemberRole; sessionId: string }
-  | { kind: 'token'; workspaceId: string; tokenId: string; role: MemberRole };
+  | { kind: 'token'; workspaceId: string; tokenId: string; role: MemberRole }
+  /** A customer contact signed in to the portal (or a member previewing the portal as that contact: read-only). */
+  | { kind: 'contact'; workspaceId: string; contactId: string; sessionId: string; preview: boolean };
+
+/** A vendor member or API token: everyone who may use the staff API. */
+export type StaffActor = Exclude<Actor, { kind: 'contact' }>;
+
+/**
+ * Who did something that the project's history or a record keeps: a vendor member (or API token)
+ * or a customer contact in the portal. Services that both sides can call take one of these.
+ */
+export type Author =
+  | { side: 'vendor'; memberId: string | null; name: string }
+  | { side: 'customer'; contactId: string; name: string };
 
 /** What the services need from the outside world, passed in, never imported. */
 export interface Services {
@@ -32,4 +45,5 @@ export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promi
   return ctx.db.transaction((db) => work({ ...ctx, db: db as unknown as Db }));
 }
 
-export const actorId = (actor: Actor): string => (actor.kind === 'member' ? actor.memberId : actor.tokenId);
+export const actorId = (actor: Actor): string =>
+  actor.kind === 'member' ? actor.memberId : actor.kind === 'token' ? actor.tokenId : actor.contactId;

@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo/demo.ts';
 import { buildApp } from './http/app.ts';
 import { runMailWork } from './jobs/mail-work.ts';
+import { runEscalations } from './modules/escalation/escalation.service.ts';
 import { replanStaleProjects } from './modules/projects/projects.service.ts';
 import { needsSetup } from './modules/workspaces/workspaces.service.ts';
 
@@ -42,11 +43,12 @@ function every(ms: number, name: string, work: () => Promise<unknown>): () => vo
   return () => clearInterval(timer);
 }
 
-/** The background work: cadences and mail delivery, and re-planning projects as the days pass. */
+/** The background work: cadences and mail delivery, re-planning projects as the days pass, reminders and escalation. */
 function backgroundWork(services: Services, mailEveryMs: number): () => void {
   const stops = [
     every(mailEveryMs, 'cadences and mail', () => runMailWork(services)),
     every(10 * 60_000, 'project re-planning', () => replanStaleProjects(services)),
+    every(60_000, 'reminders and escalation', () => runEscalations(services)),
   ];
   return () => stops.forEach((stop) => stop());
 }

@@ -96,8 +96,8 @@ export function renderMessage(content: { subject: string; body: string }, variab
   }
 }
 
-/** A single-column layout that reads well from a phone to a desktop client. */
-function layout(subject: string, bodyHtml: string, signature: string, unsubscribeLink: string): string {
+/** A single-column layout that reads well from a phone to a desktop client (also for reminders; no footer for mail to members). */
+export function layout(subject: string, bodyHtml: string, signature: string, unsubscribeLink: string | null): string {
   const signatureHtml = escapeHtml(signature).replace(/\n/g, '<br>');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -107,5 +107,5 @@ function layout(subject: string, bodyHtml: string, signature: string, unsubscrib
 .card a{color:#1d4ed8}.sig{margin-top:24px;color:#52606d}.foot{font:12px/1.5 sans-serif;color:#7b8794;text-align:center;padding:16px}
 @media (max-width:480px){.wrap{padding:8px}.card{padding:16px}}</style></head>
 <body><div class="wrap"><div class="card">${bodyHtml}<p class="sig">${signatureHtml}</p></div>
-<p class="foot"><a href="${escapeHtml(unsubscribeLink)}">Unsubscribe</a> from these onboarding emails.</p></div></body></html>`;
+${unsubscribeLink ? `<p class="foot"><a href="${escapeHtml(unsubscribeLink)}">Unsubscribe</a> from these onboarding emails.</p>` : ''}</div></body></html>`;
 }

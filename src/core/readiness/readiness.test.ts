@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_READINESS, passesGate, scoreReadiness, type Answer } from './readiness.ts';
+import {
+  answerProblem,
+  BUILTIN_READINESS,
+  passesGate,
+  scoreReadiness,
+  stagesBeyondGate,
+  validateQuestions,
+  type Answer,
+  type Question,
+} from './readiness.ts';
 
 const allGood: Record<string, Answer> = {
   sponsor_named: true,
@@ -59,5 +68,38 @@ describe('readiness', () => {
         return score.overall === null || (score.overall >= 0 && score.overall <= 100);
       }),
     );
+  });
+
+  it('accepts the built-in questionnaire, and names each problem of a broken one where it is', () => {
+    expect(validateQuestions(BUILTIN_READINESS.questions)).toEqual([]);
+    const broken: Question[] = [
+      { key: 'a', area: 'people', type: 'yes_no', weight: 1, text: 'A?' },
+      { key: 'a', area: 'people', type: 'single_choice', weight: 2, text: 'B?', choices: [{ label: 'x', score: 0 }, { label: 'x', score: 0 }] },
+      { key: 'c', area: 'technology', type: 'text', weight: 2 as 0, text: 'C?' },
+    ];
+    expect(validateQuestions(broken).map((issue) => issue.path.join('.'))).toEqual([
+      'questions.1.key',
+      'questions.1.choices.1.label',
+      'questions.1.choices',
+      'questions.2.weight',
+    ]);
+    expect(validateQuestions([{ key: 'n', area: 'people', type: 'text', weight: 0, text: 'Notes' }])[0]!.message).toMatch(/at least one question must be scored/);
+  });
+
+  it('says why an answer does not fit its question type', () => {
+    const byKey = (key: string) => BUILTIN_READINESS.questions.find((q) => q.key === key)!;
+    expect(answerProblem(byKey('sponsor_named'), 'yes')).toMatch(/yes \(true\) or no/);
+    expect(answerProblem(byKey('project_lead_time'), 6)).toMatch(/1 to 5/);
+    expect(answerProblem(byKey('project_lead_time'), 2.5)).toMatch(/1 to 5/);
+    expect(answerProblem(byKey('competing_projects'), 'Maybe')).toMatch(/choose one of: No, One, manageable, Several/);
+    expect(answerProblem(byKey('systems_ready'), ['SSO'])).toMatch(/"SSO" is not a choice/);
+    expect(answerProblem(byKey('notes'), 3)).toMatch(/text/);
+    for (const [key, ok] of Object.entries(allGood)) expect(answerProblem(byKey(key), ok)).toBeUndefined();
+    expect(answerProblem(byKey('sponsor_named'), null)).toBeUndefined();
+  });
+
+  it('closes the stages after Mobilization (or after the first stage when there is none)', () => {
+    expect(stagesBeyondGate([{ key: 'mobilization' }, { key: 'design' }, { key: 'launch' }])).toEqual(['design', 'launch']);
+    expect(stagesBeyondGate([{ key: 'kickoff' }, { key: 'rollout' }])).toEqual(['rollout']);
   });
 });

@@ -74,8 +74,7 @@ export function scoreReadiness(questionnaire: Questionnaire, answers: Record<str
   ) as Record<ReadinessArea, number | null>;
   const totalWeight = READINESS_AREAS.reduce((sum, area) => sum + sums[area][1], 0);
   const overall = totalWeight > 0 ? Math.round((READINESS_AREAS.reduce((sum, area) => sum + sums[area][0], 0) / totalWeight) * 100) : null;
-  const verdict: Verdict | null =
-    overall === null ? null : overall >= questionnaire.thresholds.ready ? 'ready' : overall >= questionnaire.thresholds.atRisk ? 'at_risk' : 'not_ready';
+  const verdict = verdictOf(overall, questionnaire.thresholds);
   const weakest = scored.filter((q) => q.score < 50).sort((a, b) => a.score - b.score || a.key.localeCompare(b.key)).slice(0, 5);
   return { areas, overall, verdict, answered, scoredQuestions, weakest };
 }
@@ -138,3 +137,90 @@ export const BUILTIN_READINESS: Questionnaire = {
     { key: 'notes', area: 'technology', type: 'text', weight: 0, text: 'Anything else we should know?' },
   ],
 };
+
+// ---- Checking questionnaires and answers typed by people ----
+
+export const READINESS_QUESTION_TYPES = ['yes_no', 'scale', 'single_choice', 'multiple_choice', 'text'] as const;
+export type ReadinessQuestionType = (typeof READINESS_QUESTION_TYPES)[number];
+export const MAX_QUESTION_WEIGHT = 10;
+export const MAX_TEXT_ANSWER = 5000;
+
+export interface ReadinessIssue {
+  /** Where, e.g. ['questions', 3, 'choices', 1, 'label']. */
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Everything wrong with a questionnaire's questions, in document order, in words its author understands.
+ * The shapes (types, ranges) are checked by the API schema; this checks what only the whole list can say.
+ */
+export function validateQuestions(questions: Question[]): ReadinessIssue[] {
+  const issues: ReadinessIssue[] = [];
+  const seen = new Map<string, number>();
+  questions.forEach((question, index) => {
+    const at = ['questions', index];
+    const earlier = seen.get(question.key);
+    if (earlier !== undefined) issues.push({ path: [...at, 'key'], message: `"${question.key}" is already the key of question ${earlier + 1}` });
+    else seen.set(question.key, index);
+    if (question.type === 'text' && question.weight !== 0) {
+      issues.push({ path: [...at, 'weight'], message: 'a text question is not scored: its weight must be 0' });
+    }
+    if (question.type === 'single_choice' || question.type === 'multiple_choice') {
+      const labels = new Set<string>();
+      question.choices.forEach((choice, c) => {
+        if (labels.has(choice.label)) issues.push({ path: [...at, 'choices', c, 'label'], message: `"${choice.label}" is listed twice` });
+        labels.add(choice.label);
+      });
+      const best =
+        question.type === 'single_choice'
+          ? Math.max(0, ...question.choices.map((choice) => choice.score))
+          : question.choices.reduce((sum, choice) => sum + choice.score, 0);
+      if (question.weight > 0 && best <= 0) {
+        issues.push({ path: [...at, 'choices'], message: 'no answer scores above 0: give at least one choice a score' });
+      }
+    }
+  });
+  if (questions.length > 0 && !questions.some((question) => question.type !== 'text' && question.weight > 0)) {
+    issues.push({ path: ['questions'], message: 'at least one question must be scored (a weight above 0)' });
+  }
+  return issues;
+}
+
+/** Why an answer does not fit its question, or undefined when it does. null clears an answer. */
+export function answerProblem(question: Question, answer: Answer): string | undefined {
+  if (answer === null || answer === undefined) return undefined;
+  switch (question.type) {
+    case 'yes_no':
+      return typeof answer === 'boolean' ? undefined : 'answer yes (true) or no (false)';
+    case 'scale':
+      return typeof answer === 'number' && Number.isInteger(answer) && answer >= 1 && answer <= 5 ? undefined : 'answer a whole number from 1 to 5';
+    case 'single_choice':
+      return typeof answer === 'string' && question.choices.some((choice) => choice.label === answer)
+        ? undefined
+        : `choose one of: ${question.choices.map((choice) => choice.label).join(', ')}`;
+    case 'multiple_choice': {
+      if (!Array.isArray(answer)) return 'answer a list of the choices that apply (empty for none)';
+      const unknown = answer.find((label) => !question.choices.some((choice) => choice.label === label));
+      if (unknown !== undefined) return `"${unknown}" is not a choice (choices: ${question.choices.map((choice) => choice.label).join(', ')})`;
+      return new Set(answer).size === answer.length ? undefined : 'a choice is listed twice';
+    }
+    case 'text':
+      return typeof answer !== 'string' ? 'answer with text' : answer.length > MAX_TEXT_ANSWER ? `keep it under ${MAX_TEXT_ANSWER} characters` : undefined;
+  }
+}
+
+/** The verdict of an overall score under the workspace's thresholds. */
+export function verdictOf(overall: number | null, thresholds: Questionnaire['thresholds']): Verdict | null {
+  if (overall === null) return null;
+  return overall >= thresholds.ready ? 'ready' : overall >= thresholds.atRisk ? 'at_risk' : 'not_ready';
+}
+
+/**
+ * The stage a project stays in until the readiness gate passes: Mobilization when the plan has it,
+ * else its first stage. Returns the stages after it, which the gate closes.
+ */
+export function stagesBeyondGate(stages: { key: string }[]): string[] {
+  const gate = stages.findIndex((stage) => stage.key === 'mobilization');
+  return stages.slice((gate === -1 ? 0 : gate) + 1).map((stage) => stage.key);
+}

@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  customType,
   date,
+  doublePrecision,
   foreignKey,
   index,
   integer,
@@ -17,6 +19,12 @@ import {
 
 // Every table carries workspace_id; child rows reference their parent through (workspace_id, id)
 // so a row can never point into another workspace.
+
+/** Binary data: a Buffer in Node, bytea in PostgreSQL. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const id = () => uuid('id').primaryKey().defaultRandom();
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
@@ -157,6 +165,15 @@ export const accountCounts = pgTable('account_counts', {
   workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
   active: integer('active').notNull().default(0),
   archived: integer('archived').notNull().default(0),
+});
+
+// Which state of a workspace's data an answer was built from (migration 0006_data_versions). Statement triggers
+// on every table an account page reads (accounts, account_owners, contacts, members) set a new value, taken from a
+// sequence so it is never reused, in the same transaction as the change: while the version read now is the one a
+// cached answer was built at, that answer is still exactly what the database holds.
+export const dataVersions = pgTable('data_versions', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull(),
 });
 
 export const accountOwners = pgTable(
@@ -380,6 +397,12 @@ export const projectTasks = pgTable(
     needsApproval: boolean('needs_approval').notNull().default(false),
     customerVisible: boolean('customer_visible').notNull().default(true),
     checklist: jsonb('checklist').notNull().default(sql`'[]'::jsonb`),
+    /** Fields the customer fills in for this task (text, choice, date, number, yes/no, file); null = no form. */
+    form: jsonb('form'),
+    /** The answers, by field key, with who gave them and when. */
+    formAnswers: jsonb('form_answers'),
+    formAnsweredBy: text('form_answered_by'),
+    formAnsweredAt: timestamp('form_answered_at', { withTimezone: true }),
     status: text('status').notNull().default('not_started'),
     stuckReason: text('stuck_reason'),
     actualStart: date('actual_start', { mode: 'string' }),
@@ -440,6 +463,8 @@ export const projectEvents = pgTable(
     taskId: uuid('task_id'),
     actorName: text('actor_name').notNull(),
     actorMemberId: uuid('actor_member_id'),
+    /** Set when a customer contact did it, in the portal. */
+    actorContactId: uuid('actor_contact_id'),
     kind: text('kind').notNull(),
     field: text('field'),
     fromValue: text('from_value'),
@@ -486,8 +511,11 @@ export const taskComments = pgTable(
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
     authorMemberId: uuid('author_member_id'),
+    authorContactId: uuid('author_contact_id'),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
+    /** A vendor-only note: never shown in the customer portal. */
+    internal: boolean('internal').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [
@@ -659,5 +687,468 @@ export const contactMailPreferences = pgTable(
   (t) => [
     unique('contact_mail_preferences_contact_key').on(t.workspaceId, t.contactId),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+// ---- The customer portal ----
+
+/** A contact's access to one project's portal, and the long-lived invitation that leads to it. */
+export const portalAccess = pgTable(
+  'portal_access',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    /** The invitation only leads to a page that sends a fresh sign-in link: it never signs anyone in. */
+    inviteTokenHash: text('invite_token_hash').notNull().unique(),
+    invitedByName: text('invited_by_name').notNull(),
+    invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
+    inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    lastVisitAt: timestamp('last_visit_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('portal_access_workspace_id_id_key').on(t.workspaceId, t.id),
+    unique('portal_access_project_contact_key').on(t.projectId, t.contactId),
+    index('portal_access_contact_idx').on(t.workspaceId, t.contactId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A one-time sign-in link (15 minutes) with its 6-digit code; spent by the first POST that presents either. */
+export const portalLinks = pgTable(
+  'portal_links',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    codeHash: text('code_hash').notNull(),
+    codeAttempts: integer('code_attempts').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    spentAt: timestamp('spent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('portal_links_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+export const portalSessions = pgTable(
+  'portal_sessions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** A member looking at the portal as this contact: read-only, and not counted as the contact's visit. */
+    previewMemberId: uuid('preview_member_id'),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('portal_sessions_contact_idx').on(t.workspaceId, t.contactId),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Per workspace: how the portal looks and what customers may do in it. */
+export const portalSettings = pgTable('portal_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  brandColor: text('brand_color').notNull().default('#2563eb'),
+  logo: bytea('logo'),
+  logoType: text('logo_type'),
+  welcomeMessage: text('welcome_message'),
+  allowColleagueInvites: boolean('allow_colleague_invites').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A file attached to a task (by the customer in the portal or by the vendor); the bytes live under the data directory. */
+export const taskFiles = pgTable(
+  'task_files',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    /** The form field it answers, when it was uploaded through a task's form. */
+    fieldKey: text('field_key'),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedByContactId: uuid('uploaded_by_contact_id'),
+    uploadedByMemberId: uuid('uploaded_by_member_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('task_files_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('task_files_task_idx').on(t.workspaceId, t.taskId),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A customer's sign-off (or rejection) of a deliverable: who, when, and what they said. */
+export const taskApprovals = pgTable(
+  'task_approvals',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    contactId: uuid('contact_id'),
+    signedName: text('signed_name').notNull(),
+    decision: text('decision').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('task_approvals_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
+  ],
+);
+
+/** CSAT per milestone: a contact's 1–5 rating once the milestone is reached (one per contact; they may change it). */
+export const milestoneRatings = pgTable(
+  'milestone_ratings',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('milestone_ratings_key').on(t.taskId, t.contactId),
+    index('milestone_ratings_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+// ---- Mutual success plan and outcome scorecard ----
+
+/**
+ * One per project, co-created with the customer: goals, the executive sponsor (a contact of the account),
+ * the agreed communication cadence, and the dates value was proven (kept here too, for playbooks without
+ * a first_value / value_achieved milestone task).
+ */
+export const successPlans = pgTable(
+  'success_plans',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    goals: text('goals').array().notNull().default(sql`'{}'::text[]`),
+    executiveSponsorContactId: uuid('executive_sponsor_contact_id'),
+    /** [{ who, meetsWhom, frequency, channel }]: who meets whom, how often, how. */
+    communicationCadence: jsonb('communication_cadence').notNull().default(sql`'[]'::jsonb`),
+    firstValueOn: date('first_value_on', { mode: 'string' }),
+    valueAchievedOn: date('value_achieved_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('success_plans_project_key').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.executiveSponsorContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+/** A business outcome the customer wants; verified when the customer confirms it (with the evidence at that moment). */
+export const successOutcomes = pgTable(
+  'success_outcomes',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    statement: text('statement').notNull(),
+    position: integer('position').notNull().default(0),
+    verificationRequestedAt: timestamp('verification_requested_at', { withTimezone: true }),
+    verificationRequestedBy: text('verification_requested_by'),
+    verificationRequestNote: text('verification_request_note'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedOn: date('verified_on', { mode: 'string' }),
+    verifiedByContactId: uuid('verified_by_contact_id'),
+    verifiedByName: text('verified_by_name'),
+    verificationComment: text('verification_comment'),
+    verificationEvidence: text('verification_evidence'),
+    /** Each metric's latest actual when the customer confirmed: what they saw. */
+    verificationSnapshot: jsonb('verification_snapshot'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('success_outcomes_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('success_outcomes_project_idx').on(t.workspaceId, t.projectId, t.position),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.verifiedByContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+/** A measurable success metric of an outcome: from baseline to target by a date, owned by someone. */
+export const successMetrics = pgTable(
+  'success_metrics',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    outcomeId: uuid('outcome_id').notNull(),
+    name: text('name').notNull(),
+    unit: text('unit').notNull(),
+    direction: text('direction').notNull(),
+    baseline: doublePrecision('baseline').notNull(),
+    target: doublePrecision('target').notNull(),
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+    ownerMemberId: uuid('owner_member_id'),
+    ownerContactId: uuid('owner_contact_id'),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('success_metrics_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('success_metrics_outcome_idx').on(t.workspaceId, t.outcomeId, t.position),
+    index('success_metrics_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.outcomeId], foreignColumns: [successOutcomes.workspaceId, successOutcomes.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.ownerMemberId], foreignColumns: [members.workspaceId, members.id] }),
+    foreignKey({ columns: [t.workspaceId, t.ownerContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+/** A measured value of a metric on a date, recorded by either side. */
+export const metricActuals = pgTable(
+  'metric_actuals',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    metricId: uuid('metric_id').notNull(),
+    value: doublePrecision('value').notNull(),
+    measuredOn: date('measured_on', { mode: 'string' }).notNull(),
+    note: text('note'),
+    recordedBySide: text('recorded_by_side').notNull(),
+    recordedByMemberId: uuid('recorded_by_member_id'),
+    recordedByContactId: uuid('recorded_by_contact_id'),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('metric_actuals_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('metric_actuals_metric_idx').on(t.workspaceId, t.metricId, t.measuredOn),
+    foreignKey({ columns: [t.workspaceId, t.metricId], foreignColumns: [successMetrics.workspaceId, successMetrics.id] }).onDelete('cascade'),
+  ],
+);
+
+// ---- Reminders and escalation for customer silence ----
+
+/** Per workspace: the escalation ladder (steps as one JSON list). No row: the default ladder, on. */
+export const escalationSettings = pgTable('escalation_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  enabled: boolean('enabled').notNull().default(true),
+  steps: jsonb('steps').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * An episode of customer silence on a project: from its first overdue customer task to the day none is
+ * overdue. Ladder steps fire once per episode; stalled_since is the project's "stalled, waiting on customer" flag.
+ */
+export const escalationEpisodes = pgTable(
+  'escalation_episodes',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    startedOn: date('started_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    endReason: text('end_reason'),
+    stalledSince: date('stalled_since', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('escalation_episodes_workspace_id_id_key').on(t.workspaceId, t.id),
+    // One open episode per project, however many processes look at it at once.
+    uniqueIndex('escalation_episodes_open_key').on(t.workspaceId, t.projectId).where(sql`${t.endedOn} is null`),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+  ],
+);
+
+/** What reminders and escalation already did, once per key: a task's reminder for a due date, a ladder step in an episode. */
+export const escalationActions = pgTable(
+  'escalation_actions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    episodeId: uuid('episode_id'),
+    /** The task a reminder was about (no foreign key: the record outlives a removed task). */
+    taskId: uuid('task_id'),
+    /** due_soon:<task>:<due date>, overdue:<task>:<due date>, or step:<episode>:<days>:<action>. */
+    key: text('key').notNull(),
+    firedOn: date('fired_on', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('escalation_actions_key').on(t.workspaceId, t.projectId, t.key),
+    index('escalation_actions_episode_idx').on(t.workspaceId, t.episodeId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.episodeId], foreignColumns: [escalationEpisodes.workspaceId, escalationEpisodes.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+// ---- Readiness assessment ----
+
+/** Per workspace: the score thresholds of the verdicts, and whether a project waits in Mobilization until ready. */
+export const readinessSettings = pgTable('readiness_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  readyThreshold: integer('ready_threshold').notNull().default(70),
+  atRiskThreshold: integer('at_risk_threshold').notNull().default(50),
+  gateOn: boolean('gate_on').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A readiness questionnaire: the workspace's own, or the built-in one (builtin_key). */
+export const readinessQuestionnaires = pgTable(
+  'readiness_questionnaires',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    description: text('description'),
+    /** The newest version; an assessment keeps the version it was answered with. */
+    currentVersion: integer('current_version').notNull().default(1),
+    builtinKey: text('builtin_key'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('readiness_questionnaires_workspace_id_id_key').on(t.workspaceId, t.id),
+    uniqueIndex('readiness_questionnaires_builtin_key').on(t.workspaceId, t.builtinKey),
+  ],
+);
+
+/** Every saved edit of a questionnaire is a new, immutable version. */
+export const readinessQuestionnaireVersions = pgTable(
+  'readiness_questionnaire_versions',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    questionnaireId: uuid('questionnaire_id').notNull(),
+    version: integer('version').notNull(),
+    questions: jsonb('questions').notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    unique('readiness_questionnaire_versions_workspace_id_id_key').on(t.workspaceId, t.id),
+    unique('readiness_questionnaire_versions_version_key').on(t.questionnaireId, t.version),
+    foreignKey({
+      columns: [t.workspaceId, t.questionnaireId],
+      foreignColumns: [readinessQuestionnaires.workspaceId, readinessQuestionnaires.id],
+    }),
+  ],
+);
+
+/** One readiness assessment of a project: its answers (each with who and when), then its scores once submitted. */
+export const readinessAssessments = pgTable(
+  'readiness_assessments',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    questionnaireId: uuid('questionnaire_id').notNull(),
+    questionnaireVersionId: uuid('questionnaire_version_id').notNull(),
+    /** draft, sent (to a customer contact, through the portal) or submitted. */
+    state: text('state').notNull().default('draft'),
+    /** { [question key]: { value, by: { side, id, name }, at } } */
+    answers: jsonb('answers').notNull().default(sql`'{}'::jsonb`),
+    startedByName: text('started_by_name').notNull(),
+    sentToContactId: uuid('sent_to_contact_id'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    sentByName: text('sent_by_name'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    submittedByName: text('submitted_by_name'),
+    overall: integer('overall'),
+    verdict: text('verdict'),
+    /** The scores at submission: areas, weakest answers, and the thresholds they were judged by. */
+    score: jsonb('score'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('readiness_assessments_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('readiness_assessments_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
+    // One assessment under way per project at a time.
+    uniqueIndex('readiness_assessments_open_key').on(t.projectId).where(sql`${t.state} <> 'submitted'`),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.workspaceId, t.questionnaireVersionId],
+      foreignColumns: [readinessQuestionnaireVersions.workspaceId, readinessQuestionnaireVersions.id],
+    }),
+    foreignKey({ columns: [t.workspaceId, t.sentToContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+/** A manager let the project leave Mobilization although readiness does not pass: who, when and why. */
+export const readinessGateOverrides = pgTable(
+  'readiness_gate_overrides',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    reason: text('reason').notNull(),
+    byMemberId: uuid('by_member_id'),
+    byName: text('by_name').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('readiness_gate_overrides_project_key').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
+  ],
+);
+
+/** A risk flag on a project (e.g. the customer is not ready): visible until resolved, by a person or by what clears it. */
+export const projectRisks = pgTable(
+  'project_risks',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+    raisedByName: text('raised_by_name').notNull(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedByName: text('resolved_by_name'),
+    resolution: text('resolution'),
+  },
+  (t) => [
+    index('project_risks_project_idx').on(t.workspaceId, t.projectId),
+    // One open risk of a kind per project: raising it again updates its reason.
+    uniqueIndex('project_risks_open_key').on(t.projectId, t.kind).where(sql`${t.resolvedAt} is null`),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
 );

@@ -2,13 +2,15 @@
 // portfolio shows real progress: tasks done on time and late, slips owed to the customer or the vendor.
 import { and, eq, gte, isNull, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { addBusinessDays, type BusinessCalendar } from '../../core/calendar.ts';
+import { addBusinessDays, addCalendarDays, isBusinessDay, type BusinessCalendar } from '../../core/calendar.ts';
 import { contextFor, type Ctx, type Services } from '../context.ts';
 import { accounts } from '../db/schema.ts';
+import { reviewAccount } from '../modules/escalation/escalation.service.ts';
 import { calendarOf, reschedule, todayFor } from '../modules/projects/plan.ts';
 import { lockProject } from '../modules/projects/projects.repo.ts';
 import { createProject, who } from '../modules/projects/projects.service.ts';
 import { updateTask } from '../modules/projects/tasks.service.ts';
+import { seedDemoSuccessPlans, type DemoProject } from './demo-success-plans.ts';
 
 const MAX_PROJECTS = 10;
 
@@ -41,11 +43,26 @@ export async function seedDemoProjects(services: Services, workspaceId: string, 
     )
     .orderBy(accounts.contractSignedOn);
   const rand = random(7);
+  const played: DemoProject[] = [];
+  const silent: string[] = [];
   for (const [index, account] of candidates.slice(-MAX_PROJECTS).entries()) {
-    // Some customers and teams run like clockwork; most slip here and there.
+    // Some customers and teams run like clockwork; most slip here and there; a few go quiet on a task.
     const discipline = index % 4 === 0 ? 0 : 1;
-    await playForward(ctx, account.id, account.day0!, today, calendar, () => (discipline === 0 ? 1 : rand()), rand);
+    const quiet = index % 5 === 2 ? addBusinessDays(today, -28, calendar) : null;
+    const projectId = await playForward(ctx, account.id, account.day0!, today, calendar, () => (discipline === 0 ? 1 : rand()), rand, quiet);
+    played.push({ id: projectId, accountId: account.id, day0: account.day0! });
+    if (quiet) silent.push(account.id);
   }
+  // The oldest projects are far enough along to have measured outcomes.
+  await seedDemoSuccessPlans(ctx, played, today, (c, date) => at(c, date, calendar.timeZone));
+  // Reminders and escalation as the background job would have sent them: day by day for the quiet customers
+  // (their history shows the ladder climbing), then once today for everyone.
+  for (let day = addBusinessDays(today, -28, calendar); day < today; day = addCalendarDays(day, 1)) {
+    if (!isBusinessDay(day, calendar)) continue;
+    const morning = at(ctx, day, calendar.timeZone).services;
+    for (const accountId of silent) await reviewAccount(morning, workspaceId, accountId);
+  }
+  for (const account of candidates.slice(-MAX_PROJECTS)) await reviewAccount(at(ctx, today, calendar.timeZone).services, workspaceId, account.id);
 }
 
 async function playForward(
@@ -56,6 +73,8 @@ async function playForward(
   calendar: BusinessCalendar,
   chance: () => number,
   rand: () => number,
+  /** The customer goes quiet: their first task starting on or after this day is never done. */
+  quietFrom: string | null = null,
 ) {
   const tz = calendar.timeZone;
   const project = await createProject(at(ctx, day0, tz), { accountId });
@@ -64,12 +83,13 @@ async function playForward(
   const finish = new Map(project.tasks.map((task) => [task.id, task.projectedFinish!]));
   const finishAt = new Map<string, string>();
   const done = new Set<string>();
+  const held = new Set<string>();
   // Day by day as the team would live it: a task starts on its projected start, finishes on its projected
   // finish, or some days later when its owner runs late; every step goes through the real service.
   for (;;) {
     let next: { id: string; date: string; kind: 'start' | 'finish' } | undefined;
     for (const id of tasks.keys()) {
-      if (done.has(id)) continue;
+      if (done.has(id) || held.has(id)) continue;
       const event = finishAt.has(id)
         ? { id, date: finishAt.get(id)!, kind: 'finish' as const }
         : { id, date: start.get(id)!, kind: 'start' as const };
@@ -82,6 +102,15 @@ async function playForward(
       const late = chance() < (task.owner.side === 'customer' ? 0.35 : 0.1);
       const lateness = late ? 2 + Math.floor(rand() * (task.owner.side === 'customer' ? 6 : 3)) : 0;
       const planned = finish.get(task.id)!;
+      if (quietFrom && task.owner.side === 'customer' && task.durationDays > 0 && next.date >= quietFrom) {
+        // Not done by today, and nothing after it starts.
+        quietFrom = null;
+        for (let wave = [task.id]; wave.length > 0; ) {
+          wave.forEach((id) => held.add(id));
+          wave = project.dependencies.filter((link) => wave.includes(link.predecessorId) && !held.has(link.successorId)).map((link) => link.successorId);
+        }
+        continue;
+      }
       finishAt.set(task.id, lateness > 0 ? addBusinessDays(planned, lateness, calendar) : planned);
       if (task.durationDays === 0 && lateness === 0) continue;
       change = await updateTask(at(ctx, next.date, tz), task.id, { status: 'in_progress', actualStart: next.date });
@@ -102,4 +131,5 @@ async function playForward(
   // As of today: whatever is not done by now slips, owed to whoever owns it.
   const locked = await lockProject(ctx.db, ctx.workspaceId, project.id);
   if (locked) await reschedule(at(ctx, today, tz), locked, await who(ctx), 'Re-planned as of today');
+  return project.id;
 }

@@ -7,14 +7,16 @@ import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo.ts';
 let env: TestEnv;
 beforeAll(async () => {
   env = await startTestEnv();
+  // Seeding plays ten projects forward day by day: heavy work, so it runs once here, under the hook's time limit.
+  await seedDemoWorkspace(env.services);
 });
 afterAll(() => env?.close());
 
 const rows = <Row>(text: string, params: unknown[] = []) => env.services.database.query<Row>(text, params);
 
 describe('the demo workspace', () => {
-  it('is created once, and the demo admin can sign in to it', async () => {
-    await seedDemoWorkspace(env.services);
+  // Seeding plays ten onboardings and their reminders forward day by day: ~20 s alone, more on a busy machine.
+  it('is created once, and the demo admin can sign in to it', { timeout: 90_000 }, async () => {
     await seedDemoWorkspace(env.services);
     expect(await rows(`select name, timezone from workspaces`)).toEqual([{ name: 'Northwind Cloud', timezone: 'America/New_York' }]);
 
@@ -34,6 +36,47 @@ describe('the demo workspace', () => {
     expect(done[0]!.n).toBeGreaterThan(50);
     const owed = await rows<{ side: string }>(`select distinct side from delay_events where days > 0`);
     expect(owed.map((row) => row.side).sort()).toEqual(['customer', 'vendor']);
+  });
+
+  it('has customers in the portal: champions invited, visits, milestone ratings', async () => {
+    const access = await rows<{ visited: boolean }>(`select last_visit_at is not null as visited from portal_access`);
+    expect(access.length).toBeGreaterThanOrEqual(3);
+    expect(access.some((a) => !a.visited)).toBe(true);
+    expect((await rows(`select 1 from milestone_ratings`)).length).toBeGreaterThan(0);
+    expect((await rows(`select 1 from project_events where kind = 'portal_visit'`)).length).toBeGreaterThan(0);
+  });
+
+  it('has success plans measured over time by both sides, one outcome verified by the customer (first value)', async () => {
+    const [plans] = await rows<{ plans: number; actuals: number; sides: number; verified: number }>(
+      `select (select count(*)::int from success_plans) plans, (select count(*)::int from metric_actuals) actuals,
+              (select count(distinct recorded_by_side)::int from metric_actuals) sides,
+              (select count(*)::int from success_outcomes where verified_at is not null) verified`,
+    );
+    expect(plans).toMatchObject({ plans: 3, sides: 2, verified: 1 });
+    expect(plans!.actuals).toBeGreaterThan(6);
+    const [firstValue] = await rows<{ n: number }>(
+      `select count(*)::int n from project_tasks t join success_plans p on p.project_id = t.project_id
+        where t.milestone_kind = 'first_value' and t.status = 'done' and t.actual_finish = p.first_value_on`,
+    );
+    expect(firstValue!.n).toBe(1);
+    expect(await rows(`select id from success_plans where value_achieved_on is not null`)).toEqual([]);
+  });
+
+  it('shows customers gone quiet: reminders and the escalation ladder climbing in their projects’ history', async () => {
+    const lines = await rows<{ to_value: string; field: string }>(`select field, to_value from project_events where kind = 'escalation' order by created_at`);
+    expect(lines.some((line) => line.field === 'reminder')).toBe(true);
+    // At least the ladder's first step (day 5); the demo's dates move with today, so how far it climbed varies.
+    expect(lines.some((line) => line.field !== 'reminder' || line.to_value.includes('(escalation ladder)'))).toBe(true);
+  });
+
+  it('shows readiness: one project not ready (with a risk raised), one at risk, one answered by the customer', async () => {
+    const verdicts = await rows<{ verdict: string | null; state: string }>(`select verdict, state from readiness_assessments order by verdict`);
+    expect(verdicts.map((row) => row.verdict)).toEqual(expect.arrayContaining(['at_risk', 'not_ready', 'ready']));
+    expect(verdicts.some((row) => row.state === 'sent')).toBe(true);
+    const risks = await rows<{ kind: string }>(`select kind from project_risks where resolved_at is null`);
+    expect(risks).toEqual([{ kind: 'readiness' }]);
+    const byCustomer = await rows<{ n: number }>(`select count(*)::int as n from readiness_assessments where submitted_by_name is not null and sent_at is not null`);
+    expect(byCustomer[0]!.n).toBe(1);
   });
 
   it('shows a book of customers at every segment, stage and complexity, with people who come and go', async () => {

@@ -4,7 +4,9 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
+import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoReadiness } from './demo-readiness.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
@@ -97,7 +99,10 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     await insertAccountBatch(tx, workspace.id, toBatch(Array.from({ length: DEMO_ACCOUNTS }, nextAccount)));
     return { workspaceId: workspace.id, adminId: adminRow.id };
   });
-  if (created) await seedDemoProjects(services, created.workspaceId, created.adminId);
+  if (!created) return;
+  await seedDemoProjects(services, created.workspaceId, created.adminId);
+  await seedDemoReadiness(services, created.workspaceId, created.adminId);
+  await seedDemoPortal(services, created.workspaceId, created.adminId);
 }
 
 function progressBar(total: number) {

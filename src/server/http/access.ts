@@ -1,12 +1,13 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { canWrite } from '../../core/people.ts';
-import { contextFor, type Actor, type Ctx, type Services } from '../context.ts';
+import { contextFor, type Actor, type Ctx, type Services, type StaffActor } from '../context.ts';
 import {
   SESSION_COOKIE,
   actorFromApiToken,
   actorFromSession,
   csrfTokenFor,
 } from '../modules/auth/auth.service.ts';
+import { PORTAL_COOKIE, contactFromPortalSession } from '../modules/portal/portal-auth.service.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 
 /**
@@ -16,16 +17,24 @@ import { AppError, forbidden, unauthenticated } from './errors.ts';
  * - member: a signed-in workspace member (session cookie), any role
  * - staff: a member or an API token; leaders (read-only) may not write
  * - admin: an admin member or an admin API token
+ * - portal: a customer contact signed in to the portal (its own cookie; staff cookies and tokens are ignored)
  */
-export type Access = 'public' | 'member' | 'staff' | 'admin';
+export type Access = 'public' | 'member' | 'staff' | 'admin' | 'portal';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A portal write a member previewing the portal may still make (signing out of the preview). */
+    previewAllowed?: boolean;
   }
   interface FastifyRequest {
-    actor: Actor | undefined;
+    /** A member or API token; customer contacts (the portal) never appear here. */
+    actor: StaffActor | undefined;
+    /** The actor's workspace data version, read with the actor (see data_versions): what a cached answer is checked against. */
+    dataVersion: number | null;
     sessionToken: string | undefined;
+    /** A customer contact, on portal routes only. */
+    contactActor: Extract<Actor, { kind: 'contact' }> | undefined;
   }
 }
 
@@ -44,9 +53,18 @@ function bearerToken(request: FastifyRequest): string | undefined {
   return token;
 }
 
+/** The context of a portal route: the signed-in contact (the access hook has checked there is one). */
+export function requirePortalCtx(request: FastifyRequest, services: Services): Ctx & { actor: Extract<Actor, { kind: 'contact' }> } {
+  const actor = request.contactActor;
+  if (!actor) throw unauthenticated('Open the sign-in link from your email to continue.');
+  return { ...contextFor(services, actor), actor };
+}
+
 export function registerAccess(app: FastifyInstance, services: Services): void {
   app.decorateRequest('actor', undefined);
+  app.decorateRequest('dataVersion', null);
   app.decorateRequest('sessionToken', undefined);
+  app.decorateRequest('contactActor', undefined);
 
   app.addHook('onRequest', async (request) => {
     if (request.is404) return;
@@ -57,11 +75,28 @@ export function registerAccess(app: FastifyInstance, services: Services): void {
       throw forbidden('Requests from other sites are not accepted.');
     }
 
+    if (access === 'portal') {
+      const cookie = request.cookies[PORTAL_COOKIE];
+      const actor = cookie ? await contactFromPortalSession(services, cookie) : undefined;
+      if (!actor) throw unauthenticated('Your portal session has ended. Open the latest link from your email, or ask for a new one.');
+      if (unsafe && request.headers['x-csrf-token'] !== csrfTokenFor(cookie!)) {
+        throw new AppError('forbidden', 'The request is missing its CSRF token (x-csrf-token header). Reload the page and try again.');
+      }
+      if (unsafe && actor.preview && !request.routeOptions.config.previewAllowed) {
+        throw forbidden('This is a preview of the portal: nothing can be changed in it.');
+      }
+      request.contactActor = actor;
+      return;
+    }
+
     const token = bearerToken(request);
     const cookie = request.cookies[SESSION_COOKIE];
     request.sessionToken = cookie;
-    if (token) request.actor = await actorFromApiToken(services, token);
-    else if (cookie) request.actor = await actorFromSession(services, cookie);
+    const authenticated = token ? await actorFromApiToken(services, token) : cookie ? await actorFromSession(services, cookie) : undefined;
+    if (authenticated) {
+      request.actor = authenticated.actor;
+      request.dataVersion = authenticated.dataVersion;
+    }
 
     if (access === 'public') return;
     const actor = request.actor;

@@ -19,13 +19,17 @@ import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
+import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
 import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
 import { organizationRoutes } from '../modules/organizations/organizations.routes.ts';
 import { playbookRoutes } from '../modules/playbooks/playbooks.routes.ts';
 import { projectRoutes } from '../modules/projects/projects.routes.ts';
+import { successPlanRoutes } from '../modules/success-plans/success-plans.routes.ts';
+import { readinessRoutes } from '../modules/readiness/readiness.routes.ts';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
+import { portalAdminRoutes, portalRoutes } from '../modules/portal/portal.routes.ts';
 import { registerAccess } from './access.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -79,6 +83,7 @@ export async function buildApp(services: Services): Promise<App> {
     }
     // Routes anyone may call say so in the API docs (no lock).
     if (route.config?.access === 'public' && route.schema) route.schema = { ...route.schema, security: [] };
+    if (route.config?.access === 'portal' && route.schema) route.schema = { ...route.schema, security: [{ portal: [] }] };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
@@ -113,6 +118,7 @@ export async function buildApp(services: Services): Promise<App> {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'lf_session' },
           apiToken: { type: 'http', scheme: 'bearer' },
+          portal: { type: 'apiKey', in: 'cookie', name: 'lf_portal' },
         },
       },
       security: [{ session: [] }, { apiToken: [] }],
@@ -153,9 +159,14 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(cadenceRoutes(services));
       await api.register(mailRoutes(services));
       await api.register(handoffRoutes(services));
+      await api.register(portalAdminRoutes(services));
+      await api.register(successPlanRoutes(services));
+      await api.register(escalationRoutes(services));
+      await api.register(readinessRoutes(services));
     },
     { prefix: '/api/v1' },
   );
+  await app.register(portalRoutes(services), { prefix: '/api/portal/v1' });
 
   serveWebApp(app, config.webDir);
   return app;
@@ -164,18 +175,14 @@ export async function buildApp(services: Services): Promise<App> {
 /** The built React app, with every non-API path falling back to index.html for client-side routing. */
 function serveWebApp(app: FastifyInstance, webDir: string): void {
   const indexFile = path.join(webDir, 'index.html');
-  if (!fs.existsSync(indexFile)) {
-    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).'),
-    );
-    return;
-  }
-  void app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true, prefix: '/' });
-  const index = fs.readFileSync(indexFile);
+  const built = fs.existsSync(indexFile);
+  if (built) void app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true, prefix: '/' });
+  const index = built ? fs.readFileSync(indexFile) : undefined;
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.callNotFound();
     }
+    if (!index) return reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
     return reply.type('text/html').header('cache-control', 'no-cache').send(index);
   });
 }

@@ -74,7 +74,9 @@ describe('HTTP rules', () => {
         Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
       ),
     );
-    const apiRoutes = env.app.landfallRoutes.filter((route) => route.url.startsWith('/api/v1/') || route.url === '/api/health');
+    const apiRoutes = env.app.landfallRoutes.filter(
+      (route) => route.url.startsWith('/api/v1/') || route.url.startsWith('/api/portal/v1/') || route.url === '/api/health',
+    );
     for (const route of apiRoutes) expect(documented, `${route.method} ${route.url}`).toContain(`${route.method} ${route.url}`);
     const docs = await env.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(docs.statusCode).toBe(200);

@@ -6,8 +6,13 @@ import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
 import { receiveDeal } from '../modules/intake/intake.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
+import { saveEscalationSettings } from '../modules/escalation/escalation.service.ts';
 import { inviteMember } from '../modules/members/members.service.ts';
+import { attachFile } from '../modules/portal/portal.service.ts';
+import { listQuestionnaires } from '../modules/readiness/questionnaires.service.ts';
+import { getProjectReadiness, saveAnswers, startAssessment, submitAssessment, vendorAuthor } from '../modules/readiness/readiness.service.ts';
 import { addOrganization } from '../modules/organizations/organizations.service.ts';
+import { addMetric, addOutcome, recordActual } from '../modules/success-plans/success-plans.service.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 
 /**
@@ -35,9 +40,21 @@ const idFor = (url: string): string | undefined => {
     'handoff-questions': idsOfA.question,
     cadences: idsOfA.cadence,
     mail: idsOfA.mail,
+    'success-outcomes': idsOfA.outcome,
+    'success-metrics': idsOfA.metric,
+    'metric-actuals': idsOfA.actual,
+    questionnaires: idsOfA.questionnaire,
+    'readiness-assessments': idsOfA.assessment,
+    'project-risks': idsOfA.risk,
   };
   return collection ? byCollection[collection] : undefined;
 };
+
+// Path parameters other than :id, by name.
+const idForParam = (name: string): string | undefined =>
+  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project })[name];
+
+const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
 // A valid body for each route that takes one, so that validation passes and the lookup is what answers.
 const bodies: Record<string, unknown> = {
@@ -60,9 +77,29 @@ const bodies: Record<string, unknown> = {
     tasks: [{ key: 'only', title: 'Only task', stage: 'design', owner: { side: 'vendor', role: 'csm' }, durationDays: 1 }],
   },
   'POST /api/v1/tasks/:id/comments': { body: 'Hello' },
+  'POST /api/v1/projects/:id/portal/access': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/projects/:id/portal/preview': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'PUT /api/v1/projects/:id/tasks/:taskId/form': { fields: null },
   'PUT /api/v1/cadences/:id': { name: 'Hijacked', steps: [] },
   'POST /api/v1/cadences/:id/archive': { archived: true },
   'PUT /api/v1/projects/:id/cadence': { cadenceId: null },
+  'PUT /api/v1/projects/:id/success-plan': { goals: ['Stolen'] },
+  'POST /api/v1/projects/:id/success-outcomes': { statement: 'Stolen' },
+  'PATCH /api/v1/success-outcomes/:id': { statement: 'Stolen' },
+  'POST /api/v1/success-outcomes/:id/metrics': { name: 'Stolen', direction: 'increase', baseline: 0, target: 1, targetDate: '2026-06-30' },
+  'POST /api/v1/success-outcomes/:id/verification-request': {},
+  'PATCH /api/v1/success-metrics/:id': { target: 2 },
+  'POST /api/v1/success-metrics/:id/actuals': { value: 1, measuredOn: '2026-03-01' },
+  'PUT /api/v1/readiness/questionnaires/:id': {
+    name: 'Hijacked',
+    questions: [{ key: 'a', area: 'people', type: 'yes_no', weight: 1, text: 'A?' }],
+  },
+  'POST /api/v1/readiness/questionnaires/:id/archive': { archived: true },
+  'POST /api/v1/projects/:id/readiness/assessments': {},
+  'POST /api/v1/projects/:id/readiness/override': { reason: 'Because' },
+  'PATCH /api/v1/readiness-assessments/:id/answers': { answers: {} },
+  'POST /api/v1/readiness-assessments/:id/send': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/project-risks/:id/resolve': { reason: 'Because' },
   'POST /api/v1/projects/:id/tasks': {
     title: 'Sneaky',
     stage: 'design',
@@ -86,6 +123,7 @@ beforeAll(async () => {
   const apiToken = await createApiToken(a.admin.ctx, { name: 'CRM', role: 'admin' });
   const [playbook] = await listPlaybooks(a.admin.ctx);
   const project = await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
+  await saveEscalationSettings(a.admin.ctx, { enabled: true, steps: [{ overdueDays: 3, action: 'tell_champion', enabled: true }] });
   const delivery = await receiveDeal(env.services, a.workspace.id, 'api', {
     dealId: 'deal-a',
     company: { name: 'Deal Co', industry: 'Retail', segment: 'smb', complexity: 'low' },
@@ -96,7 +134,26 @@ beforeAll(async () => {
     contacts: [],
     salesRep: { email: 'nobody@vendor.test' },
   });
+  const author = { side: 'vendor' as const, memberId: a.admin.id, name: 'Ada Admin' };
+  const outcome = (await addOutcome(a.admin.ctx, author, project.id, { statement: 'Fewer tickets' })).outcomes[0]!;
+  const metric = (
+    await addMetric(a.admin.ctx, author, outcome.id, { name: 'Tickets', unit: '', direction: 'decrease', baseline: 10, target: 5, targetDate: '2026-06-30', owner: null })
+  ).outcomes[0]!.metrics[0]!;
+  const actual = (await recordActual(a.admin.ctx, author, metric.id, { value: 8, measuredOn: '2026-03-01' })).outcomes[0]!.metrics[0]!.actuals[0]!;
+  // A submitted assessment that is not ready: its project has an open readiness risk.
+  const assessment = await startAssessment(a.admin.ctx, project.id, {});
+  const notReady = Object.fromEntries(
+    assessment.questions.map((q) => [q.key, q.type === 'yes_no' ? false : q.type === 'scale' ? 1 : q.type === 'multiple_choice' ? [] : q.type === 'text' ? 'No' : q.choices.at(-1)!.label]),
+  );
+  await saveAnswers(a.admin.ctx, assessment.id, notReady, await vendorAuthor(a.admin.ctx));
+  await submitAssessment(a.admin.ctx, assessment.id, await vendorAuthor(a.admin.ctx));
   Object.assign(idsOfA, {
+    questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
+    assessment: assessment.id,
+    risk: (await getProjectReadiness(a.admin.ctx, project.id)).risk!.id,
+    outcome: outcome.id,
+    metric: metric.id,
+    actual: actual.id,
     account: account.id,
     organization: organization.id,
     contact: contact.id,
@@ -109,6 +166,7 @@ beforeAll(async () => {
     delivery: delivery.deliveryId,
     question: (await askHandoffQuestion(a.admin.ctx, project.id, { text: 'Why did they buy?' })).questions[0]!.id,
     cadence: (await listCadences(a.admin.ctx))[0]!.id,
+    file: (await attachFile(a.admin.ctx, project.id, project.tasks[0]!.id, { name: 'notes.txt', bytes: Buffer.from('hello'), fieldKey: null })).id,
     mail: (await env.services.database.query<{ id: string }>('select id from mail_outbox where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
   });
 });
@@ -121,9 +179,8 @@ describe('workspace isolation', () => {
     const routes = env.app.landfallRoutes.filter((route) => route.url.startsWith('/api/v1/') && !withoutWorkspaceIds(route.url));
     expect(routes.length).toBeGreaterThan(10);
     for (const route of routes) {
-      const id = idFor(route.url);
-      expect(id, `${route.method} ${route.url}: say which id this route takes in isolation.test.ts`).toBeDefined();
-      const url = route.url.replace(':id', id!);
+      const url = fillIds(route.url);
+      expect(url, `${route.method} ${route.url}: say which id this route takes in isolation.test.ts`).not.toContain(':');
       const response = await api.request(route.method, url, bodies[`${route.method} ${route.url}`]);
       expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
     }
@@ -138,5 +195,7 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
     expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
+    // Another workspace's ladder is not this one's: a workspace without settings sees the default.
+    expect((await api.get('/api/v1/escalation/settings')).body.steps).toHaveLength(5);
   });
 });

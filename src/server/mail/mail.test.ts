@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
-import { startSmtpServer } from '../test/smtp.ts';
+import { makeWorkspace, signedInClient, type TestEnv } from '../test/harness.ts';
+import { startTestEnvWithSmtp, type SmtpCapture } from '../test/smtp.ts';
 import { closeMailTransports, deliverDueMail } from './mail.service.ts';
 import { claimDue } from './mail.repo.ts';
 import type { AddressInfo } from 'node:net';
@@ -8,18 +8,13 @@ import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 
 let env: TestEnv;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpCapture;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  env = await startTestEnv();
-  env.services.config = { ...env.services.config, smtpUrl: smtp.url, mailFrom: 'Landfall <landfall@vendor.test>' };
+  ({ env, smtp, close } = await startTestEnvWithSmtp());
 });
-afterAll(async () => {
-  closeMailTransports();
-  await env.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 describe('mail', () => {
   it('delivers an invitation over SMTP once, with the link in it, however often delivery runs', async () => {

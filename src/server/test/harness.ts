@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -31,7 +33,7 @@ export function testClock(start = new Date('2026-03-02T09:00:00Z')): TestClock {
   };
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const template = inject('pgTemplate');
   const adminUrl = process.env.DATABASE_URL;
   if (template && adminUrl) {
@@ -44,6 +46,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
     const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
     return {
       database,
+      url: url.toString(),
       drop: async () => {
         await database.close();
         await admin.query(`drop database if exists ${name} with (force)`);
@@ -59,6 +62,8 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
 
 export interface TestEnv {
   services: Services;
+  /** On PostgreSQL, this file's database, for connections of the test's own; undefined on PGlite (one connection). */
+  databaseUrl: string | undefined;
   clock: TestClock;
   app: App;
   close(): Promise<void>;
@@ -66,19 +71,23 @@ export interface TestEnv {
 
 /** A real database of this file's own (PGlite, or PostgreSQL when DATABASE_URL is set) and the real HTTP app. */
 export async function startTestEnv(configOverrides: Partial<Config> = {}): Promise<TestEnv> {
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const clock = testClock();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://landfall.test' }), ...configOverrides };
+  // Files (task uploads) go to a directory of this test file's own.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-test-data-'));
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', PUBLIC_URL: 'http://landfall.test' }), dataDir, ...configOverrides };
   const services: Services = { database, config, now: clock.now };
   const app = await buildApp(services);
   await app.ready();
   return {
     services,
+    databaseUrl: url,
     clock,
     app,
     close: async () => {
       await app.close();
       await drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

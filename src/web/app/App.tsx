@@ -1,5 +1,5 @@
 import { QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { isApiError, setUnauthenticatedHandler } from './api.ts';
@@ -18,14 +18,24 @@ import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
+import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
+import { PortalSettingsPage } from '../features/portal/PortalSettingsPage.tsx';
 import { ButtonLink } from '../components/ui/Button.tsx';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
 import { ErrorState, LoadingState } from '../components/ui/State.tsx';
 
 // The heavier pages (the scheduling engine, the Gantt, the cadence editor) load when first opened.
 const PlaybookEditorPage = lazy(() => import('../features/playbooks/PlaybookEditorPage.tsx').then((m) => ({ default: m.PlaybookEditorPage })));
+const QuestionnaireEditorPage = lazy(() =>
+  import('../features/readiness/QuestionnaireEditorPage.tsx').then((m) => ({ default: m.QuestionnaireEditorPage })),
+);
+const ReadinessSettingsPage = lazy(() => import('../features/readiness/ReadinessSettingsPage.tsx').then((m) => ({ default: m.ReadinessSettingsPage })));
 const PlaybooksPage = lazy(() => import('../features/playbooks/PlaybooksPage.tsx').then((m) => ({ default: m.PlaybooksPage })));
 const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+const PortalApp = lazy(() => import('../portal/PortalApp.tsx').then((m) => ({ default: m.PortalApp })));
+const ExecutiveSummaryPage = lazy(() =>
+  import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
+);
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
@@ -49,7 +59,18 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
     <QueryClientProvider client={client}>
       <ToastProvider>
         <BrowserRouter>
-          <Gate />
+          <Routes>
+            {/* The customer portal: its own session and pages, no staff sign-in. */}
+            <Route
+              path="/portal/*"
+              element={
+                <Suspense fallback={<FullPageLoading />}>
+                  <PortalApp />
+                </Suspense>
+              }
+            />
+            <Route path="*" element={<Gate />} />
+          </Routes>
         </BrowserRouter>
       </ToastProvider>
     </QueryClientProvider>
@@ -81,6 +102,15 @@ function Gate() {
     <SessionProvider session={session.data}>
       <Routes>
         <Route path="/invite/:token" element={<InvitePage />} />
+        {/* A page for the customer's executives, printed as it is: no app chrome around it. */}
+        <Route
+          path="/projects/:id/summary"
+          element={
+            <Suspense fallback={<FullPageLoading />}>
+              <ExecutiveSummaryPage />
+            </Suspense>
+          }
+        />
         <Route element={<Layout />}>
           <Route index element={<Navigate to="/accounts" replace />} />
           <Route path="accounts" element={<AccountsPage />} />
@@ -94,6 +124,10 @@ function Gate() {
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
+          <Route path="settings/escalation" element={<EscalationSettingsPage />} />
+          <Route path="settings/readiness" element={<ReadinessSettingsPage />} />
+          <Route path="settings/readiness/questionnaires/:id" element={<QuestionnaireEditorPage />} />
+          <Route path="settings/portal" element={<PortalSettingsPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />

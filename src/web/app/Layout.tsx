@@ -87,6 +87,24 @@ export function Layout() {
                 CRM intake
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings/escalation" className="nav-link">
+                <NavIcon d="M4 17V4M4 4h10l-2 3 2 3H4" />
+                Escalation
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/readiness" className="nav-link">
+                <NavIcon d="M4 16V9M8 16V5M12 16v-4M16 16V7" />
+                Readiness
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/portal" className="nav-link">
+                <NavIcon d="M3 4h14v12H3zM3 8h14M7 12h6" />
+                Customer portal
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <UserMenu />

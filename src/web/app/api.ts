@@ -87,17 +87,30 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, `/api/v1${path}`, body, csrfToken, () => onUnauthenticated?.());
+}
+
+/** One request: JSON (or a FormData upload) in, JSON out, a problem+json error thrown as ApiError. */
+export async function send<T>(
+  method: Method,
+  url: string,
+  body: unknown,
+  csrf: string | undefined,
+  unauthenticated?: () => void,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const init: RequestInit = { method, headers, credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (body instanceof FormData) {
+    init.body = body; // the browser sets multipart/form-data with its boundary
+  } else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (method !== 'GET' && csrf) headers['x-csrf-token'] = csrf;
 
   let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, init);
+    response = await fetch(url, init);
   } catch {
     throw new ApiError({
       title: 'Network error',
@@ -109,7 +122,7 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   if (!response.ok) {
     const problem = await readProblem(response);
     const retryAfter = Number(response.headers.get('retry-after')) || undefined;
-    if (response.status === 401 && csrfToken) onUnauthenticated?.();
+    if (response.status === 401 && csrf) unauthenticated?.();
     throw new ApiError(problem, retryAfter);
   }
   if (response.status === 204) return undefined as T;
@@ -123,4 +136,10 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: (path: string) => request<void>('DELETE', path),
+  /** A file as multipart/form-data in a field named "file". */
+  upload: <T>(method: 'POST' | 'PUT', path: string, file: File) => {
+    const body = new FormData();
+    body.append('file', file);
+    return request<T>(method, path, body);
+  },
 };

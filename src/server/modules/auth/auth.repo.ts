@@ -1,12 +1,24 @@
 import { and, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { MemberRole } from '../../../core/people.ts';
+import { batchedLookup } from '../../db/batch.ts';
 import type { Db } from '../../db/client.ts';
-import { apiTokens, members, sessions, signInFailures } from '../../db/schema.ts';
+import { apiTokens, dataVersions, members, sessions, signInFailures } from '../../db/schema.ts';
 
+/** The workspace's data version, read in the same statement as who is asking (null before its first write). */
+// Qualified by hand: drizzle writes a one-table select's columns unqualified, which inside this subquery would
+// name data_versions' own workspace_id.
+const dataVersionOf = (table: 'sessions' | 'api_tokens') =>
+  sql<number | null>`(select dv.version from ${dataVersions} dv where dv.workspace_id = ${sql.identifier(table)}.workspace_id)`.mapWith(
+    Number,
+  );
+
+// Every request signed in by cookie looks its session up: the lookups of requests arriving together go as one query
+// (a named prepared statement, parsed and planned once per connection).
 const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
-const prepareSessionLookup = (db: Db) =>
-  db
+const prepareSessionLookup = (db: Db) => {
+  const statement = db
     .select({
+      tokenHash: sessions.tokenHash,
       sessionId: sessions.id,
       workspaceId: sessions.workspaceId,
       memberId: sessions.memberId,
@@ -15,16 +27,19 @@ const prepareSessionLookup = (db: Db) =>
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
       memberRemovedAt: members.removedAt,
+      dataVersion: dataVersionOf('sessions'),
     })
     .from(sessions)
     .innerJoin(members, and(eq(members.id, sessions.memberId), eq(members.workspaceId, sessions.workspaceId)))
-    .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('session_by_token_hash');
+    .where(sql`${sessions.tokenHash} = any(${sql.placeholder('tokenHashes')})`)
+    .prepare('sessions_by_token_hashes');
+  return batchedLookup((tokenHashes) => statement.execute({ tokenHashes }), (row) => row.tokenHash);
+};
 
 export async function findSessionByTokenHash(db: Db, tokenHash: string) {
   let lookup = sessionLookups.get(db);
   if (!lookup) sessionLookups.set(db, (lookup = prepareSessionLookup(db)));
-  const [row] = await lookup.execute({ tokenHash });
+  const row = await lookup(tokenHash);
   return row ? { ...row, role: row.role as MemberRole } : undefined;
 }
 
@@ -83,25 +98,30 @@ export async function clearFailures(db: Db, key: string) {
   await db.delete(signInFailures).where(eq(signInFailures.key, key));
 }
 
-// Named prepared statements: every API call looks its token up, so it is parsed and planned once per connection.
+// Every API call looks its token up, with the workspace's data version so a cached answer is checked without a
+// second round trip. The lookups of requests arriving together go as one query (a named prepared statement).
 const apiTokenLookups = new WeakMap<Db, ReturnType<typeof prepareApiTokenLookup>>();
-const prepareApiTokenLookup = (db: Db) =>
-  db
+const prepareApiTokenLookup = (db: Db) => {
+  const statement = db
     .select({
+      tokenHash: apiTokens.tokenHash,
       tokenId: apiTokens.id,
       workspaceId: apiTokens.workspaceId,
       role: apiTokens.role,
       revokedAt: apiTokens.revokedAt,
       lastUsedAt: apiTokens.lastUsedAt,
+      dataVersion: dataVersionOf('api_tokens'),
     })
     .from(apiTokens)
-    .where(eq(apiTokens.tokenHash, sql.placeholder('tokenHash')))
-    .prepare('api_token_by_hash');
+    .where(sql`${apiTokens.tokenHash} = any(${sql.placeholder('tokenHashes')})`)
+    .prepare('api_tokens_by_hashes');
+  return batchedLookup((tokenHashes) => statement.execute({ tokenHashes }), (row) => row.tokenHash);
+};
 
 export async function findApiTokenByHash(db: Db, tokenHash: string) {
   let lookup = apiTokenLookups.get(db);
   if (!lookup) apiTokenLookups.set(db, (lookup = prepareApiTokenLookup(db)));
-  const [row] = await lookup.execute({ tokenHash });
+  const row = await lookup(tokenHash);
   return row ? { ...row, role: row.role as MemberRole } : undefined;
 }
 

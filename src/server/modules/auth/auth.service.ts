@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MemberRole } from '../../../core/people.ts';
-import type { Actor, Services } from '../../context.ts';
+import type { Services, StaffActor } from '../../context.ts';
 import { invalid, rateLimited } from '../../http/errors.ts';
 import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
 import * as repo from './auth.repo.ts';
@@ -27,15 +27,26 @@ export function csrfTokenFor(sessionToken: string): string {
   return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
 }
 
-async function assertNotThrottled(services: Services, keys: { key: string; limit: number }[]) {
+/** Throws 429 (with Retry-After) when any key has had `limit` or more events within the window. */
+export async function assertNotThrottled(
+  services: Services,
+  keys: { key: string; limit: number }[],
+  windowMs: number,
+  what: string,
+) {
   const now = services.now();
   for (const { key, limit } of keys) {
-    const { failures, oldest } = await repo.countFailuresSince(services.database.db, key, new Date(now.getTime() - FAILURE_WINDOW_MS));
+    const { failures, oldest } = await repo.countFailuresSince(services.database.db, key, new Date(now.getTime() - windowMs));
     if (failures >= limit) {
-      const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + FAILURE_WINDOW_MS - now.getTime()) / 1000)) : 60;
-      throw rateLimited(`Too many failed sign-ins. Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter);
+      const retryAfter = oldest ? Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000)) : 60;
+      throw rateLimited(`${what} Try again in ${Math.ceil(retryAfter / 60)} minute(s).`, retryAfter);
     }
   }
+}
+
+/** Counts one event against each key (a failed sign-in, a requested link…), for assertNotThrottled. */
+export async function recordThrottleEvent(services: Services, keys: string[]) {
+  await repo.recordFailures(services.database.db, keys, services.now());
 }
 
 export async function signIn(services: Services, input: SignInInput) {
@@ -45,7 +56,7 @@ export async function signIn(services: Services, input: SignInInput) {
     { key: `email:${email}`, limit: MAX_FAILURES_PER_EMAIL },
     { key: `ip:${input.ip}`, limit: MAX_FAILURES_PER_IP },
   ];
-  await assertNotThrottled(services, keys);
+  await assertNotThrottled(services, keys, FAILURE_WINDOW_MS, 'Too many failed sign-ins.');
 
   const member = await repo.findActiveMemberByEmail(db, email);
   const passwordOk = await verifyPassword(input.password, member?.passwordHash ?? (await dummyPasswordHash()));
@@ -71,7 +82,7 @@ export async function signIn(services: Services, input: SignInInput) {
     await repo.clearFailures(tx, `email:${email}`);
     return id;
   });
-  const actor: Actor = {
+  const actor: StaffActor = {
     kind: 'member',
     workspaceId: member.workspaceId,
     memberId: member.id,
@@ -97,7 +108,7 @@ export async function startSession(
     userAgent: userAgent?.slice(0, 300),
     now,
   });
-  const actor: Actor = { kind: 'member', ...member, sessionId };
+  const actor: StaffActor = { kind: 'member', ...member, sessionId };
   return { token, actor };
 }
 
@@ -106,8 +117,17 @@ export async function signOut(services: Services, token: string | undefined) {
   await repo.revokeSessionByTokenHash(services.database.db, hashToken(token), services.now());
 }
 
+/**
+ * Who is asking, and the version of their workspace's data read in the same statement (null before the first write),
+ * so an answer cached for that version can be reused without another round trip.
+ */
+export interface Authenticated {
+  actor: StaffActor;
+  dataVersion: number | null;
+}
+
 /** The member behind a session cookie, or undefined when it is unknown, revoked, idle too long or too old. */
-export async function actorFromSession(services: Services, token: string): Promise<Actor | undefined> {
+export async function actorFromSession(services: Services, token: string): Promise<Authenticated | undefined> {
   const db = services.database.db;
   const session = await repo.findSessionByTokenHash(db, hashToken(token));
   if (!session || session.revokedAt || session.memberRemovedAt) return undefined;
@@ -116,15 +136,18 @@ export async function actorFromSession(services: Services, token: string): Promi
   if (now.getTime() - session.lastSeenAt.getTime() > services.config.sessionIdleMs) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.sessionId, now);
   return {
-    kind: 'member',
-    workspaceId: session.workspaceId,
-    memberId: session.memberId,
-    role: session.role,
-    sessionId: session.sessionId,
+    actor: {
+      kind: 'member',
+      workspaceId: session.workspaceId,
+      memberId: session.memberId,
+      role: session.role,
+      sessionId: session.sessionId,
+    },
+    dataVersion: session.dataVersion,
   };
 }
 
-export async function actorFromApiToken(services: Services, token: string): Promise<Actor | undefined> {
+export async function actorFromApiToken(services: Services, token: string): Promise<Authenticated | undefined> {
   const db = services.database.db;
   const found = await repo.findApiTokenByHash(db, hashToken(token));
   if (!found || found.revokedAt) return undefined;
@@ -132,5 +155,8 @@ export async function actorFromApiToken(services: Services, token: string): Prom
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
     await repo.touchApiToken(db, found.tokenId, now);
   }
-  return { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role };
+  return {
+    actor: { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role },
+    dataVersion: found.dataVersion,
+  };
 }

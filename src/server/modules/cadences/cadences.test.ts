@@ -2,26 +2,20 @@ import { DateTime } from 'luxon';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMailWork } from '../../jobs/mail-work.ts';
-import { closeMailTransports } from '../../mail/mail.service.ts';
-import { makeAccount, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../../test/harness.ts';
-import { startSmtpServer } from '../../test/smtp.ts';
+import { makeAccount, makeWorkspace, signedInClient, type TestEnv } from '../../test/harness.ts';
+import { startTestEnvWithSmtp, type SmtpCapture } from '../../test/smtp.ts';
 import { addContact } from '../contacts/contacts.service.ts';
 import { createProject } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 
 let env: TestEnv;
-let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let smtp: SmtpCapture;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer();
-  env = await startTestEnv();
-  env.services.config = { ...env.services.config, smtpUrl: smtp.url, mailFrom: 'Landfall <landfall@vendor.test>' };
+  ({ env, smtp, close } = await startTestEnvWithSmtp());
 });
-afterAll(async () => {
-  closeMailTransports();
-  await env.close();
-  await smtp.close();
-});
+afterAll(() => close());
 
 const HOUR = 3600_000;
 const NEW_YORK = 'America/New_York';

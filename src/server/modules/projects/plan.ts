@@ -104,6 +104,8 @@ function savedProjection(rows: repo.TaskRow[]): ScheduleResult | undefined {
 export interface Who {
   actorName: string;
   actorMemberId: string | null;
+  /** A customer contact acting in the portal. */
+  actorContactId?: string | null;
 }
 
 export interface Moved {

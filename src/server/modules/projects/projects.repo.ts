@@ -4,6 +4,7 @@ import {
   accounts,
   contacts,
   delayEvents,
+  escalationEpisodes,
   handoffs,
   members,
   projectDependencies,
@@ -19,6 +20,7 @@ export type TaskRow = typeof projectTasks.$inferSelect;
 export type DependencyRow = typeof projectDependencies.$inferSelect;
 export type NewTaskRow = typeof projectTasks.$inferInsert;
 export type EventRow = typeof projectEvents.$inferInsert;
+export type CommentRow = typeof taskComments.$inferSelect;
 export type DelayRow = typeof delayEvents.$inferInsert;
 
 export async function workspaceCalendar(db: Db, workspaceId: string) {
@@ -69,6 +71,8 @@ export const summaryColumns = {
   tasksTotal: sql<number>`(select count(*)::int from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id)`,
   handoffStatus: sql<string | null>`(select h.status from ${handoffs} h where h.workspace_id = projects.workspace_id and h.project_id = projects.id)`,
+  stalledSince: sql<string | null>`(select e.stalled_since::text from ${escalationEpisodes} e
+    where e.workspace_id = projects.workspace_id and e.project_id = projects.id and e.ended_on is null)`,
   organizationId: projects.organizationId,
   playbookId: projects.playbookId,
   playbookVersion: projects.playbookVersion,
@@ -280,6 +284,14 @@ export async function memberName(db: Db, workspaceId: string, memberId: string) 
     .select({ name: members.name })
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+  return row?.name;
+}
+
+export async function contactName(db: Db, workspaceId: string, contactId: string) {
+  const [row] = await db
+    .select({ name: contacts.name })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
   return row?.name;
 }
 

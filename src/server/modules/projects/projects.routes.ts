@@ -160,6 +160,6 @@ export const projectRoutes =
       '/tasks/:id/comments',
       { schema: { tags, summary: 'Comment on a task', params: IdParams, body: CommentInput, response: { 201: Comment } } },
       async (request, reply) =>
-        reply.status(201).send(await tasks.addComment(requireCtx(request, services), request.params.id, request.body.body)),
+        reply.status(201).send(await tasks.addComment(requireCtx(request, services), request.params.id, request.body.body, { internal: request.body.internal })),
     );
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+import { FORM_FIELD_TYPES } from '../../../core/portal/forms.ts';
 import { csv, IsoDate, Segment } from '../accounts/accounts.schema.ts';
 import { TaskOwner } from '../playbooks/playbooks.schema.ts';
 
@@ -7,6 +8,19 @@ export const TASK_STATUSES = ['not_started', 'in_progress', 'stuck', 'done', 'sk
 export const TaskStatus = z.enum(TASK_STATUSES);
 export const Health = z.enum(['on_track', 'at_risk', 'late']);
 export const ProjectStatus = z.enum(['active', 'paused', 'closed']);
+
+/** A field of the form the customer fills in on a task (defined by the vendor). */
+export const FormField = z.object({
+  key: z.string().min(1).max(60),
+  label: z.string().min(1).max(200),
+  type: z.enum(FORM_FIELD_TYPES),
+  required: z.boolean().default(false),
+  options: z.array(z.string().min(1).max(200)).max(50).optional(),
+  help: z.string().max(500).optional(),
+});
+export const FormAnswer = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const TaskFile = z.object({ id: z.uuid(), fileName: z.string(), size: z.number().int(), uploadedBy: z.string(), at: z.iso.datetime() });
 
 export const Assignee = z.object({ kind: z.enum(['member', 'contact']), id: z.uuid(), name: z.string() });
 
@@ -38,6 +52,12 @@ export const ProjectTask = z.object({
   slackDays: z.number().int(),
   critical: z.boolean(),
   health: Health,
+  /** The form the customer fills in on this task, null when it has none. */
+  form: z.array(FormField).nullable(),
+  formAnswers: z.record(z.string(), FormAnswer).nullable(),
+  formAnsweredBy: z.string().nullable(),
+  formAnsweredAt: z.iso.datetime().nullable(),
+  files: z.array(TaskFile),
 });
 export type ProjectTask = z.infer<typeof ProjectTask>;
 
@@ -79,6 +99,8 @@ export const ProjectSummary = z.object({
   tasksTotal: z.number().int(),
   /** The sales hand-off: null when there is none; anything but complete shows "hand-off incomplete". */
   handoff: z.enum(['open', 'questions', 'complete']).nullable(),
+  /** Flagged "stalled, waiting on customer" by the escalation ladder since this day; null when not stalled. */
+  stalledSince: z.string().nullable(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
@@ -179,6 +201,11 @@ export const Comment = z.object({
   taskId: z.uuid(),
   authorName: z.string(),
   body: z.string(),
+  /** A vendor-only note, never shown in the customer portal. */
+  internal: z.boolean(),
   createdAt: z.iso.datetime(),
 });
-export const CommentInput = z.object({ body: z.string().trim().min(1, { message: 'is required' }).max(10_000) });
+export const CommentInput = z.object({
+  body: z.string().trim().min(1, { message: 'is required' }).max(10_000),
+  internal: z.boolean().default(false),
+});

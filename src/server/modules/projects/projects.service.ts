@@ -1,7 +1,8 @@
 import { toDayNumber } from '../../../core/calendar.ts';
 import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../core/playbooks/definition.ts';
 import type { Segment } from '../../../core/people.ts';
-import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
+import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
+import { contextFor, inTransaction, type Author, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
 import { attachBestCadence } from '../cadences/cadences.service.ts';
@@ -9,6 +10,7 @@ import { listContacts } from '../contacts/contacts.repo.ts';
 import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
+import { filesOfProject } from '../portal/portal.repo.ts';
 import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor, type Who } from './plan.ts';
 import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
@@ -17,7 +19,17 @@ type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>
 
 export async function who(ctx: Ctx): Promise<Who> {
   if (ctx.actor.kind === 'token') return { actorName: 'API token', actorMemberId: null };
+  if (ctx.actor.kind === 'contact') {
+    const actorName = (await repo.contactName(ctx.db, ctx.workspaceId, ctx.actor.contactId)) ?? 'A customer contact';
+    return { actorName, actorMemberId: null, actorContactId: ctx.actor.contactId };
+  }
   return { actorName: (await repo.memberName(ctx.db, ctx.workspaceId, ctx.actor.memberId)) ?? 'A member', actorMemberId: ctx.actor.memberId };
+}
+
+/** Who is acting, as the author of a change both sides can make: a vendor member (or token) or a customer contact. */
+export async function authorOf(ctx: Ctx): Promise<Author> {
+  const { actorName, actorMemberId, actorContactId } = await who(ctx);
+  return actorContactId ? { side: 'customer', contactId: actorContactId, name: actorName } : { side: 'vendor', memberId: actorMemberId, name: actorName };
 }
 
 function presentSummary(row: SummaryRow): ProjectSummary {
@@ -44,10 +56,24 @@ function presentSummary(row: SummaryRow): ProjectSummary {
     tasksDone: row.tasksDone,
     tasksTotal: row.tasksTotal,
     handoff: row.handoffStatus as ProjectSummary['handoff'],
+    stalledSince: row.stalledSince,
   };
 }
 
-export function presentTask(row: repo.TaskRow, names: Map<string, string>): ProjectTask {
+type FileRow = Awaited<ReturnType<typeof filesOfProject>>[number];
+
+/** A project's files by task, from one query per project. */
+export async function filesByTask(ctx: Ctx, projectId: string): Promise<Map<string, ProjectTask['files']>> {
+  const byTask = new Map<string, ProjectTask['files']>();
+  for (const file of (await filesOfProject(ctx.db, ctx.workspaceId, projectId)) as FileRow[]) {
+    const list = byTask.get(file.taskId) ?? [];
+    list.push({ id: file.id, fileName: file.fileName, size: file.size, uploadedBy: file.uploadedByName, at: file.createdAt.toISOString() });
+    byTask.set(file.taskId, list);
+  }
+  return byTask;
+}
+
+export function presentTask(row: repo.TaskRow, names: Map<string, string>, files: Map<string, ProjectTask['files']>): ProjectTask {
   const assigneeId = row.assigneeMemberId ?? row.assigneeContactId;
   return {
     id: row.id,
@@ -79,6 +105,11 @@ export function presentTask(row: repo.TaskRow, names: Map<string, string>): Proj
     slackDays: row.slackDays,
     critical: row.critical,
     health: row.health as ProjectTask['health'],
+    form: (row.form as FormField[] | null) ?? null,
+    formAnswers: (row.formAnswers as FormAnswers | null) ?? null,
+    formAnsweredBy: row.formAnsweredBy,
+    formAnsweredAt: row.formAnsweredAt?.toISOString() ?? null,
+    files: files.get(row.id) ?? [],
   };
 }
 
@@ -100,7 +131,8 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
     rows.flatMap((row) => (row.assigneeMemberId ? [row.assigneeMemberId] : [])),
     rows.flatMap((row) => (row.assigneeContactId ? [row.assigneeContactId] : [])),
   );
-  const tasks = rows.map((row) => presentTask(row, names));
+  const files = await filesByTask(ctx, projectId);
+  const tasks = rows.map((row) => presentTask(row, names, files));
   const day0 = toDayNumber(summary.day0);
   const milestones = tasks
     .filter((task) => task.milestoneKind)

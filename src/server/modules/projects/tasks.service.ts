@@ -1,14 +1,16 @@
 import { toDayNumber } from '../../../core/calendar.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { AppError} from '../../http/errors.ts';
-import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { onTaskChanged } from '../cadences/cadences.service.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
+import { endSilenceIfAnswered } from '../escalation/escalation.service.ts';
 import { findMember } from '../members/members.repo.ts';
+import { assertReadinessGateAllows } from '../readiness/readiness.service.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskPatch } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
-import { getProject, presentTask, who } from './projects.service.ts';
+import { filesByTask, getProject, presentTask, who } from './projects.service.ts';
 
 const STATUS_WORDS: Record<string, string> = {
   not_started: 'not started',
@@ -73,6 +75,8 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
     const task = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
     const calendar = await calendarOf(tx.db, tx.workspaceId);
     const today = todayFor(tx, calendar);
+
+    await assertReadinessGateAllows(tx, project, task, patch.status); // readiness: no leaving Mobilization until ready
 
     const changes: Partial<repo.NewTaskRow> = {};
     if (patch.status !== undefined || patch.actualStart !== undefined || patch.actualFinish !== undefined || patch.stuckReason !== undefined) {
@@ -150,6 +154,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
     await repo.insertEvents(tx.db, events);
     const why = patch.reason || describeChange(task, changes, today);
     const result = await reschedule(tx, project, who_, why);
+    await endSilenceIfAnswered(tx, project); // escalation: the customer caught up, so the stall is cleared now
     const updated = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
     const names = await repo.assigneeNames(
       tx.db,
@@ -158,7 +163,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
       updated.assigneeContactId ? [updated.assigneeContactId] : [],
     );
     return {
-      task: presentTask(updated, names),
+      task: presentTask(updated, names, await filesByTask(tx, project.id)),
       moved: result.moved,
       delays: result.delays.filter((delay) => delay.days !== 0),
       project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
@@ -244,7 +249,9 @@ export async function deleteTask(ctx: Ctx, taskId: string) {
   });
 }
 
-export async function addComment(ctx: Ctx, taskId: string, body: string) {
+/** A comment on a task; an internal one is a vendor-only note the customer never sees. */
+export async function addComment(ctx: Ctx, taskId: string, body: string, { internal = false }: { internal?: boolean } = {}) {
+  if (internal && ctx.actor.kind === 'contact') throw forbidden('Internal notes are for the vendor team only.');
   const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
   if (!task) throw notFound('task');
   const who_ = await who(ctx);
@@ -253,16 +260,22 @@ export async function addComment(ctx: Ctx, taskId: string, body: string) {
     projectId: task.projectId,
     taskId,
     authorMemberId: who_.actorMemberId,
+    authorContactId: who_.actorContactId ?? null,
     authorName: who_.actorName,
     body,
+    internal,
     createdAt: ctx.services.now(),
   });
-  return { id: row.id, taskId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() };
+  return presentComment(row);
 }
 
 export async function listComments(ctx: Ctx, taskId: string) {
   const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
   if (!task) throw notFound('task');
   const rows = await repo.listComments(ctx.db, ctx.workspaceId, taskId);
-  return rows.map((row) => ({ id: row.id, taskId, authorName: row.authorName, body: row.body, createdAt: row.createdAt.toISOString() }));
+  return rows.map(presentComment);
+}
+
+function presentComment(row: repo.CommentRow) {
+  return { id: row.id, taskId: row.taskId, authorName: row.authorName, body: row.body, internal: row.internal, createdAt: row.createdAt.toISOString() };
 }

@@ -9,6 +9,7 @@ import { STATUS_LABELS } from './labels.tsx';
 import { useProjectDelays, useProjectHistory, type DelayEvent, type Project, type ProjectEvent, type TaskStatus } from './projects.api.ts';
 import { slipSummary } from './ProjectPage.tsx';
 import { DelayBar } from './ProjectsPage.tsx';
+import { describeSuccessPlanEvent } from '../success-plans/successPlanHistory.ts';
 
 /** Who moved what, and every milestone slip with the side it is owed to. */
 export function HistoryTab({ project }: { project: Project }) {
@@ -133,6 +134,12 @@ export function describeEvent(event: ProjectEvent): string {
       return `Task added: ${event.toValue ?? task}`;
     case 'task_removed':
       return `Task removed: ${event.fromValue ?? task}`;
+    case 'success_plan':
+      return describeSuccessPlanEvent(event);
+    case 'escalation': // reminders and escalation: the line says it all
+      return event.toValue ?? 'Escalation';
+    case 'readiness':
+      return event.toValue ?? 'Readiness changed';
     case 'projected':
       return `${task}: projected finish ${showValue(null, event.fromValue)} → ${showValue(null, event.toValue)}`;
     default: {

@@ -25,12 +25,20 @@ import { projectKeys, useProject, type Milestone, type Project } from './project
 import { Progress } from './ProjectsPage.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
 import { ProjectCadencePicker } from '../cadences/ProjectCadencePicker.tsx';
+import { SuccessPlanTab } from '../success-plans/SuccessPlanTab.tsx';
+import { ProjectEscalation } from '../escalation/ProjectEscalation.tsx';
+import { ReadinessTab } from '../readiness/ReadinessTab.tsx';
+import { ReadinessFlag } from '../readiness/ReadinessFlag.tsx';
+import { PortalTab } from '../portal/PortalTab.tsx';
 
 const TABS = [
   { key: 'plan', label: 'Plan' },
   { key: 'gantt', label: 'Gantt' },
   { key: 'board', label: 'Board' },
+  { key: 'success', label: 'Success plan' },
+  { key: 'readiness', label: 'Readiness' },
   { key: 'history', label: 'History' },
+  { key: 'portal', label: 'Portal' },
 ] as const;
 type Tab = (typeof TABS)[number]['key'];
 
@@ -129,6 +137,7 @@ function ProjectView({ project }: { project: Project }) {
                 Sales hand-off{project.handoff !== 'complete' && <Badge tone="amber">incomplete</Badge>}
               </Link>
             )}
+            <ReadinessFlag projectId={project.id} />
           </>
         }
         actions={
@@ -145,6 +154,7 @@ function ProjectView({ project }: { project: Project }) {
 
       <ProjectSummaryBar project={project} />
       <MilestoneStrip project={project} />
+      <ProjectEscalation project={project} />
 
       <div className="tabs" role="tablist" aria-label="Project views">
         {TABS.map((t, index) => (
@@ -171,7 +181,10 @@ function ProjectView({ project }: { project: Project }) {
         {tab === 'plan' && <PlanTab project={project} onOpenTask={openTask} selectedId={taskId} />}
         {tab === 'gantt' && <ProjectGantt project={project} onOpenTask={openTask} />}
         {tab === 'board' && <BoardTab project={project} onOpenTask={openTask} />}
+        {tab === 'success' && <SuccessPlanTab project={project} />}
         {tab === 'history' && <HistoryTab project={project} />}
+        {tab === 'readiness' && <ReadinessTab project={project} />}
+        {tab === 'portal' && <PortalTab project={project} />}
       </div>
 
       {selectedTask && <TaskDrawer key={selectedTask.id} project={project} task={selectedTask} onClose={() => set({ task: null })} />}

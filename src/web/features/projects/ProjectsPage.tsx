@@ -12,6 +12,7 @@ import { SegmentBadge, segmentOptions } from '../accounts/labels.tsx';
 import { useMembers } from '../members/members.api.ts';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
 import { HEALTH_LABELS, HealthBadge } from './labels.tsx';
+import { StalledBadge } from '../escalation/ProjectEscalation.tsx';
 import {
   defaultProjectListState,
   hasProjectFilters,
@@ -173,6 +174,7 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       <td>{project.stageName ?? <span className="muted">{project.tasksTotal > 0 && project.tasksDone === project.tasksTotal ? 'Complete' : '—'}</span>}</td>
       <td>
         <HealthBadge health={project.health} />
+        <StalledBadge since={project.stalledSince} />
       </td>
       <td className="nowrap">
         <span className={slip > 0 ? 'date-late' : ''}>{formatDate(project.projectedGoLive)}</span>

@@ -25,6 +25,8 @@ import {
   type TaskStatus,
 } from './projects.api.ts';
 import { useStatusChange } from './StatusChange.tsx';
+import { TaskFiles } from '../portal/TaskFiles.tsx';
+import { TaskFormSection } from '../portal/TaskFormEditor.tsx';
 
 const statusOptions = TASK_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 
@@ -154,6 +156,16 @@ export function TaskDrawer({ project, task, onClose }: { project: Project; task:
             <VisibilityToggle project={project} task={task} />
           </DrawerSection>
         )}
+
+        {task.customerVisible && (task.form || canWrite) && (
+          <DrawerSection title="Customer form">
+            <TaskFormSection project={project} task={task} canWrite={canWrite} />
+          </DrawerSection>
+        )}
+
+        <DrawerSection title="Files">
+          <TaskFiles project={project} task={task} canWrite={canWrite} />
+        </DrawerSection>
 
         <DrawerSection title="Comments">
           <Comments taskId={task.id} canWrite={canWrite} />
@@ -448,6 +460,7 @@ function Comments({ taskId, canWrite }: { taskId: string; canWrite: boolean }) {
   const comments = useTaskComments(taskId);
   const add = useAddComment(taskId);
   const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
   const problem = formProblem(add.error, ['body']);
   return (
     <div className="comments">
@@ -460,9 +473,15 @@ function Comments({ taskId, canWrite }: { taskId: string; canWrite: boolean }) {
       ) : (
         <ol className="comment-list">
           {comments.data.map((comment) => (
-            <li key={comment.id}>
+            <li key={comment.id} className={comment.internal ? 'comment-internal' : undefined}>
               <p className="comment-meta">
                 <strong>{comment.authorName}</strong> · {formatDateTime(comment.createdAt)}
+                {comment.internal && (
+                  <>
+                    {' '}
+                    <Badge tone="amber">Internal note</Badge>
+                  </>
+                )}
               </p>
               <Markdown text={comment.body} />
             </li>
@@ -475,7 +494,7 @@ function Comments({ taskId, canWrite }: { taskId: string; canWrite: boolean }) {
           onSubmit={(event) => {
             event.preventDefault();
             if (!body.trim()) return;
-            add.mutate(body.trim(), { onSuccess: () => setBody('') });
+            add.mutate({ body: body.trim(), internal }, { onSuccess: () => setBody('') });
           }}
         >
           <textarea
@@ -488,9 +507,12 @@ function Comments({ taskId, canWrite }: { taskId: string; canWrite: boolean }) {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
             }}
           />
+          <label className="checkbox">
+            <input type="checkbox" checked={internal} onChange={(event) => setInternal(event.target.checked)} /> Internal note (not shown to the customer)
+          </label>
           <FormMessage message={problem.fieldError('body') ?? problem.message} />
           <Button size="sm" type="submit" variant="primary" busy={add.isPending} disabled={!body.trim()}>
-            Comment
+            {internal ? 'Add internal note' : 'Comment'}
           </Button>
         </form>
       )}

@@ -38,6 +38,11 @@ function task(n: number, overrides: Partial<ProjectTask> = {}): ProjectTask {
     slackDays: 0,
     critical: true,
     health: 'on_track',
+    form: null,
+    formAnswers: null,
+    formAnsweredBy: null,
+    formAnsweredAt: null,
+    files: [],
     ...overrides,
   };
 }
@@ -64,6 +69,7 @@ function makeProject(): Project {
     tasksDone: 0,
     tasksTotal: 3,
     handoff: null,
+    stalledSince: null,
     organizationId: null,
     playbook: { id: '33333333-3333-4333-8333-333333333333', name: 'Enterprise', version: 1, latestVersion: 1 },
     stages: [{ key: 'design', name: 'Design' }],

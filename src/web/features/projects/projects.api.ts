@@ -30,6 +30,8 @@ export interface ProjectSummary {
   tasksDone: number;
   tasksTotal: number;
   handoff: 'open' | 'questions' | 'complete' | null;
+  /** Flagged "stalled, waiting on customer" by the escalation ladder since this day. */
+  stalledSince: string | null;
 }
 
 export interface Assignee {
@@ -66,6 +68,31 @@ export interface ProjectTask {
   slackDays: number;
   critical: boolean;
   health: Health;
+  /** The form the customer fills in on this task in the portal, null when it has none. */
+  form: TaskFormField[] | null;
+  formAnswers: Record<string, string | number | boolean | null> | null;
+  formAnsweredBy: string | null;
+  formAnsweredAt: string | null;
+  files: TaskFile[];
+}
+
+export type TaskFormFieldType = 'text' | 'choice' | 'date' | 'number' | 'yes_no' | 'file';
+
+export interface TaskFormField {
+  key: string;
+  label: string;
+  type: TaskFormFieldType;
+  required: boolean;
+  options?: string[];
+  help?: string;
+}
+
+export interface TaskFile {
+  id: string;
+  fileName: string;
+  size: number;
+  uploadedBy: string;
+  at: string;
 }
 
 export interface Milestone {
@@ -173,6 +200,8 @@ export interface TaskComment {
   authorName: string;
   body: string;
   createdAt: string;
+  /** A vendor-only note: never shown in the customer portal. */
+  internal: boolean;
 }
 
 export interface PlaybookProposal {
@@ -329,7 +358,7 @@ export function useDeleteTask(projectId: string) {
 export function useAddComment(taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => api.post<TaskComment>(`/tasks/${taskId}/comments`, { body }),
+    mutationFn: (input: { body: string; internal: boolean }) => api.post<TaskComment>(`/tasks/${taskId}/comments`, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.comments(taskId) }),
   });
 }

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, readMail, screenshot, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(() => browser.close());
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 1)]);
+
+describe('a customer works in the portal', () => {
+  let landfall: RunningLandfall & { dataDir: string };
+  let vendor: BrowserContext;
+  let customer: BrowserContext;
+  after(async () => {
+    await vendor?.close();
+    await customer?.close();
+    await landfall?.stop();
+  });
+
+  it('is invited, signs in by emailed link, completes a task, uploads, approves, rates; the vendor sees it all', async () => {
+    landfall = await startLandfall();
+    vendor = await browser.newContext({ baseURL: landfall.url, viewport: { width: 1280, height: 900 } });
+    const staff = await vendor.newPage();
+    await staff.goto('/');
+    await staff.getByLabel('Email').fill('demo@landfall.dev');
+    await staff.getByLabel('Password').fill('landfall-demo');
+    await staff.getByRole('button', { name: 'Sign in' }).click();
+    await staff.getByRole('link', { name: 'New account' }).waitFor();
+    const api = staffApi(staff);
+
+    // A project with a deliverable to sign off and a reached milestone, and its champion.
+    type Task = { id: string; title: string; owner: { side: string }; needsApproval: boolean; customerVisible: boolean; status: string; milestoneKind: string | null };
+    const projects = await api.get<{ id: string; accountId: string; status: string }[]>('/projects');
+    let chosen: { project: { id: string; name: string; accountId: string; tasks: Task[] }; contact: { id: string; name: string; email: string } } | undefined;
+    for (const summary of projects.filter((p) => p.status === 'active')) {
+      const project = await api.get<{ id: string; name: string; accountId: string; tasks: Task[] }>(`/projects/${summary.id}`);
+      const open = project.tasks.filter((t) => t.customerVisible && t.status !== 'done');
+      const reached = project.tasks.some((t) => t.customerVisible && t.milestoneKind && t.status === 'done');
+      if (!reached || !open.some((t) => t.needsApproval) || !open.some((t) => t.owner.side === 'customer' && !t.needsApproval)) continue;
+      const contacts = await api.get<{ id: string; name: string; email: string; role: string; leftOn: string | null }[]>(`/accounts/${project.accountId}/contacts`);
+      const champion = contacts.find((c) => c.role === 'champion' && !c.leftOn) ?? contacts.find((c) => !c.leftOn);
+      if (champion) {
+        chosen = { project, contact: champion };
+        break;
+      }
+    }
+    assert.ok(chosen, 'the demo has a project with a deliverable to approve and a reached milestone');
+    const { project, contact } = chosen;
+
+    // The vendor gives the champion access; the invitation arrives by mail.
+    await api.post(`/projects/${project.id}/portal/access`, { contactId: contact.id });
+    const invitation = urlIn(await readMail(api, contact.email, ''), '/portal/invite');
+
+    // The customer opens it on their own browser: a fresh sign-in link comes by mail.
+    customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await customer.newPage();
+    await page.goto(invitation);
+    await page.getByRole('heading', { name: `Welcome, ${contact.name.split(' ')[0]}` }).waitFor();
+    await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
+    await page.getByText('We sent a sign-in link to').waitFor();
+    const signInLink = urlIn(await readMail(api, contact.email, 'Your sign-in link'), '/portal/sign-in');
+    await page.goto(signInLink);
+    await page.getByRole('button', { name: 'Continue to my portal' }).click();
+    await page.waitForURL(`**/portal/projects/${project.id}`);
+    assert.ok(!page.url().includes('lfl_'), 'the address no longer carries the token');
+    await page.getByRole('heading', { name: 'Your tasks' }).waitFor();
+
+    // Complete a customer task and upload a file to it.
+    const portalView = await (await page.request.get(`${new URL(page.url()).origin}/api/portal/v1/projects/${project.id}`)).json();
+    const doable = portalView.tasks.find((t: { side: string; needsApproval: boolean; form: unknown; status: string; mine: boolean }) => t.side === 'customer' && !t.needsApproval && !t.form && t.status !== 'done' && t.mine);
+    assert.ok(doable, 'the champion has a task of their own');
+    const card = page.locator(`article[data-task="${doable.title}"]`).first();
+    if ((await card.locator('.portal-task-head').getAttribute('aria-expanded')) !== 'true') await card.locator('.portal-task-head').click();
+    await card.getByLabel('Add a file').setInputFiles({ name: 'org-chart.png', mimeType: 'image/png', buffer: PNG });
+    await card.getByRole('link', { name: 'org-chart.png' }).waitFor();
+    await page.screenshot({ path: screenshot('portal-desktop'), fullPage: false });
+    await card.getByRole('button', { name: 'Mark as done' }).click();
+    await page.locator(`article[data-task="${doable.title}"] .portal-check.is-done`).first().waitFor();
+
+    // Approve a deliverable, signed with a name.
+    const deliverable = portalView.tasks.find((t: { needsApproval: boolean; status: string }) => t.needsApproval && t.status !== 'done');
+    const deliverableCard = page.locator(`article[data-task="${deliverable.title}"]`).first();
+    if ((await deliverableCard.locator('.portal-task-head').getAttribute('aria-expanded')) !== 'true') {
+      await deliverableCard.locator('.portal-task-head').click();
+    }
+    await deliverableCard.getByLabel('Type your full name to sign').fill(contact.name);
+    await deliverableCard.getByLabel('Comment (optional)', { exact: true }).fill('Reviewed with our team: approved.');
+    await deliverableCard.getByRole('button', { name: 'Approve' }).click();
+    await deliverableCard.getByText(`Approved by ${contact.name}`).waitFor();
+
+    // Rate a reached milestone.
+    const milestone = page.locator('.portal-milestone.is-reached').first();
+    await milestone.getByLabel('5 out of 5').check({ force: true });
+    await milestone.getByLabel('Comment (optional)', { exact: true }).fill('Great kickoff');
+    await milestone.getByRole('button', { name: 'Send rating' }).click();
+    await milestone.getByText('Thank you!').waitFor();
+
+    // The same portal on a phone.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your tasks' }).waitFor();
+    await page.screenshot({ path: screenshot('portal-phone'), fullPage: false });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 1, `the phone layout does not scroll sideways (${overflow}px)`);
+
+    // The vendor sees all of it on the project.
+    const overview = await api.get<{
+      contacts: { contactId: string; access: { state: string; lastVisitAt: string | null } | null }[];
+      activity: { kind: string; actorName: string }[];
+      csat: { average: number | null; answers: { score: number; comment: string | null }[] };
+      customerTasks: { done: number };
+    }>(`/projects/${project.id}/portal`);
+    assert.equal(overview.contacts.find((c) => c.contactId === contact.id)?.access?.state, 'active');
+    const kinds = overview.activity.filter((a) => a.actorName === contact.name).map((a) => a.kind);
+    for (const kind of ['portal_visit', 'file_uploaded', 'approval', 'milestone_rated', 'task']) assert.ok(kinds.includes(kind), `activity has ${kind}: ${kinds}`);
+    assert.deepEqual(overview.csat.answers.map((a) => [a.score, a.comment]), [[5, 'Great kickoff']]);
+    await staff.goto(`/projects/${project.id}?tab=portal`);
+    const portalTab = staff.getByRole('tab', { name: 'Portal' });
+    if (await portalTab.count()) {
+      await staff.getByText('Great kickoff').waitFor();
+      await staff.screenshot({ path: screenshot('portal-vendor-view'), fullPage: false });
+    }
+  });
+});

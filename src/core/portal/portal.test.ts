@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { judgeUpload, neutraliseFileName } from './files.ts';
+import { checkAnswers, checkFormDefinition, type FormField } from './forms.ts';
+
+describe('file names', () => {
+  it('drops paths, control and special characters, and keeps the extension', () => {
+    expect(neutraliseFileName('../../etc/passwd')).toBe('passwd');
+    expect(neutraliseFileName('C:\\Users\\x\\Q3 "plan";.xlsx')).toBe('Q3 _plan__.xlsx');
+    expect(neutraliseFileName('.htaccess')).toBe('htaccess');
+    expect(neutraliseFileName('a\u0000b\r\n.pdf')).toBe('ab.pdf');
+    expect(neutraliseFileName(`${'x'.repeat(500)}.pdf`)).toHaveLength(120);
+  });
+
+  it('never yields a path, a hidden file or an empty name', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (name) => {
+        const safe = neutraliseFileName(name);
+        expect(safe.length).toBeGreaterThan(0);
+        expect(safe.length).toBeLessThanOrEqual(120);
+        // eslint-disable-next-line no-control-regex -- checking control characters are gone
+        expect(safe).not.toMatch(/[\\/<>"\u0000-\u001f]/);
+        expect(safe.startsWith('.')).toBe(false);
+      }),
+    );
+  });
+});
+
+describe('upload checks', () => {
+  const text = new TextEncoder().encode('a,b\n1,2\n');
+  it('accepts content that matches the extension', () => {
+    expect(judgeUpload('plan.pdf', 10, 'pdf', new Uint8Array())).toMatchObject({ ok: true, mime: 'application/pdf' });
+    expect(judgeUpload('data.csv', text.length, undefined, text)).toMatchObject({ ok: true });
+  });
+  it('refuses oversize (413), unknown types and mismatched content (415)', () => {
+    expect(judgeUpload('plan.pdf', 11 * 1024 * 1024, 'pdf', new Uint8Array())).toMatchObject({ ok: false, status: 413 });
+    expect(judgeUpload('page.html', 10, undefined, text)).toMatchObject({ ok: false, status: 415 });
+    expect(judgeUpload('logo.svg', 10, undefined, text)).toMatchObject({ ok: false, status: 415 });
+    expect(judgeUpload('plan.pdf', 10, 'png', new Uint8Array())).toMatchObject({ ok: false, status: 415 });
+    expect(judgeUpload('notes.txt', 3, undefined, new Uint8Array([0, 1, 2]))).toMatchObject({ ok: false, status: 415 });
+  });
+});
+
+describe('task forms', () => {
+  const fields: FormField[] = [
+    { key: 'seats', label: 'Seats', type: 'number', required: true },
+    { key: 'region', label: 'Region', type: 'choice', required: false, options: ['EU', 'US'] },
+    { key: 'sso', label: 'SSO', type: 'yes_no', required: false },
+    { key: 'start', label: 'Start', type: 'date', required: false },
+    { key: 'doc', label: 'Document', type: 'file', required: true },
+  ];
+  it('normalises good answers', () => {
+    const { values, problems } = checkAnswers(fields, { seats: ' 12 ', region: 'EU', sso: false, start: '2026-05-01' }, new Set(['doc']));
+    expect(problems).toEqual([]);
+    expect(values).toEqual({ seats: 12, region: 'EU', sso: false, start: '2026-05-01' });
+  });
+  it('names each wrong or missing answer', () => {
+    const { problems } = checkAnswers(fields, { region: 'APAC', sso: 'yes', start: '1 May', extra: 1 }, new Set());
+    expect(problems.map((p) => p.path[0])).toEqual(['extra', 'seats', 'region', 'sso', 'start', 'doc']);
+  });
+  it('checks definitions', () => {
+    expect(checkFormDefinition([{ key: 'A b', label: '', type: 'choice', required: false, options: ['x'] }]).map((p) => p.path[1])).toEqual([
+      'key',
+      'label',
+      'options',
+    ]);
+  });
+});

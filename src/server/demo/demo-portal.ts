@@ -1,0 +1,42 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { contextFor, type Services } from '../context.ts';
+import { projects } from '../db/schema.ts';
+import { listContacts } from '../modules/contacts/contacts.repo.ts';
+import { grantAccess } from '../modules/portal/portal-access.service.ts';
+import { portalComment, portalProject, rateMilestone } from '../modules/portal/portal.service.ts';
+
+/**
+ * The demo's portal: the champions of the newest active projects have access, have visited, rated the
+ * milestones already reached and asked a question, so the vendor's Portal tab shows what real use looks like.
+ */
+export async function seedDemoPortal(services: Services, workspaceId: string, adminId: string): Promise<void> {
+  const vendor = contextFor(services, { kind: 'member', workspaceId, memberId: adminId, role: 'admin', sessionId: 'demo' });
+  const rows = await services.database.db
+    .select({ id: projects.id, accountId: projects.accountId })
+    .from(projects)
+    .where(and(eq(projects.workspaceId, workspaceId), eq(projects.status, 'active')))
+    .orderBy(desc(projects.day0))
+    .limit(4);
+  for (const [index, project] of rows.entries()) {
+    const contacts = await listContacts(services.database.db, workspaceId, project.accountId, 'current');
+    const champion = contacts.find((c) => c.role === 'champion') ?? contacts[0];
+    if (!champion) continue;
+    await grantAccess(vendor, project.id, champion.id);
+    if (index === rows.length - 1) continue; // one invitation not opened yet
+    const customer = {
+      ...contextFor(services, { kind: 'contact', workspaceId, contactId: champion.id, sessionId: 'demo', preview: false }),
+      actor: { kind: 'contact' as const, workspaceId, contactId: champion.id, sessionId: 'demo', preview: false },
+    };
+    const view = await portalProject(customer, project.id);
+    for (const milestone of view.milestones.filter((m) => m.reachedOn).slice(0, 2)) {
+      await rateMilestone(customer, project.id, milestone.taskId, {
+        score: index === 1 ? 3 : 5,
+        comment: index === 1 ? 'Good, but the kickoff agenda came late.' : 'Clear plan, great team.',
+      });
+    }
+    const question = view.tasks.find((t) => t.side === 'customer' && t.status !== 'done');
+    if (question && view.people[0]) {
+      await portalComment(customer, project.id, question.id, `@${view.people[0].name} who on our side should own this?`);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { inTransaction, type Ctx } from '../../context.ts';
+import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { findContact } from '../contacts/contacts.repo.ts';
+import * as projectsRepo from '../projects/projects.repo.ts';
+import { who } from '../projects/projects.service.ts';
+import { newInvitation } from './portal-auth.service.ts';
+import * as authRepo from './portal-auth.repo.ts';
+import * as repo from './portal.repo.ts';
+
+/** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
+export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
+  return inTransaction(ctx, async (tx) => {
+    const project = await projectsRepo.lockProject(tx.db, tx.workspaceId, projectId);
+    if (!project) throw notFound('project');
+    const contact = await findContact(tx.db, tx.workspaceId, contactId);
+    if (!contact || contact.accountId !== project.accountId) throw invalid('contactId: is not a contact of this project\'s account', { path: ['body', 'contactId'] });
+    if (contact.leftOn) throw conflict(`${contact.name} has left the company (${contact.leftOn}): they cannot be given access.`, { path: ['body', 'contactId'] });
+    const who_ = await who(tx);
+    const invitation = newInvitation(tx.services);
+    const access = await authRepo.upsertAccess(tx.db, {
+      workspaceId: tx.workspaceId,
+      projectId,
+      contactId,
+      inviteTokenHash: invitation.tokenHash,
+      invitedByName: who_.actorName,
+      now: invitation.now,
+      expiresAt: invitation.expiresAt,
+    });
+    const settings = (await repo.findSettings(tx.db, tx.workspaceId))!;
+    await queueMail(tx.db, tx.services, tx.workspaceId, {
+      dedupeKey: `portal-invite:${access.id}:${invitation.now.getTime()}`,
+      to: contact.email,
+      subject: `${who_.actorName} invited you to your onboarding portal: ${project.name}`,
+      text:
+        `Hello ${contact.name},\n\n${who_.actorName} (${settings.workspaceName}) invited you to the portal of ${project.name}: ` +
+        `the plan, your tasks, files and sign-offs in one place, with no password to remember.\n\n` +
+        (why ? `${why}\n\n` : '') +
+        `Open your invitation:\n${invitation.url}\n\nIt sends you a one-time sign-in link each time you need one. It works for 30 days.`,
+    });
+    await projectsRepo.insertEvents(tx.db, [
+      { workspaceId: tx.workspaceId, projectId, ...who_, kind: 'portal_invited', toValue: `invited ${contact.name} to the portal`, createdAt: invitation.now },
+    ]);
+    return { contactId, inviteUrl: invitation.url, invitedAt: invitation.now.toISOString() };
+  });
+}
+
+/**
+ * Asks a contact to do something in the portal (fill in an assessment, confirm an outcome): by email, with a
+ * link to the project; a contact without access yet is given it, and the invitation says why.
+ */
+export async function askInPortal(ctx: Ctx, projectId: string, contactId: string, ask: { subject: string; text: string }) {
+  if (!(await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contactId))) {
+    await grantAccess(ctx, projectId, contactId, ask.text);
+    return;
+  }
+  const contact = (await findContact(ctx.db, ctx.workspaceId, contactId))!;
+  const now = ctx.services.now();
+  await queueMail(ctx.db, ctx.services, ctx.workspaceId, {
+    dedupeKey: `portal-ask:${projectId}:${contactId}:${now.getTime()}`,
+    to: contact.email,
+    subject: ask.subject,
+    text: `Hello ${contact.name},\n\n${ask.text}\n\nOpen your portal: ${ctx.services.config.publicUrl}/portal/projects/${projectId}\n(If you are not signed in, it emails you a sign-in link.)`,
+  });
+}

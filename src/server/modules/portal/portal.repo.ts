@@ -1,0 +1,253 @@
+import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  contacts,
+  members,
+  milestoneRatings,
+  portalAccess,
+  portalSettings,
+  projectEvents,
+  projectTasks,
+  projects,
+  taskApprovals,
+  taskComments,
+  taskFiles,
+  workspaces,
+} from '../../db/schema.ts';
+
+export async function findLiveAccess(db: Db, workspaceId: string, projectId: string, contactId: string) {
+  const [row] = await db
+    .select()
+    .from(portalAccess)
+    .where(
+      and(
+        eq(portalAccess.workspaceId, workspaceId),
+        eq(portalAccess.projectId, projectId),
+        eq(portalAccess.contactId, contactId),
+        isNull(portalAccess.revokedAt),
+      ),
+    );
+  return row;
+}
+
+/** The projects a contact may open in the portal. */
+export function projectsOfContact(db: Db, workspaceId: string, contactId: string) {
+  return db
+    .select({ id: projects.id, name: projects.name, status: projects.status })
+    .from(portalAccess)
+    .innerJoin(projects, and(eq(projects.workspaceId, portalAccess.workspaceId), eq(projects.id, portalAccess.projectId)))
+    .where(and(eq(portalAccess.workspaceId, workspaceId), eq(portalAccess.contactId, contactId), isNull(portalAccess.revokedAt)))
+    .orderBy(projects.name);
+}
+
+export async function recordVisit(db: Db, accessId: string, now: Date) {
+  await db.update(portalAccess).set({ lastVisitAt: now }).where(eq(portalAccess.id, accessId));
+}
+
+export async function findSettings(db: Db, workspaceId: string) {
+  const [row] = await db
+    .select({
+      workspaceName: workspaces.name,
+      brandColor: portalSettings.brandColor,
+      hasLogo: sql<boolean>`${portalSettings.logo} is not null`,
+      welcomeMessage: portalSettings.welcomeMessage,
+      allowColleagueInvites: portalSettings.allowColleagueInvites,
+      updatedAt: portalSettings.updatedAt,
+    })
+    .from(workspaces)
+    .leftJoin(portalSettings, eq(portalSettings.workspaceId, workspaces.id))
+    .where(eq(workspaces.id, workspaceId));
+  return row
+    ? {
+        workspaceName: row.workspaceName,
+        brandColor: row.brandColor ?? '#2563eb',
+        hasLogo: row.hasLogo ?? false,
+        welcomeMessage: row.welcomeMessage ?? null,
+        allowColleagueInvites: row.allowColleagueInvites ?? true,
+        updatedAt: row.updatedAt,
+      }
+    : undefined;
+}
+
+type Settings = NonNullable<Awaited<ReturnType<typeof findSettings>>>;
+
+/** How the portal looks for a workspace: its name, colour, logo and welcome. */
+export function brandingOf(workspaceId: string, settings: Settings) {
+  return {
+    workspaceName: settings.workspaceName,
+    brandColor: settings.brandColor,
+    logoUrl: settings.hasLogo ? `/api/portal/v1/branding/${workspaceId}/logo?v=${settings.updatedAt?.getTime() ?? 0}` : null,
+    welcomeMessage: settings.welcomeMessage,
+  };
+}
+
+export async function brandingFor(db: Db, workspaceId: string) {
+  return brandingOf(workspaceId, (await findSettings(db, workspaceId))!);
+}
+
+export async function saveSettings(
+  db: Db,
+  workspaceId: string,
+  values: Partial<Pick<typeof portalSettings.$inferInsert, 'brandColor' | 'welcomeMessage' | 'allowColleagueInvites' | 'logo' | 'logoType'>>,
+  now: Date,
+) {
+  await db
+    .insert(portalSettings)
+    .values({ workspaceId, ...values, updatedAt: now })
+    .onConflictDoUpdate({ target: portalSettings.workspaceId, set: { ...values, updatedAt: now } });
+}
+
+export async function findLogo(db: Db, workspaceId: string) {
+  const [row] = await db
+    .select({ logo: portalSettings.logo, logoType: portalSettings.logoType, updatedAt: portalSettings.updatedAt })
+    .from(portalSettings)
+    .where(eq(portalSettings.workspaceId, workspaceId));
+  return row?.logo && row.logoType ? { bytes: row.logo, type: row.logoType, updatedAt: row.updatedAt } : undefined;
+}
+
+export function filesOfProject(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(taskFiles)
+    .where(and(eq(taskFiles.workspaceId, workspaceId), eq(taskFiles.projectId, projectId)))
+    .orderBy(taskFiles.createdAt);
+}
+
+export async function findFile(db: Db, workspaceId: string, projectId: string, fileId: string) {
+  const [row] = await db
+    .select({ file: taskFiles, customerVisible: projectTasks.customerVisible })
+    .from(taskFiles)
+    .innerJoin(projectTasks, and(eq(projectTasks.workspaceId, taskFiles.workspaceId), eq(projectTasks.id, taskFiles.taskId)))
+    .where(and(eq(taskFiles.workspaceId, workspaceId), eq(taskFiles.projectId, projectId), eq(taskFiles.id, fileId)));
+  return row;
+}
+
+export async function insertFile(db: Db, values: typeof taskFiles.$inferInsert) {
+  const [row] = await db.insert(taskFiles).values(values).returning();
+  return row!;
+}
+
+export function approvalsOfProject(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(taskApprovals)
+    .where(and(eq(taskApprovals.workspaceId, workspaceId), eq(taskApprovals.projectId, projectId)))
+    .orderBy(taskApprovals.createdAt);
+}
+
+export async function insertApproval(db: Db, values: typeof taskApprovals.$inferInsert) {
+  const [row] = await db.insert(taskApprovals).values(values).returning();
+  return row!;
+}
+
+/** Comments the customer may read: on the project's tasks, not internal. */
+export function sharedCommentsOfProject(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(taskComments)
+    .where(and(eq(taskComments.workspaceId, workspaceId), eq(taskComments.projectId, projectId), eq(taskComments.internal, false)))
+    .orderBy(taskComments.createdAt);
+}
+
+export function ratingsOfProject(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select({
+      taskId: milestoneRatings.taskId,
+      milestone: projectTasks.title,
+      contactId: milestoneRatings.contactId,
+      contactName: contacts.name,
+      score: milestoneRatings.score,
+      comment: milestoneRatings.comment,
+      updatedAt: milestoneRatings.updatedAt,
+    })
+    .from(milestoneRatings)
+    .innerJoin(projectTasks, and(eq(projectTasks.workspaceId, milestoneRatings.workspaceId), eq(projectTasks.id, milestoneRatings.taskId)))
+    .innerJoin(contacts, and(eq(contacts.workspaceId, milestoneRatings.workspaceId), eq(contacts.id, milestoneRatings.contactId)))
+    .where(and(eq(milestoneRatings.workspaceId, workspaceId), eq(milestoneRatings.projectId, projectId)))
+    .orderBy(desc(milestoneRatings.updatedAt));
+}
+
+export async function upsertRating(db: Db, values: typeof milestoneRatings.$inferInsert) {
+  await db
+    .insert(milestoneRatings)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [milestoneRatings.taskId, milestoneRatings.contactId],
+      set: { score: values.score, comment: values.comment ?? null, updatedAt: values.updatedAt },
+    });
+}
+
+/** Contacts of the project's account with their portal access (if any). */
+export function accessList(db: Db, workspaceId: string, projectId: string, accountId: string) {
+  return db
+    .select({ contact: contacts, access: portalAccess })
+    .from(contacts)
+    .leftJoin(
+      portalAccess,
+      and(eq(portalAccess.workspaceId, contacts.workspaceId), eq(portalAccess.contactId, contacts.id), eq(portalAccess.projectId, projectId)),
+    )
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.accountId, accountId)))
+    .orderBy(contacts.name);
+}
+
+export async function revokeAccess(db: Db, workspaceId: string, projectId: string, contactId: string, now: Date) {
+  const [row] = await db
+    .update(portalAccess)
+    .set({ revokedAt: now })
+    .where(
+      and(
+        eq(portalAccess.workspaceId, workspaceId),
+        eq(portalAccess.projectId, projectId),
+        eq(portalAccess.contactId, contactId),
+        isNull(portalAccess.revokedAt),
+      ),
+    )
+    .returning();
+  return row;
+}
+
+/** What customers did on the project (and the portal steps the vendor took), newest first. */
+export function portalActivity(db: Db, workspaceId: string, projectId: string, limit: number) {
+  return db
+    .select()
+    .from(projectEvents)
+    .where(
+      and(
+        eq(projectEvents.workspaceId, workspaceId),
+        eq(projectEvents.projectId, projectId),
+        or(isNotNull(projectEvents.actorContactId), sql`${projectEvents.kind} like 'portal_%'`),
+      ),
+    )
+    .orderBy(desc(projectEvents.createdAt))
+    .limit(limit);
+}
+
+/** Vendor people a customer can mention on this project: its onboarding manager and the members assigned to its tasks. */
+export function projectMembers(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .selectDistinct({ id: members.id, name: members.name, email: members.email })
+    .from(members)
+    .where(
+      and(
+        eq(members.workspaceId, workspaceId),
+        isNull(members.removedAt),
+        or(
+          sql`${members.id} = (select ${projects.onboardingManagerId} from ${projects} where ${projects.workspaceId} = ${workspaceId} and ${projects.id} = ${projectId})`,
+          sql`${members.id} in (select ${projectTasks.assigneeMemberId} from ${projectTasks} where ${projectTasks.workspaceId} = ${workspaceId} and ${projectTasks.projectId} = ${projectId})`,
+        ),
+      ),
+    )
+    .orderBy(members.name);
+}
+
+export async function saveFormAnswers(
+  db: Db,
+  workspaceId: string,
+  taskId: string,
+  values: { formAnswers: unknown; formAnsweredBy: string; formAnsweredAt: Date },
+) {
+  await db
+    .update(projectTasks)
+    .set(values)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId)));
+}

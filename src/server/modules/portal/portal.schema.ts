@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+import { FormAnswer, FormField, Health, TaskStatus } from '../projects/projects.schema.ts';
+
+const uuid = z.uuid({ message: 'must be an id (a UUID)' });
+const Token = z.string().min(20, 'is not a whole link: copy it again from the email').max(200);
+
+export const ProjectParams = z.object({ projectId: uuid });
+export const TaskParams = z.object({ projectId: uuid, taskId: uuid });
+export const FileParams = z.object({ projectId: uuid, fileId: uuid });
+export const ContactParams = z.object({ id: uuid, contactId: uuid });
+export const TokenParams = z.object({ token: Token });
+export const WorkspaceParams = z.object({ workspaceId: uuid });
+
+export const Branding = z.object({
+  workspaceName: z.string(),
+  brandColor: z.string(),
+  logoUrl: z.string().nullable(),
+  welcomeMessage: z.string().nullable(),
+});
+
+export const FormDefinition = z.object({ fields: z.array(FormField).max(50).nullable() });
+export const FormAnswersInput = z.object({ answers: z.record(z.string(), FormAnswer) });
+export const FormAnswersSaved = z.object({ answers: z.record(z.string(), FormAnswer), answeredBy: z.string(), answeredAt: z.string() });
+
+export const PortalFile = z.object({
+  id: uuid,
+  fileName: z.string(),
+  size: z.number().int(),
+  fieldKey: z.string().nullable(),
+  uploadedBy: z.string(),
+  at: z.string(),
+  url: z.string(),
+});
+
+export const Approval = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  signedName: z.string(),
+  comment: z.string().nullable(),
+  at: z.string(),
+});
+
+export const PortalComment = z.object({ id: uuid, authorName: z.string(), fromCustomer: z.boolean(), body: z.string(), at: z.string() });
+
+export const PortalTask = z.object({
+  id: uuid,
+  title: z.string(),
+  description: z.string().nullable(),
+  stage: z.string(),
+  side: z.enum(['vendor', 'customer']),
+  ownerName: z.string(),
+  mine: z.boolean(),
+  status: TaskStatus,
+  stuckReason: z.string().nullable(),
+  plannedFinish: z.string().nullable(),
+  projectedStart: z.string().nullable(),
+  projectedFinish: z.string().nullable(),
+  actualFinish: z.string().nullable(),
+  late: z.boolean(),
+  milestoneKind: z.enum(MILESTONE_KINDS).nullable(),
+  deliverable: z.boolean(),
+  needsApproval: z.boolean(),
+  approval: Approval.nullable(),
+  form: z
+    .object({ fields: z.array(FormField), answers: z.record(z.string(), FormAnswer), answeredBy: z.string().nullable(), answeredAt: z.string().nullable() })
+    .nullable(),
+  files: z.array(PortalFile),
+  comments: z.array(PortalComment),
+});
+export type PortalTask = z.infer<typeof PortalTask>;
+
+export const PortalProject = z.object({
+  id: uuid,
+  name: z.string(),
+  accountName: z.string(),
+  today: z.string(),
+  day0: z.string(),
+  health: Health,
+  projectedGoLive: z.string().nullable(),
+  onboardingManager: z.string().nullable(),
+  branding: Branding,
+  allowColleagueInvites: z.boolean(),
+  preview: z.boolean(),
+  stages: z.array(z.object({ key: z.string(), name: z.string(), taskIds: z.array(uuid) })),
+  /** Open tasks assigned to the signed-in contact, soonest first. */
+  yourTaskIds: z.array(uuid),
+  /** Other open customer tasks (the rest of their team's). */
+  teamTaskIds: z.array(uuid),
+  tasks: z.array(PortalTask),
+  milestones: z.array(
+    z.object({
+      taskId: uuid,
+      kind: z.enum(MILESTONE_KINDS),
+      title: z.string(),
+      planned: z.string().nullable(),
+      projected: z.string().nullable(),
+      reachedOn: z.string().nullable(),
+      myRating: z.object({ score: z.number().int(), comment: z.string().nullable() }).nullable(),
+    }),
+  ),
+  /** Vendor people on the project, who can be @mentioned. */
+  people: z.array(z.object({ id: uuid, name: z.string() })),
+});
+export type PortalProject = z.infer<typeof PortalProject>;
+
+export const PortalMe = z.object({
+  contact: z.object({ id: uuid, name: z.string(), email: z.string() }),
+  preview: z.boolean(),
+  branding: Branding,
+  projects: z.array(z.object({ id: uuid, name: z.string() })),
+  csrfToken: z.string(),
+});
+
+export const Invitation = z.object({
+  workspaceName: z.string(),
+  projectName: z.string(),
+  contactName: z.string(),
+  email: z.string(),
+  invitedBy: z.string(),
+  branding: Branding,
+});
+
+export const EmailLinkInput = z.object({ email: z.email({ message: 'must be an email address' }).max(320) });
+export const SignInInput = z.object({ token: Token });
+export const CodeInput = z.object({
+  code: z.string().regex(/^\d{6}$/, 'is the 6 digits from the email'),
+  inviteToken: Token.optional(),
+  email: z.email({ message: 'must be an email address' }).max(320).optional(),
+});
+export const SignedIn = z.object({ redirectTo: z.string() });
+export const Message = z.object({ message: z.string() });
+
+export const StatusInput = z.object({
+  status: z.enum(['done', 'stuck', 'in_progress']),
+  reason: z.string().trim().max(2000).optional(),
+});
+
+export const ApprovalInput = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  signedName: z.string().trim().min(2, 'type your full name to sign').max(200),
+  comment: z.string().trim().max(4000).optional(),
+});
+
+export const CommentInput = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });
+export const CommentOut = PortalComment.extend({ mentioned: z.array(z.string()) });
+
+export const RatingInput = z.object({
+  score: z.number().int().min(1, 'is from 1 to 5').max(5, 'is from 1 to 5'),
+  comment: z.string().trim().max(4000).optional(),
+});
+export const RatingOut = z.object({ score: z.number().int(), comment: z.string().nullable() });
+
+export const ColleagueInput = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  email: z.email({ message: 'must be an email address' }).max(320),
+  title: z.string().trim().max(200).optional(),
+});
+
+export const UploadedFile = z.object({
+  id: uuid,
+  fileName: z.string(),
+  size: z.number().int(),
+  contentType: z.string(),
+  fieldKey: z.string().nullable(),
+  uploadedBy: z.string(),
+  at: z.string(),
+});
+
+export const AccessInput = z.object({ contactId: uuid });
+export const AccessGranted = z.object({ contactId: uuid, inviteUrl: z.string(), invitedAt: z.string() });
+
+export const PortalOverview = z.object({
+  contacts: z.array(
+    z.object({
+      contactId: uuid,
+      name: z.string(),
+      email: z.string(),
+      role: z.string(),
+      leftOn: z.string().nullable(),
+      access: z
+        .object({
+          state: z.enum(['invited', 'active', 'invitation_expired', 'revoked']),
+          invitedAt: z.string(),
+          invitedBy: z.string(),
+          lastVisitAt: z.string().nullable(),
+          revokedAt: z.string().nullable(),
+        })
+        .nullable(),
+    }),
+  ),
+  activity: z.array(
+    z.object({
+      id: uuid,
+      at: z.string(),
+      actorName: z.string(),
+      fromCustomer: z.boolean(),
+      kind: z.string(),
+      taskId: uuid.nullable(),
+      what: z.string(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  customerTasks: z.object({ total: z.number().int(), done: z.number().int(), onTime: z.number().int(), late: z.number().int(), overdue: z.number().int() }),
+  csat: z.object({
+    average: z.number().nullable(),
+    answers: z.array(
+      z.object({ milestoneTaskId: uuid, milestone: z.string(), contactName: z.string(), score: z.number().int(), comment: z.string().nullable(), at: z.string() }),
+    ),
+  }),
+});
+
+export const PortalSettings = z.object({
+  brandColor: z.string(),
+  hasLogo: z.boolean(),
+  welcomeMessage: z.string().nullable(),
+  allowColleagueInvites: z.boolean(),
+});
+export const PortalSettingsInput = z.object({
+  brandColor: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'is a colour like #2563eb')
+    .optional(),
+  welcomeMessage: z.string().trim().max(2000).nullable().optional(),
+  allowColleagueInvites: z.boolean().optional(),
+});
+export type PortalSettingsInput = z.infer<typeof PortalSettingsInput>;
+export const PreviewInput = z.object({ contactId: uuid });

@@ -1,0 +1,407 @@
+import { randomUUID } from 'node:crypto';
+import { checkAnswers, checkFormDefinition, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
+import { inTransaction, type Ctx, type Services } from '../../context.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
+import { queueMail } from '../../mail/mail.service.ts';
+import { findContact, insertContact, listContacts } from '../contacts/contacts.repo.ts';
+import * as projectsRepo from '../projects/projects.repo.ts';
+import { getProject, who } from '../projects/projects.service.ts';
+import { addComment, updateTask } from '../projects/tasks.service.ts';
+import { inspectUpload, removeFileBytes, writeFileBytes } from './file-store.ts';
+import { grantAccess } from './portal-access.service.ts';
+import * as repo from './portal.repo.ts';
+import type { PortalProject, PortalTask } from './portal.schema.ts';
+
+type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string; preview: boolean } };
+
+/** A new portal visit is counted after this long without one. */
+const VISIT_GAP_MS = 30 * 60_000;
+
+/** The contact's live access to the project, or "not found" (never "forbidden": another project's id tells nothing). */
+async function accessOf(ctx: ContactCtx, projectId: string) {
+  const access = await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, ctx.actor.contactId);
+  if (!access) throw notFound('project');
+  return access;
+}
+
+/** A task of the project that the customer may see. */
+async function visibleTask(ctx: ContactCtx, projectId: string, taskId: string) {
+  await accessOf(ctx, projectId);
+  const task = await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
+  if (!task || task.projectId !== projectId || !task.customerVisible) throw notFound('task');
+  return task;
+}
+
+export async function portalMe(ctx: ContactCtx) {
+  const contact = await findContact(ctx.db, ctx.workspaceId, ctx.actor.contactId);
+  if (!contact) throw notFound('contact');
+  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const projects = await repo.projectsOfContact(ctx.db, ctx.workspaceId, ctx.actor.contactId);
+  return {
+    contact: { id: contact.id, name: contact.name, email: contact.email },
+    preview: ctx.actor.preview,
+    branding: repo.brandingOf(ctx.workspaceId, settings),
+    projects: projects.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+/** The workspace's logo, for its portal pages. */
+export function logoOf(services: Services, workspaceId: string) {
+  return repo.findLogo(services.database.db, workspaceId);
+}
+
+/** The customer's view of their project: the visible plan by stage, "your tasks" first, milestones with their ratings. */
+export async function portalProject(ctx: ContactCtx, projectId: string): Promise<PortalProject> {
+  const access = await accessOf(ctx, projectId);
+  const now = ctx.services.now();
+  if (!ctx.actor.preview && (!access.lastVisitAt || now.getTime() - access.lastVisitAt.getTime() > VISIT_GAP_MS)) {
+    const who_ = await who(ctx);
+    await repo.recordVisit(ctx.db, access.id, now);
+    await projectsRepo.insertEvents(ctx.db, [
+      { workspaceId: ctx.workspaceId, projectId, ...who_, kind: 'portal_visit', toValue: 'opened the portal', createdAt: now },
+    ]);
+  } else if (!ctx.actor.preview) {
+    await repo.recordVisit(ctx.db, access.id, now);
+  }
+
+  const project = await getProject(ctx, projectId);
+  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const files = await repo.filesOfProject(ctx.db, ctx.workspaceId, projectId);
+  const approvals = await repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId);
+  const comments = await repo.sharedCommentsOfProject(ctx.db, ctx.workspaceId, projectId);
+  const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
+  const people = await repo.projectMembers(ctx.db, ctx.workspaceId, projectId);
+  const taskRows = new Map((await projectsRepo.projectTaskRows(ctx.db, ctx.workspaceId, projectId)).map((row) => [row.id, row]));
+
+  const tasks: PortalTask[] = project.tasks
+    .filter((task) => task.customerVisible)
+    .map((task) => {
+      const row = taskRows.get(task.id)!;
+      const approval = approvals.filter((a) => a.taskId === task.id).at(-1);
+      const form = row.form as FormField[] | null;
+      return {
+        id: task.id,
+        title: task.title,
+        description: task.description,
+        stage: task.stage,
+        side: task.owner.side,
+        ownerName: task.assignee?.name ?? (task.owner.side === 'customer' ? 'Your team' : settings.workspaceName),
+        mine: task.assignee?.kind === 'contact' && task.assignee.id === ctx.actor.contactId,
+        status: task.status,
+        stuckReason: task.stuckReason,
+        plannedFinish: task.baselineFinish,
+        projectedStart: task.projectedStart,
+        projectedFinish: task.projectedFinish,
+        actualFinish: task.actualFinish,
+        late: task.status !== 'done' && task.status !== 'skipped' && !!task.projectedFinish && task.projectedFinish < project.today,
+        milestoneKind: task.milestoneKind,
+        deliverable: task.deliverable,
+        needsApproval: task.needsApproval,
+        approval: approval
+          ? { decision: approval.decision as 'approved' | 'rejected', signedName: approval.signedName, comment: approval.comment, at: approval.createdAt.toISOString() }
+          : null,
+        form: form
+          ? {
+              fields: form,
+              answers: (row.formAnswers as FormAnswers | null) ?? {},
+              answeredBy: row.formAnsweredBy,
+              answeredAt: row.formAnsweredAt?.toISOString() ?? null,
+            }
+          : null,
+        files: files
+          .filter((f) => f.taskId === task.id)
+          .map((f) => ({
+            id: f.id,
+            fileName: f.fileName,
+            size: f.size,
+            fieldKey: f.fieldKey,
+            uploadedBy: f.uploadedByName,
+            at: f.createdAt.toISOString(),
+            url: `/api/portal/v1/projects/${projectId}/files/${f.id}`,
+          })),
+        comments: comments
+          .filter((c) => c.taskId === task.id)
+          .map((c) => ({ id: c.id, authorName: c.authorName, fromCustomer: c.authorContactId !== null, body: c.body, at: c.createdAt.toISOString() })),
+      };
+    });
+  const open = (task: PortalTask) => task.status !== 'done' && task.status !== 'skipped';
+  const byDate = (a: PortalTask, b: PortalTask) => (a.projectedFinish ?? '').localeCompare(b.projectedFinish ?? '');
+  return {
+    id: project.id,
+    name: project.name,
+    accountName: project.accountName,
+    today: project.today,
+    day0: project.day0,
+    health: project.health,
+    projectedGoLive: project.projectedGoLive,
+    onboardingManager: project.onboardingManager?.name ?? null,
+    branding: repo.brandingOf(ctx.workspaceId, settings),
+    allowColleagueInvites: settings.allowColleagueInvites,
+    preview: ctx.actor.preview,
+    stages: project.stages.map((stage) => ({ key: stage.key, name: stage.name, taskIds: tasks.filter((t) => t.stage === stage.key).map((t) => t.id) })),
+    yourTaskIds: tasks.filter((t) => t.mine && open(t)).sort(byDate).map((t) => t.id),
+    teamTaskIds: tasks.filter((t) => !t.mine && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
+    tasks,
+    milestones: project.milestones
+      .filter((m) => taskRows.get(m.taskId)?.customerVisible)
+      .map((m) => {
+        const mine = ratings.find((r) => r.taskId === m.taskId && r.contactId === ctx.actor.contactId);
+        return {
+          taskId: m.taskId,
+          kind: m.kind,
+          title: m.title,
+          planned: m.baseline,
+          projected: m.projected,
+          reachedOn: m.actual,
+          myRating: mine ? { score: mine.score, comment: mine.comment } : null,
+        };
+      }),
+    people: people.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+export async function setTaskStatus(ctx: ContactCtx, projectId: string, taskId: string, input: { status: 'done' | 'stuck' | 'in_progress'; reason?: string | undefined }) {
+  const task = await visibleTask(ctx, projectId, taskId);
+  if (task.ownerSide !== 'customer') throw forbidden(`"${task.title}" is done by ${'the vendor'}: it is shown so you know where things are.`);
+  if (input.status === 'done' && task.needsApproval) throw conflict(`"${task.title}" is completed by approving or rejecting it.`);
+  if (input.status === 'done' && task.form) {
+    const uploaded = new Set((await repo.filesOfProject(ctx.db, ctx.workspaceId, projectId)).filter((f) => f.taskId === taskId && f.fieldKey).map((f) => f.fieldKey!));
+    const { problems } = checkAnswers(task.form as FormField[], (task.formAnswers as FormAnswers | null) ?? {}, uploaded);
+    if (problems.length) throw new AppError('conflict', `Answer the task's form first: ${problems[0]!.message}.`, { errors: problems.map((p) => ({ path: ['form', ...p.path], message: p.message })) });
+  }
+  if (input.status === 'stuck' && !input.reason?.trim()) throw invalid('reason: say what the task is stuck on', { path: ['body', 'reason'] });
+  return updateTask(ctx, taskId, { status: input.status, ...(input.status === 'stuck' ? { stuckReason: input.reason!.trim() } : {}), reason: input.reason });
+}
+
+/** Saves a task's form answers (a partial save is fine; completing the task needs the required ones). */
+export async function saveFormAnswers(ctx: Ctx, projectId: string, taskId: string, answers: Record<string, unknown>) {
+  return inTransaction(ctx, async (tx) => {
+    const task = tx.actor.kind === 'contact' ? await visibleTask(tx as ContactCtx, projectId, taskId) : await projectsRepo.findTask(tx.db, tx.workspaceId, taskId);
+    if (!task || task.projectId !== projectId) throw notFound('task');
+    if (!task.form) throw conflict(`"${task.title}" has no form to fill in.`);
+    const { values, problems } = checkAnswers(task.form as FormField[], answers, new Set());
+    const shapeProblems = problems.filter((p) => !p.message.endsWith('is required') && !p.message.endsWith('upload a file'));
+    if (shapeProblems.length) {
+      throw new AppError('invalid', shapeProblems.map((p) => p.message).join('; '), {
+        errors: shapeProblems.map((p) => ({ path: ['body', 'answers', ...p.path], message: p.message })),
+      });
+    }
+    const who_ = await who(tx);
+    const now = tx.services.now();
+    await repo.saveFormAnswers(tx.db, tx.workspaceId, taskId, { formAnswers: values, formAnsweredBy: who_.actorName, formAnsweredAt: now });
+    await projectsRepo.insertEvents(tx.db, [
+      { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'form_answered', toValue: `answered the form of "${task.title}"`, createdAt: now },
+    ]);
+    return { answers: values, answeredBy: who_.actorName, answeredAt: now.toISOString() };
+  });
+}
+
+/** Defines (or removes, with null) the form the customer fills in on a task. */
+export async function defineTaskForm(ctx: Ctx, projectId: string, taskId: string, fields: FormField[] | null) {
+  const task = await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
+  if (!task || task.projectId !== projectId) throw notFound('task');
+  if (fields) {
+    const problems = checkFormDefinition(fields);
+    if (problems.length) {
+      throw new AppError('invalid', problems.map((p) => `fields.${p.path.join('.')}: ${p.message}`).join('; '), {
+        errors: problems.map((p) => ({ path: ['body', 'fields', ...p.path], message: p.message })),
+      });
+    }
+  }
+  await projectsRepo.updateTask(ctx.db, ctx.workspaceId, taskId, { form: fields, updatedAt: ctx.services.now() });
+  return { fields };
+}
+
+/** The task a file is being uploaded to (looked up before the upload is read: an unknown task is 404 at once). */
+export async function uploadTarget(ctx: Ctx, projectId: string, taskId: string) {
+  const task = ctx.actor.kind === 'contact' ? await visibleTask(ctx as ContactCtx, projectId, taskId) : await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
+  if (!task || task.projectId !== projectId) throw notFound('task');
+  return task;
+}
+
+/** Keeps an uploaded file on a task (from the portal or the staff app): checked, stored under the data directory, recorded. */
+export async function attachFile(ctx: Ctx, projectId: string, taskId: string, upload: { name: string; bytes: Buffer; fieldKey: string | null }) {
+  const task = await uploadTarget(ctx, projectId, taskId);
+  if (upload.fieldKey) {
+    const field = ((task.form as FormField[] | null) ?? []).find((f) => f.key === upload.fieldKey);
+    if (!field || field.type !== 'file') throw invalid(`fieldKey: "${upload.fieldKey}" is not a file field of this task's form`, { path: ['body', 'fieldKey'] });
+  }
+  const { fileName, verdict, sha256 } = await inspectUpload(upload.name, upload.bytes);
+  if (!verdict.ok) throw new UploadRefused(verdict.status, verdict.message);
+  const id = randomUUID();
+  await writeFileBytes(ctx.services, ctx.workspaceId, id, upload.bytes);
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const who_ = await who(tx);
+      const now = tx.services.now();
+      const row = await repo.insertFile(tx.db, {
+        id,
+        workspaceId: tx.workspaceId,
+        projectId,
+        taskId,
+        fieldKey: upload.fieldKey,
+        fileName,
+        contentType: verdict.mime,
+        size: upload.bytes.length,
+        sha256,
+        uploadedByName: who_.actorName,
+        uploadedByContactId: who_.actorContactId ?? null,
+        uploadedByMemberId: who_.actorMemberId,
+        createdAt: now,
+      });
+      await projectsRepo.insertEvents(tx.db, [
+        { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'file_uploaded', toValue: `uploaded ${fileName} to "${task.title}"`, createdAt: now },
+      ]);
+      return { id: row.id, fileName, size: row.size, contentType: verdict.mime, fieldKey: row.fieldKey, uploadedBy: row.uploadedByName, at: now.toISOString() };
+    });
+  } catch (error) {
+    await removeFileBytes(ctx.services, ctx.workspaceId, id);
+    throw error;
+  }
+}
+
+/** An upload refused for its size (413) or type (415). */
+export class UploadRefused extends Error {
+  constructor(
+    readonly statusCode: 413 | 415,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A file of the project, for download; the customer only reaches files of tasks they can see. */
+export async function projectFile(ctx: Ctx, projectId: string, fileId: string) {
+  if (ctx.actor.kind === 'contact') await accessOf(ctx as ContactCtx, projectId);
+  const found = await repo.findFile(ctx.db, ctx.workspaceId, projectId, fileId);
+  if (!found || (ctx.actor.kind === 'contact' && !found.customerVisible)) throw notFound('file');
+  return found.file;
+}
+
+/** The customer's sign-off (or rejection) of a deliverable; approving completes the task, rejecting sends it back. */
+export async function decideApproval(
+  ctx: ContactCtx,
+  projectId: string,
+  taskId: string,
+  input: { decision: 'approved' | 'rejected'; signedName: string; comment?: string | undefined },
+) {
+  const task = await visibleTask(ctx, projectId, taskId);
+  if (!task.needsApproval && !task.deliverable) throw conflict(`"${task.title}" does not ask for a sign-off.`);
+  if (input.decision === 'rejected' && !input.comment?.trim()) {
+    throw invalid('comment: say what needs to change before you can approve it', { path: ['body', 'comment'] });
+  }
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.services.now();
+    const who_ = await who(tx);
+    const approval = await repo.insertApproval(tx.db, {
+      workspaceId: tx.workspaceId,
+      projectId,
+      taskId,
+      contactId: ctx.actor.contactId,
+      signedName: input.signedName.trim(),
+      decision: input.decision,
+      comment: input.comment?.trim() || null,
+      createdAt: now,
+    });
+    await projectsRepo.insertEvents(tx.db, [
+      {
+        workspaceId: tx.workspaceId,
+        projectId,
+        taskId,
+        ...who_,
+        kind: 'approval',
+        field: 'approval',
+        toValue: `${input.decision === 'approved' ? 'approved' : 'rejected'} "${task.title}" (signed ${approval.signedName})`,
+        reason: approval.comment,
+        createdAt: now,
+      },
+    ]);
+    if (input.decision === 'approved' && task.status !== 'done') {
+      await updateTask(tx, taskId, { status: 'done', reason: `Approved by ${approval.signedName}` });
+    } else if (input.decision === 'rejected' && task.status === 'done') {
+      await updateTask(tx, taskId, { status: 'in_progress', reason: `Rejected by ${approval.signedName}: ${approval.comment}` });
+    }
+    return { decision: input.decision, signedName: approval.signedName, comment: approval.comment, at: now.toISOString() };
+  });
+}
+
+/** A comment from the portal; "@Name" of a vendor person on the project tells them by email. */
+export async function portalComment(ctx: ContactCtx, projectId: string, taskId: string, body: string) {
+  const task = await visibleTask(ctx, projectId, taskId);
+  return inTransaction(ctx, async (tx) => {
+    const comment = await addComment(tx, taskId, body);
+    const people = await repo.projectMembers(tx.db, tx.workspaceId, projectId);
+    const mentioned = people.filter((p) => body.toLowerCase().includes(`@${p.name.toLowerCase()}`));
+    for (const person of mentioned) {
+      await queueMail(tx.db, tx.services, tx.workspaceId, {
+        dedupeKey: `mention:${comment.id}:${person.id}`,
+        to: person.email,
+        subject: `${comment.authorName} mentioned you on "${task.title}"`,
+        text: `${comment.authorName} wrote on "${task.title}":\n\n${body}\n\nOpen the project: ${tx.services.config.publicUrl}/projects/${projectId}`,
+      });
+    }
+    return {
+      id: comment.id,
+      authorName: comment.authorName,
+      fromCustomer: true,
+      body: comment.body,
+      at: comment.createdAt,
+      mentioned: mentioned.map((p) => p.name),
+    };
+  });
+}
+
+/** CSAT: the contact rates a milestone once it is reached (rating again replaces their earlier answer). */
+export async function rateMilestone(ctx: ContactCtx, projectId: string, taskId: string, input: { score: number; comment?: string | undefined }) {
+  const task = await visibleTask(ctx, projectId, taskId);
+  if (!task.milestoneKind) throw conflict(`"${task.title}" is not a milestone.`);
+  if (task.status !== 'done') throw conflict(`"${task.title}" has not been reached yet: you can rate it once it is.`);
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.services.now();
+    await repo.upsertRating(tx.db, {
+      workspaceId: tx.workspaceId,
+      projectId,
+      taskId,
+      contactId: ctx.actor.contactId,
+      score: input.score,
+      comment: input.comment?.trim() || null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await projectsRepo.insertEvents(tx.db, [
+      { workspaceId: tx.workspaceId, projectId, taskId, ...(await who(tx)), kind: 'milestone_rated', toValue: `rated "${task.title}" ${input.score}/5`, reason: input.comment?.trim() || null, createdAt: now },
+    ]);
+    return { score: input.score, comment: input.comment?.trim() || null };
+  });
+}
+
+const domainOf = (email: string) => email.split('@')[1]?.toLowerCase() ?? '';
+
+/** A contact invites a colleague from their own company domain (unless the vendor turned that off). */
+export async function inviteColleague(ctx: ContactCtx, projectId: string, input: { name: string; email: string; title?: string | undefined }) {
+  await accessOf(ctx, projectId);
+  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  if (!settings.allowColleagueInvites) throw forbidden(`${settings.workspaceName} adds people to this portal itself: ask your onboarding manager.`);
+  const me = (await findContact(ctx.db, ctx.workspaceId, ctx.actor.contactId))!;
+  if (domainOf(input.email) !== domainOf(me.email)) {
+    throw invalid(`email: invite colleagues with an @${domainOf(me.email)} address`, { path: ['body', 'email'] });
+  }
+  const project = (await projectsRepo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))!;
+  return inTransaction(ctx, async (tx) => {
+    const found = (await listContacts(tx.db, tx.workspaceId, project.accountId, 'all')).find((c) => c.email.toLowerCase() === input.email.toLowerCase());
+    if (found?.leftOn) throw conflict(`${found.name} is recorded as having left the company.`, { path: ['body', 'email'] });
+    const contact =
+      found ??
+      (await insertContact(tx.db, tx.workspaceId, project.accountId, {
+        name: input.name.trim(),
+        email: input.email.trim(),
+        title: input.title?.trim() || null,
+        role: 'end_user',
+        joinedOn: null,
+        leftOn: null,
+        timezone: null,
+        organizationId: null,
+      }));
+    return grantAccess(tx, projectId, contact.id);
+  });
+}

@@ -1,0 +1,79 @@
+import { executiveSummary, type SummaryInput } from '../../../core/success/summary.ts';
+import type { Ctx } from '../../context.ts';
+import { listContacts } from '../contacts/contacts.repo.ts';
+import { calendarOf } from '../projects/plan.ts';
+import { listDelays } from '../projects/projects.repo.ts';
+import { getProject } from '../projects/projects.service.ts';
+import { engagedContactNames } from './success-plans.repo.ts';
+import { getSuccessPlan } from './success-plans.service.ts';
+
+/** The executive summary of a project: the same content for the printable page (JSON) and the PDF. */
+export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
+  const project = await getProject(ctx, projectId);
+  const plan = await getSuccessPlan(ctx, projectId);
+  const calendar = await calendarOf(ctx.db, ctx.workspaceId);
+  const delays = await listDelays(ctx.db, ctx.workspaceId, projectId);
+  const current = await listContacts(ctx.db, ctx.workspaceId, project.accountId, 'current');
+  const engagedNames = await engagedContactNames(ctx.db, ctx.workspaceId, projectId);
+  const input: SummaryInput = {
+    today: plan.today,
+    calendar,
+    project: {
+      name: project.name,
+      accountName: project.accountName,
+      day0: project.day0,
+      status: project.status,
+      onboardingManagerName: project.onboardingManager?.name ?? null,
+      playbookName: project.playbook.name,
+    },
+    milestones: project.milestones.map((milestone) => ({
+      taskId: milestone.taskId,
+      kind: milestone.kind,
+      baseline: milestone.baseline,
+      projected: milestone.projected,
+      actual: milestone.actual,
+    })),
+    delays: delays.map((delay) => ({ milestoneTaskId: delay.milestoneTaskId, side: delay.side as 'customer' | 'vendor', days: delay.days })),
+    plan: {
+      goals: plan.goals,
+      executiveSponsor: plan.executiveSponsor && { name: plan.executiveSponsor.name, title: plan.executiveSponsor.title },
+      communicationCadence: plan.communicationCadence,
+      firstValueOn: plan.value.firstValueOn,
+      valueAchievedOn: plan.value.valueAchievedOn,
+    },
+    outcomes: plan.outcomes.map((outcome) => ({
+      statement: outcome.statement,
+      verificationRequestedAt: outcome.verificationRequest?.at ?? null,
+      verification: outcome.verification && {
+        byName: outcome.verification.byName,
+        on: outcome.verification.on,
+        comment: outcome.verification.comment,
+        evidence: outcome.verification.evidence,
+      },
+      metrics: outcome.metrics.map((metric) => ({
+        name: metric.name,
+        unit: metric.unit,
+        direction: metric.direction,
+        baseline: metric.baseline,
+        target: metric.target,
+        targetDate: metric.targetDate,
+        ownerName: metric.owner?.name ?? null,
+        actuals: metric.actuals.map((actual) => ({
+          value: actual.value,
+          measuredOn: actual.measuredOn,
+          note: actual.note,
+          recordedByName: actual.recordedBy.name,
+        })),
+      })),
+    })),
+    customerTasks: project.tasks
+      .filter((task) => task.owner.side === 'customer')
+      .map((task) => ({
+        status: task.status,
+        baselineFinish: task.baselineFinish,
+        actualFinish: task.actualFinish,
+      })),
+    contacts: { current: current.length, engagedNames },
+  };
+  return { projectId, ...executiveSummary(input) };
+}
