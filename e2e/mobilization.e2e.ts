@@ -70,7 +70,7 @@ describe('Mobilization, from the won deal to first value', () => {
     await api.post(`/projects/${deal.projectId}/success-outcomes`, { statement: 'Close the books in four days' });
 
     // The champion gets an invitation that says why, and signs in with the emailed link.
-    const invitation = urlIn(await readMail(api, 'hana@helios-freight.test', ''), '/portal/invite');
+    const invitation = urlIn(await readMail(api, 'hana@helios-freight.test', 'invited you to your onboarding portal'), '/portal/invite');
     customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await customer.newPage();
     await page.goto(invitation);

@@ -53,13 +53,15 @@ describe('a customer works in the portal', () => {
 
     // The vendor gives the champion access; the invitation arrives by mail.
     await api.post(`/projects/${project.id}/portal/access`, { contactId: contact.id });
-    const invitation = urlIn(await readMail(api, contact.email, ''), '/portal/invite');
+    const invitation = urlIn(await readMail(api, contact.email, `invited you to your onboarding portal: ${project.name}`), '/portal/invite');
 
     // The customer opens it on their own browser: a fresh sign-in link comes by mail.
     customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await customer.newPage();
     await page.goto(invitation);
-    await page.getByRole('heading', { name: `Welcome, ${contact.name.split(' ')[0]}` }).waitFor();
+    const welcome = page.getByRole('heading', { name: `Welcome, ${contact.name.split(' ')[0]}` });
+    await welcome.or(page.getByRole('heading', { name: 'This invitation cannot be used' })).waitFor();
+    assert.ok(await welcome.isVisible(), `the invitation opens: ${await page.locator('main, body').first().innerText()}`);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('We sent a sign-in link to').waitFor();
     const signInLink = urlIn(await readMail(api, contact.email, 'Your sign-in link'), '/portal/sign-in');

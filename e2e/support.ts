@@ -113,10 +113,11 @@ export function staffApi(page: Page) {
 }
 
 /** The newest message to an address in the outbox (the demo has no SMTP: the outbox is the inbox), by subject start. */
-export async function readMail(api: ReturnType<typeof staffApi>, to: string, subjectStart: string) {
+/** The text of the newest mail to `to` whose subject contains `subject`. */
+export async function readMail(api: ReturnType<typeof staffApi>, to: string, subject: string) {
   const list = await api.get<{ messages: { id: string; to: string; subject: string }[] }>(`/mail?q=${encodeURIComponent(to)}&limit=50`);
-  const message = list.messages.find((m) => m.subject.startsWith(subjectStart));
-  assert.ok(message, `no "${subjectStart}…" mail to ${to}: ${JSON.stringify(list.messages.map((m) => m.subject))}`);
+  const message = list.messages.find((m) => m.to.toLowerCase() === to.toLowerCase() && m.subject.includes(subject));
+  assert.ok(message, `no "${subject}" mail to ${to}: ${JSON.stringify(list.messages.map((m) => m.subject))}`);
   return (await api.get<{ text: string }>(`/mail/${message.id}`)).text;
 }
 

@@ -246,7 +246,7 @@ export async function listOutbox(db: Db, workspaceId: string, query: OutboxQuery
     .select()
     .from(outbox)
     .where(where)
-    .orderBy(desc(outbox.sendAfter), desc(outbox.id))
+    .orderBy(desc(outbox.sendAfter), desc(outbox.createdAt), desc(outbox.id))
     .limit(query.limit)
     .offset(query.offset);
   const [count] = await db.select({ total: sql<number>`count(*)::int` }).from(outbox).where(where);

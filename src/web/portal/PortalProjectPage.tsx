@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../app/api.ts';
 import { formProblem } from '../app/formProblem.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
@@ -46,11 +46,16 @@ export function PortalProjectPage({ projectId, me }: { projectId: string; me: Po
   const project = usePortalProject(projectId);
   useDocumentTitle(project.data?.name ?? 'Your project');
   const [inviting, setInviting] = useState(false);
+  // A task finished during this visit stays where the customer finished it (shown done) until they leave.
+  const [shownAsYours, setShownAsYours] = useState<string[]>([]);
+  const newlyYours = project.data?.yourTaskIds.filter((id) => !shownAsYours.includes(id)) ?? [];
+  if (newlyYours.length > 0) setShownAsYours([...shownAsYours, ...newlyYours]);
   if (project.isPending) return <LoadingState label="Loading your plan…" />;
   if (project.isError) return <ErrorState title="This project could not be opened" error={project.error} onRetry={() => void project.refetch()} />;
   const p = project.data;
   const byId = new Map(p.tasks.map((t) => [t.id, t]));
-  const yours = p.yourTaskIds.map((id) => byId.get(id)!);
+  const yours = [...shownAsYours, ...newlyYours].map((id) => byId.get(id)).filter((t): t is PortalTask => !!t);
+  const yoursOpen = yours.filter(open).length;
   const team = p.teamTaskIds.map((id) => byId.get(id)!);
   const done = p.tasks.filter((t) => t.status === 'done').length;
   const health = HEALTH[p.health];
@@ -100,12 +105,17 @@ export function PortalProjectPage({ projectId, me }: { projectId: string; me: Po
 
       <section className="portal-section" aria-labelledby="your-tasks">
         <h2 id="your-tasks" className="portal-h2">
-          Your tasks <span className="portal-count">{yours.length}</span>
+          Your tasks <span className="portal-count">{yoursOpen}</span>
         </h2>
         {yours.length === 0 ? (
           <p className="portal-empty">Nothing is waiting on you right now. We will email you when something is.</p>
         ) : (
-          yours.map((task) => <TaskCard key={task.id} task={task} project={p} defaultOpen />)
+          <>
+            {yoursOpen === 0 && <p className="portal-empty">That was everything waiting on you: thank you. We will email you when something new is.</p>}
+            {yours.map((task) => (
+              <TaskCard key={task.id} task={task} project={p} defaultOpen={open(task)} />
+            ))}
+          </>
         )}
       </section>
 
@@ -143,7 +153,7 @@ export function PortalProjectPage({ projectId, me }: { projectId: string; me: Po
             const tasks = stage.taskIds.map((id) => byId.get(id)!);
             const stageDone = tasks.filter((t) => !open(t)).length;
             return (
-              <details key={stage.key} className="portal-stage" open={tasks.some(open) && tasks.some((t) => !open(t) || t.status === 'in_progress')}>
+              <StageDetails key={stage.key} initiallyOpen={tasks.some(open) && tasks.some((t) => !open(t) || t.status === 'in_progress')}>
                 <summary>
                   <span className="portal-stage-name">{stage.name}</span>
                   <span className="portal-muted">
@@ -153,12 +163,22 @@ export function PortalProjectPage({ projectId, me }: { projectId: string; me: Po
                 {tasks.map((task) => (
                   <TaskCard key={task.id} task={task} project={p} compact />
                 ))}
-              </details>
+              </StageDetails>
             );
           })}
       </section>
       {inviting && <InviteColleagueDialog projectId={p.id} domain={me.contact.email.split('@')[1] ?? ''} onClose={() => setInviting(false)} />}
     </div>
+  );
+}
+
+/** A stage of the plan: opened or closed by the reader, never snapped shut under them when a task in it is done. */
+function StageDetails({ initiallyOpen, children }: { initiallyOpen: boolean; children: ReactNode }) {
+  const [isOpen, setOpen] = useState(initiallyOpen);
+  return (
+    <details className="portal-stage" open={isOpen} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      {children}
+    </details>
   );
 }
 

@@ -139,8 +139,9 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
     allowColleagueInvites: settings.allowColleagueInvites,
     preview: ctx.actor.preview,
     stages: project.stages.map((stage) => ({ key: stage.key, name: stage.name, taskIds: tasks.filter((t) => t.stage === stage.key).map((t) => t.id) })),
-    yourTaskIds: tasks.filter((t) => t.mine && open(t)).sort(byDate).map((t) => t.id),
-    teamTaskIds: tasks.filter((t) => !t.mine && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
+    // Yours: what is assigned to you, and every deliverable waiting for the customer's sign-off.
+    yourTaskIds: tasks.filter((t) => (t.mine || (t.needsApproval && !t.approval)) && open(t)).sort(byDate).map((t) => t.id),
+    teamTaskIds: tasks.filter((t) => !t.mine && !(t.needsApproval && !t.approval) && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
     tasks,
     milestones: project.milestones
       .filter((m) => taskRows.get(m.taskId)?.customerVisible)

@@ -69,7 +69,7 @@ describe('the customer portal', () => {
     expect(again.yourTaskIds).toContain(customerTask.id);
     const byId = new Map(again.tasks.map((t: Task & { projectedFinish: string }) => [t.id, t]));
     const yours = again.yourTaskIds.map((id: string) => byId.get(id));
-    expect(yours.every((t: Task & { mine: boolean }) => t.mine && t.status !== 'done')).toBe(true);
+    expect(yours.every((t: Task & { mine: boolean }) => (t.mine || t.needsApproval) && t.status !== 'done')).toBe(true);
     const dates = yours.map((t: { projectedFinish: string }) => t.projectedFinish);
     expect(dates).toEqual([...dates].sort());
   });
@@ -170,6 +170,7 @@ describe('the customer portal', () => {
     const { project, client, view } = await customerOnProject();
     const deliverable = view.tasks.find((t: Task) => t.needsApproval)!;
     expect(deliverable).toBeDefined();
+    expect(view.yourTaskIds).toContain(deliverable.id); // a sign-off waiting is the customer's to do
     const noComment = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, { decision: 'rejected', signedName: 'Carla Champion' });
     expect(noComment.status).toBe(400);
     const approved = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, {
@@ -181,6 +182,7 @@ describe('the customer portal', () => {
     const seen = (await client.get(`/api/portal/v1/projects/${project.id}`)).body.tasks.find((t: Task) => t.id === deliverable.id);
     expect(seen.status).toBe('done');
     expect(seen.approval).toMatchObject({ decision: 'approved', signedName: 'Carla Champion', comment: 'Looks right' });
+    expect((await client.get(`/api/portal/v1/projects/${project.id}`)).body.yourTaskIds).not.toContain(deliverable.id);
   });
 
   it('comments on a task and tells the vendor person it mentions', async () => {
