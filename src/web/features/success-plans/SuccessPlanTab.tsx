@@ -55,6 +55,11 @@ function ValueStrip({ project, plan }: { project: Project; plan: SuccessPlan }) 
         <strong>{value.valueAchievedOn ? formatDate(value.valueAchievedOn) : 'Not yet'}</strong>
         <span className="fact-sub">
           {value.verifiedOutcomes} of {value.totalOutcomes} outcome{value.totalOutcomes === 1 ? '' : 's'} confirmed
+          {!value.valueAchievedOn &&
+            value.totalOutcomes > 0 &&
+            value.verifiedOutcomes === value.totalOutcomes &&
+            !plan.outcomes.some((o) => o.metrics.length > 0) &&
+            ': add a success metric, so value is measured and not only declared'}
           {value.valueAchievedOn && !value.valueAchievedMilestone && ' (recorded on the plan)'}
         </span>
       </div>
