@@ -13,3 +13,8 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const found = pgError(error);
   return found?.code === '23505' && (!constraint || found.constraint === constraint);
 }
+
+/** A row still referred to (on delete) or a reference to a row that is gone (on insert or update). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  return pgError(error)?.code === '23503';
+}

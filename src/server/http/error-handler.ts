@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isForeignKeyViolation } from '../db/errors.ts';
 import { AppError, type ErrorCode, type FieldError } from './errors.ts';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -69,6 +70,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
     } else if (isResponseSerializationError(error)) {
       request.log.error({ err: error, issues: error.cause?.issues }, 'response did not match its schema');
       body = problem(500, 'Something went wrong on our side. It has been logged.');
+    } else if (isForeignKeyViolation(error)) {
+      // A safety net: services check what they delete or link, and say which; this catches a check forgotten.
+      request.log.warn({ err: error }, 'foreign key violation reached the error handler');
+      body = problem(409, 'This change refers to something that no longer exists, or removes something other records still use. Nothing was changed.');
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       body = problem(error.statusCode, plainClientMessage(error));
     } else {

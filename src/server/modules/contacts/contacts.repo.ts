@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { contacts, organizations } from '../../db/schema.ts';
+import { contacts, organizations, projectTasks, readinessAssessments, successMetrics, successOutcomes, successPlans } from '../../db/schema.ts';
 
 export type ContactValues = Omit<typeof contacts.$inferInsert, 'id' | 'workspaceId' | 'accountId' | 'createdAt' | 'updatedAt'>;
 
@@ -46,6 +47,22 @@ export async function deleteContact(db: Db, workspaceId: string, contactId: stri
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)))
     .returning({ id: contacts.id });
   return row;
+}
+
+/** What still names the contact (rows that must not lose their person): counted, to say why it cannot be deleted. */
+export async function contactReferences(db: Db, workspaceId: string, contactId: string) {
+  const count = (table: PgTable & { workspaceId: AnyPgColumn }, column: AnyPgColumn) =>
+    sql<number>`(select count(*)::int from ${table} where ${table.workspaceId} = ${workspaceId} and ${column} = ${contactId})`;
+  const [row] = await db
+    .select({
+      tasks: count(projectTasks, projectTasks.assigneeContactId),
+      sponsorOf: count(successPlans, successPlans.executiveSponsorContactId),
+      verified: count(successOutcomes, successOutcomes.verifiedByContactId),
+      metrics: count(successMetrics, successMetrics.ownerContactId),
+      assessments: count(readinessAssessments, readinessAssessments.sentToContactId),
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
 }
 
 /** Whether the organization exists in this workspace and belongs to the account. */

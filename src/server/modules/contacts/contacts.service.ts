@@ -88,6 +88,30 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
   }
 }
 
+/**
+ * Deletes a contact added by mistake. One the work still names (assigned tasks, a success plan's sponsor, a verified
+ * outcome…) is refused with what names them: people who leave are marked as left, which keeps the record.
+ */
 export async function deleteContact(ctx: Ctx, contactId: string) {
-  if (!(await repo.deleteContact(ctx.db, ctx.workspaceId, contactId))) throw notFound('contact');
+  await inTransaction(ctx, async (tx) => {
+    const contact = await repo.findContact(tx.db, tx.workspaceId, contactId);
+    if (!contact) throw notFound('contact');
+    const refs = await repo.contactReferences(tx.db, tx.workspaceId, contactId);
+    const uses = [
+      refs.tasks && plural(refs.tasks, 'task', 'is assigned'),
+      refs.sponsorOf && 'is the executive sponsor of a success plan',
+      refs.verified && plural(refs.verified, 'outcome', 'verified'),
+      refs.metrics && plural(refs.metrics, 'success metric', 'owns'),
+      refs.assessments && plural(refs.assessments, 'readiness assessment', 'was sent'),
+    ].filter((use): use is string => !!use);
+    if (uses.length > 0) {
+      throw conflict(`${contact.name} cannot be deleted: ${contact.name.split(' ')[0]} ${new Intl.ListFormat('en', { type: 'conjunction' }).format(uses)}. Reassign those, or set the date they left instead.`);
+    }
+    await repo.deleteContact(tx.db, tx.workspaceId, contactId);
+  });
+}
+
+function plural(count: number, noun: string, verb: 'is assigned' | 'verified' | 'owns' | 'was sent'): string {
+  const things = `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return verb === 'is assigned' ? `is assigned ${things}` : verb === 'was sent' ? `was sent ${things}` : `${verb} ${things}`;
 }

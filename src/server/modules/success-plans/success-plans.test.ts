@@ -88,6 +88,15 @@ describe('the mutual success plan', () => {
       [managerName, 'metric', 'Days to onboard a new hire: 20 days → 4 days by 2026-06-30'],
     ].sort());
 
+    // People the plan names cannot be deleted from under it: the answer says why and what to do.
+    const deleteSponsor = await api.delete(`/api/v1/contacts/${sponsor.id}`);
+    expect(deleteSponsor.status).toBe(409);
+    expect(deleteSponsor.body.detail).toMatch(/^Sam Sponsor cannot be deleted: Sam .*is the executive sponsor of a success plan\. .*the date they left/);
+    const deleteOwner = await api.delete(`/api/v1/contacts/${champion.id}`);
+    expect(deleteOwner.status).toBe(409);
+    expect(deleteOwner.body.detail).toContain('owns 1 success metric');
+    expect((await api.get(`/api/v1/contacts/${sponsor.id}`)).status).toBe(200);
+
     const removed = await api.delete(`/api/v1/success-metrics/${metricId}`);
     expect(removed.body.outcomes[0].metrics).toEqual([]);
     expect((await api.delete(`/api/v1/success-outcomes/${outcomeId}`)).body.outcomes).toEqual([]);
