@@ -5,7 +5,7 @@ import { lastMailTo, portalClient, projectWithContact, signInAsContact } from '.
 import { csrfTokenFor } from '../auth/auth.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 import { startAssessment, sendAssessment } from '../readiness/readiness.service.ts';
-import { addOutcome } from '../success-plans/success-plans.service.ts';
+import { addMetric, addOutcome } from '../success-plans/success-plans.service.ts';
 import { attachFile } from './portal.service.ts';
 
 let env: TestEnv;
@@ -233,7 +233,6 @@ describe('the customer portal', () => {
   it('answers 404 to every portal route called with another project’s ids', async () => {
     const { session, project } = await customerOnProject();
     const other = await projectWithContact(ws.admin.ctx);
-    const otherFile = await attachFile(ws.admin.ctx, other.project.id, other.project.tasks[0]!.id, { name: 'a.txt', bytes: Buffer.from('x'), fieldKey: null });
     const elsewhere = await makeWorkspace(env.services, 'Elsewhere');
     const foreign = await projectWithContact(elsewhere.admin.ctx);
     const client = portalClient(env, session);
@@ -252,19 +251,32 @@ describe('the customer portal', () => {
     };
     const routes = env.app.landfallRoutes.filter((r) => r.url.startsWith('/api/portal/v1/') && r.access === 'portal' && r.url.includes(':projectId'));
     expect(routes.length).toBeGreaterThanOrEqual(17);
-    for (const target of [other, foreign]) {
-      const ids: Record<string, string> = {
+    // Real ids of the other projects' things: a task, a file, an assessment, an outcome and its metric.
+    const idsOf = async (target: Awaited<ReturnType<typeof projectWithContact>>, admin: typeof ws.admin) => {
+      const vendor = { side: 'vendor' as const, memberId: admin.id, name: 'Ada Admin' };
+      const task = target.project.tasks.find((t) => t.customerVisible)!;
+      const file = await attachFile(admin.ctx, target.project.id, task.id, { name: 'a.txt', bytes: Buffer.from('x'), fieldKey: null });
+      const assessment = await startAssessment(admin.ctx, target.project.id, {});
+      const outcome = (await addOutcome(admin.ctx, vendor, target.project.id, { statement: 'Theirs' })).outcomes[0]!;
+      const plan = await addMetric(admin.ctx, vendor, outcome.id, { name: 'Hours', unit: 'h', direction: 'decrease', baseline: 9, target: 3, targetDate: '2026-12-31', owner: null });
+      return {
         projectId: target.project.id,
-        taskId: target.project.tasks[0]!.id,
-        fileId: otherFile.id,
-        assessmentId: otherFile.id,
-        metricId: otherFile.id,
-        outcomeId: otherFile.id,
+        taskId: task.id,
+        fileId: file.id,
+        assessmentId: assessment.id,
+        outcomeId: outcome.id,
+        metricId: plan.outcomes[0]!.metrics[0]!.id,
       };
-      for (const route of routes) {
-        const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name]!);
-        const response = await client.request(route.method, url, bodies[`${route.method} ${route.url}`]);
-        expect(response.status, `${route.method} ${route.url} → ${JSON.stringify(response.body)}`).toBe(404);
+    };
+    for (const theirs of [await idsOf(other, ws.admin), await idsOf(foreign, elsewhere.admin)]) {
+      // Their project outright, and their things under the customer's own project.
+      for (const ids of [theirs, { ...theirs, projectId: project.id }]) {
+        for (const route of routes) {
+          if (ids.projectId === project.id && !/:(?!projectId)\w+/.test(route.url)) continue; // nothing of theirs in the URL
+          const url = route.url.replace(/:(\w+)/g, (_, name: string) => ids[name as keyof typeof ids]);
+          const response = await client.request(route.method, url, bodies[`${route.method} ${route.url}`]);
+          expect(response.status, `${route.method} ${url} → ${JSON.stringify(response.body)}`).toBe(404);
+        }
       }
     }
     // A task of their own project that the customer is not shown is not found either.
