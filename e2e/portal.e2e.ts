@@ -120,11 +120,15 @@ describe('a customer works in the portal', () => {
     const kinds = overview.activity.filter((a) => a.actorName === contact.name).map((a) => a.kind);
     for (const kind of ['portal_visit', 'file_uploaded', 'approval', 'milestone_rated', 'task']) assert.ok(kinds.includes(kind), `activity has ${kind}: ${kinds}`);
     assert.deepEqual(overview.csat.answers.map((a) => [a.score, a.comment]), [[5, 'Great kickoff']]);
-    await staff.goto(`/projects/${project.id}?tab=portal`);
-    const portalTab = staff.getByRole('tab', { name: 'Portal' });
-    if (await portalTab.count()) {
-      await staff.getByText('Great kickoff').waitFor();
-      await staff.screenshot({ path: screenshot('portal-vendor-view'), fullPage: false });
-    }
+    await staff.goto(`/projects/${project.id}`);
+    await staff.getByRole('tab', { name: 'Portal' }).click();
+    await staff.locator('section[aria-labelledby="portal-csat"]').getByText('Great kickoff').waitFor();
+    const activity = staff.locator('section[aria-labelledby="portal-activity"]');
+    await activity.getByText(contact.name).first().waitFor();
+    const lines = await activity.locator('li').allInnerTexts();
+    assert.ok(lines.some((line) => line.includes('org-chart.png')), `the upload is in the vendor's activity: ${lines.join(' | ')}`);
+    assert.ok(lines.some((line) => line.includes(`approved "${deliverable.title}"`)), `the sign-off is in the vendor's activity: ${lines.join(' | ')}`);
+    assert.ok(lines.some((line) => line.includes(`completed "${doable.title}"`)), `the completed task is in the vendor's activity: ${lines.join(' | ')}`);
+    await staff.screenshot({ path: screenshot('portal-vendor-view'), fullPage: true });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { judgeUpload, neutraliseFileName } from './files.ts';
+import { describeActivity } from './activity.ts';
 import { checkAnswers, checkFormDefinition, type FormField } from './forms.ts';
 
 describe('file names', () => {
@@ -64,5 +65,23 @@ describe('task forms', () => {
       'label',
       'options',
     ]);
+  });
+});
+
+describe('the portal activity line', () => {
+  const event = (kind: string, field: string | null, toValue: string | null) => ({ kind, field, toValue, taskTitle: 'Send the user list' });
+  it('says what the person did to a task, in words', () => {
+    expect(describeActivity(event('task', 'status', 'done'))).toBe('completed "Send the user list"');
+    expect(describeActivity(event('task', 'status', 'stuck'))).toBe('marked "Send the user list" as stuck');
+    expect(describeActivity(event('task', 'stuckReason', 'IT is on holiday'))).toBe('said why "Send the user list" is stuck: IT is on holiday');
+  });
+  it('leaves out what the engine derived from it', () => {
+    expect(describeActivity(event('task', 'actualFinish', '2026-11-23'))).toBeNull();
+    expect(describeActivity(event('task', 'actualStart', '2026-11-23'))).toBeNull();
+    expect(describeActivity(event('projected', 'projected_finish', '2026-11-24'))).toBeNull();
+  });
+  it('keeps the portal’s own sentences', () => {
+    expect(describeActivity(event('file_uploaded', null, 'uploaded users.csv to "Send the user list"'))).toBe('uploaded users.csv to "Send the user list"');
+    expect(describeActivity({ kind: 'portal_visit', field: null, toValue: null, taskTitle: null })).toBe('portal visit');
   });
 });

@@ -1,4 +1,5 @@
 import { fileTypeFromBuffer } from 'file-type';
+import { describeActivity } from '../../../core/portal/activity.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
@@ -15,6 +16,7 @@ export async function portalOverview(ctx: Ctx, projectId: string) {
   const activity = await repo.portalActivity(ctx.db, ctx.workspaceId, projectId, 200);
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
   const now = ctx.services.now();
+  const titles = new Map(project.tasks.map((task) => [task.id, task.title]));
 
   const customerTasks = project.tasks.filter((task) => task.owner.side === 'customer');
   const done = customerTasks.filter((task) => task.status === 'done' && task.actualFinish);
@@ -43,16 +45,22 @@ export async function portalOverview(ctx: Ctx, projectId: string) {
           }
         : null,
     })),
-    activity: activity.map((event) => ({
-      id: event.id,
-      at: event.createdAt.toISOString(),
-      actorName: event.actorName,
-      fromCustomer: event.actorContactId !== null,
-      kind: event.kind,
-      taskId: event.taskId,
-      what: event.toValue ?? event.kind,
-      reason: event.reason,
-    })),
+    activity: activity.flatMap((event) => {
+      const what = describeActivity({ ...event, taskTitle: event.taskId ? (titles.get(event.taskId) ?? null) : null });
+      if (what === null) return [];
+      return [
+        {
+          id: event.id,
+          at: event.createdAt.toISOString(),
+          actorName: event.actorName,
+          fromCustomer: event.actorContactId !== null,
+          kind: event.kind,
+          taskId: event.taskId,
+          what,
+          reason: event.reason,
+        },
+      ];
+    }),
     customerTasks: { total: customerTasks.length, done: done.length, onTime: onTime.length, late: done.length - onTime.length, overdue: overdue.length },
     csat: {
       average: ratings.length ? Math.round((ratings.reduce((sum, r) => sum + r.score, 0) / ratings.length) * 10) / 10 : null,

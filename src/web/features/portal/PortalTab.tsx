@@ -140,7 +140,7 @@ function AccessSection({ project, contacts }: { project: Project; contacts: Port
                         <span className="muted">{contact.access ? 'Not yet' : '—'}</span>
                       )}
                     </td>
-                    <td className="portal-actions">
+                    <td className="portal-access-actions">
                       {canWrite && !left && (
                         <Button size="sm" variant={live ? 'ghost' : 'primary'} busy={grant.isPending && grant.variables === contact.contactId} onClick={() => give(contact)}>
                           {live ? 'Resend invitation' : 'Give access'}
