@@ -52,7 +52,11 @@ describe('a customer works in the portal', () => {
     const { project, contact } = chosen;
 
     // The vendor gives the champion access; the invitation arrives by mail.
-    await api.post(`/projects/${project.id}/portal/access`, { contactId: contact.id });
+    await staff.goto(`/projects/${project.id}`);
+    await staff.getByRole('tab', { name: 'Portal' }).click();
+    const row = staff.locator('section[aria-labelledby="portal-access"] tr', { hasText: contact.email });
+    await row.getByRole('button', { name: /^(Give access|Resend invitation)$/ }).click();
+    await staff.getByText(`Invitation link for ${contact.name}`).waitFor();
     const invitation = urlIn(await readMail(api, contact.email, `invited you to your onboarding portal: ${project.name}`), '/portal/invite');
 
     // The customer opens it on their own browser: a fresh sign-in link comes by mail.
