@@ -7,6 +7,7 @@ import { findContact } from '../contacts/contacts.repo.ts';
 import { endSilenceIfAnswered } from '../escalation/escalation.service.ts';
 import { findMember } from '../members/members.repo.ts';
 import { assertReadinessGateAllows } from '../readiness/readiness.service.ts';
+import { assertValueMilestoneByCustomer } from '../success-plans/value-milestones.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskPatch } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
@@ -65,7 +66,8 @@ function describe(value: unknown): string | null {
  * Changes a task (status, dates, pin, assignee, duration, links…), recomputes every date that depends on it
  * and records who changed what, from what, to what and why. Returns what moved, so a screen can update at once.
  */
-export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
+/** `byValueProof`: the success plan completes a value milestone because the customer confirmed its outcomes. */
+export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, options: { byValueProof?: boolean } = {}) {
   return inTransaction(ctx, async (tx) => {
     const found = await repo.findTask(tx.db, tx.workspaceId, taskId);
     if (!found) throw notFound('task');
@@ -77,6 +79,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch) {
     const today = todayFor(tx, calendar);
 
     await assertReadinessGateAllows(tx, project, task, patch.status); // readiness: no leaving Mobilization until ready
+    if (!options.byValueProof) await assertValueMilestoneByCustomer(tx, project.id, task, patch.status); // value is what the customer confirms
 
     const changes: Partial<repo.NewTaskRow> = {};
     if (patch.status !== undefined || patch.actualStart !== undefined || patch.actualFinish !== undefined || patch.stuckReason !== undefined) {

@@ -464,7 +464,7 @@ async function settleValue({ tx, project, plan, today, record }: Scope) {
     // The projects module completes the task: the schedule re-plans and the history says why. A task marked done
     // before the customer confirmed anything takes the confirmation's date: value counts when the customer says so.
     if (task && (task.status !== 'done' || task.actualFinish !== today)) {
-      await updateTask(tx, task.id, { status: 'done', actualFinish: today, reason: why });
+      await updateTask(tx, task.id, { status: 'done', actualFinish: today, reason: why }, { byValueProof: true });
     }
   };
   if (proven.firstValue && !plan.firstValueOn) await reach('first_value', 'The customer confirmed the first outcome of the success plan');

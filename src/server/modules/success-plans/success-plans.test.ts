@@ -241,11 +241,28 @@ describe('verification: value proven by the customer', () => {
     expect(history.some((e) => e.kind === 'task' && e.field === 'status' && e.toValue === 'done' && /first outcome/.test(e.reason ?? ''))).toBe(true);
   });
 
-  it('dates first value on the customer’s confirmation even when the task was marked done earlier', async () => {
+  it('dates first value on the customer’s confirmation even when the task was marked done before the plan had outcomes', async () => {
     const { project, customerCtx, customer } = await makeProject();
     const task = project.milestones.find((m) => m.kind === 'first_value')!;
     expect((await api.patch(`/api/v1/tasks/${task.taskId}`, { status: 'done', actualFinish: '2026-02-27' })).status).toBe(200);
     const plan = await addOutcome(customerCtx, customer, project.id, { statement: 'Fewer support tickets' });
+    await verifyOutcome(customerCtx, customer, plan.outcomes[0]!.id, { comment: 'Confirmed' });
+    expect((await getProject(admin.ctx, project.id)).milestones.find((m) => m.kind === 'first_value')!.actual).toBe('2026-03-02');
+  });
+
+  it('refuses a member marking first value or value achieved done once the plan has outcomes: the customer confirms value', async () => {
+    const { project, customerCtx, customer } = await makeProject();
+    const firstValue = project.milestones.find((m) => m.kind === 'first_value')!;
+    const valueAchieved = project.milestones.find((m) => m.kind === 'value_achieved')!;
+    const plan = await addOutcome(admin.ctx, { side: 'vendor', memberId: admin.id, name: 'Ada Admin' }, project.id, { statement: 'Fewer support tickets' });
+    const refused = await api.patch(`/api/v1/tasks/${firstValue.taskId}`, { status: 'done' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/customer confirms the first outcome.*Success plan tab/);
+    expect(refused.body.errors[0].path).toEqual(['body', 'status']);
+    expect((await api.patch(`/api/v1/tasks/${valueAchieved.taskId}`, { status: 'done' })).status).toBe(409);
+    expect((await getProject(admin.ctx, project.id)).milestones.find((m) => m.kind === 'first_value')!.actual).toBeNull();
+    // Other work on the milestone stays free, and the customer's confirmation completes it.
+    expect((await api.patch(`/api/v1/tasks/${firstValue.taskId}`, { status: 'in_progress' })).status).toBe(200);
     await verifyOutcome(customerCtx, customer, plan.outcomes[0]!.id, { comment: 'Confirmed' });
     expect((await getProject(admin.ctx, project.id)).milestones.find((m) => m.kind === 'first_value')!.actual).toBe('2026-03-02');
   });
