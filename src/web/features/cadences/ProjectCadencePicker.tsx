@@ -32,6 +32,7 @@ export function ProjectCadencePicker({ projectId }: { projectId: string }) {
       <select
         className="input select select-sm"
         aria-label="Cadence"
+        title={current.data.cadence?.name ?? 'No cadence'}
         disabled={!canWrite || change.isPending}
         value={current.data.cadence?.id ?? ''}
         onChange={(event) => change.mutate(event.target.value || null)}
