@@ -10,6 +10,7 @@ import {
   isBusinessDay,
   nextBusinessDay,
   previousBusinessDay,
+  readableDate,
   toDayNumber,
   todayInTimeZone,
   type BusinessCalendar,
@@ -110,5 +111,12 @@ describe('today in the workspace timezone', () => {
     const instant = new Date('2025-03-03T20:00:00Z');
     expect(todayInTimeZone(instant, 'Pacific/Auckland')).toBe('2025-03-04');
     expect(todayInTimeZone(instant, 'America/Los_Angeles')).toBe('2025-03-03');
+  });
+});
+
+describe('readableDate', () => {
+  it('writes a date as people read it in a document', () => {
+    expect(readableDate('2026-11-23')).toBe('Nov 23, 2026');
+    expect(readableDate('2027-01-05')).toBe('Jan 5, 2027');
   });
 });

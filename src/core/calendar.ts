@@ -61,6 +61,14 @@ export function fromDayNumber(day: number): IsoDate {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "Nov 23, 2026": a date as people read it in a document (the app's language is English; no time zone involved). */
+export function readableDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return `${MONTHS[month - 1]} ${day}, ${year}`;
+}
+
 export const addCalendarDays = (date: IsoDate, days: number): IsoDate =>
   fromDayNumber(toDayNumber(date) + days);
 

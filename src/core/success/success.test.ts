@@ -87,7 +87,7 @@ describe('the executive summary', () => {
       ['first_value', '2026-05-06', false, 3, 3, 0],
     ]);
     expect(summary.timeline).toMatchObject({ owedToCustomer: 3, owedToVendor: 2 });
-    expect(summary.headline).toBe('No outcome confirmed yet (1 outcome in the success plan). Live since 2026-04-08, 5 business days after the plan.');
+    expect(summary.headline).toBe('No outcome confirmed yet (1 outcome in the success plan). Live since Apr 8, 2026, 5 business days after the plan.');
     expect(summary.executiveSponsor).toBe('Grace, COO');
   });
 

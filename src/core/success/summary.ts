@@ -1,6 +1,6 @@
 // The executive summary: one page for the customer's executives, assembled here once and shown by both the
 // printable web page and the PDF. Plain data in, plain data out.
-import { businessDaysBetween, toDayNumber, type BusinessCalendar, type IsoDate } from '../calendar.ts';
+import { businessDaysBetween, readableDate, toDayNumber, type BusinessCalendar, type IsoDate } from '../calendar.ts';
 import { formatMeasure, metricStanding, valueProven, type CadenceFrequency, type MetricDirection, type MetricStatus } from './scorecard.ts';
 
 export const SUMMARY_MILESTONES = ['first_engagement', 'go_live', 'first_value', 'value_achieved', 'onboarding_complete'] as const;
@@ -197,12 +197,12 @@ function adoption(input: SummaryInput): ExecutiveSummary['adoption'] {
 
 function headline(input: SummaryInput, value: ReturnType<typeof valueProven>, goLive: SummaryMilestone | undefined): string {
   const parts: string[] = [];
-  if (input.plan.valueAchievedOn) parts.push(`Value achieved on ${input.plan.valueAchievedOn}: every outcome confirmed by the customer.`);
-  else if (input.plan.firstValueOn) parts.push(`First value on ${input.plan.firstValueOn}; ${value.verifiedOutcomes} of ${value.totalOutcomes} outcomes confirmed.`);
+  if (input.plan.valueAchievedOn) parts.push(`Value achieved on ${readableDate(input.plan.valueAchievedOn)}: every outcome confirmed by the customer.`);
+  else if (input.plan.firstValueOn) parts.push(`First value on ${readableDate(input.plan.firstValueOn)}; ${value.verifiedOutcomes} of ${value.totalOutcomes} outcomes confirmed.`);
   else if (value.totalOutcomes > 0) parts.push(`No outcome confirmed yet (${plural(value.totalOutcomes, 'outcome')} in the success plan).`);
   else parts.push('The success plan has no outcomes yet.');
   if (goLive?.date) {
-    const when = goLive.reached ? `Live since ${goLive.date}` : `Go-live projected for ${goLive.date}`;
+    const when = goLive.reached ? `Live since ${readableDate(goLive.date)}` : `Go-live projected for ${readableDate(goLive.date)}`;
     const late = goLive.daysLate > 0 ? `, ${plural(goLive.daysLate, 'business day')} after the plan` : goLive.daysLate < 0 ? ', ahead of the plan' : ', as planned';
     parts.push(`${when}${late}.`);
   }

@@ -1,5 +1,6 @@
 // The executive summary as a PDF (pdfkit, pure JS): the same content as the printable page, laid out for A4.
 import PDFDocument from 'pdfkit';
+import { readableDate } from '../../../core/calendar.ts';
 import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success/scorecard.ts';
 import type { ExecutiveSummary } from '../../../core/success/summary.ts';
 
@@ -72,7 +73,7 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
   doc.font('Helvetica').fontSize(12).fillColor(MUTED).text(`Onboarding executive summary · ${summary.projectName}`, { width });
   doc.moveDown(0.3).fontSize(9).text(
     [
-      `As of ${summary.generatedOn} (day ${summary.daysSinceDay0} since the contract was signed on ${summary.day0})`,
+      `As of ${readableDate(summary.generatedOn)} (day ${summary.daysSinceDay0} since the contract was signed on ${readableDate(summary.day0)})`,
       summary.executiveSponsor ? `Executive sponsor: ${summary.executiveSponsor}` : null,
       summary.onboardingManager ? `Onboarding manager: ${summary.onboardingManager}` : null,
     ]
@@ -97,8 +98,8 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
       ],
       summary.timeline.milestones.map((milestone) => [
         milestone.label,
-        milestone.baseline ?? (milestone.source === 'success_plan' ? 'not in the plan' : '-'),
-        milestone.date ? `${milestone.reached ? 'Reached' : 'Projected'} ${milestone.date}${milestone.dayNumber !== null ? ` (day ${milestone.dayNumber})` : ''}` : '-',
+        milestone.baseline ? readableDate(milestone.baseline) : milestone.source === 'success_plan' ? 'not in the plan' : '-',
+        milestone.date ? `${milestone.reached ? 'Reached' : 'Projected'} ${readableDate(milestone.date)}${milestone.dayNumber !== null ? ` (day ${milestone.dayNumber})` : ''}` : '-',
         milestone.daysLate > 0 ? `${milestone.daysLate} late` : milestone.daysLate < 0 ? `${-milestone.daysLate} early` : 'on plan',
         milestone.owedToCustomer + milestone.owedToVendor > 0
           ? `customer ${days(milestone.owedToCustomer)}, vendor ${days(milestone.owedToVendor)}`
@@ -123,7 +124,7 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
     paragraph(outcome.statement, { bold: true, size: 11 });
     if (outcome.verification) {
       const v = outcome.verification;
-      paragraph(`Confirmed by ${v.byName} on ${v.on}${v.comment ? `: "${v.comment}"` : ''}`, { color: '#047857' });
+      paragraph(`Confirmed by ${v.byName} on ${readableDate(v.on)}${v.comment ? `: "${v.comment}"` : ''}`, { color: '#047857' });
       if (v.evidence) paragraph(`Evidence: ${v.evidence}`, { size: 9, color: MUTED });
     } else {
       paragraph(outcome.status === 'verification_requested' ? 'Awaiting the customer\'s confirmation.' : 'Not confirmed yet.', { color: MUTED, size: 9 });
@@ -141,8 +142,8 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
         outcome.metrics.map((metric) => [
           metric.owner ? `${metric.name} (owner: ${metric.owner})` : metric.name,
           metric.baseline,
-          `${metric.target} by ${metric.targetDate}`,
-          metric.latest ? `${metric.latest.value} on ${metric.latest.on}` : '-',
+          `${metric.target} by ${readableDate(metric.targetDate)}`,
+          metric.latest ? `${metric.latest.value} on ${readableDate(metric.latest.on)}` : '-',
           `${METRIC_STATUS_LABELS[metric.status]}${metric.progressPercent !== null ? ` (${metric.progressPercent}% of the way)` : ''}`,
         ]),
       );
