@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../components/ui/State.tsx';
 import { useQuery } from '@tanstack/react-query';
 import {
   fetchInvitation,
+  fetchSignInLink,
   portalKeys,
   sendEmailLink,
   sendInvitationLink,
@@ -268,8 +269,21 @@ function SignInPage() {
 function SignInLinkPage() {
   const { token = '' } = useParams();
   useDocumentTitle('Sign in');
+  const link = useQuery({ queryKey: ['portal', 'sign-in-link', token], queryFn: () => fetchSignInLink(token), retry: false });
+  if (link.isPending) return <PortalShell><LoadingState label="Opening your sign-in link…" /></PortalShell>;
+  if (link.isError) {
+    return (
+      <PortalShell>
+        <section className="portal-card portal-narrow">
+          <h1 className="portal-title">This sign-in link cannot be used</h1>
+          <p className="portal-muted">{formProblem(link.error, []).message}</p>
+          <EmailLinkForm />
+        </section>
+      </PortalShell>
+    );
+  }
   return (
-    <PortalShell>
+    <PortalShell branding={link.data.branding}>
       <section className="portal-card portal-narrow">
         <h1 className="portal-title">Sign in to your onboarding portal</h1>
         <p className="portal-muted">This link works once. Press the button to continue.</p>

@@ -135,6 +135,7 @@ export const usePortalProject = (id: string) =>
   useQuery({ queryKey: portalKeys.project(id), queryFn: () => portal.get<PortalProject>(`/projects/${id}`), refetchOnWindowFocus: true });
 
 export const fetchInvitation = (token: string) => portal.get<Invitation>(`/invitations/${encodeURIComponent(token)}`);
+export const fetchSignInLink = (token: string) => portal.get<{ branding: Branding }>(`/sign-in/links/${encodeURIComponent(token)}`);
 export const sendInvitationLink = (token: string) => portal.post<{ sentTo: string }>(`/invitations/${encodeURIComponent(token)}/link`);
 export const sendEmailLink = (email: string) => portal.post<{ message: string }>('/sign-in/email', { email });
 export const signInWithCode = (input: { code: string; inviteToken?: string; email?: string }) =>

@@ -136,6 +136,21 @@ async function startSession(services: Services, workspaceId: string, contactId: 
   return token;
 }
 
+const unusableLink = (link: { spentAt: Date | null }) =>
+  conflict(
+    link.spentAt
+      ? 'This sign-in link has already been used. Ask for a new one: it arrives in a minute.'
+      : 'This sign-in link has expired (links work for 15 minutes). Ask for a new one.',
+  );
+
+/** What the page of a sign-in link shows before the click: whose portal it opens, or why it no longer can. Spends nothing. */
+export async function signInLinkInfo(services: Services, token: string) {
+  const link = await repo.findLink(services.database.db, hashToken(token));
+  if (!link) throw notFound('sign-in link');
+  if (link.spentAt || link.expiresAt <= services.now()) throw unusableLink(link);
+  return { workspaceId: link.workspaceId };
+}
+
 /** The person's click on a sign-in link (a POST): spends the link and opens a session. */
 export async function redeemLink(services: Services, token: string) {
   const now = services.now();
@@ -144,11 +159,7 @@ export async function redeemLink(services: Services, token: string) {
   if (!link) {
     const known = await repo.findLink(services.database.db, tokenHash);
     if (!known) throw notFound('sign-in link');
-    throw conflict(
-      known.spentAt
-        ? 'This sign-in link has already been used. Ask for a new one: it arrives in a minute.'
-        : 'This sign-in link has expired (links work for 15 minutes). Ask for a new one.',
-    );
+    throw unusableLink(known);
   }
   return { sessionToken: await startSession(services, link.workspaceId, link.contactId), projectId: link.projectId };
 }

@@ -70,6 +70,11 @@ describe('portal invitations and sign-in links', () => {
       const opened = await env.app.inject({ method: 'GET', url: `/portal/sign-in/${encodeURIComponent(token)}` });
       expect(opened.statusCode).toBe(200);
       expect(opened.headers['set-cookie']).toBeUndefined();
+      // What the page asks the API before the click: the workspace's branding, and nothing spent.
+      const info = await anonymous().get(`/api/portal/v1/sign-in/links/${encodeURIComponent(token)}`);
+      expect(info.status).toBe(200);
+      expect(info.body.branding.workspaceName).toBe('Northwind');
+      expect(info.headers['set-cookie']).toBeUndefined();
     }
     const clicked = await env.app.inject({
       method: 'POST',
@@ -87,6 +92,10 @@ describe('portal invitations and sign-in links', () => {
     const again = await anonymous().post('/api/portal/v1/sign-in', { token });
     expect(again.status).toBe(409);
     expect(again.body.detail).toMatch(/already been used/);
+    const spent = await anonymous().get(`/api/portal/v1/sign-in/links/${encodeURIComponent(token)}`);
+    expect(spent.status).toBe(409);
+    expect(spent.body.detail).toMatch(/already been used/);
+    expect((await anonymous().get('/api/portal/v1/sign-in/links/lfl_unknownunknownunknownunknown')).status).toBe(404);
   });
 
   it('lets a sign-in link live 15 minutes', async () => {

@@ -26,6 +26,7 @@ import {
   FormAnswersSaved,
   FormDefinition,
   Invitation,
+  SignInLinkInfo,
   Message,
   PortalMe,
   PortalOverview,
@@ -114,6 +115,18 @@ export const portalRoutes =
       async (request) => {
         const info = await auth.invitationInfo(services, request.params.token);
         return { ...info, branding: await brandingFor(services.database.db, info.workspaceId) };
+      },
+    );
+
+    app.get(
+      '/sign-in/links/:token',
+      {
+        config: publicRoute,
+        schema: { tags, summary: 'Whose portal a sign-in link opens, or why it no longer can (opening it spends nothing)', params: TokenParams, response: { 200: SignInLinkInfo } },
+      },
+      async (request) => {
+        const info = await auth.signInLinkInfo(services, request.params.token);
+        return { branding: await brandingFor(services.database.db, info.workspaceId) };
       },
     );
 

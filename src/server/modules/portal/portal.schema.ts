@@ -120,6 +120,8 @@ export const Invitation = z.object({
   branding: Branding,
 });
 
+export const SignInLinkInfo = z.object({ branding: Branding });
+
 export const EmailLinkInput = z.object({ email: z.email({ message: 'must be an email address' }).max(320) });
 export const SignInInput = z.object({ token: Token });
 export const CodeInput = z.object({
