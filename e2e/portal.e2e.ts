@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, readMail, screenshot, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
+import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
 
 let browser: Browser;
 before(async () => {
@@ -25,11 +25,7 @@ describe('a customer works in the portal', () => {
     landfall = await startLandfall();
     vendor = await browser.newContext({ baseURL: landfall.url, viewport: { width: 1280, height: 900 } });
     const staff = await vendor.newPage();
-    await staff.goto('/');
-    await staff.getByLabel('Email').fill('demo@landfall.dev');
-    await staff.getByLabel('Password').fill('landfall-demo');
-    await staff.getByRole('button', { name: 'Sign in' }).click();
-    await staff.getByRole('link', { name: 'New account' }).waitFor();
+    await signIn(staff, landfall);
     const api = staffApi(staff);
 
     // A project with a deliverable to sign off and a reached milestone, and its champion.

@@ -9,7 +9,7 @@ export interface ActivityEvent {
   taskTitle: string | null;
 }
 
-const CONSEQUENCES = new Set(['actualStart', 'actualFinish', 'projected_finish']);
+const CONSEQUENCES = new Set(['actualStart', 'actualFinish']);
 
 const STATUS_SENTENCES: Record<string, (task: string) => string> = {
   done: (task) => `completed ${task}`,

@@ -1,6 +1,7 @@
 // The executive summary: one page for the customer's executives, assembled here once and shown by both the
 // printable web page and the PDF. Plain data in, plain data out.
 import { businessDaysBetween, readableDate, toDayNumber, type BusinessCalendar, type IsoDate } from '../calendar.ts';
+import { plural } from '../words.ts';
 import { formatMeasure, metricStanding, valueProven, type CadenceFrequency, type MetricDirection, type MetricStatus } from './scorecard.ts';
 
 export const SUMMARY_MILESTONES = ['first_engagement', 'go_live', 'first_value', 'value_achieved', 'onboarding_complete'] as const;
@@ -121,7 +122,6 @@ function slip(baseline: IsoDate | null, date: IsoDate | null, calendar: Business
   return businessDaysBetween(baseline, date, calendar);
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function timeline(input: SummaryInput): ExecutiveSummary['timeline'] {
   const day0 = toDayNumber(input.project.day0);

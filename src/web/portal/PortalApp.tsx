@@ -107,6 +107,19 @@ function SignedInOr() {
   );
 }
 
+/** An invitation or sign-in link that no longer works: why, and the form that emails a fresh link. */
+function CannotBeUsed({ what, error }: { what: string; error: unknown }) {
+  return (
+    <PortalShell>
+      <section className="portal-card portal-narrow">
+        <h1 className="portal-title">This {what} cannot be used</h1>
+        <p className="portal-muted">{formProblem(error, []).message}</p>
+        <EmailLinkForm />
+      </section>
+    </PortalShell>
+  );
+}
+
 /** The page behind an invitation: it never signs in by itself, it sends a fresh one-time link (and code). */
 function InvitePage() {
   const { token = '' } = useParams();
@@ -128,15 +141,7 @@ function InvitePage() {
   };
   if (invitation.isPending) return <PortalShell><LoadingState label="Opening your invitation…" /></PortalShell>;
   if (invitation.isError) {
-    return (
-      <PortalShell>
-        <section className="portal-card portal-narrow">
-          <h1 className="portal-title">This invitation cannot be used</h1>
-          <p className="portal-muted">{formProblem(invitation.error, []).message}</p>
-          <EmailLinkForm />
-        </section>
-      </PortalShell>
-    );
+    return <CannotBeUsed what="invitation" error={invitation.error} />;
   }
   const info = invitation.data;
   return (
@@ -272,15 +277,7 @@ function SignInLinkPage() {
   const link = useQuery({ queryKey: ['portal', 'sign-in-link', token], queryFn: () => fetchSignInLink(token), retry: false });
   if (link.isPending) return <PortalShell><LoadingState label="Opening your sign-in link…" /></PortalShell>;
   if (link.isError) {
-    return (
-      <PortalShell>
-        <section className="portal-card portal-narrow">
-          <h1 className="portal-title">This sign-in link cannot be used</h1>
-          <p className="portal-muted">{formProblem(link.error, []).message}</p>
-          <EmailLinkForm />
-        </section>
-      </PortalShell>
-    );
+    return <CannotBeUsed what="sign-in link" error={link.error} />;
   }
   return (
     <PortalShell branding={link.data.branding}>

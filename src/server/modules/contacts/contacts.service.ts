@@ -1,4 +1,5 @@
 import type { ContactRole } from '../../../core/people.ts';
+import { plural } from '../../../core/words.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
@@ -98,20 +99,15 @@ export async function deleteContact(ctx: Ctx, contactId: string) {
     if (!contact) throw notFound('contact');
     const refs = await repo.contactReferences(tx.db, tx.workspaceId, contactId);
     const uses = [
-      refs.tasks && plural(refs.tasks, 'task', 'is assigned'),
+      refs.tasks && `is assigned ${plural(refs.tasks, 'task')}`,
       refs.sponsorOf && 'is the executive sponsor of a success plan',
-      refs.verified && plural(refs.verified, 'outcome', 'verified'),
-      refs.metrics && plural(refs.metrics, 'success metric', 'owns'),
-      refs.assessments && plural(refs.assessments, 'readiness assessment', 'was sent'),
+      refs.verified && `verified ${plural(refs.verified, 'outcome')}`,
+      refs.metrics && `owns ${plural(refs.metrics, 'success metric')}`,
+      refs.assessments && `was sent ${plural(refs.assessments, 'readiness assessment')}`,
     ].filter((use): use is string => !!use);
     if (uses.length > 0) {
       throw conflict(`${contact.name} cannot be deleted: ${contact.name.split(' ')[0]} ${new Intl.ListFormat('en', { type: 'conjunction' }).format(uses)}. Reassign those, or set the date they left instead.`);
     }
     await repo.deleteContact(tx.db, tx.workspaceId, contactId);
   });
-}
-
-function plural(count: number, noun: string, verb: 'is assigned' | 'verified' | 'owns' | 'was sent'): string {
-  const things = `${count} ${noun}${count === 1 ? '' : 's'}`;
-  return verb === 'is assigned' ? `is assigned ${things}` : verb === 'was sent' ? `was sent ${things}` : `${verb} ${things}`;
 }

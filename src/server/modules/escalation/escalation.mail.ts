@@ -5,10 +5,10 @@ import { escapeHtml, layout, type RenderedMessage } from '../../../core/cadence/
 import type { IsoDate } from '../../../core/calendar.ts';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
 import type { OverdueTask, TaskReminder } from '../../../core/reminders/plan.ts';
+import { plural } from '../../../core/words.ts';
 
 export const businessDays = (n: number) => `${n} business day${n === 1 ? '' : 's'}`;
 const day = (date: IsoDate) => DateTime.fromISO(date).toFormat('ccc d LLL');
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export const names = (list: string[]) => (list.length <= 1 ? (list[0] ?? '') : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`);
 
 /** “Upload the logo” due tomorrow (Tue 10 Mar) / 3 business days overdue (due Fri 6 Mar). */

@@ -125,6 +125,8 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
       };
     });
   const open = (task: PortalTask) => task.status !== 'done' && task.status !== 'skipped';
+  // Yours: what is assigned to you, and every deliverable waiting for the customer's sign-off.
+  const yours = (task: PortalTask) => task.mine || (task.needsApproval && !task.approval);
   const byDate = (a: PortalTask, b: PortalTask) => (a.projectedFinish ?? '').localeCompare(b.projectedFinish ?? '');
   return {
     id: project.id,
@@ -139,9 +141,8 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
     allowColleagueInvites: settings.allowColleagueInvites,
     preview: ctx.actor.preview,
     stages: project.stages.map((stage) => ({ key: stage.key, name: stage.name, taskIds: tasks.filter((t) => t.stage === stage.key).map((t) => t.id) })),
-    // Yours: what is assigned to you, and every deliverable waiting for the customer's sign-off.
-    yourTaskIds: tasks.filter((t) => (t.mine || (t.needsApproval && !t.approval)) && open(t)).sort(byDate).map((t) => t.id),
-    teamTaskIds: tasks.filter((t) => !t.mine && !(t.needsApproval && !t.approval) && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
+    yourTaskIds: tasks.filter((t) => yours(t) && open(t)).sort(byDate).map((t) => t.id),
+    teamTaskIds: tasks.filter((t) => !yours(t) && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
     tasks,
     milestones: project.milestones
       .filter((m) => taskRows.get(m.taskId)?.customerVisible)

@@ -65,8 +65,8 @@ function describe(value: unknown): string | null {
 /**
  * Changes a task (status, dates, pin, assignee, duration, links…), recomputes every date that depends on it
  * and records who changed what, from what, to what and why. Returns what moved, so a screen can update at once.
+ * `byValueProof`: the success plan completes a value milestone because the customer confirmed its outcomes.
  */
-/** `byValueProof`: the success plan completes a value milestone because the customer confirmed its outcomes. */
 export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, options: { byValueProof?: boolean } = {}) {
   return inTransaction(ctx, async (tx) => {
     const found = await repo.findTask(tx.db, tx.workspaceId, taskId);

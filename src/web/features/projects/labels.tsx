@@ -63,5 +63,3 @@ export function OwnerBadge({ owner }: { owner: TaskOwner }) {
     </span>
   );
 }
-
-export const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
