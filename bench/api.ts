@@ -131,6 +131,7 @@ async function prepare(databaseUrl: string): Promise<string> {
       memberId: admin.id,
       role: 'admin',
       sessionId: 'bench',
+      name: admin.name,
     });
     const { token } = await createApiToken(ctx, { name: 'api bench', role: 'admin' });
     return token;

@@ -73,7 +73,7 @@ export async function measureProjectApi() {
       timezone: 'UTC',
       admin: { name: 'Bench Admin', email: `bench-schedule-${stamp}@landfall.dev`, password: 'bench-password-1' },
     });
-    const ctx = contextFor(services, { kind: 'member', workspaceId: workspace.id, memberId: member.id, role: 'admin', sessionId: 'bench' });
+    const ctx = contextFor(services, { kind: 'member', workspaceId: workspace.id, memberId: member.id, role: 'admin', sessionId: 'bench', name: member.name });
     const today = new Date().toISOString().slice(0, 10);
     const account = await createAccount(ctx, {
       name: 'Big Enterprise',
@@ -94,7 +94,7 @@ export async function measureProjectApi() {
     const app = await buildApp(services);
     await app.listen({ port: 0, host: '127.0.0.1' });
     const { port } = app.server.address() as AddressInfo;
-    const { token } = await startSession(services, { workspaceId: workspace.id, memberId: member.id, role: 'admin' }, 'bench');
+    const { token } = await startSession(services, { workspaceId: workspace.id, memberId: member.id, role: 'admin', name: member.name }, 'bench');
     const headers = { 'content-type': 'application/json', cookie: `lf_session=${token}`, 'x-csrf-token': csrfTokenFor(token) };
     const times: number[] = [];
     let moved = 0;

@@ -2,15 +2,41 @@ import type { MemberRole } from '../core/people.ts';
 import type { Config } from './config.ts';
 import type { Database, Db } from './db/client.ts';
 
-/** Who is asking. Each route says which kinds it admits. */
+/**
+ * Who is asking. Each route says which kinds it admits. Every actor carries the name that the history shows
+ * for what it did, read once where the actor is established (its session, token or system actor).
+ */
 export type Actor =
-  | { kind: 'member'; workspaceId: string; memberId: string; role: MemberRole; sessionId: string }
-  | { kind: 'token'; workspaceId: string; tokenId: string; role: MemberRole }
+  | { kind: 'member'; workspaceId: string; memberId: string; role: MemberRole; sessionId: string; name: string }
+  | { kind: 'token'; workspaceId: string; tokenId: string; role: MemberRole; name: string }
   /** A customer contact signed in to the portal (or a member previewing the portal as that contact: read-only). */
-  | { kind: 'contact'; workspaceId: string; contactId: string; sessionId: string; preview: boolean };
+  | { kind: 'contact'; workspaceId: string; contactId: string; sessionId: string; preview: boolean; name: string }
+  /** Landfall itself, acting for an integration or a job: each has a name of its own in the history. */
+  | { kind: 'system'; workspaceId: string; system: SystemActor; role: 'admin'; name: string };
 
-/** A vendor member or API token: everyone who may use the staff API. */
+/** A vendor member, API token or system actor: everyone who may use the staff side. */
 export type StaffActor = Exclude<Actor, { kind: 'contact' }>;
+
+/** The named system actors: one per integration and job, so history never says "API token" for them. */
+export const SYSTEM_ACTORS = {
+  intake: 'Deal intake',
+  'hubspot-intake': 'HubSpot intake',
+  'salesforce-intake': 'Salesforce intake',
+  escalation: 'Escalation ladder',
+  replan: 'Nightly re-plan',
+  cadences: 'Cadences',
+  unsubscribe: 'Unsubscribe link',
+  demo: 'Demo data',
+} as const;
+export type SystemActor = keyof typeof SYSTEM_ACTORS;
+
+export const systemActor = (workspaceId: string, system: SystemActor): StaffActor => ({
+  kind: 'system',
+  workspaceId,
+  system,
+  role: 'admin',
+  name: SYSTEM_ACTORS[system],
+});
 
 /**
  * Who did something that the project's history or a record keeps: a vendor member (or API token)
@@ -46,4 +72,4 @@ export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promi
 }
 
 export const actorId = (actor: Actor): string =>
-  actor.kind === 'member' ? actor.memberId : actor.kind === 'token' ? actor.tokenId : actor.contactId;
+  actor.kind === 'member' ? actor.memberId : actor.kind === 'token' ? actor.tokenId : actor.kind === 'contact' ? actor.contactId : `system:${actor.system}`;

@@ -1,4 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
+import type { DemoAdmin } from './demo-admin.ts';
 import { contextFor, type Services } from '../context.ts';
 import { projects } from '../db/schema.ts';
 import { listContacts } from '../modules/contacts/contacts.repo.ts';
@@ -9,8 +10,8 @@ import { portalComment, portalProject, rateMilestone } from '../modules/portal/p
  * The demo's portal: the champions of the newest active projects have access, have visited, rated the
  * milestones already reached and asked a question, so the vendor's Portal tab shows what real use looks like.
  */
-export async function seedDemoPortal(services: Services, workspaceId: string, adminId: string): Promise<void> {
-  const vendor = contextFor(services, { kind: 'member', workspaceId, memberId: adminId, role: 'admin', sessionId: 'demo' });
+export async function seedDemoPortal(services: Services, workspaceId: string, admin: DemoAdmin): Promise<void> {
+  const vendor = contextFor(services, { kind: 'member', workspaceId, memberId: admin.id, role: 'admin', sessionId: 'demo', name: admin.name });
   const rows = await services.database.db
     .select({ id: projects.id, accountId: projects.accountId })
     .from(projects)
@@ -24,8 +25,8 @@ export async function seedDemoPortal(services: Services, workspaceId: string, ad
     await grantAccess(vendor, project.id, champion.id);
     if (index === rows.length - 1) continue; // one invitation not opened yet
     const customer = {
-      ...contextFor(services, { kind: 'contact', workspaceId, contactId: champion.id, sessionId: 'demo', preview: false }),
-      actor: { kind: 'contact' as const, workspaceId, contactId: champion.id, sessionId: 'demo', preview: false },
+      ...contextFor(services, { kind: 'contact', workspaceId, contactId: champion.id, sessionId: 'demo', preview: false, name: champion.name }),
+      actor: { kind: 'contact' as const, workspaceId, contactId: champion.id, sessionId: 'demo', preview: false, name: champion.name },
     };
     const view = await portalProject(customer, project.id);
     for (const milestone of view.milestones.filter((m) => m.reachedOn).slice(0, 2)) {

@@ -1,6 +1,7 @@
 // Onboarding projects for the demo workspace, played forward from each account's day 0 to today, so the
 // portfolio shows real progress: tasks done on time and late, slips owed to the customer or the vendor.
 import { and, eq, gte, isNull, lte } from 'drizzle-orm';
+import type { DemoAdmin } from './demo-admin.ts';
 import { DateTime } from 'luxon';
 import { addBusinessDays, addCalendarDays, isBusinessDay, type BusinessCalendar } from '../../core/calendar.ts';
 import { contextFor, type Ctx, type Services } from '../context.ts';
@@ -8,7 +9,7 @@ import { accounts } from '../db/schema.ts';
 import { reviewAccount } from '../modules/escalation/escalation.service.ts';
 import { calendarOf, reschedule, todayFor } from '../modules/projects/plan.ts';
 import { lockProject } from '../modules/projects/projects.repo.ts';
-import { createProject, who } from '../modules/projects/projects.service.ts';
+import { createProject } from '../modules/projects/projects.service.ts';
 import { updateTask } from '../modules/projects/tasks.service.ts';
 import { seedDemoSuccessPlans, type DemoProject } from './demo-success-plans.ts';
 
@@ -25,8 +26,8 @@ function at(ctx: Ctx, date: string, timeZone: string): Ctx {
   return { ...ctx, services: { ...ctx.services, now: () => instant } };
 }
 
-export async function seedDemoProjects(services: Services, workspaceId: string, adminId: string): Promise<void> {
-  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: adminId, role: 'admin', sessionId: 'demo' });
+export async function seedDemoProjects(services: Services, workspaceId: string, admin: DemoAdmin): Promise<void> {
+  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: admin.id, role: 'admin', sessionId: 'demo', name: admin.name });
   const calendar: BusinessCalendar = await calendarOf(services.database.db, workspaceId);
   const today = todayFor(ctx, calendar);
   const since = DateTime.fromISO(today).minus({ days: 150 }).toISODate()!;
@@ -130,6 +131,6 @@ async function playForward(
   }
   // As of today: whatever is not done by now slips, owed to whoever owns it.
   const locked = await lockProject(ctx.db, ctx.workspaceId, project.id);
-  if (locked) await reschedule(at(ctx, today, tz), locked, await who(ctx), 'Re-planned as of today');
+  if (locked) await reschedule(at(ctx, today, tz), locked, 'Re-planned as of today');
   return project.id;
 }

@@ -1,6 +1,7 @@
 // Readiness assessments for the demo's newest projects: one not ready (a risk on the project), one at risk,
 // one ready that the customer filled in through the portal, and one sent to the customer and half answered.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { DemoAdmin } from './demo-admin.ts';
 import { DateTime } from 'luxon';
 import { contextFor, type Author, type Ctx, type Services } from '../context.ts';
 import { contacts, projects } from '../db/schema.ts';
@@ -56,8 +57,8 @@ function daysAfter(ctx: Ctx, day0: string, days: number): Ctx {
   return { ...ctx, services: { ...ctx.services, now: () => (instant < now ? instant : now) } };
 }
 
-export async function seedDemoReadiness(services: Services, workspaceId: string, adminId: string): Promise<void> {
-  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: adminId, role: 'admin', sessionId: 'demo' });
+export async function seedDemoReadiness(services: Services, workspaceId: string, admin: DemoAdmin): Promise<void> {
+  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: admin.id, role: 'admin', sessionId: 'demo', name: admin.name });
   const newest = await services.database.db
     .select({ id: projects.id, accountId: projects.accountId, day0: projects.day0 })
     .from(projects)
@@ -85,7 +86,7 @@ export async function seedDemoReadiness(services: Services, workspaceId: string,
       if (champion) {
         await sendAssessment(at, assessment.id, champion.id);
         author = { side: 'customer', contactId: champion.id, name: champion.name };
-        answerCtx = { ...daysAfter(ctx, project.day0, 4), actor: { kind: 'contact', workspaceId, contactId: champion.id, sessionId: 'demo', preview: false } };
+        answerCtx = { ...daysAfter(ctx, project.day0, 4), actor: { kind: 'contact', workspaceId, contactId: champion.id, sessionId: 'demo', preview: false, name: champion.name } };
       }
     }
     await saveAnswers(answerCtx, assessment.id, plan.answers, author);

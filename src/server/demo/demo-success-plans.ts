@@ -77,7 +77,7 @@ export async function seedDemoSuccessPlans(ctx: Ctx, projects: DemoProject[], to
     // Measured every three weeks since day 0, moving toward the target; the first project gets there.
     const reach = index === 0 ? 1.05 : 0.75;
     const customer: Author | undefined = champion && { side: 'customer', contactId: champion.id, name: champion.name };
-    const customerCtx = (date: string): Ctx => ({ ...at(ctx, date), actor: { kind: 'contact', workspaceId: ctx.workspaceId, contactId: champion!.id, sessionId: 'demo', preview: false } });
+    const customerCtx = (date: string): Ctx => ({ ...at(ctx, date), actor: { kind: 'contact', workspaceId: ctx.workspaceId, contactId: champion!.id, sessionId: 'demo', preview: false, name: champion!.name } });
     const measured: string[] = [];
     for (let day = 21; addCalendarDays(project.day0, day) < today; day += 21) measured.push(addCalendarDays(project.day0, day));
     for (const [i, date] of measured.entries()) {

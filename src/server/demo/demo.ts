@@ -97,12 +97,12 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
       team: teamByRole(team),
     });
     await insertAccountBatch(tx, workspace.id, toBatch(Array.from({ length: DEMO_ACCOUNTS }, nextAccount)));
-    return { workspaceId: workspace.id, adminId: adminRow.id };
+    return { workspaceId: workspace.id, admin: { id: adminRow.id, name: admin!.name } };
   });
   if (!created) return;
-  await seedDemoProjects(services, created.workspaceId, created.adminId);
-  await seedDemoReadiness(services, created.workspaceId, created.adminId);
-  await seedDemoPortal(services, created.workspaceId, created.adminId);
+  await seedDemoProjects(services, created.workspaceId, created.admin);
+  await seedDemoReadiness(services, created.workspaceId, created.admin);
+  await seedDemoPortal(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

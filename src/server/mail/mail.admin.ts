@@ -1,6 +1,6 @@
 // The outbox as people see it (the Mail page), the frequency cap setting, and the public unsubscribe.
 import type { Ctx, Services } from '../context.ts';
-import { inTransaction } from '../context.ts';
+import { contextFor, inTransaction, systemActor } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { presentMessage } from '../modules/cadences/cadences.service.ts';
 import * as repo from './mail.repo.ts';
@@ -54,7 +54,7 @@ export async function unsubscribe(services: Services, token: string) {
   const db = services.database.db;
   const preference = await repo.findPreferenceByToken(db, token);
   if (!preference) return undefined;
-  const ctx = { db, services, workspaceId: preference.workspaceId, actor: { kind: 'token', workspaceId: preference.workspaceId, tokenId: 'unsubscribe', role: 'admin' } } as Ctx;
+  const ctx = contextFor(services, systemActor(preference.workspaceId, 'unsubscribe'));
   await inTransaction(ctx, async (tx) => {
     const now = tx.services.now();
     if (!preference.unsubscribedAt) await repo.setUnsubscribed(tx.db, preference.workspaceId, preference.contactId, now);

@@ -114,7 +114,7 @@ export async function makeWorkspace(services: Services, name = 'Northwind') {
     timezone: 'Europe/Paris',
     admin: { name: 'Ada Admin', email, password: TEST_PASSWORD },
   });
-  const actor: Actor = { kind: 'member', workspaceId: workspace.id, memberId: admin.id, role: 'admin', sessionId: 'test' };
+  const actor: Actor = { kind: 'member', workspaceId: workspace.id, memberId: admin.id, role: 'admin', sessionId: 'test', name: 'Ada Admin' };
   const member: TestMember = {
     id: admin.id,
     email,
@@ -134,7 +134,7 @@ export async function makeMember(services: Services, workspaceId: string, role: 
     role,
     passwordHash: await hashPassword(TEST_PASSWORD),
   });
-  const actor: Actor = { kind: 'member', workspaceId, memberId: row.id, role, sessionId: 'test' };
+  const actor: Actor = { kind: 'member', workspaceId, memberId: row.id, role, sessionId: 'test', name };
   return { id: row.id, email, password: TEST_PASSWORD, role, workspaceId, ctx: contextFor(services, actor) } satisfies TestMember;
 }
 
@@ -162,7 +162,7 @@ export interface Response<T = any> {
 
 /** An HTTP client acting as one signed-in member (cookie + CSRF header), as the web app does. */
 export async function signedInClient(env: TestEnv, member: { id: string; workspaceId: string; role: MemberRole }) {
-  const { token } = await startSession(env.services, { workspaceId: member.workspaceId, memberId: member.id, role: member.role }, 'test');
+  const { token } = await startSession(env.services, { workspaceId: member.workspaceId, memberId: member.id, role: member.role, name: 'Test member' }, 'test');
   return httpClient(env.app, { cookie: `lf_session=${token}`, 'x-csrf-token': csrfTokenFor(token) });
 }
 

@@ -88,6 +88,7 @@ export async function signIn(services: Services, input: SignInInput) {
     memberId: member.id,
     role: member.role as MemberRole,
     sessionId,
+    name: member.name,
   };
   return { token, actor };
 }
@@ -95,7 +96,7 @@ export async function signIn(services: Services, input: SignInInput) {
 /** Starts a session for a member who has just proven who they are (first sign-up, accepted invite). */
 export async function startSession(
   services: Services,
-  member: { workspaceId: string; memberId: string; role: MemberRole },
+  member: { workspaceId: string; memberId: string; role: MemberRole; name: string },
   userAgent: string | undefined,
 ) {
   const now = services.now();
@@ -142,6 +143,7 @@ export async function actorFromSession(services: Services, token: string): Promi
       memberId: session.memberId,
       role: session.role,
       sessionId: session.sessionId,
+      name: session.memberName,
     },
     dataVersion: session.dataVersion,
   };
@@ -156,7 +158,7 @@ export async function actorFromApiToken(services: Services, token: string): Prom
     await repo.touchApiToken(db, found.tokenId, now);
   }
   return {
-    actor: { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role },
+    actor: { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role, name: found.tokenName },
     dataVersion: found.dataVersion,
   };
 }

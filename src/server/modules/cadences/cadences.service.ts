@@ -4,7 +4,7 @@ import { BUILTIN_CADENCES, chooseCadence } from '../../../core/cadence/builtin.t
 import { renderMessage, SAMPLE_VARIABLES, templateProblem } from '../../../core/cadence/template.ts';
 import { isTimeOfDay, recipientTimeZone } from '../../../core/cadence/timing.ts';
 import type { CadenceStep } from '../../../core/cadence/types.ts';
-import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
+import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import * as mailRepo from '../../mail/mail.repo.ts';
@@ -178,7 +178,7 @@ export async function runDueCadences(services: Services, limit = 100): Promise<n
   const due = await repo.dueAttachments(services.database.db, services.now(), limit);
   let written = 0;
   for (const { workspaceId, projectId } of due) {
-    const ctx = contextFor(services, { kind: 'token', workspaceId, tokenId: 'cadences', role: 'admin' });
+    const ctx = contextFor(services, systemActor(workspaceId, 'cadences'));
     written += await inTransaction(ctx, async (tx) => {
       const now = tx.services.now();
       const attachment = await repo.claimAttachment(tx.db, workspaceId, projectId, now);

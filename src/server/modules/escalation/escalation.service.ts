@@ -10,7 +10,7 @@ import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
 import { customerDueDates } from '../../../core/reminders/due.ts';
 import { DEFAULT_LADDER, ESCALATION_ACTION_LABELS, ladderProblems, sortLadder, stepKey, type Ladder, type LadderStep } from '../../../core/reminders/ladder.ts';
 import { planReminders, type FiredStep, type ReminderInput, type ReminderPlan, type TaskReminder } from '../../../core/reminders/plan.ts';
-import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
+import { contextFor, inTransaction, SYSTEM_ACTORS, systemActor, type Ctx, type Services } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import * as mailRepo from '../../mail/mail.repo.ts';
 import { queueAutomatedMail, queueMail, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
@@ -28,8 +28,10 @@ import {
 } from './escalation.mail.ts';
 import type { EscalationSettingsInput } from './escalation.schema.ts';
 import * as repo from './escalation.repo.ts';
+import { recordEvents, type EventRow } from '../history/history.service.ts';
 
-const LANDFALL = { actorName: 'Landfall', actorMemberId: null };
+/** The ladder's own lines, also when a person's change ends a silence. */
+const LADDER = { actorName: SYSTEM_ACTORS.escalation, actorMemberId: null };
 const SEND_AT = '09:00';
 
 export const contactMailKey = (contactId: string, today: IsoDate) => `reminders:${contactId}:${today}`;
@@ -172,7 +174,7 @@ export async function runEscalations(services: Services, limit = 500) {
 
 /** Reviews one account now: sends what is due, climbs the ladder, ends silences. Undefined when another process holds it. */
 export async function reviewAccount(services: Services, workspaceId: string, accountId: string) {
-  const ctx = contextFor(services, { kind: 'token', workspaceId, tokenId: 'escalation', role: 'admin' });
+  const ctx = contextFor(services, systemActor(workspaceId, 'escalation'));
   return inTransaction(ctx, async (tx) => {
     if (!(await repo.tryLockAccount(tx.db, workspaceId, accountId))) return undefined;
     const loaded = await loadAccount(tx, accountId);
@@ -186,9 +188,9 @@ async function carryOut(tx: Ctx, loaded: Loaded, plan: ReminderPlan) {
   const { today } = loaded;
   const now = tx.services.now();
   const byId = new Map(loaded.projects.map((project) => [project.row.id, project]));
-  const events: projectsRepo.EventRow[] = [];
-  const event = (projectId: string, field: string, headline: string, extra: Partial<projectsRepo.EventRow> = {}) =>
-    events.push({ workspaceId, projectId, ...LANDFALL, kind: 'escalation', field, toValue: headline, createdAt: now, ...extra });
+  const events: EventRow[] = [];
+  const event = (projectId: string, field: string, headline: string, extra: Partial<EventRow> = {}) =>
+    events.push({ workspaceId, projectId, ...LADDER, kind: 'escalation', field, toValue: headline, createdAt: now, ...extra });
 
   // Episodes of silence: end the answered ones (clearing their stall), open the new ones.
   for (const change of plan.episodes) {
@@ -228,7 +230,7 @@ async function carryOut(tx: Ctx, loaded: Loaded, plan: ReminderPlan) {
   const emails = (await mailContacts(tx, loaded, reminders, steps, event)) + (await mailManagers(tx, loaded, steps, event));
   // A millisecond apart, so the history lists them in the order they happened (the stall before the manager hears of it).
   const ordered = [...events.filter((row) => row.field === 'stalled'), ...events.filter((row) => row.field !== 'stalled')];
-  await projectsRepo.insertEvents(db, ordered.map((row, i) => ({ ...row, createdAt: new Date(now.getTime() + i) })));
+  await recordEvents(tx, ordered.map((row, i) => ({ ...row, createdAt: new Date(now.getTime() + i) })));
   return { emails, steps: steps.length };
 }
 
@@ -249,7 +251,7 @@ async function endEpisode(
   episode: repo.EpisodeRow,
   today: IsoDate,
   why: string,
-  event: (projectId: string, field: string, headline: string, extra?: Partial<projectsRepo.EventRow>) => void,
+  event: (projectId: string, field: string, headline: string, extra?: Partial<EventRow>) => void,
 ) {
   await repo.endEpisode(tx.db, tx.workspaceId, episode.id, today, why);
   if (episode.stalledSince) {
@@ -281,7 +283,7 @@ async function mailContacts(
   loaded: Loaded,
   reminders: TaskReminder[],
   steps: FiredStep[],
-  event: (projectId: string, field: string, headline: string, extra?: Partial<projectsRepo.EventRow>) => void,
+  event: (projectId: string, field: string, headline: string, extra?: Partial<EventRow>) => void,
 ): Promise<number> {
   const { db, workspaceId, services } = tx;
   const { account, today, calendar } = loaded;
@@ -382,7 +384,7 @@ async function mailManagers(
   tx: Ctx,
   loaded: Loaded,
   steps: FiredStep[],
-  event: (projectId: string, field: string, headline: string, extra?: Partial<projectsRepo.EventRow>) => void,
+  event: (projectId: string, field: string, headline: string, extra?: Partial<EventRow>) => void,
 ): Promise<number> {
   const { db, workspaceId, services } = tx;
   const told = steps.filter((step) => step.step.action === 'tell_onboarding_manager' && step.recipients.length > 0);
@@ -476,11 +478,11 @@ export async function endSilenceIfAnswered(tx: Ctx, project: { id: string; day0:
   const today = todayFor(tx, calendar);
   const { due, tasks } = await dueTasksOf(tx, project, calendar);
   if (project.status === 'active' && due.some((task) => businessDaysBetween(task.dueOn, today, calendar) >= 1)) return;
-  const events: projectsRepo.EventRow[] = [];
+  const events: EventRow[] = [];
   const loaded = { row: { id: project.id, status: project.status } as ProjectRow, due, tasks, episode, firedSteps: new Set<string>() };
   const why = project.status === 'active' ? answeredBy(loaded) : `the project is ${project.status}`;
   await endEpisode(tx, loaded, episode, today, why, (projectId, field, headline, extra = {}) =>
-    events.push({ workspaceId: tx.workspaceId, projectId, ...LANDFALL, kind: 'escalation', field, toValue: headline, createdAt: tx.services.now(), ...extra }),
+    events.push({ workspaceId: tx.workspaceId, projectId, ...LADDER, kind: 'escalation', field, toValue: headline, createdAt: tx.services.now(), ...extra }),
   );
-  await projectsRepo.insertEvents(tx.db, events);
+  await recordEvents(tx, events);
 }

@@ -188,7 +188,7 @@ describe('the escalation ladder', () => {
 
     // The customer catches up: Ann finishes both tasks in the portal (a contact actor, as the portal will call it).
     at('2026-04-07', '11:00');
-    const annInPortal = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: ann.id, sessionId: 'portal', preview: false });
+    const annInPortal = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: ann.id, sessionId: 'portal', preview: false, name: ann.name });
     await updateTask(annInPortal, logo.id, { status: 'done' } as never);
     expect((await getProject(admin.ctx, project.id)).stalledSince).toBe('2026-04-02'); // one task is still overdue
     await updateTask(annInPortal, sso.id, { status: 'done' } as never);
@@ -199,7 +199,7 @@ describe('the escalation ladder', () => {
       field: 'stalled',
       fromValue: '2026-04-02',
       toValue: 'No longer stalled: the customer completed “Upload your logo” and “Connect single sign-on”',
-      actorName: 'Landfall',
+      actorName: 'Escalation ladder',
     });
     // Nothing more is sent for this silence.
     const after = smtp.received.length;

@@ -3,9 +3,9 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { findMember } from '../members/members.repo.ts';
-import { findProjectSummary, insertEvents } from '../projects/projects.repo.ts';
-import { who } from '../projects/projects.service.ts';
+import { findProjectSummary } from '../projects/projects.repo.ts';
 import * as repo from './handoffs.repo.ts';
+import { actorOf, recordEvents } from '../history/history.service.ts';
 
 type Status = 'open' | 'questions' | 'complete';
 
@@ -64,8 +64,8 @@ export async function submitHandoff(ctx: Ctx, projectId: string) {
   await inTransaction(ctx, async (tx) => {
     await repo.ensureHandoff(tx.db, tx.workspaceId, projectId);
     await repo.saveHandoff(tx.db, tx.workspaceId, projectId, { status: open ? 'questions' : 'complete', submittedAt: tx.services.now() });
-    await insertEvents(tx.db, [
-      { workspaceId: tx.workspaceId, projectId, ...(await who(tx)), kind: 'handoff', toValue: open ? 'questions' : 'complete', createdAt: tx.services.now() },
+    await recordEvents(tx, [
+      { workspaceId: tx.workspaceId, projectId, ...(actorOf(tx)), kind: 'handoff', toValue: open ? 'questions' : 'complete', createdAt: tx.services.now() },
     ]);
   });
   return getHandoff(ctx, projectId);
@@ -76,7 +76,7 @@ export async function askHandoffQuestion(ctx: Ctx, projectId: string, input: { t
   const project = await assertProject(ctx, projectId);
   await inTransaction(ctx, async (tx) => {
     await repo.ensureHandoff(tx.db, tx.workspaceId, projectId);
-    const asker = await who(tx);
+    const asker = actorOf(tx);
     const question = await repo.insertQuestion(tx.db, {
       workspaceId: tx.workspaceId,
       projectId,
@@ -105,7 +105,7 @@ export async function askHandoffQuestion(ctx: Ctx, projectId: string, input: { t
 export async function answerHandoffQuestion(ctx: Ctx, questionId: string, answer: string) {
   const question = await repo.findQuestion(ctx.db, ctx.workspaceId, questionId);
   if (!question) throw notFound('hand-off question');
-  const answerer = await who(ctx);
+  const answerer = actorOf(ctx);
   await repo.answerQuestion(ctx.db, ctx.workspaceId, questionId, { answer, answeredByName: answerer.actorName, answeredAt: ctx.services.now() });
   const handoff = await getHandoff(ctx, question.projectId);
   if (handoff.submittedAt && handoff.quality.complete && handoff.questions.every((q) => q.answer)) {

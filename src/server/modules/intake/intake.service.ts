@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { contextFor, inTransaction, type Ctx, type Services } from '../../context.ts';
+import { contextFor, inTransaction, systemActor, type Ctx, type Services, type SystemActor } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
 import { createAccount, updateAccount } from '../accounts/accounts.service.ts';
@@ -12,9 +12,16 @@ import * as repo from './intake.repo.ts';
 
 export type IntakeSource = 'api' | 'webhook' | 'hubspot' | 'salesforce';
 
-/** The system acting on behalf of the CRM inside one workspace. */
-const intakeCtx = (services: Services, workspaceId: string): Ctx =>
-  contextFor(services, { kind: 'token', workspaceId, tokenId: 'intake', role: 'admin' });
+const INTAKE_ACTORS: Record<IntakeSource, SystemActor> = {
+  api: 'intake',
+  webhook: 'intake',
+  hubspot: 'hubspot-intake',
+  salesforce: 'salesforce-intake',
+};
+
+/** The system acting on behalf of the CRM inside one workspace, named after it in the history. */
+const intakeCtx = (services: Services, workspaceId: string, source: IntakeSource): Ctx =>
+  contextFor(services, systemActor(workspaceId, INTAKE_ACTORS[source]));
 
 /**
  * Takes a won deal: creates or updates the account and its contacts, starts the project from the playbook that
@@ -23,7 +30,7 @@ const intakeCtx = (services: Services, workspaceId: string): Ctx =>
  * taken is kept with its error, for a person to fix and replay.
  */
 export async function receiveDeal(services: Services, workspaceId: string, source: IntakeSource, deal: WonDeal) {
-  const ctx = intakeCtx(services, workspaceId);
+  const ctx = intakeCtx(services, workspaceId, source);
   try {
     return await inTransaction(ctx, async (tx) => {
       const now = tx.services.now();

@@ -137,7 +137,7 @@ export async function acceptInvite(services: Services, token: string, input: { n
       role: invite.role,
       passwordHash,
     });
-    return { workspaceId: invite.workspaceId, memberId: member.id, role: invite.role as MemberRole };
+    return { workspaceId: invite.workspaceId, memberId: member.id, role: invite.role as MemberRole, name: input.name };
   });
 }
 

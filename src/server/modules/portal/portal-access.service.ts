@@ -3,10 +3,10 @@ import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
-import { who } from '../projects/projects.service.ts';
 import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
+import { actorOf, recordEvents } from '../history/history.service.ts';
 
 /** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
 export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
@@ -16,7 +16,7 @@ export async function grantAccess(ctx: Ctx, projectId: string, contactId: string
     const contact = await findContact(tx.db, tx.workspaceId, contactId);
     if (!contact || contact.accountId !== project.accountId) throw invalid('contactId: is not a contact of this project\'s account', { path: ['body', 'contactId'] });
     if (contact.leftOn) throw conflict(`${contact.name} has left the company (${contact.leftOn}): they cannot be given access.`, { path: ['body', 'contactId'] });
-    const who_ = await who(tx);
+    const who_ = actorOf(tx);
     const invitation = newInvitation(tx.services);
     const access = await authRepo.upsertAccess(tx.db, {
       workspaceId: tx.workspaceId,
@@ -38,7 +38,7 @@ export async function grantAccess(ctx: Ctx, projectId: string, contactId: string
         (why ? `${why}\n\n` : '') +
         `Open your invitation:\n${invitation.url}\n\nIt sends you a one-time sign-in link each time you need one. It works for 30 days.`,
     });
-    await projectsRepo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, ...who_, kind: 'portal_invited', toValue: `invited ${contact.name} to the portal`, createdAt: invitation.now },
     ]);
     return { contactId, inviteUrl: invitation.url, invitedAt: invitation.now.toISOString() };

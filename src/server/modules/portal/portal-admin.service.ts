@@ -3,11 +3,12 @@ import { describeActivity } from '../../../core/portal/activity.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
-import { getProject, who } from '../projects/projects.service.ts';
+import { getProject } from '../projects/projects.service.ts';
 import { startPreviewSession } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
 import type { PortalSettingsInput } from './portal.schema.ts';
+import { actorOf, recordEvents } from '../history/history.service.ts';
 
 /** The vendor's view of a project's portal: who has access and when they came, what they did, on-time customer work, CSAT. */
 export async function portalOverview(ctx: Ctx, projectId: string) {
@@ -86,8 +87,8 @@ export async function revokeAccess(ctx: Ctx, projectId: string, contactId: strin
       await authRepo.revokeSessionsOfContact(tx.db, tx.workspaceId, contactId, now);
     }
     const contactName = (await projectsRepo.contactName(tx.db, tx.workspaceId, contactId)) ?? 'a contact';
-    await projectsRepo.insertEvents(tx.db, [
-      { workspaceId: tx.workspaceId, projectId, ...(await who(tx)), kind: 'portal_revoked', toValue: `removed ${contactName}'s portal access`, createdAt: now },
+    await recordEvents(tx, [
+      { workspaceId: tx.workspaceId, projectId, ...(actorOf(tx)), kind: 'portal_revoked', toValue: `removed ${contactName}'s portal access`, createdAt: now },
     ]);
   });
 }

@@ -128,7 +128,7 @@ export async function insertSession(db: Db, values: typeof portalSessions.$infer
 
 export async function findSession(db: Db, tokenHash: string) {
   const [row] = await db
-    .select({ session: portalSessions, contactLeftOn: contacts.leftOn })
+    .select({ session: portalSessions, contactLeftOn: contacts.leftOn, contactName: contacts.name })
     .from(portalSessions)
     .innerJoin(contacts, and(eq(contacts.workspaceId, portalSessions.workspaceId), eq(contacts.id, portalSessions.contactId)))
     .where(eq(portalSessions.tokenHash, tokenHash));

@@ -220,6 +220,7 @@ export async function contactFromPortalSession(services: Services, token: string
     contactId: session.contactId,
     sessionId: session.id,
     preview: session.previewMemberId !== null,
+    name: found.contactName,
   };
 }
 

@@ -1,11 +1,11 @@
 import type { Author, Ctx } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
-import { authorOf } from '../projects/projects.service.ts';
 import * as readiness from '../readiness/readiness.service.ts';
 import type { AnswerValue } from '../readiness/readiness.schema.ts';
 import * as plans from '../success-plans/success-plans.service.ts';
 import type { ActualInput, OutcomeInput, PlanInput, VerificationInput } from '../success-plans/success-plans.schema.ts';
 import * as repo from './portal.repo.ts';
+import { authorOf } from '../history/history.service.ts';
 
 // The customer's side of readiness and the success plan: the portal's routes call these with the signed-in
 // contact; every id is checked to belong to the project the contact has access to (else "not found").
@@ -14,7 +14,7 @@ type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string } };
 
 async function customer(ctx: ContactCtx, projectId: string): Promise<Extract<Author, { side: 'customer' }>> {
   if (!(await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, ctx.actor.contactId))) throw notFound('project');
-  return (await authorOf(ctx)) as Extract<Author, { side: 'customer' }>;
+  return authorOf(ctx) as Extract<Author, { side: 'customer' }>;
 }
 
 export async function projectAssessments(ctx: ContactCtx, projectId: string) {

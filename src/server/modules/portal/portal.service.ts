@@ -5,12 +5,13 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { queueMail } from '../../mail/mail.service.ts';
 import { findContact, insertContact, listContacts } from '../contacts/contacts.repo.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
-import { getProject, who } from '../projects/projects.service.ts';
+import { getProject } from '../projects/projects.service.ts';
 import { addComment, updateTask } from '../projects/tasks.service.ts';
 import { inspectUpload, removeFileBytes, writeFileBytes } from './file-store.ts';
 import { grantAccess } from './portal-access.service.ts';
 import * as repo from './portal.repo.ts';
 import type { PortalProject, PortalTask } from './portal.schema.ts';
+import { actorOf, recordEvents } from '../history/history.service.ts';
 
 type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string; preview: boolean } };
 
@@ -55,9 +56,9 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
   const access = await accessOf(ctx, projectId);
   const now = ctx.services.now();
   if (!ctx.actor.preview && (!access.lastVisitAt || now.getTime() - access.lastVisitAt.getTime() > VISIT_GAP_MS)) {
-    const who_ = await who(ctx);
+    const who_ = actorOf(ctx);
     await repo.recordVisit(ctx.db, access.id, now);
-    await projectsRepo.insertEvents(ctx.db, [
+    await recordEvents(ctx, [
       { workspaceId: ctx.workspaceId, projectId, ...who_, kind: 'portal_visit', toValue: 'opened the portal', createdAt: now },
     ]);
   } else if (!ctx.actor.preview) {
@@ -188,10 +189,10 @@ export async function saveFormAnswers(ctx: Ctx, projectId: string, taskId: strin
         errors: shapeProblems.map((p) => ({ path: ['body', 'answers', ...p.path], message: p.message })),
       });
     }
-    const who_ = await who(tx);
+    const who_ = actorOf(tx);
     const now = tx.services.now();
     await repo.saveFormAnswers(tx.db, tx.workspaceId, taskId, { formAnswers: values, formAnsweredBy: who_.actorName, formAnsweredAt: now });
-    await projectsRepo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'form_answered', toValue: `answered the form of "${task.title}"`, createdAt: now },
     ]);
     return { answers: values, answeredBy: who_.actorName, answeredAt: now.toISOString() };
@@ -234,7 +235,7 @@ export async function attachFile(ctx: Ctx, projectId: string, taskId: string, up
   await writeFileBytes(ctx.services, ctx.workspaceId, id, upload.bytes);
   try {
     return await inTransaction(ctx, async (tx) => {
-      const who_ = await who(tx);
+      const who_ = actorOf(tx);
       const now = tx.services.now();
       const row = await repo.insertFile(tx.db, {
         id,
@@ -251,7 +252,7 @@ export async function attachFile(ctx: Ctx, projectId: string, taskId: string, up
         uploadedByMemberId: who_.actorMemberId,
         createdAt: now,
       });
-      await projectsRepo.insertEvents(tx.db, [
+      await recordEvents(tx, [
         { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'file_uploaded', toValue: `uploaded ${fileName} to "${task.title}"`, createdAt: now },
       ]);
       return { id: row.id, fileName, size: row.size, contentType: verdict.mime, fieldKey: row.fieldKey, uploadedBy: row.uploadedByName, at: now.toISOString() };
@@ -294,7 +295,7 @@ export async function decideApproval(
   }
   return inTransaction(ctx, async (tx) => {
     const now = tx.services.now();
-    const who_ = await who(tx);
+    const who_ = actorOf(tx);
     const approval = await repo.insertApproval(tx.db, {
       workspaceId: tx.workspaceId,
       projectId,
@@ -305,7 +306,7 @@ export async function decideApproval(
       comment: input.comment?.trim() || null,
       createdAt: now,
     });
-    await projectsRepo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       {
         workspaceId: tx.workspaceId,
         projectId,
@@ -370,8 +371,8 @@ export async function rateMilestone(ctx: ContactCtx, projectId: string, taskId: 
       createdAt: now,
       updatedAt: now,
     });
-    await projectsRepo.insertEvents(tx.db, [
-      { workspaceId: tx.workspaceId, projectId, taskId, ...(await who(tx)), kind: 'milestone_rated', toValue: `rated "${task.title}" ${input.score}/5`, reason: input.comment?.trim() || null, createdAt: now },
+    await recordEvents(tx, [
+      { workspaceId: tx.workspaceId, projectId, taskId, ...(actorOf(tx)), kind: 'milestone_rated', toValue: `rated "${task.title}" ${input.score}/5`, reason: input.comment?.trim() || null, createdAt: now },
     ]);
     return { score: input.score, comment: input.comment?.trim() || null };
   });

@@ -16,6 +16,7 @@ import type { Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './projects.repo.ts';
+import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 
 export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
   const row = await repo.workspaceCalendar(db, workspaceId);
@@ -101,13 +102,6 @@ function savedProjection(rows: repo.TaskRow[]): ScheduleResult | undefined {
   };
 }
 
-export interface Who {
-  actorName: string;
-  actorMemberId: string | null;
-  /** A customer contact acting in the portal. */
-  actorContactId?: string | null;
-}
-
 export interface Moved {
   id: string;
   projectedStart: string;
@@ -121,7 +115,8 @@ export interface Moved {
  * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one
  * history line per date that moved, and the days each milestone moved, owed to the side that caused them.
  */
-export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, who: Who, why: string) {
+export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, why: string) {
+  const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
   const rows = await repo.projectTaskRows(db, workspaceId, project.id);
   const dependencies = await repo.projectDependencyRows(db, workspaceId, project.id);
@@ -133,7 +128,7 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string }
   const now = ctx.services.now();
 
   const moved: Moved[] = [];
-  const events: repo.EventRow[] = [];
+  const events: EventRow[] = [];
   const updates: repo.ProjectionUpdate[] = [];
   next.tasks.forEach((projected, i) => {
     const row = rows[i]!;
@@ -177,7 +172,7 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string }
 
   const delays = previous ? attributeDelays({ tasks, previous, next, calendar }) : [];
   await repo.saveProjections(db, workspaceId, updates, now);
-  await repo.insertEvents(db, events);
+  await recordEvents(ctx, events);
   await repo.insertDelays(
     db,
     delays

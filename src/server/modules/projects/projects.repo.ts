@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -8,7 +8,6 @@ import {
   handoffs,
   members,
   projectDependencies,
-  projectEvents,
   projects,
   projectTasks,
   taskComments,
@@ -19,7 +18,6 @@ import type { ProjectListQuery } from './projects.schema.ts';
 export type TaskRow = typeof projectTasks.$inferSelect;
 export type DependencyRow = typeof projectDependencies.$inferSelect;
 export type NewTaskRow = typeof projectTasks.$inferInsert;
-export type EventRow = typeof projectEvents.$inferInsert;
 export type CommentRow = typeof taskComments.$inferSelect;
 export type DelayRow = typeof delayEvents.$inferInsert;
 
@@ -227,35 +225,9 @@ export async function updateProject(db: Db, workspaceId: string, projectId: stri
     .where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
 }
 
-export async function insertEvents(db: Db, rows: EventRow[]) {
-  if (rows.length === 0) return;
-  for (let i = 0; i < rows.length; i += 1000) await db.insert(projectEvents).values(rows.slice(i, i + 1000));
-}
-
 export async function insertDelays(db: Db, rows: DelayRow[]) {
   if (rows.length === 0) return;
   await db.insert(delayEvents).values(rows);
-}
-
-export function listEvents(db: Db, workspaceId: string, projectId: string, limit: number) {
-  return db
-    .select({
-      id: projectEvents.id,
-      taskId: projectEvents.taskId,
-      taskTitle: projectTasks.title,
-      actorName: projectEvents.actorName,
-      kind: projectEvents.kind,
-      field: projectEvents.field,
-      fromValue: projectEvents.fromValue,
-      toValue: projectEvents.toValue,
-      reason: projectEvents.reason,
-      createdAt: projectEvents.createdAt,
-    })
-    .from(projectEvents)
-    .leftJoin(projectTasks, and(eq(projectTasks.workspaceId, projectEvents.workspaceId), eq(projectTasks.id, projectEvents.taskId)))
-    .where(and(eq(projectEvents.workspaceId, workspaceId), eq(projectEvents.projectId, projectId)))
-    .orderBy(desc(projectEvents.createdAt), desc(projectEvents.id))
-    .limit(limit);
 }
 
 export function listDelays(db: Db, workspaceId: string, projectId: string) {

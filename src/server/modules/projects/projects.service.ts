@@ -2,7 +2,7 @@ import { toDayNumber } from '../../../core/calendar.ts';
 import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../core/playbooks/definition.ts';
 import type { Segment } from '../../../core/people.ts';
 import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
-import { contextFor, inTransaction, type Author, type Ctx, type Services } from '../../context.ts';
+import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
 import { attachBestCadence } from '../cadences/cadences.service.ts';
@@ -11,26 +11,12 @@ import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
 import { filesOfProject } from '../portal/portal.repo.ts';
-import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor, type Who } from './plan.ts';
+import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
+import { actorOf, recordEvents, listProjectHistory } from '../history/history.service.ts';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
-
-export async function who(ctx: Ctx): Promise<Who> {
-  if (ctx.actor.kind === 'token') return { actorName: 'API token', actorMemberId: null };
-  if (ctx.actor.kind === 'contact') {
-    const actorName = (await repo.contactName(ctx.db, ctx.workspaceId, ctx.actor.contactId)) ?? 'A customer contact';
-    return { actorName, actorMemberId: null, actorContactId: ctx.actor.contactId };
-  }
-  return { actorName: (await repo.memberName(ctx.db, ctx.workspaceId, ctx.actor.memberId)) ?? 'A member', actorMemberId: ctx.actor.memberId };
-}
-
-/** Who is acting, as the author of a change both sides can make: a vendor member (or token) or a customer contact. */
-export async function authorOf(ctx: Ctx): Promise<Author> {
-  const { actorName, actorMemberId, actorContactId } = await who(ctx);
-  return actorContactId ? { side: 'customer', contactId: actorContactId, name: actorName } : { side: 'vendor', memberId: actorMemberId, name: actorName };
-}
 
 function presentSummary(row: SummaryRow): ProjectSummary {
   const stages = row.stages as PlaybookStage[];
@@ -296,11 +282,11 @@ export async function createProject(
       }),
     );
     await repo.insertDependencies(tx.db, dependencies.map((dependency) => ({ ...dependency, projectId })));
-    await repo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       {
         workspaceId: tx.workspaceId,
         projectId,
-        ...(await who(tx)),
+        ...(actorOf(tx)),
         kind: 'created',
         reason: `Created from the playbook "${playbook.name}" (version ${playbook.version}), day 0 ${day0}`,
         createdAt: tx.services.now(),
@@ -314,8 +300,7 @@ export async function createProject(
 
 export async function projectHistory(ctx: Ctx, projectId: string) {
   if (!(await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
-  const rows = await repo.listEvents(ctx.db, ctx.workspaceId, projectId, 500);
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+  return listProjectHistory(ctx, projectId);
 }
 
 export async function projectDelays(ctx: Ctx, projectId: string) {
@@ -346,11 +331,11 @@ export async function replanStaleProjects(services: Services, staleAfterMs = 6 *
   const cutoff = new Date(services.now().getTime() - staleAfterMs);
   const stale = await repo.staleProjects(services.database.db, cutoff, 200);
   for (const { id, workspaceId } of stale) {
-    const ctx = contextFor(services, { kind: 'token', workspaceId, tokenId: 'replan', role: 'admin' });
+    const ctx = contextFor(services, systemActor(workspaceId, 'replan'));
     await inTransaction(ctx, async (tx) => {
       const project = await repo.lockProject(tx.db, workspaceId, id);
       if (!project || project.updatedAt > cutoff) return;
-      await reschedule(tx, project, { actorName: 'Landfall', actorMemberId: null }, 'Re-planned: another day has passed');
+      await reschedule(tx, project, 'Re-planned: another day has passed');
     });
   }
   return stale.length;
@@ -359,11 +344,10 @@ export async function replanStaleProjects(services: Services, staleAfterMs = 6 *
 /** Re-plans every active project of the workspace (after its calendar changed). */
 export async function replanProjectsOf(ctx: Ctx, why: string) {
   const active = await repo.listProjects(ctx.db, ctx.workspaceId, { status: 'active' });
-  const actor = await who(ctx);
   for (const { id } of active) {
     await inTransaction(ctx, async (tx) => {
       const project = await repo.lockProject(tx.db, tx.workspaceId, id);
-      if (project) await reschedule(tx, project, actor, why);
+      if (project) await reschedule(tx, project, why);
     });
   }
 }

@@ -229,7 +229,7 @@ describe('rescheduling', () => {
     expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-20');
     expect(after.delayDays).toEqual({ customer: 5, vendor: 0 });
     const history = (await api.get(`/api/v1/projects/${project.id}/history`)).body;
-    expect(history[0]).toMatchObject({ actorName: 'Landfall', reason: 'Re-planned: another day has passed' });
+    expect(history[0]).toMatchObject({ actorName: 'Nightly re-plan', reason: 'Re-planned: another day has passed' });
   });
 
   it('follows the workspace calendar: a new holiday moves every date after it', async () => {

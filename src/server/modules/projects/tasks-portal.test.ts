@@ -103,7 +103,7 @@ describe('internal notes on a task', () => {
 
   it('refuses an internal note from a customer contact', async () => {
     const { task, contact } = await customerTaskOnProject();
-    const contactCtx = { ...ws.admin.ctx, actor: { kind: 'contact' as const, workspaceId: ws.workspace.id, contactId: contact.id, sessionId: 'test', preview: false } };
+    const contactCtx = { ...ws.admin.ctx, actor: { kind: 'contact' as const, workspaceId: ws.workspace.id, contactId: contact.id, sessionId: 'test', preview: false, name: contact.name } };
     await expect(addComment(contactCtx, task.id, 'psst', { internal: true })).rejects.toMatchObject({ code: 'forbidden' });
   });
 });

@@ -11,7 +11,8 @@ import { assertValueMilestoneByCustomer } from '../success-plans/value-milestone
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskPatch } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
-import { filesByTask, getProject, presentTask, who } from './projects.service.ts';
+import { filesByTask, getProject, presentTask } from './projects.service.ts';
+import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 
 const STATUS_WORDS: Record<string, string> = {
   not_started: 'not started',
@@ -111,9 +112,9 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
       if (patch[field] !== undefined) Object.assign(changes, { [field]: patch[field] });
     }
 
-    const who_ = await who(tx);
+    const who_ = actorOf(tx);
     const now = tx.services.now();
-    const events: repo.EventRow[] = [];
+    const events: EventRow[] = [];
     for (const [field, value] of Object.entries(changes)) {
       const before = task[field as keyof repo.TaskRow];
       if (describe(before) === describe(value)) continue;
@@ -154,9 +155,9 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
 
     await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
     await onTaskChanged(tx, task, changes); // cadences: a task done / milestone reached may trigger a step
-    await repo.insertEvents(tx.db, events);
+    await recordEvents(tx, events);
     const why = patch.reason || describeChange(task, changes, today);
-    const result = await reschedule(tx, project, who_, why);
+    const result = await reschedule(tx, project, why);
     await endSilenceIfAnswered(tx, project); // escalation: the customer caught up, so the stall is cleared now
     const updated = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
     const names = await repo.assigneeNames(
@@ -225,11 +226,11 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
       tx.db,
       input.dependsOn.map((d) => ({ workspaceId: tx.workspaceId, projectId, predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
     );
-    const who_ = await who(tx);
-    await repo.insertEvents(tx.db, [
+    const who_ = actorOf(tx);
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() },
     ]);
-    await reschedule(tx, project, who_, `${input.title} was added`);
+    await reschedule(tx, project, `${input.title} was added`);
     // A task added after creation has no baseline of its own: its first projection is its plan.
     const added = (await repo.findTask(tx.db, tx.workspaceId, id))!;
     await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: added.projectedStart, baselineFinish: added.projectedFinish });
@@ -242,12 +243,12 @@ export async function deleteTask(ctx: Ctx, taskId: string) {
     const task = await repo.findTask(tx.db, tx.workspaceId, taskId);
     if (!task) throw notFound('task');
     const project = (await repo.lockProject(tx.db, tx.workspaceId, task.projectId))!;
-    const who_ = await who(tx);
+    const who_ = actorOf(tx);
     await repo.deleteTask(tx.db, tx.workspaceId, taskId);
-    await repo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId: project.id, ...who_, kind: 'task_removed', fromValue: task.title, createdAt: tx.services.now() },
     ]);
-    await reschedule(tx, project, who_, `${task.title} was removed`);
+    await reschedule(tx, project, `${task.title} was removed`);
     return getProject(tx, project.id);
   });
 }
@@ -257,7 +258,7 @@ export async function addComment(ctx: Ctx, taskId: string, body: string, { inter
   if (internal && ctx.actor.kind === 'contact') throw forbidden('Internal notes are for the vendor team only.');
   const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
   if (!task) throw notFound('task');
-  const who_ = await who(ctx);
+  const who_ = actorOf(ctx);
   const row = await repo.insertComment(ctx.db, {
     workspaceId: ctx.workspaceId,
     projectId: task.projectId,

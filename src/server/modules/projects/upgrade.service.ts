@@ -4,7 +4,8 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { newTaskId, reschedule } from './plan.ts';
 import * as repo from './projects.repo.ts';
-import { getProject, who } from './projects.service.ts';
+import { getProject } from './projects.service.ts';
+import { actorOf, recordEvents } from '../history/history.service.ts';
 
 type DefinitionTask = PlaybookDefinition['tasks'][number];
 
@@ -72,9 +73,9 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
       }
     }
     await repo.updateProject(tx.db, tx.workspaceId, projectId, { playbookVersion: latest.version, stages, updatedAt: now });
-    const actor = await who(tx);
+    const actor = actorOf(tx);
     const added = definition.tasks.filter((task) => !rowByKey.has(task.key)).length;
-    await repo.insertEvents(tx.db, [
+    await recordEvents(tx, [
       {
         workspaceId: tx.workspaceId,
         projectId,
@@ -87,7 +88,7 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
         createdAt: now,
       },
     ]);
-    await reschedule(tx, project, actor, `Moved to version ${latest.version} of "${latest.name}"`);
+    await reschedule(tx, project, `Moved to version ${latest.version} of "${latest.name}"`);
     for (const task of definition.tasks) {
       if (rowByKey.has(task.key)) continue;
       const fresh = await repo.findTask(tx.db, tx.workspaceId, idByKey.get(task.key)!);

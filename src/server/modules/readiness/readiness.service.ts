@@ -10,12 +10,12 @@ import type { MemberRole } from '../../../core/people.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
-import { findProjectSummary, insertEvents, lockProject } from '../projects/projects.repo.ts';
+import { findProjectSummary, lockProject } from '../projects/projects.repo.ts';
 import { askInPortal } from '../portal/portal-access.service.ts';
-import { authorOf, who } from '../projects/projects.service.ts';
 import { asCoreQuestions, ensureBuiltinQuestionnaire } from './questionnaires.service.ts';
 import type { Assessment, AnswerValue, ReadinessSettings } from './readiness.schema.ts';
 import * as repo from './readiness.repo.ts';
+import { actorOf, authorOf, recordEvents } from '../history/history.service.ts';
 
 const RISK_KIND = 'readiness';
 /** Who may let a project leave Mobilization although readiness does not pass. */
@@ -200,10 +200,10 @@ export async function overrideReadinessGate(ctx: Ctx, projectId: string, reason:
     if (!(await lockProject(tx.db, tx.workspaceId, projectId))) throw notFound('project');
     if (!canOverride(tx)) throw forbidden('Only an admin, onboarding manager or implementation manager can override the readiness gate.');
     if (!(await readinessSettings(tx)).gateOn) throw conflict('The readiness gate is off in this workspace: there is nothing to override.');
-    const actor = await who(tx);
+    const actor = actorOf(tx);
     const now = tx.services.now();
     await repo.saveOverride(tx.db, { workspaceId: tx.workspaceId, projectId, reason, byMemberId: actor.actorMemberId, byName: actor.actorName, createdAt: now });
-    await insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, ...actor, kind: 'readiness', field: 'gate', toValue: 'Readiness gate overridden: the project may leave Mobilization', reason, createdAt: now },
     ]);
   });
@@ -240,7 +240,7 @@ export async function startAssessment(ctx: Ctx, projectId: string, input: { ques
       createdAt: now,
       updatedAt: now,
     });
-    await insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, ...eventActor(author), kind: 'readiness', field: 'assessment', toValue: `Readiness assessment started (${questionnaire.name})`, createdAt: now },
     ]);
     return assessmentId;
@@ -327,7 +327,7 @@ export async function submitAssessment(ctx: Ctx, assessmentId: string, author: A
     });
     const projectId = row.assessment.projectId;
     const verdict = score.verdict!;
-    await insertEvents(tx.db, [
+    await recordEvents(tx, [
       {
         workspaceId: tx.workspaceId,
         projectId,
@@ -361,7 +361,7 @@ async function reconcileRisk(ctx: Ctx, projectId: string, score: StoredScore, au
   if (score.verdict === 'ready') {
     if (!open) return;
     await repo.updateRisk(ctx.db, ctx.workspaceId, open.id, { resolvedAt: now, resolvedByName: author.name, resolution: `Cleared: ${reason}` });
-    await insertEvents(ctx.db, [event('Readiness risk cleared', reason)]);
+    await recordEvents(ctx, [event('Readiness risk cleared', reason)]);
     return;
   }
   if (open) {
@@ -370,7 +370,7 @@ async function reconcileRisk(ctx: Ctx, projectId: string, score: StoredScore, au
   }
   if (score.verdict !== 'not_ready') return;
   await repo.insertRisk(ctx.db, { workspaceId: ctx.workspaceId, projectId, kind: RISK_KIND, reason, raisedAt: now, raisedByName: author.name });
-  await insertEvents(ctx.db, [event('Risk raised: the customer is not ready', reason)]);
+  await recordEvents(ctx, [event('Risk raised: the customer is not ready', reason)]);
 }
 
 /** Sends the assessment to a customer contact to fill in through the portal (the portal emails them the link). */
@@ -384,7 +384,7 @@ export async function sendAssessment(ctx: Ctx, assessmentId: string, contactId: 
       throw invalid('contactId: is not a contact of this customer', { path: ['body', 'contactId'] });
     }
     if (contact.leftOn) throw invalid(`contactId: ${contact.name} has left the company`, { path: ['body', 'contactId'] });
-    const actor = await who(tx);
+    const actor = actorOf(tx);
     const now = tx.services.now();
     await repo.updateAssessment(tx.db, tx.workspaceId, assessmentId, {
       state: 'sent',
@@ -393,7 +393,7 @@ export async function sendAssessment(ctx: Ctx, assessmentId: string, contactId: 
       sentByName: actor.actorName,
       updatedAt: now,
     });
-    await insertEvents(tx.db, [
+    await recordEvents(tx, [
       {
         workspaceId: tx.workspaceId,
         projectId: row.assessment.projectId,
@@ -419,8 +419,8 @@ export async function discardAssessment(ctx: Ctx, assessmentId: string) {
     const row = await loadAssessment(tx, assessmentId);
     if (row.assessment.state === 'submitted') throw conflict('A submitted assessment is part of the project’s record and cannot be discarded.');
     await repo.deleteAssessment(tx.db, tx.workspaceId, assessmentId);
-    await insertEvents(tx.db, [
-      { workspaceId: tx.workspaceId, projectId: row.assessment.projectId, ...(await who(tx)), kind: 'readiness', field: 'assessment', toValue: 'Readiness assessment discarded', createdAt: tx.services.now() },
+    await recordEvents(tx, [
+      { workspaceId: tx.workspaceId, projectId: row.assessment.projectId, ...(actorOf(tx)), kind: 'readiness', field: 'assessment', toValue: 'Readiness assessment discarded', createdAt: tx.services.now() },
     ]);
   });
 }
@@ -431,10 +431,10 @@ export async function resolveRisk(ctx: Ctx, riskId: string, resolution: string) 
     const risk = await repo.findRisk(tx.db, tx.workspaceId, riskId);
     if (!risk) throw notFound('risk');
     if (risk.resolvedAt) throw conflict(`This risk was already resolved by ${risk.resolvedByName ?? 'someone'}.`);
-    const actor = await who(tx);
+    const actor = actorOf(tx);
     const now = tx.services.now();
     await repo.updateRisk(tx.db, tx.workspaceId, riskId, { resolvedAt: now, resolvedByName: actor.actorName, resolution });
-    await insertEvents(tx.db, [
+    await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId: risk.projectId, ...actor, kind: 'readiness', field: 'risk', toValue: 'Risk resolved', reason: resolution, createdAt: now },
     ]);
     return risk.projectId;

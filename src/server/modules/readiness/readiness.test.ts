@@ -284,7 +284,7 @@ describe('the customer side (for the portal)', () => {
     const carla: Author = { side: 'customer', contactId: champion.id, name: 'Carla Champion' };
     const stan: Author = { side: 'customer', contactId: stranger.id, name: 'Stan Stranger' };
     const portal = (author: Extract<Author, { side: 'customer' }>) =>
-      contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: author.contactId, sessionId: 'portal', preview: false });
+      contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: author.contactId, sessionId: 'portal', preview: false, name: author.name });
 
     // A draft is the vendor's own until it is sent.
     expect(await listCustomerAssessments(portal(carla), carla)).toEqual([]);
@@ -319,7 +319,7 @@ describe('the customer side (for the portal)', () => {
     const started = (await manager.post(`/api/v1/projects/${project.id}/readiness/assessments`, {})).body;
     await manager.post(`/api/v1/readiness-assessments/${started.id}/send`, { contactId: champion.id });
     const pia: Author = { side: 'customer', contactId: champion.id, name: 'Pia Preview' };
-    const preview = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: champion.id, sessionId: 'p', preview: true });
+    const preview = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: champion.id, sessionId: 'p', preview: true, name: champion.name });
     expect(await getCustomerAssessment(preview, pia, started.id)).toMatchObject({ state: 'sent' });
     await expect(saveAnswers(preview, started.id, { sponsor_named: true }, pia)).rejects.toMatchObject({ code: 'forbidden' });
   });

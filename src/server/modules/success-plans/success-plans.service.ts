@@ -1,5 +1,4 @@
 import { askInPortal } from '../portal/portal-access.service.ts';
-import { authorOf } from '../projects/projects.service.ts';
 // The mutual success plan: co-created by the vendor and the customer (every service here takes the Author, so
 // the portal calls the same functions), verified only by the customer, and the proof of value that moves the
 // project's first_value and value_achieved milestones.
@@ -9,10 +8,11 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
 import { findMember } from '../members/members.repo.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
-import { assigneeNames, insertEvents, lockProject, type EventRow } from '../projects/projects.repo.ts';
+import { assigneeNames, lockProject } from '../projects/projects.repo.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 import * as repo from './success-plans.repo.ts';
 import type { ActualInput, CadenceEntry, MetricInput, MetricPatch, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from './success-plans.schema.ts';
+import { authorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 
 type Snapshot = { metric: string; value: number | null; unit: string; measuredOn: string | null };
 type ProjectRow = NonNullable<Awaited<ReturnType<typeof lockProject>>>;
@@ -58,7 +58,7 @@ async function change(ctx: Ctx, author: Author, projectId: string, work: (scope:
       });
     };
     await work({ tx, project, plan, today, record });
-    await insertEvents(tx.db, events);
+    await recordEvents(tx, events);
     await repo.updatePlan(tx.db, tx.workspaceId, projectId, { updatedAt: tx.services.now() });
     return getSuccessPlan(tx, projectId);
   });

@@ -38,7 +38,7 @@ async function makeProject(playbookId?: string) {
   const champion = await addContact(admin.ctx, account.id, { name: 'Carla Champion', email: `carla-${account.id}@acme.test`, role: 'champion' });
   const sponsor = await addContact(admin.ctx, account.id, { name: 'Sam Sponsor', email: `sam-${account.id}@acme.test`, role: 'executive_sponsor', title: 'COO' });
   const project = await createProject(admin.ctx, { accountId: account.id, ...(playbookId ? { playbookId } : {}) });
-  const customerCtx: Ctx = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: champion.id, sessionId: 'portal', preview: false });
+  const customerCtx: Ctx = contextFor(env.services, { kind: 'contact', workspaceId: admin.workspaceId, contactId: champion.id, sessionId: 'portal', preview: false, name: champion.name });
   const customer: Author = { side: 'customer', contactId: champion.id, name: champion.name };
   return { account, champion, sponsor, project, customerCtx, customer };
 }

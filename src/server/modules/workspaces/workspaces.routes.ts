@@ -37,7 +37,7 @@ export const workspaceRoutes =
         const { workspace, admin } = await setUpFirstWorkspace(services, request.body);
         const session = await startSession(
           services,
-          { workspaceId: workspace.id, memberId: admin.id, role: 'admin' },
+          { workspaceId: workspace.id, memberId: admin.id, role: 'admin', name: admin.name },
           request.headers['user-agent'],
         );
         setSessionCookie(reply, services, session.token);
