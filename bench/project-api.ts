@@ -7,7 +7,7 @@ import { loadConfig } from '../src/server/config.ts';
 import { contextFor, type Services } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
-import { buildApp } from '../src/server/http/app.ts';
+import { buildApp } from '../src/server/app/app.ts';
 import { createAccount } from '../src/server/modules/accounts/accounts.service.ts';
 import { csrfTokenFor, startSession } from '../src/server/modules/auth/auth.service.ts';
 import { createPlaybook } from '../src/server/modules/playbooks/playbooks.service.ts';

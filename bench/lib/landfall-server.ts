@@ -4,7 +4,7 @@
 import cluster from 'node:cluster';
 import { loadConfig } from '../../src/server/config.ts';
 import { openDatabase } from '../../src/server/db/client.ts';
-import { buildApp } from '../../src/server/http/app.ts';
+import { buildApp } from '../../src/server/app/app.ts';
 
 const port = Number(process.argv[2]);
 const processes = Number(process.argv[3] ?? 1);

@@ -4,7 +4,8 @@ import type { Services } from './context.ts';
 import { openDatabase } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo/demo.ts';
-import { buildApp } from './http/app.ts';
+import { buildApp } from './app/app.ts';
+import { installAll } from './app/reactions.ts';
 import { runMailWork } from './jobs/mail-work.ts';
 import { runEscalations } from './modules/escalation/escalation.service.ts';
 import { replanStaleProjects } from './modules/projects/projects.service.ts';
@@ -20,6 +21,7 @@ const USAGE = `landfall <command>
 Environment: PORT, DATABASE_URL, LANDFALL_DATA_DIR, LANDFALL_DEMO, PUBLIC_URL, SMTP_URL (see README).`;
 
 async function openServices(config: Config): Promise<Services> {
+  installAll();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/db`,

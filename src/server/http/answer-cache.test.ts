@@ -13,7 +13,7 @@ import {
   type TestMember,
 } from '../test/harness.ts';
 import { answerCache } from './answer-cache.ts';
-import { buildApp, type App } from './app.ts';
+import { buildApp, type App } from '../app/app.ts';
 
 // The account list is answered from a cache of built pages, checked on every request against the workspace's data
 // version read from the database. These tests fill the cache first, then change the data from elsewhere.

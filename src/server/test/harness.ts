@@ -9,7 +9,7 @@ import type { MemberRole } from '../../core/people.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { contextFor, type Actor, type Ctx, type Services } from '../context.ts';
 import { openDatabase, type Database } from '../db/client.ts';
-import { buildApp, type App } from '../http/app.ts';
+import { buildApp, type App } from '../app/app.ts';
 import { createAccount } from '../modules/accounts/accounts.service.ts';
 import type { AccountInput } from '../modules/accounts/accounts.schema.ts';
 import { csrfTokenFor, startSession } from '../modules/auth/auth.service.ts';

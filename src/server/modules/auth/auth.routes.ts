@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { contextFor, type Ctx, type Services } from '../../context.ts';
 import { forbidden } from '../../http/errors.ts';
 import { requireCtx } from '../../http/access.ts';
-import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { getMember } from '../members/members.service.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { SessionInfo, SignInInput } from './auth.schema.ts';

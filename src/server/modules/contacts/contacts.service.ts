@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
-import { onContactAdded } from '../cadences/cadences.service.ts';
+import { emit } from '../../events/bus.ts';
 import type { Contact, ContactInput, ContactPatch } from './contacts.schema.ts';
 import * as repo from './contacts.repo.ts';
 
@@ -60,7 +60,7 @@ export async function addContact(ctx: Ctx, accountId: string, input: ContactInpu
         joinedOn: input.joinedOn ?? null,
         leftOn: input.leftOn ?? null,
       });
-      await onContactAdded(tx, row); // cadences: a contact added to a running onboarding may be welcomed
+      await emit(tx, 'contact.joined', { contactId: row.id, accountId: row.accountId });
       return presentContact(row);
     });
   } catch (error) {
@@ -80,8 +80,9 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
       if (joined && left && left < joined) {
         throw invalid('leftOn: cannot be before the date they joined', { path: ['body', 'leftOn'] });
       }
-      const row = await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now());
-      return presentContact(row!);
+      const row = (await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now()))!;
+      if (left && !current.leftOn) await emit(tx, 'contact.left', { contactId, accountId: row.accountId, role: row.role, leftOn: left });
+      return presentContact(row);
     });
   } catch (error) {
     if (isUniqueViolation(error, 'contacts_account_email_key')) throw duplicateEmail(patch.email ?? '');

@@ -16,7 +16,7 @@ import * as mailRepo from '../../mail/mail.repo.ts';
 import { queueAutomatedMail, queueMail, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { calendarOf, engineTasks, todayFor } from '../projects/plan.ts';
-import * as projectsRepo from '../projects/projects.repo.ts';
+import { namesOf, projectDependencyRows, projectHeadline, projectTaskRows, type TaskRow } from '../projects/projects.service.ts';
 import {
   names,
   overdueSummary,
@@ -83,14 +83,14 @@ interface LoadedProject {
   /** Open customer tasks the customer can act on, with their due date. */
   due: DueTask[];
   /** Every task, for saying which were done when an episode ends. */
-  tasks: projectsRepo.TaskRow[];
+  tasks: TaskRow[];
   episode: repo.EpisodeRow | undefined;
   firedSteps: Set<string>;
 }
 
 async function dueTasksOf(ctx: Ctx, row: { id: string; day0: string }, calendar: BusinessCalendar) {
-  const tasks = await projectsRepo.projectTaskRows(ctx.db, ctx.workspaceId, row.id);
-  const dependencies = await projectsRepo.projectDependencyRows(ctx.db, ctx.workspaceId, row.id);
+  const tasks = await projectTaskRows(ctx, row.id);
+  const dependencies = await projectDependencyRows(ctx, row.id);
   const dueOn = customerDueDates(engineTasks(tasks, dependencies), calendar, row.day0);
   const due: DueTask[] = tasks.flatMap((task) => {
     const date = dueOn.get(task.id);
@@ -427,13 +427,13 @@ async function mailManagers(
 
 /** The project's silence as people see it: stalled or not, overdue customer tasks, where it is on the ladder. */
 export async function projectEscalation(ctx: Ctx, projectId: string) {
-  const summary = await projectsRepo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
+  const summary = await projectHeadline(ctx, projectId);
   if (!summary) throw notFound('project');
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
   const today = todayFor(ctx, calendar);
   const ladder = await ladderOf(ctx);
   const { due } = await dueTasksOf(ctx, { id: projectId, day0: summary.day0 }, calendar);
-  const names_ = await projectsRepo.assigneeNames(ctx.db, ctx.workspaceId, [], due.flatMap((task) => (task.assigneeContactId ? [task.assigneeContactId] : [])));
+  const names_ = await namesOf(ctx, [], due.flatMap((task) => (task.assigneeContactId ? [task.assigneeContactId] : [])));
   const tasks = due
     .map((task) => ({
       taskId: task.id,
@@ -471,9 +471,11 @@ export async function projectEscalation(ctx: Ctx, projectId: string) {
  * From tasks.service updateTask, in its transaction: when a customer task is done (or re-dated) and nothing
  * the customer owes is overdue any more, the silence is over at once: the stall is cleared, with a history line.
  */
-export async function endSilenceIfAnswered(tx: Ctx, project: { id: string; day0: string; status: string }) {
-  const episode = await repo.openEpisode(tx.db, tx.workspaceId, project.id);
+export async function endSilenceIfAnswered(tx: Ctx, projectId: string) {
+  const episode = await repo.openEpisode(tx.db, tx.workspaceId, projectId);
   if (!episode) return;
+  const project = await projectHeadline(tx, projectId);
+  if (!project) return;
   const calendar = await calendarOf(tx.db, tx.workspaceId);
   const today = todayFor(tx, calendar);
   const { due, tasks } = await dueTasksOf(tx, project, calendar);

@@ -3,14 +3,14 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { findMember } from '../members/members.repo.ts';
-import { findProjectSummary } from '../projects/projects.repo.ts';
+import { projectHeadline } from '../projects/projects.service.ts';
 import * as repo from './handoffs.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 
 type Status = 'open' | 'questions' | 'complete';
 
 async function assertProject(ctx: Ctx, projectId: string) {
-  const project = await findProjectSummary(ctx.db, ctx.workspaceId, projectId);
+  const project = await projectHeadline(ctx, projectId);
   if (!project) throw notFound('project');
   return project;
 }

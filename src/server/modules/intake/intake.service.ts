@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services, type SystemActor } from '../../context.ts';
+import { emit } from '../../events/bus.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
 import { createAccount, updateAccount } from '../accounts/accounts.service.ts';
@@ -46,6 +47,7 @@ export async function receiveDeal(services: Services, workspaceId: string, sourc
       }
       const { accountId, projectId } = await applyDeal(tx, deal);
       await repo.markProcessed(tx.db, deliveryId, { source, payload: deal, accountId, projectId, now, retry });
+      await emit(tx, 'deal.won', { dealId: deal.dealId, source, accountId, projectId });
       return { deliveryId, created: true, accountId, projectId };
     });
   } catch (error) {

@@ -2,7 +2,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
-import * as projectsRepo from '../projects/projects.repo.ts';
+import { lockProjectRow } from '../projects/projects.service.ts';
 import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
@@ -11,7 +11,7 @@ import { actorOf, recordEvents } from '../history/history.service.ts';
 /** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
 export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
   return inTransaction(ctx, async (tx) => {
-    const project = await projectsRepo.lockProject(tx.db, tx.workspaceId, projectId);
+    const project = await lockProjectRow(tx, projectId);
     if (!project) throw notFound('project');
     const contact = await findContact(tx.db, tx.workspaceId, contactId);
     if (!contact || contact.accountId !== project.accountId) throw invalid('contactId: is not a contact of this project\'s account', { path: ['body', 'contactId'] });

@@ -3,6 +3,7 @@ import { describeActivity } from '../../../core/portal/activity.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
+import { projectHeadline } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { startPreviewSession } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
@@ -97,7 +98,7 @@ export async function revokeAccess(ctx: Ctx, projectId: string, contactId: strin
 export async function previewAs(ctx: Ctx, projectId: string, contactId: string) {
   if (ctx.actor.kind !== 'member') throw forbidden('The preview opens in a browser: sign in as a member to use it.');
   const access = await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contactId);
-  if (!(await projectsRepo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
+  if (!(await projectHeadline(ctx, projectId))) throw notFound('project');
   if (!access) throw conflict('Give this contact portal access first: the preview shows what they see.', { path: ['body', 'contactId'] });
   const token = await startPreviewSession(ctx.services, ctx.workspaceId, contactId, ctx.actor.memberId);
   return { token, redirectTo: `/portal/projects/${projectId}` };

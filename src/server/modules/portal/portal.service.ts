@@ -5,7 +5,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../http/err
 import { queueMail } from '../../mail/mail.service.ts';
 import { findContact, insertContact, listContacts } from '../contacts/contacts.repo.ts';
 import * as projectsRepo from '../projects/projects.repo.ts';
-import { getProject } from '../projects/projects.service.ts';
+import { getProject, projectHeadline, projectTaskRows } from '../projects/projects.service.ts';
 import { addComment, updateTask } from '../projects/tasks.service.ts';
 import { inspectUpload, removeFileBytes, writeFileBytes } from './file-store.ts';
 import { grantAccess } from './portal-access.service.ts';
@@ -72,7 +72,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
   const comments = await repo.sharedCommentsOfProject(ctx.db, ctx.workspaceId, projectId);
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
   const people = await repo.projectMembers(ctx.db, ctx.workspaceId, projectId);
-  const taskRows = new Map((await projectsRepo.projectTaskRows(ctx.db, ctx.workspaceId, projectId)).map((row) => [row.id, row]));
+  const taskRows = new Map((await projectTaskRows(ctx, projectId)).map((row) => [row.id, row]));
 
   const tasks: PortalTask[] = project.tasks
     .filter((task) => task.customerVisible)
@@ -389,7 +389,7 @@ export async function inviteColleague(ctx: ContactCtx, projectId: string, input:
   if (domainOf(input.email) !== domainOf(me.email)) {
     throw invalid(`email: invite colleagues with an @${domainOf(me.email)} address`, { path: ['body', 'email'] });
   }
-  const project = (await projectsRepo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))!;
+  const project = (await projectHeadline(ctx, projectId))!;
   return inTransaction(ctx, async (tx) => {
     const found = (await listContacts(tx.db, tx.workspaceId, project.accountId, 'all')).find((c) => c.email.toLowerCase() === input.email.toLowerCase());
     if (found?.leftOn) throw conflict(`${found.name} is recorded as having left the company.`, { path: ['body', 'email'] });

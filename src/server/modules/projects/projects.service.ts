@@ -5,7 +5,7 @@ import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { findAccount } from '../accounts/accounts.repo.ts';
-import { attachBestCadence } from '../cadences/cadences.service.ts';
+import { emit } from '../../events/bus.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
@@ -292,7 +292,7 @@ export async function createProject(
         createdAt: tx.services.now(),
       },
     ]);
-    await attachBestCadence(tx, projectId); // cadences: the project follows the cadence of its touch model and product
+    await emit(tx, 'project.created', { projectId, accountId: input.accountId, playbookId: playbook.id });
     return projectId;
   });
   return getProject(ctx, projectId);
@@ -351,3 +351,25 @@ export async function replanProjectsOf(ctx: Ctx, why: string) {
     });
   }
 }
+
+// ---- What other modules may read of a project (always scoped to the caller's workspace) ----
+
+export type TaskRow = repo.TaskRow;
+
+/** A project's headline row (account, day 0, status, milestones), or undefined when it is not the workspace's. */
+export const projectHeadline = (ctx: Ctx, projectId: string) => repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
+
+/** Locks a project's row for the rest of the transaction (a change that must not race another); undefined when not found. */
+export const lockProjectRow = (ctx: Ctx, projectId: string) => repo.lockProject(ctx.db, ctx.workspaceId, projectId);
+
+/** A project's tasks, as stored, in plan order. */
+export const projectTaskRows = (ctx: Ctx, projectId: string) => repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
+
+/** A project's task dependencies, as stored. */
+export const projectDependencyRows = (ctx: Ctx, projectId: string) => repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId);
+
+/** The days each milestone moved, owed to the side that caused them, as recorded. */
+export const delayRows = (ctx: Ctx, projectId: string) => repo.listDelays(ctx.db, ctx.workspaceId, projectId);
+
+/** Display names of the members and contacts given, by id. */
+export const namesOf = (ctx: Ctx, memberIds: string[], contactIds: string[]) => repo.assigneeNames(ctx.db, ctx.workspaceId, memberIds, contactIds);

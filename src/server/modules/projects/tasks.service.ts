@@ -1,13 +1,10 @@
 import { toDayNumber } from '../../../core/calendar.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
+import { check, emit } from '../../events/bus.ts';
 import type { AppError} from '../../http/errors.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { onTaskChanged } from '../cadences/cadences.service.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
-import { endSilenceIfAnswered } from '../escalation/escalation.service.ts';
 import { findMember } from '../members/members.repo.ts';
-import { assertReadinessGateAllows } from '../readiness/readiness.service.ts';
-import { assertValueMilestoneByCustomer } from '../success-plans/value-milestones.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskPatch } from './projects.schema.ts';
 import * as repo from './projects.repo.ts';
@@ -79,8 +76,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     const calendar = await calendarOf(tx.db, tx.workspaceId);
     const today = todayFor(tx, calendar);
 
-    await assertReadinessGateAllows(tx, project, task, patch.status); // readiness: no leaving Mobilization until ready
-    if (!options.byValueProof) await assertValueMilestoneByCustomer(tx, project.id, task, patch.status); // value is what the customer confirms
+    await check(tx, 'task.status_changing', { project, task, nextStatus: patch.status, byValueProof: options.byValueProof ?? false });
 
     const changes: Partial<repo.NewTaskRow> = {};
     if (patch.status !== undefined || patch.actualStart !== undefined || patch.actualFinish !== undefined || patch.stuckReason !== undefined) {
@@ -154,11 +150,14 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     }
 
     await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
-    await onTaskChanged(tx, task, changes); // cadences: a task done / milestone reached may trigger a step
     await recordEvents(tx, events);
     const why = patch.reason || describeChange(task, changes, today);
     const result = await reschedule(tx, project, why);
-    await endSilenceIfAnswered(tx, project); // escalation: the customer caught up, so the stall is cleared now
+    if (changes.status === 'done' && task.status !== 'done') {
+      await emit(tx, 'task.completed', { projectId: project.id, taskId, taskKey: task.key, ownerSide: task.ownerSide, milestoneKind: task.milestoneKind });
+      if (task.milestoneKind) await emit(tx, 'milestone.reached', { projectId: project.id, taskId, taskKey: task.key, milestoneKind: task.milestoneKind });
+    }
+    await emit(tx, 'task.changed', { projectId: project.id, taskId, fields: [...Object.keys(changes), ...(patch.dependsOn ? ['dependsOn'] : [])] });
     const updated = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
     const names = await repo.assigneeNames(
       tx.db,

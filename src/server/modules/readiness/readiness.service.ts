@@ -10,8 +10,8 @@ import type { MemberRole } from '../../../core/people.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
-import { findProjectSummary, lockProject } from '../projects/projects.repo.ts';
-import { askInPortal } from '../portal/portal-access.service.ts';
+import { lockProjectRow, projectHeadline } from '../projects/projects.service.ts';
+import { emit } from '../../events/bus.ts';
 import { asCoreQuestions, ensureBuiltinQuestionnaire } from './questionnaires.service.ts';
 import type { Assessment, AnswerValue, ReadinessSettings } from './readiness.schema.ts';
 import * as repo from './readiness.repo.ts';
@@ -122,7 +122,7 @@ const canOverride = (ctx: Ctx) => ctx.actor.kind !== 'contact' && GATE_OVERRIDER
 
 /** The project's readiness at a glance: the assessment under way, the latest verdict, the gate, the override and the risk. */
 export async function getProjectReadiness(ctx: Ctx, projectId: string) {
-  if (!(await findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
+  if (!(await projectHeadline(ctx, projectId))) throw notFound('project');
   const settings = await readinessSettings(ctx);
   const rows = await repo.projectAssessments(ctx.db, ctx.workspaceId, projectId);
   const current = rows.find((row) => row.assessment.state !== 'submitted');
@@ -197,7 +197,7 @@ export async function assertReadinessGateAllows(
 /** A manager lets the project leave Mobilization although readiness does not pass; the reason is kept and shown. */
 export async function overrideReadinessGate(ctx: Ctx, projectId: string, reason: string) {
   await inTransaction(ctx, async (tx) => {
-    if (!(await lockProject(tx.db, tx.workspaceId, projectId))) throw notFound('project');
+    if (!(await lockProjectRow(tx, projectId))) throw notFound('project');
     if (!canOverride(tx)) throw forbidden('Only an admin, onboarding manager or implementation manager can override the readiness gate.');
     if (!(await readinessSettings(tx)).gateOn) throw conflict('The readiness gate is off in this workspace: there is nothing to override.');
     const actor = actorOf(tx);
@@ -221,7 +221,7 @@ async function loadAssessment(ctx: Ctx, assessmentId: string) {
 /** Starts a readiness assessment of the project, on the questionnaire given or the built-in one. One at a time. */
 export async function startAssessment(ctx: Ctx, projectId: string, input: { questionnaireId?: string | undefined }) {
   const id = await inTransaction(ctx, async (tx) => {
-    if (!(await lockProject(tx.db, tx.workspaceId, projectId))) throw notFound('project');
+    if (!(await lockProjectRow(tx, projectId))) throw notFound('project');
     if ((await repo.countOpenAssessments(tx.db, tx.workspaceId, projectId)) > 0) {
       throw conflict('A readiness assessment of this project is already under way: finish it (submit) or discard it first.');
     }
@@ -404,7 +404,9 @@ export async function sendAssessment(ctx: Ctx, assessmentId: string, contactId: 
         createdAt: now,
       },
     ]);
-    await askInPortal(tx, row.assessment.projectId, contact.id, {
+    await emit(tx, 'customer.asked', {
+      projectId: row.assessment.projectId,
+      contactId: contact.id,
       subject: `Please fill in the readiness assessment for ${row.projectName}`,
       text: `${actor.actorName} asks you to answer a short readiness assessment (people, processes, technology) in your onboarding portal. You can save answers and come back.`,
     });

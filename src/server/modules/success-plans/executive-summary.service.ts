@@ -2,7 +2,7 @@ import { executiveSummary, type SummaryInput } from '../../../core/success/summa
 import type { Ctx } from '../../context.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { calendarOf } from '../projects/plan.ts';
-import { listDelays } from '../projects/projects.repo.ts';
+import { delayRows } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { engagedContactNames } from './success-plans.repo.ts';
 import { getSuccessPlan } from './success-plans.service.ts';
@@ -12,7 +12,7 @@ export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
   const project = await getProject(ctx, projectId);
   const plan = await getSuccessPlan(ctx, projectId);
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
-  const delays = await listDelays(ctx.db, ctx.workspaceId, projectId);
+  const delays = await delayRows(ctx, projectId);
   const current = await listContacts(ctx.db, ctx.workspaceId, project.accountId, 'current');
   const engagedNames = await engagedContactNames(ctx.db, ctx.workspaceId, projectId);
   const input: SummaryInput = {

@@ -1,4 +1,4 @@
-import { askInPortal } from '../portal/portal-access.service.ts';
+import { emit } from '../../events/bus.ts';
 // The mutual success plan: co-created by the vendor and the customer (every service here takes the Author, so
 // the portal calls the same functions), verified only by the customer, and the proof of value that moves the
 // project's first_value and value_achieved milestones.
@@ -8,14 +8,14 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
 import { findMember } from '../members/members.repo.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
-import { assigneeNames, lockProject } from '../projects/projects.repo.ts';
+import { lockProjectRow, namesOf } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 import * as repo from './success-plans.repo.ts';
 import type { ActualInput, CadenceEntry, MetricInput, MetricPatch, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from './success-plans.schema.ts';
 import { authorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 
 type Snapshot = { metric: string; value: number | null; unit: string; measuredOn: string | null };
-type ProjectRow = NonNullable<Awaited<ReturnType<typeof lockProject>>>;
+type ProjectRow = NonNullable<Awaited<ReturnType<typeof lockProjectRow>>>;
 interface Scope {
   tx: Ctx;
   project: ProjectRow;
@@ -35,7 +35,7 @@ const onDate = (date: Date) => date.toISOString().slice(0, 10);
  */
 async function change(ctx: Ctx, author: Author, projectId: string, work: (scope: Scope) => Promise<void>): Promise<SuccessPlan> {
   return inTransaction(ctx, async (tx) => {
-    const project = await lockProject(tx.db, tx.workspaceId, projectId);
+    const project = await lockProjectRow(tx, projectId);
     if (!project) throw notFound('project');
     const calendar = await calendarOf(tx.db, tx.workspaceId);
     const today = todayFor(tx, calendar);
@@ -103,10 +103,8 @@ export async function getSuccessPlan(ctx: Ctx, projectId: string): Promise<Succe
   const metrics = await repo.listMetrics(ctx.db, ctx.workspaceId, projectId);
   const actuals = await repo.listActuals(ctx.db, ctx.workspaceId, projectId);
   const milestones = await repo.valueMilestoneTasks(ctx.db, ctx.workspaceId, projectId);
-  const names = await assigneeNames(
-    ctx.db,
-    ctx.workspaceId,
-    metrics.flatMap((metric) => (metric.ownerMemberId ? [metric.ownerMemberId] : [])),
+  const names = await namesOf(
+    ctx, metrics.flatMap((metric) => (metric.ownerMemberId ? [metric.ownerMemberId] : [])),
     metrics.flatMap((metric) => (metric.ownerContactId ? [metric.ownerContactId] : [])),
   );
   const sponsor = plan?.executiveSponsorContactId ? await findContact(ctx.db, ctx.workspaceId, plan.executiveSponsorContactId) : undefined;
@@ -399,7 +397,9 @@ export async function requestVerification(ctx: Ctx, author: Author, outcomeId: s
     if (outcome.verifiedAt) throw conflict(`This outcome was already confirmed by ${outcome.verifiedByName} on ${outcome.verifiedOn}.`);
     // The executive sponsor is asked by email (the portal shows the request to everyone on the customer's side).
     if (plan.executiveSponsorContactId) {
-      await askInPortal(tx, project.id, plan.executiveSponsorContactId, {
+      await emit(tx, 'customer.asked', {
+        projectId: project.id,
+        contactId: plan.executiveSponsorContactId,
         subject: `Can you confirm an outcome of ${project.name}?`,
         text: `${author.name} asks you to confirm this outcome in your onboarding portal: "${outcome.statement}".${input.note ? `\n\n${input.note}` : ''}`,
       });

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { setSessionCookie } from '../../http/session-cookie.ts';
+import { setSessionCookie } from '../auth/session-cookie.ts';
 import { SessionInfo } from '../auth/auth.schema.ts';
 import { sessionInfo } from '../auth/auth.routes.ts';
 import { startSession } from '../auth/auth.service.ts';

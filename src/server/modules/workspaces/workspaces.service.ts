@@ -7,7 +7,7 @@ import { hashPassword } from '../../security/secrets.ts';
 import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
 import { insertMember } from '../members/members.repo.ts';
 import { installBuiltinPlaybooks } from '../playbooks/playbooks.service.ts';
-import { replanProjectsOf } from '../projects/projects.service.ts';
+import { emit } from '../../events/bus.ts';
 import type { WorkspacePatch } from './workspaces.schema.ts';
 import * as repo from './workspaces.repo.ts';
 
@@ -80,7 +80,7 @@ export async function updateWorkspace(ctx: Ctx, patch: WorkspacePatch) {
   });
   if (!row) throw notFound('workspace');
   if (patch.workingWeekdays || patch.holidays || patch.timezone) {
-    await replanProjectsOf(ctx, 'The workspace calendar changed');
+    await emit(ctx, 'workspace.calendar_changed', { why: 'The workspace calendar changed' });
   }
   return presentWorkspace(row);
 }

@@ -1,6 +1,6 @@
 import type { FastifyReply } from 'fastify';
-import type { Services } from '../context.ts';
-import { SESSION_COOKIE } from '../modules/auth/auth.service.ts';
+import type { Services } from '../../context.ts';
+import { SESSION_COOKIE } from './auth.service.ts';
 
 export function setSessionCookie(reply: FastifyReply, services: Services, token: string): void {
   reply.setCookie(SESSION_COOKIE, token, {

@@ -30,8 +30,9 @@ import { successPlanRoutes } from '../modules/success-plans/success-plans.routes
 import { readinessRoutes } from '../modules/readiness/readiness.routes.ts';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { portalAdminRoutes, portalRoutes } from '../modules/portal/portal.routes.ts';
-import { registerAccess } from './access.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerAccess } from './authenticate.ts';
+import { installAll } from './reactions.ts';
+import { registerErrorHandler } from '../http/error-handler.ts';
 
 export interface RouteInfo {
   method: string;
@@ -62,6 +63,7 @@ const CSP = [
 export type App = FastifyInstance;
 
 export async function buildApp(services: Services): Promise<App> {
+  installAll();
   const { config } = services;
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

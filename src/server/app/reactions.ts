@@ -1,0 +1,49 @@
+// What happens when: the one table of which module reacts to which domain event, and which guards may refuse
+// a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
+import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
+import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
+import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
+import { askInPortal } from '../modules/portal/portal-access.service.ts';
+import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { replanProjectsOf } from '../modules/projects/projects.service.ts';
+import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
+import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
+
+export const reactions: Reactions = {
+  'workspace.created': [
+    (ctx, { workspaceId }) => installBuiltinPlaybooks(ctx.db, workspaceId), // playbooks: the built-in ones, ready to use
+  ],
+  'workspace.calendar_changed': [
+    (ctx, { why }) => replanProjectsOf(ctx, why), // projects: every active project's dates follow the new calendar
+  ],
+  'project.created': [
+    (ctx, { projectId }) => attachBestCadence(ctx, projectId), // cadences: the cadence of its touch model and product
+  ],
+  'task.completed': [
+    (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
+  ],
+  'milestone.reached': [
+    (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
+  ],
+  'task.changed': [
+    (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
+  ],
+  'contact.joined': [
+    (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
+  ],
+  'customer.asked': [
+    (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email
+  ],
+};
+
+export const guards: GuardTable = {
+  'task.status_changing': [
+    (ctx, change) => assertReadinessGateAllows(ctx, change.project, change.task, change.nextStatus), // readiness: no leaving Mobilization until ready
+    (ctx, change) => (change.byValueProof ? undefined : assertValueMilestoneByCustomer(ctx, change.project.id, change.task, change.nextStatus)), // value is what the customer confirms
+  ],
+};
+
+/** Installs the table; every process (serve, worker, tests, benchmarks) calls it once through buildApp or the worker. */
+export function installAll(): void {
+  installReactions(reactions, guards);
+}

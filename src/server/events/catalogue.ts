@@ -1,0 +1,44 @@
+// What can happen in Landfall that another module may react to. A module announces one of these inside the
+// transaction of the change (events/bus.ts emit); who reacts is listed in one place, app/reactions.ts.
+
+export interface DomainEvents {
+  /** A workspace was set up (first sign-up, demo, tests): it needs its built-in playbooks. */
+  'workspace.created': { workspaceId: string };
+  /** Working days or holidays changed: every active project's dates may move. */
+  'workspace.calendar_changed': { why: string };
+  /** An onboarding project was started for an account. */
+  'project.created': { projectId: string; accountId: string; playbookId: string };
+  /** A task of a project changed (status, dates, assignee…), after its project was re-planned. */
+  'task.changed': { projectId: string; taskId: string; fields: string[] };
+  /** A task was marked done (it was not done before). */
+  'task.completed': { projectId: string; taskId: string; taskKey: string; ownerSide: string; milestoneKind: string | null };
+  /** A milestone task (go-live, first value, …) was marked done. */
+  'milestone.reached': { projectId: string; taskId: string; taskKey: string; milestoneKind: string };
+  /** A person was added to an account's contacts. */
+  'contact.joined': { contactId: string; accountId: string };
+  /** A contact left the customer (their left-on date was set). */
+  'contact.left': { contactId: string; accountId: string; role: string; leftOn: string };
+  /** A won deal arrived from the CRM and became an account and a project. */
+  'deal.won': { dealId: string; source: string; accountId: string; projectId: string };
+  /** The vendor asks a contact to act in the customer portal (an assessment to fill in, outcomes to confirm). */
+  'customer.asked': { projectId: string; contactId: string; subject: string; text: string };
+}
+
+export type EventName = keyof DomainEvents;
+
+/**
+ * Changes that another module may refuse before they are made (a guard throws an AppError that says why).
+ * Guards run inside the transaction of the change, before anything is written.
+ */
+export interface Guards {
+  /** A task's status is about to change (the readiness gate, value confirmed only by the customer). */
+  'task.status_changing': {
+    project: { id: string; stages: unknown };
+    task: { stage: string; title: string; status: string; milestoneKind: string | null };
+    nextStatus: string | undefined;
+    /** The success plan completes a value milestone because the customer confirmed its outcomes. */
+    byValueProof: boolean;
+  };
+}
+
+export type GuardName = keyof Guards;
