@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
 import {
-  ArchiveInput,
   Cadence,
   CadenceInput,
   CadenceListQuery,
@@ -13,7 +11,8 @@ import {
   MessagePreviewInput,
   ProjectCadence,
   ProjectCadenceInput,
-} from './cadences.schema.ts';
+} from '../../../contract/cadences.ts';
+import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import * as service from './cadences.service.ts';
 
 const tags = ['cadences'];

@@ -7,10 +7,7 @@ import type { Ctx, Services } from '../../context.ts';
 import { requireCtx, requirePortalCtx } from '../../http/access.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { csrfTokenFor } from '../auth/auth.service.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { attachmentHeader, readFileStream } from './file-store.ts';
-import * as admin from './portal-admin.service.ts';
-import * as auth from './portal-auth.service.ts';
+import { IdParams, WorkspaceParams } from '../../../contract/common.ts';
 import {
   AccessGranted,
   AccessInput,
@@ -26,7 +23,6 @@ import {
   FormAnswersSaved,
   FormDefinition,
   Invitation,
-  SignInLinkInfo,
   Message,
   PortalMe,
   PortalOverview,
@@ -39,17 +35,20 @@ import {
   RatingOut,
   SignedIn,
   SignInInput,
+  SignInLinkInfo,
   TaskParams,
   TokenParams,
   UploadedFile,
-  WorkspaceParams,
-} from './portal.schema.ts';
+} from '../../../contract/portal.ts';
+import { AnswersInput, Assessment, AssessmentSummary } from '../../../contract/readiness.ts';
+import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from '../../../contract/success-plans.ts';
+import { attachmentHeader, readFileStream } from './file-store.ts';
+import * as admin from './portal-admin.service.ts';
+import * as auth from './portal-auth.service.ts';
 import { brandingFor } from './portal.repo.ts';
 import { grantAccess } from './portal-access.service.ts';
 import * as plan from './portal-plan.service.ts';
 import * as service from './portal.service.ts';
-import { AnswersInput, Assessment, AssessmentSummary } from '../readiness/readiness.schema.ts';
-import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from '../success-plans/success-plans.schema.ts';
 import { UploadRefused } from './portal.service.ts';
 
 const tags = ['portal'];

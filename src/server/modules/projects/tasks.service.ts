@@ -9,7 +9,7 @@ import { findMember } from '../members/members.repo.ts';
 import { assertReadinessGateAllows } from '../readiness/readiness.service.ts';
 import { assertValueMilestoneByCustomer } from '../success-plans/value-milestones.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
-import type { NewTask, TaskPatch } from './projects.schema.ts';
+import type { NewTask, TaskPatch } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask, who } from './projects.service.ts';
 

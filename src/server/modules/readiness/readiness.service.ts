@@ -14,7 +14,7 @@ import { findProjectSummary, insertEvents, lockProject } from '../projects/proje
 import { askInPortal } from '../portal/portal-access.service.ts';
 import { authorOf, who } from '../projects/projects.service.ts';
 import { asCoreQuestions, ensureBuiltinQuestionnaire } from './questionnaires.service.ts';
-import type { Assessment, AnswerValue, ReadinessSettings } from './readiness.schema.ts';
+import type { AnswerValue, Assessment, ReadinessSettings } from '../../../contract/readiness.ts';
 import * as repo from './readiness.repo.ts';
 
 const RISK_KIND = 'readiness';

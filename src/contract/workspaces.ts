@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import { Email, Password, PersonName } from '../members/members.schema.ts';
-
-export const Timezone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA timezone such as Europe/Paris or America/New_York' },
-);
+import { Email, Password, PersonName, Timezone } from './common.ts';
 
 /** ISO weekdays, Monday = 1 … Sunday = 7. */
 const Weekday = z.number().int().min(1, { message: 'must be 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be 1 (Monday) to 7 (Sunday)' });

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_ROLES } from '../../../core/people.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
-import { Email, PersonName } from '../members/members.schema.ts';
-import { Timezone } from '../workspaces/workspaces.schema.ts';
+import { CONTACT_ROLES } from '../core/people.ts';
+import { Email, IsoDate, PersonName, Timezone } from './common.ts';
 
 export const ContactRole = z.enum(CONTACT_ROLES);
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Complexity, IsoDate, Segment } from '../accounts/accounts.schema.ts';
-import { ContactRole } from '../contacts/contacts.schema.ts';
-import { Email, PersonName } from '../members/members.schema.ts';
-import { Timezone } from '../workspaces/workspaces.schema.ts';
+import { Complexity, Segment } from './accounts.ts';
+import { Email, IsoDate, PersonName, Timezone } from './common.ts';
+import { ContactRole } from './contacts.ts';
 
 /** A won deal, as the CRM sends it: Landfall's own format, which the HubSpot and Salesforce adapters map to. */
 export const WonDeal = z.object({
@@ -77,5 +76,3 @@ export const IntakeSettingsPatch = z
     rotateWebhookSecret: z.boolean(),
   })
   .partial();
-
-export const WorkspaceParams = z.object({ workspaceId: z.uuid({ message: 'must be a workspace id' }) });

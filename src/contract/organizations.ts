@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../../../core/people.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
+import { ORGANIZATION_KINDS } from '../core/people.ts';
+import { IsoDate } from './common.ts';
 
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 

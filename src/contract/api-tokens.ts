@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MemberRole } from '../members/members.schema.ts';
+import { MemberRole } from './members.ts';
 
 export const ApiToken = z.object({
   id: z.uuid(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
-import { FormAnswer, FormField, Health, TaskStatus } from '../projects/projects.schema.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { FormAnswer, FormField, Health, TaskStatus } from './projects.ts';
 
 const uuid = z.uuid({ message: 'must be an id (a UUID)' });
 const Token = z.string().min(20, 'is not a whole link: copy it again from the email').max(200);
@@ -10,7 +10,6 @@ export const TaskParams = z.object({ projectId: uuid, taskId: uuid });
 export const FileParams = z.object({ projectId: uuid, fileId: uuid });
 export const ContactParams = z.object({ id: uuid, contactId: uuid });
 export const TokenParams = z.object({ token: Token });
-export const WorkspaceParams = z.object({ workspaceId: uuid });
 
 export const Branding = z.object({
   workspaceName: z.string(),

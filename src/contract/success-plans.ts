@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../../../core/success/scorecard.ts';
-import { SUMMARY_MILESTONES } from '../../../core/success/summary.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
+import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../core/success/scorecard.ts';
+import { SUMMARY_MILESTONES } from '../core/success/summary.ts';
+import { IsoDate } from './common.ts';
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
 const Note = z.string().trim().max(2000);

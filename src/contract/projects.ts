@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
-import { FORM_FIELD_TYPES } from '../../../core/portal/forms.ts';
-import { csv, IsoDate, Segment } from '../accounts/accounts.schema.ts';
-import { TaskOwner } from '../playbooks/playbooks.schema.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { FORM_FIELD_TYPES } from '../core/portal/forms.ts';
+import { Segment } from './accounts.ts';
+import { csv, IsoDate } from './common.ts';
+import { TaskOwner } from './playbooks.ts';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'stuck', 'done', 'skipped'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES);
@@ -60,6 +61,33 @@ export const ProjectTask = z.object({
   files: z.array(TaskFile),
 });
 export type ProjectTask = z.infer<typeof ProjectTask>;
+
+/** What a task change did: the task, every task whose projection moved, the delays it caused, the project's health. */
+export const TaskChange = z.object({
+  task: ProjectTask,
+  /** Every task whose projection changed: update them on screen at once. */
+  moved: z.array(
+    z.object({
+      id: z.uuid(),
+      projectedStart: z.string(),
+      projectedFinish: z.string(),
+      slackDays: z.number().int(),
+      critical: z.boolean(),
+      health: z.string(),
+    }),
+  ),
+  delays: z.array(
+    z.object({
+      milestoneId: z.uuid(),
+      fromDate: z.string(),
+      toDate: z.string(),
+      days: z.number().int(),
+      causeTaskId: z.uuid(),
+      side: z.enum(['customer', 'vendor']),
+    }),
+  ),
+  project: z.object({ health: Health, projectedEnd: z.string() }),
+});
 
 export const Dependency = z.object({ predecessorId: z.uuid(), successorId: z.uuid(), lagDays: z.number().int() });
 

@@ -1,7 +1,33 @@
 import { z } from 'zod';
-import { OutboxMessage } from '../modules/cadences/cadences.schema.ts';
+import { PRIORITIES } from '../core/cadence/types.ts';
 
 export const OUTBOX_STATES = ['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const;
+
+export const OutboxMessage = z.object({
+  id: z.uuid(),
+  kind: z.enum(['transactional', 'automated', 'test']),
+  channel: z.enum(['email', 'portal']),
+  state: z.enum(OUTBOX_STATES),
+  reason: z.string().nullable(),
+  lastError: z.string().nullable(),
+  to: z.string(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  messageId: z.string(),
+  projectId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  cadenceId: z.uuid().nullable(),
+  stepId: z.string().nullable(),
+  stepName: z.string().nullable(),
+  occurrence: z.number().int(),
+  priority: z.enum(PRIORITIES).nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  sendAfter: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  attempts: z.number().int(),
+  interruptedAttempts: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
 
 export const OutboxListQuery = z.object({
   state: z.enum(OUTBOX_STATES).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_QUESTION_WEIGHT, MAX_TEXT_ANSWER, READINESS_AREAS } from '../../../core/readiness/readiness.ts';
+import { MAX_QUESTION_WEIGHT, MAX_TEXT_ANSWER, READINESS_AREAS } from '../core/readiness/readiness.ts';
 
 export const ReadinessArea = z.enum(READINESS_AREAS);
 export const Verdict = z.enum(['ready', 'at_risk', 'not_ready']);
@@ -53,7 +53,6 @@ export const QuestionnaireSummary = z.object({
 export const Questionnaire = QuestionnaireSummary.extend({ version: z.number().int(), questions: z.array(ReadinessQuestion) });
 
 export const QuestionnaireQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
-export const ArchiveInput = z.object({ archived: z.boolean() });
 
 export const ReadinessSettings = z.object({
   readyThreshold: z.number().int().min(1, { message: 'must be between 1 and 100' }).max(100, { message: 'must be between 1 and 100' }),

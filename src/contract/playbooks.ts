@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../../../core/playbooks/definition.ts';
-import { CONTACT_ROLES, COMPLEXITIES, SEGMENTS, TOUCH_MODELS } from '../../../core/people.ts';
+import { MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../core/playbooks/definition.ts';
+import { CONTACT_ROLES, COMPLEXITIES, SEGMENTS, TOUCH_MODELS } from '../core/people.ts';
 
 const Key = z
   .string()

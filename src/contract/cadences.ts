@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../../../core/cadence/types.ts';
-import { CONTACT_ROLES, TOUCH_MODELS } from '../../../core/people.ts';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../core/cadence/types.ts';
+import { CONTACT_ROLES, TOUCH_MODELS } from '../core/people.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { OutboxMessage } from './mail.ts';
 
 const Weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
 const Day = z.number().int().min(0).max(365);
@@ -72,7 +73,6 @@ export const Cadence = z.object({
 });
 
 export const CadenceListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
-export const ArchiveInput = z.object({ archived: z.boolean() });
 
 export const MessagePreviewInput = z.object({
   step: CadenceStepInput.pick({ subject: true, body: true, sender: true }),
@@ -102,32 +102,6 @@ export const ProjectCadence = z.object({
   attachedAt: z.iso.datetime().nullable(),
   nextRunAt: z.iso.datetime().nullable(),
   planned: z.array(Planned),
-});
-
-export const OutboxMessage = z.object({
-  id: z.uuid(),
-  kind: z.enum(['transactional', 'automated', 'test']),
-  channel: z.enum(['email', 'portal']),
-  state: z.enum(['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced']),
-  reason: z.string().nullable(),
-  lastError: z.string().nullable(),
-  to: z.string(),
-  fromName: z.string().nullable(),
-  subject: z.string(),
-  messageId: z.string(),
-  projectId: z.uuid().nullable(),
-  contactId: z.uuid().nullable(),
-  cadenceId: z.uuid().nullable(),
-  stepId: z.string().nullable(),
-  stepName: z.string().nullable(),
-  occurrence: z.number().int(),
-  priority: z.enum(PRIORITIES).nullable(),
-  dueAt: z.iso.datetime().nullable(),
-  sendAfter: z.iso.datetime(),
-  sentAt: z.iso.datetime().nullable(),
-  attempts: z.number().int(),
-  interruptedAttempts: z.number().int(),
-  createdAt: z.iso.datetime(),
 });
 
 export const ContactTimeline = z.object({ messages: z.array(OutboxMessage), planned: z.array(Planned) });
