@@ -105,5 +105,7 @@ export const AccountPage = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
+export type AccountPage = z.infer<typeof AccountPage>;
 
 export const AccountFacets = z.object({ industries: z.array(z.string()), products: z.array(z.string()) });
+export type AccountFacets = z.infer<typeof AccountFacets>;

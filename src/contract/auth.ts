@@ -13,3 +13,4 @@ export const SessionInfo = z.object({
   /** Send it back as the x-csrf-token header on every write made with the session cookie. */
   csrfToken: z.string(),
 });
+export type SessionInfo = z.infer<typeof SessionInfo>;

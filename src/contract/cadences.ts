@@ -71,6 +71,7 @@ export const Cadence = z.object({
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type Cadence = z.infer<typeof Cadence>;
 
 export const CadenceListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
 
@@ -82,6 +83,11 @@ export const MessagePreviewInput = z.object({
 export type MessagePreviewInput = z.infer<typeof MessagePreviewInput>;
 
 export const MessagePreview = z.object({ subject: z.string(), text: z.string(), html: z.string(), to: z.string(), fromName: z.string() });
+export type MessagePreview = z.infer<typeof MessagePreview>;
+
+/** Where a test message went, and what it said. */
+export const TestSent = z.object({ to: z.string(), subject: z.string() });
+export type TestSent = z.infer<typeof TestSent>;
 
 export const ProjectCadenceInput = z.object({ cadenceId: z.uuid({ message: 'must be a cadence id' }).nullable() });
 
@@ -105,3 +111,4 @@ export const ProjectCadence = z.object({
 });
 
 export const ContactTimeline = z.object({ messages: z.array(OutboxMessage), planned: z.array(Planned) });
+export type ContactTimeline = z.infer<typeof ContactTimeline>;

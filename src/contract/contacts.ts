@@ -43,3 +43,4 @@ export type ContactInput = z.infer<typeof ContactInput>;
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const ContactListQuery = z.object({ status: z.enum(['current', 'left', 'all']).default('all') });
+export type ContactListQuery = z.infer<typeof ContactListQuery>;

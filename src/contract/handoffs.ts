@@ -52,6 +52,7 @@ export const Handoff = z.object({
   questions: z.array(HandoffQuestion),
   submittedAt: z.iso.datetime().nullable(),
 });
+export type Handoff = z.infer<typeof Handoff>;
 
 export const QuestionInput = z.object({
   text: z.string().trim().min(1, { message: 'is required' }).max(2000),

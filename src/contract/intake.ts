@@ -42,6 +42,7 @@ export const IntakeResult = z.object({
   accountId: z.uuid(),
   projectId: z.uuid(),
 });
+export type IntakeResult = z.infer<typeof IntakeResult>;
 
 export const IntakeDelivery = z.object({
   id: z.uuid(),
@@ -56,6 +57,7 @@ export const IntakeDelivery = z.object({
   processedAt: z.iso.datetime().nullable(),
   payload: z.unknown(),
 });
+export type IntakeDelivery = z.infer<typeof IntakeDelivery>;
 
 export const IntakeSettings = z.object({
   /** Sign webhooks with it: HMAC-SHA256 over `${timestamp}.${raw body}`. */
@@ -64,6 +66,7 @@ export const IntakeSettings = z.object({
   salesforceOrganizationId: z.string().nullable(),
   endpoints: z.object({ deals: z.string(), hubspot: z.string(), salesforce: z.string() }),
 });
+export type IntakeSettings = z.infer<typeof IntakeSettings>;
 
 export const IntakeSettingsPatch = z
   .object({

@@ -28,6 +28,7 @@ export const OutboxMessage = z.object({
   interruptedAttempts: z.number().int(),
   createdAt: z.iso.datetime(),
 });
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxListQuery = z.object({
   state: z.enum(OUTBOX_STATES).optional(),
@@ -47,8 +48,10 @@ export const OutboxList = z.object({
   /** False: nothing leaves the machine, the outbox is where mail ends (the demo). */
   smtpConfigured: z.boolean(),
 });
+export type OutboxList = z.infer<typeof OutboxList>;
 
 export const OutboxMessageFull = OutboxMessage.extend({ text: z.string(), html: z.string().nullable(), unsubscribeUrl: z.string().nullable() });
+export type OutboxMessageFull = z.infer<typeof OutboxMessageFull>;
 
 export const MailSettingsInput = z
   .object({ perDay: z.number().int().min(1).max(10), perWeek: z.number().int().min(1).max(50) })

@@ -27,11 +27,13 @@ export const Invite = z.object({
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
+export type Invite = z.infer<typeof Invite>;
 
 export const CreatedInvite = Invite.extend({
   /** Shown once, to the admin who sent it, in case the email does not arrive. */
   inviteUrl: z.url(),
 });
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
 export const InvitePreview = z.object({
   email: z.string(),
@@ -39,6 +41,7 @@ export const InvitePreview = z.object({
   workspaceName: z.string(),
   expiresAt: z.iso.datetime(),
 });
+export type InvitePreview = z.infer<typeof InvitePreview>;
 
 export const AcceptInviteInput = z.object({ name: PersonName, password: Password });
 

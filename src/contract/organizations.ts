@@ -14,6 +14,7 @@ export const Organization = z.object({
   createdAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type Organization = z.infer<typeof Organization>;
 
 export const OrganizationInput = z.object({
   name: z.string().trim().min(1, { message: 'is required' }).max(200),

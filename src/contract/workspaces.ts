@@ -12,6 +12,7 @@ export const Workspace = z.object({
   workingWeekdays: z.array(z.number().int()),
   holidays: z.array(z.string()),
 });
+export type Workspace = z.infer<typeof Workspace>;
 
 export const WorkspacePatch = z
   .object({
@@ -28,6 +29,7 @@ export const WorkspacePatch = z
 export type WorkspacePatch = z.infer<typeof WorkspacePatch>;
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
 
 export const SetupInput = z.object({
   workspaceName: z.string().trim().min(1, { message: 'is required' }).max(120),

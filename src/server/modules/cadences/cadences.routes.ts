@@ -11,6 +11,7 @@ import {
   MessagePreviewInput,
   ProjectCadence,
   ProjectCadenceInput,
+  TestSent,
 } from '../../../contract/cadences.ts';
 import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import * as service from './cadences.service.ts';
@@ -79,7 +80,7 @@ export const cadenceRoutes =
           tags,
           summary: 'Send the rendered step to yourself, marked [Test]',
           body: MessagePreviewInput,
-          response: { 202: z.object({ to: z.string(), subject: z.string() }) },
+          response: { 202: TestSent },
         },
       },
       async (request, reply) => reply.status(202).send(await service.sendTestMessage(requireCtx(request, services), request.body)),

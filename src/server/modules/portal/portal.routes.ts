@@ -11,9 +11,11 @@ import { IdParams, WorkspaceParams } from '../../../contract/common.ts';
 import {
   AccessGranted,
   AccessInput,
+  Approval,
   ApprovalInput,
   CodeInput,
   ColleagueInput,
+  ColleagueInvited,
   CommentInput,
   CommentOut,
   ContactParams,
@@ -23,6 +25,7 @@ import {
   FormAnswersSaved,
   FormDefinition,
   Invitation,
+  LinkSent,
   Message,
   PortalMe,
   PortalOverview,
@@ -36,6 +39,7 @@ import {
   SignedIn,
   SignInInput,
   SignInLinkInfo,
+  StatusInput,
   TaskParams,
   TokenParams,
   UploadedFile,
@@ -133,7 +137,7 @@ export const portalRoutes =
       '/invitations/:token/link',
       {
         config: publicRoute,
-        schema: { tags, summary: 'Email a fresh sign-in link and 6-digit code to the invited address', params: TokenParams, response: { 200: z.object({ sentTo: z.string() }) } },
+        schema: { tags, summary: 'Email a fresh sign-in link and 6-digit code to the invited address', params: TokenParams, response: { 200: LinkSent } },
       },
       (request) => auth.sendLinkForInvitation(services, request.params.token, request.ip),
     );
@@ -222,7 +226,7 @@ export const portalRoutes =
       '/projects/:projectId/tasks/:taskId/status',
       {
         config: portal,
-        schema: { tags, summary: 'Complete a task, mark it stuck (with a reason) or resume it', params: TaskParams, body: z.object({ status: z.enum(['done', 'stuck', 'in_progress']), reason: z.string().trim().max(2000).optional() }), response: { 204: Nothing } },
+        schema: { tags, summary: 'Complete a task, mark it stuck (with a reason) or resume it', params: TaskParams, body: StatusInput, response: { 204: Nothing } },
       },
       async (request, reply) => {
         await service.setTaskStatus(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body);
@@ -258,7 +262,7 @@ export const portalRoutes =
       '/projects/:projectId/tasks/:taskId/approval',
       {
         config: portal,
-        schema: { tags, summary: 'Approve or reject a deliverable, signed with your name', params: TaskParams, body: ApprovalInput, response: { 200: z.object({ decision: z.enum(['approved', 'rejected']), signedName: z.string(), comment: z.string().nullable(), at: z.string() }) } },
+        schema: { tags, summary: 'Approve or reject a deliverable, signed with your name', params: TaskParams, body: ApprovalInput, response: { 200: Approval } },
       },
       (request) => service.decideApproval(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body),
     );
@@ -333,7 +337,7 @@ export const portalRoutes =
 
     app.post(
       '/projects/:projectId/colleagues',
-      { config: portal, schema: { tags, summary: 'Invite a colleague from your company to this portal', params: ProjectParams, body: ColleagueInput, response: { 201: z.object({ invitedAt: z.string() }) } } },
+      { config: portal, schema: { tags, summary: 'Invite a colleague from your company to this portal', params: ProjectParams, body: ColleagueInput, response: { 201: ColleagueInvited } } },
       async (request, reply) => {
         const granted = await service.inviteColleague(requirePortalCtx(request, services), request.params.projectId, request.body);
         return reply.status(201).send({ invitedAt: granted.invitedAt });
