@@ -16,6 +16,22 @@ export default tseslint.config(
     },
   },
   {
+    // The API contract runs in the browser too: zod and src/core only.
+    files: ['src/contract/**/*.ts'],
+    ignores: ['src/contract/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/server/**', '**/web/**'], message: 'src/contract may import zod and src/core only.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto'], message: 'src/contract runs in the browser: no Node builtins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.test.{ts,tsx}', 'src/server/test/**', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },

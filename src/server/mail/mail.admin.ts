@@ -4,7 +4,7 @@ import { contextFor, inTransaction, systemActor } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { presentMessage } from '../modules/cadences/cadences.service.ts';
 import * as repo from './mail.repo.ts';
-import type { OutboxListQuery } from './mail.schema.ts';
+import type { OutboxListQuery } from '../../contract/mail.ts';
 
 export async function listOutbox(ctx: Ctx, query: OutboxListQuery) {
   const { rows, total, states } = await repo.listOutbox(ctx.db, ctx.workspaceId, query);

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { Services } from '../context.ts';
 import { requireCtx } from '../http/access.ts';
 import { escapeHtml } from '../../core/cadence/template.ts';
-import { IdParams } from '../modules/members/members.schema.ts';
+import { IdParams } from '../../contract/common.ts';
+import { MailSettings, MailSettingsInput, OutboxList, OutboxListQuery, OutboxMessageFull, UnsubscribeParams } from '../../contract/mail.ts';
 import * as admin from './mail.admin.ts';
-import { MailSettings, MailSettingsInput, OutboxList, OutboxListQuery, OutboxMessageFull, UnsubscribeParams } from './mail.schema.ts';
 
 const tags = ['mail'];
 

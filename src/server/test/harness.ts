@@ -11,7 +11,7 @@ import { contextFor, type Actor, type Ctx, type Services } from '../context.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import { buildApp, type App } from '../app/app.ts';
 import { createAccount } from '../modules/accounts/accounts.service.ts';
-import type { AccountInput } from '../modules/accounts/accounts.schema.ts';
+import type { AccountInput } from '../../contract/accounts.ts';
 import { csrfTokenFor, startSession } from '../modules/auth/auth.service.ts';
 import { insertMember } from '../modules/members/members.repo.ts';
 import { createWorkspace } from '../modules/workspaces/workspaces.service.ts';

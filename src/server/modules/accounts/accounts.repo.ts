@@ -2,7 +2,7 @@ import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type P
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { accountCounts, accountOwners, accounts, contacts, members } from '../../db/schema.ts';
-import type { AccountListQuery } from './accounts.schema.ts';
+import type { AccountListQuery } from '../../../contract/accounts.ts';
 
 export interface OwnerRow {
   role: string;

@@ -3,8 +3,8 @@ import { serializerCompiler, type FastifyPluginAsyncZod } from 'fastify-type-pro
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { answerCache, sendCachedJson } from '../../http/answer-cache.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { Account, AccountFacets, AccountInput, AccountListQuery, AccountPage, AccountPatch } from './accounts.schema.ts';
+import { Account, AccountFacets, AccountInput, AccountListQuery, AccountPage, AccountPatch } from '../../../contract/accounts.ts';
+import { IdParams } from '../../../contract/common.ts';
 import * as service from './accounts.service.ts';
 
 const tags = ['accounts'];

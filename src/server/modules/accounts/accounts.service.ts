@@ -2,7 +2,7 @@ import { DEFAULT_TOUCH_MODEL, type Complexity, type LaerStage, type Segment, typ
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { findWorkspace } from '../workspaces/workspaces.repo.ts';
-import type { Account, AccountInput, AccountListQuery, AccountPatch } from './accounts.schema.ts';
+import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../../../contract/accounts.ts';
 import * as repo from './accounts.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findAccount>>>;

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { ApiToken, ApiTokenInput, CreatedApiToken } from './api-tokens.schema.ts';
+import { ApiToken, ApiTokenInput, CreatedApiToken } from '../../../contract/api-tokens.ts';
+import { IdParams } from '../../../contract/common.ts';
 import * as service from './api-tokens.service.ts';
 
 const tags = ['api tokens'];

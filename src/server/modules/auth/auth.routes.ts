@@ -6,7 +6,7 @@ import { requireCtx } from '../../http/access.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
 import { getMember } from '../members/members.service.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
-import { SessionInfo, SignInInput } from './auth.schema.ts';
+import { SessionInfo, SignInInput } from '../../../contract/auth.ts';
 import { csrfTokenFor, signIn, signOut } from './auth.service.ts';
 
 const tags = ['session'];

@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
 import {
-  ArchiveInput,
   Cadence,
   CadenceInput,
   CadenceListQuery,
@@ -13,7 +11,9 @@ import {
   MessagePreviewInput,
   ProjectCadence,
   ProjectCadenceInput,
-} from './cadences.schema.ts';
+  TestSent,
+} from '../../../contract/cadences.ts';
+import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import * as service from './cadences.service.ts';
 
 const tags = ['cadences'];
@@ -80,7 +80,7 @@ export const cadenceRoutes =
           tags,
           summary: 'Send the rendered step to yourself, marked [Test]',
           body: MessagePreviewInput,
-          response: { 202: z.object({ to: z.string(), subject: z.string() }) },
+          response: { 202: TestSent },
         },
       },
       async (request, reply) => reply.status(202).send(await service.sendTestMessage(requireCtx(request, services), request.body)),

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import * as mailRepo from '../../mail/mail.repo.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import type { CadenceInput, MessagePreviewInput } from './cadences.schema.ts';
+import type { CadenceInput, MessagePreviewInput } from '../../../contract/cadences.ts';
 import * as repo from './cadences.repo.ts';
 import { firstName, loadPlan, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
 

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { Contact, ContactInput, ContactListQuery, ContactPatch } from './contacts.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { Contact, ContactInput, ContactListQuery, ContactPatch } from '../../../contract/contacts.ts';
 import * as service from './contacts.service.ts';
 
 const tags = ['contacts'];

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
 import { emit } from '../../events/bus.ts';
-import type { Contact, ContactInput, ContactPatch } from './contacts.schema.ts';
+import type { Contact, ContactInput, ContactPatch } from '../../../contract/contacts.ts';
 import * as repo from './contacts.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findContact>>>;

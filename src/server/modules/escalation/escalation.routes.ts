@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { EscalationSettings, EscalationSettingsInput, ProjectEscalation } from './escalation.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { EscalationSettings, EscalationSettingsInput, ProjectEscalation } from '../../../contract/escalation.ts';
 import * as service from './escalation.service.ts';
 
 const tags = ['escalation'];

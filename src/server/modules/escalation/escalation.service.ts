@@ -26,7 +26,7 @@ import {
   type ContactDigest,
   type ManagerNotice,
 } from './escalation.mail.ts';
-import type { EscalationSettingsInput } from './escalation.schema.ts';
+import type { EscalationSettingsInput } from '../../../contract/escalation.ts';
 import * as repo from './escalation.repo.ts';
 import { recordEvents, type EventRow } from '../history/history.service.ts';
 

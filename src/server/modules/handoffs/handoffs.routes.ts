@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { AnswerInput, Handoff, HandoffAnswers, HandoffSettings, QuestionInput } from './handoffs.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { AnswerInput, Handoff, HandoffAnswers, HandoffSettings, QuestionInput } from '../../../contract/handoffs.ts';
 import * as service from './handoffs.service.ts';
 
 const tags = ['hand-off'];

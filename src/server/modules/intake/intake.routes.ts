@@ -5,9 +5,9 @@ import { canWrite } from '../../../core/people.ts';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { AppError, forbidden, unauthenticated } from '../../http/errors.ts';
-import { IdParams } from '../members/members.schema.ts';
+import { IdParams, WorkspaceParams } from '../../../contract/common.ts';
+import { IntakeDelivery, IntakeResult, IntakeSettings, IntakeSettingsPatch, WonDeal } from '../../../contract/intake.ts';
 import { fromHubspot, fromSalesforce } from './adapters.ts';
-import { IntakeDelivery, IntakeResult, IntakeSettings, IntakeSettingsPatch, WonDeal, WorkspaceParams } from './intake.schema.ts';
 import * as service from './intake.service.ts';
 import { verifyHubspot, verifyLandfall } from './signatures.ts';
 

@@ -8,7 +8,7 @@ import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
 import { listContacts } from '../contacts/contacts.repo.ts';
 import { addContact, updateContact } from '../contacts/contacts.service.ts';
 import { createProject } from '../projects/projects.service.ts';
-import { WonDeal } from './intake.schema.ts';
+import { WonDeal } from '../../../contract/intake.ts';
 import * as repo from './intake.repo.ts';
 
 export type IntakeSource = 'api' | 'webhook' | 'hubspot' | 'salesforce';

@@ -3,20 +3,11 @@ import { z } from 'zod';
 import { contextFor, type Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
-import { SessionInfo } from '../auth/auth.schema.ts';
+import { SessionInfo } from '../../../contract/auth.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { AcceptInviteInput, CreatedInvite, Invite, InviteInput, InvitePreview, InviteTokenParams, Member, MemberPatch } from '../../../contract/members.ts';
 import { sessionInfo } from '../auth/auth.routes.ts';
 import { startSession } from '../auth/auth.service.ts';
-import {
-  AcceptInviteInput,
-  CreatedInvite,
-  IdParams,
-  Invite,
-  InviteInput,
-  InvitePreview,
-  InviteTokenParams,
-  Member,
-  MemberPatch,
-} from './members.schema.ts';
 import * as service from './members.service.ts';
 
 const tags = ['members'];

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { Organization, OrganizationInput, OrganizationPatch } from './organizations.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { Organization, OrganizationInput, OrganizationPatch } from '../../../contract/organizations.ts';
 import * as service from './organizations.service.ts';
 
 const tags = ['organizations'];

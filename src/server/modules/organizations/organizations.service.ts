@@ -2,7 +2,7 @@ import type { OrganizationKind } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
-import type { OrganizationInput } from './organizations.schema.ts';
+import type { OrganizationInput } from '../../../contract/organizations.ts';
 import * as repo from './organizations.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findOrganization>>>;

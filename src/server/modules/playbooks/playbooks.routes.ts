@@ -2,15 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import {
-  Playbook,
-  PlaybookDefinition,
-  PlaybookProposal,
-  PlaybookSummary,
-  PlaybookVersionQuery,
-  ProposalQuery,
-} from './playbooks.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
+import { Playbook, PlaybookDefinition, PlaybookProposal, PlaybookSummary, PlaybookVersionQuery, ProposalQuery } from '../../../contract/playbooks.ts';
 import * as service from './playbooks.service.ts';
 
 const tags = ['playbooks'];

@@ -8,8 +8,8 @@ import { getProject } from '../projects/projects.service.ts';
 import { startPreviewSession } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
-import type { PortalSettingsInput } from './portal.schema.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
+import type { PortalSettingsInput } from '../../../contract/portal.ts';
 
 /** The vendor's view of a project's portal: who has access and when they came, what they did, on-time customer work, CSAT. */
 export async function portalOverview(ctx: Ctx, projectId: string) {

@@ -1,9 +1,9 @@
 import type { Author, Ctx } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import * as readiness from '../readiness/readiness.service.ts';
-import type { AnswerValue } from '../readiness/readiness.schema.ts';
+import type { AnswerValue } from '../../../contract/readiness.ts';
+import type { ActualInput, OutcomeInput, PlanInput, VerificationInput } from '../../../contract/success-plans.ts';
 import * as plans from '../success-plans/success-plans.service.ts';
-import type { ActualInput, OutcomeInput, PlanInput, VerificationInput } from '../success-plans/success-plans.schema.ts';
 import * as repo from './portal.repo.ts';
 import { authorOf } from '../history/history.service.ts';
 

@@ -7,16 +7,15 @@ import type { Ctx, Services } from '../../context.ts';
 import { requireCtx, requirePortalCtx } from '../../http/access.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { csrfTokenFor } from '../auth/auth.service.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { attachmentHeader, readFileStream } from './file-store.ts';
-import * as admin from './portal-admin.service.ts';
-import * as auth from './portal-auth.service.ts';
+import { IdParams, WorkspaceParams } from '../../../contract/common.ts';
 import {
   AccessGranted,
   AccessInput,
+  Approval,
   ApprovalInput,
   CodeInput,
   ColleagueInput,
+  ColleagueInvited,
   CommentInput,
   CommentOut,
   ContactParams,
@@ -26,7 +25,7 @@ import {
   FormAnswersSaved,
   FormDefinition,
   Invitation,
-  SignInLinkInfo,
+  LinkSent,
   Message,
   PortalMe,
   PortalOverview,
@@ -39,17 +38,21 @@ import {
   RatingOut,
   SignedIn,
   SignInInput,
+  SignInLinkInfo,
+  StatusInput,
   TaskParams,
   TokenParams,
   UploadedFile,
-  WorkspaceParams,
-} from './portal.schema.ts';
+} from '../../../contract/portal.ts';
+import { AnswersInput, Assessment, AssessmentSummary } from '../../../contract/readiness.ts';
+import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from '../../../contract/success-plans.ts';
+import { attachmentHeader, readFileStream } from './file-store.ts';
+import * as admin from './portal-admin.service.ts';
+import * as auth from './portal-auth.service.ts';
 import { brandingFor } from './portal.repo.ts';
 import { grantAccess } from './portal-access.service.ts';
 import * as plan from './portal-plan.service.ts';
 import * as service from './portal.service.ts';
-import { AnswersInput, Assessment, AssessmentSummary } from '../readiness/readiness.schema.ts';
-import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from '../success-plans/success-plans.schema.ts';
 import { UploadRefused } from './portal.service.ts';
 
 const tags = ['portal'];
@@ -134,7 +137,7 @@ export const portalRoutes =
       '/invitations/:token/link',
       {
         config: publicRoute,
-        schema: { tags, summary: 'Email a fresh sign-in link and 6-digit code to the invited address', params: TokenParams, response: { 200: z.object({ sentTo: z.string() }) } },
+        schema: { tags, summary: 'Email a fresh sign-in link and 6-digit code to the invited address', params: TokenParams, response: { 200: LinkSent } },
       },
       (request) => auth.sendLinkForInvitation(services, request.params.token, request.ip),
     );
@@ -223,7 +226,7 @@ export const portalRoutes =
       '/projects/:projectId/tasks/:taskId/status',
       {
         config: portal,
-        schema: { tags, summary: 'Complete a task, mark it stuck (with a reason) or resume it', params: TaskParams, body: z.object({ status: z.enum(['done', 'stuck', 'in_progress']), reason: z.string().trim().max(2000).optional() }), response: { 204: Nothing } },
+        schema: { tags, summary: 'Complete a task, mark it stuck (with a reason) or resume it', params: TaskParams, body: StatusInput, response: { 204: Nothing } },
       },
       async (request, reply) => {
         await service.setTaskStatus(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body);
@@ -259,7 +262,7 @@ export const portalRoutes =
       '/projects/:projectId/tasks/:taskId/approval',
       {
         config: portal,
-        schema: { tags, summary: 'Approve or reject a deliverable, signed with your name', params: TaskParams, body: ApprovalInput, response: { 200: z.object({ decision: z.enum(['approved', 'rejected']), signedName: z.string(), comment: z.string().nullable(), at: z.string() }) } },
+        schema: { tags, summary: 'Approve or reject a deliverable, signed with your name', params: TaskParams, body: ApprovalInput, response: { 200: Approval } },
       },
       (request) => service.decideApproval(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body),
     );
@@ -334,7 +337,7 @@ export const portalRoutes =
 
     app.post(
       '/projects/:projectId/colleagues',
-      { config: portal, schema: { tags, summary: 'Invite a colleague from your company to this portal', params: ProjectParams, body: ColleagueInput, response: { 201: z.object({ invitedAt: z.string() }) } } },
+      { config: portal, schema: { tags, summary: 'Invite a colleague from your company to this portal', params: ProjectParams, body: ColleagueInput, response: { 201: ColleagueInvited } } },
       async (request, reply) => {
         const granted = await service.inviteColleague(requirePortalCtx(request, services), request.params.projectId, request.body);
         return reply.status(201).send({ invitedAt: granted.invitedAt });

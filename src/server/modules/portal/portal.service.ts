@@ -10,8 +10,8 @@ import { addComment, updateTask } from '../projects/tasks.service.ts';
 import { inspectUpload, removeFileBytes, writeFileBytes } from './file-store.ts';
 import { grantAccess } from './portal-access.service.ts';
 import * as repo from './portal.repo.ts';
-import type { PortalProject, PortalTask } from './portal.schema.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
+import type { PortalProject, PortalTask } from '../../../contract/portal.ts';
 
 type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string; preview: boolean } };
 

@@ -13,7 +13,7 @@ import {
   taskComments,
   workspaces,
 } from '../../db/schema.ts';
-import type { ProjectListQuery } from './projects.schema.ts';
+import type { ProjectListQuery } from '../../../contract/projects.ts';
 
 export type TaskRow = typeof projectTasks.$inferSelect;
 export type DependencyRow = typeof projectDependencies.$inferSelect;

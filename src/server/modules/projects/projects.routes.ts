@@ -2,52 +2,25 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
+import { IdParams } from '../../../contract/common.ts';
 import {
   Comment,
   CommentInput,
   DelayEventOut,
-  Health,
   NewTask,
   Project,
   ProjectEvent,
   ProjectInput,
   ProjectListQuery,
   ProjectSummary,
-  ProjectTask,
+  TaskChange,
   TaskPatch,
-} from './projects.schema.ts';
+} from '../../../contract/projects.ts';
 import * as projects from './projects.service.ts';
 import * as tasks from './tasks.service.ts';
 import { upgradeProject } from './upgrade.service.ts';
 
 const tags = ['projects'];
-
-const TaskChange = z.object({
-  task: ProjectTask,
-  /** Every task whose projection changed: update them on screen at once. */
-  moved: z.array(
-    z.object({
-      id: z.uuid(),
-      projectedStart: z.string(),
-      projectedFinish: z.string(),
-      slackDays: z.number().int(),
-      critical: z.boolean(),
-      health: z.string(),
-    }),
-  ),
-  delays: z.array(
-    z.object({
-      milestoneId: z.uuid(),
-      fromDate: z.string(),
-      toDate: z.string(),
-      days: z.number().int(),
-      causeTaskId: z.uuid(),
-      side: z.enum(['customer', 'vendor']),
-    }),
-  ),
-  project: z.object({ health: Health, projectedEnd: z.string() }),
-});
 
 export const projectRoutes =
   (services: Services): FastifyPluginAsyncZod =>

@@ -12,7 +12,7 @@ import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
 import { filesOfProject } from '../portal/portal.repo.ts';
 import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor } from './plan.ts';
-import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from './projects.schema.ts';
+import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
 import { actorOf, recordEvents, listProjectHistory } from '../history/history.service.ts';
 

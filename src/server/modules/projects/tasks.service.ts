@@ -6,7 +6,7 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { findContact } from '../contacts/contacts.repo.ts';
 import { findMember } from '../members/members.repo.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
-import type { NewTask, TaskPatch } from './projects.schema.ts';
+import type { NewTask, TaskPatch } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask } from './projects.service.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';

@@ -2,7 +2,7 @@ import { BUILTIN_READINESS, validateQuestions, type Question } from '../../../co
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import type { QuestionnaireInput, ReadinessQuestion } from './readiness.schema.ts';
+import type { QuestionnaireInput, ReadinessQuestion } from '../../../contract/readiness.ts';
 import * as repo from './readiness.repo.ts';
 
 export const BUILTIN_KEY = 'onboarding-readiness';

@@ -10,7 +10,7 @@ import {
   readinessQuestionnaires,
   readinessSettings,
 } from '../../db/schema.ts';
-import type { ReadinessQuestion } from './readiness.schema.ts';
+import type { ReadinessQuestion } from '../../../contract/readiness.ts';
 
 // ---- Settings ----
 

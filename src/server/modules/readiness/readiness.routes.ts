@@ -2,11 +2,9 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import * as questionnaires from './questionnaires.service.ts';
+import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import {
   AnswersInput,
-  ArchiveInput,
   Assessment,
   ProjectReadiness,
   Questionnaire,
@@ -17,7 +15,8 @@ import {
   ReasonInput,
   SendInput,
   StartAssessmentInput,
-} from './readiness.schema.ts';
+} from '../../../contract/readiness.ts';
+import * as questionnaires from './questionnaires.service.ts';
 import * as readiness from './readiness.service.ts';
 
 const tags = ['readiness'];

@@ -13,7 +13,7 @@ import { findContact } from '../contacts/contacts.repo.ts';
 import { lockProjectRow, projectHeadline } from '../projects/projects.service.ts';
 import { emit } from '../../events/bus.ts';
 import { asCoreQuestions, ensureBuiltinQuestionnaire } from './questionnaires.service.ts';
-import type { Assessment, AnswerValue, ReadinessSettings } from './readiness.schema.ts';
+import type { AnswerValue, Assessment, ReadinessSettings } from '../../../contract/readiness.ts';
 import * as repo from './readiness.repo.ts';
 import { actorOf, authorOf, recordEvents } from '../history/history.service.ts';
 

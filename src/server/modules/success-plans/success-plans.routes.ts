@@ -2,9 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { IdParams } from '../members/members.schema.ts';
-import { renderSummaryPdf, summaryFilename } from './executive-summary.pdf.ts';
-import { executiveSummaryOf } from './executive-summary.service.ts';
+import { IdParams } from '../../../contract/common.ts';
 import {
   ActualInput,
   ExecutiveSummary,
@@ -14,7 +12,9 @@ import {
   PlanInput,
   SuccessPlan,
   VerificationRequestInput,
-} from './success-plans.schema.ts';
+} from '../../../contract/success-plans.ts';
+import { renderSummaryPdf, summaryFilename } from './executive-summary.pdf.ts';
+import { executiveSummaryOf } from './executive-summary.service.ts';
 import * as service from './success-plans.service.ts';
 
 const tags = ['success plans'];

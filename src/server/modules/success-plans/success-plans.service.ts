@@ -11,8 +11,17 @@ import { calendarOf, todayFor } from '../projects/plan.ts';
 import { lockProjectRow, namesOf } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 import * as repo from './success-plans.repo.ts';
-import type { ActualInput, CadenceEntry, MetricInput, MetricPatch, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from './success-plans.schema.ts';
 import { authorOf, recordEvents, type EventRow } from '../history/history.service.ts';
+import type {
+  ActualInput,
+  CadenceEntry,
+  MetricInput,
+  MetricPatch,
+  OutcomeInput,
+  PlanInput,
+  SuccessPlan,
+  VerificationInput,
+} from '../../../contract/success-plans.ts';
 
 type Snapshot = { metric: string; value: number | null; unit: string; measuredOn: string | null };
 type ProjectRow = NonNullable<Awaited<ReturnType<typeof lockProjectRow>>>;

@@ -2,10 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextFor, type Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
-import { SessionInfo } from '../auth/auth.schema.ts';
+import { SessionInfo } from '../../../contract/auth.ts';
+import { SetupInput, SetupStatus, Workspace, WorkspacePatch } from '../../../contract/workspaces.ts';
 import { sessionInfo } from '../auth/auth.routes.ts';
 import { startSession } from '../auth/auth.service.ts';
-import { SetupInput, SetupStatus, Workspace, WorkspacePatch } from './workspaces.schema.ts';
 import { getWorkspace, needsSetup, setUpFirstWorkspace, updateWorkspace } from './workspaces.service.ts';
 
 const tags = ['workspace'];

@@ -8,7 +8,7 @@ import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
 import { insertMember } from '../members/members.repo.ts';
 import { installBuiltinPlaybooks } from '../playbooks/playbooks.service.ts';
 import { emit } from '../../events/bus.ts';
-import type { WorkspacePatch } from './workspaces.schema.ts';
+import type { WorkspacePatch } from '../../../contract/workspaces.ts';
 import * as repo from './workspaces.repo.ts';
 
 /** Held while an empty installation gets its first workspace (first-admin sign-up, or the demo). */

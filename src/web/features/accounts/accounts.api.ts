@@ -1,64 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Complexity, LaerStage, OwnerRole, Segment, TouchModel } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { Account, AccountFacets, AccountInput, AccountPage, AccountPatch } from '../../../contract/accounts.ts';
 import { api } from '../../app/api.ts';
 import { toApiQuery, type AccountListState } from './accountListState.ts';
 
-export interface AccountOwner {
-  role: OwnerRole;
-  memberId: string;
-  name: string;
-}
-
-export interface Account {
-  id: string;
-  name: string;
-  domain: string | null;
-  industry: string;
-  segment: Segment;
-  touchModel: TouchModel;
-  complexity: Complexity;
-  contractValue: number;
-  currency: string;
-  contractSignedOn: string | null;
-  renewalOn: string | null;
-  products: string[];
-  timezone: string;
-  laerStage: LaerStage;
-  owners: AccountOwner[];
-  contactCount: number;
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export interface AccountPage {
-  items: Account[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-export interface AccountInput {
-  name: string;
-  domain: string | null;
-  industry: string;
-  segment: Segment;
-  touchModel?: TouchModel;
-  complexity: Complexity;
-  contractValue: number;
-  currency?: string;
-  contractSignedOn: string | null;
-  renewalOn: string | null;
-  products: string[];
-  timezone?: string;
-  laerStage: LaerStage;
-  owners: { role: OwnerRole; memberId: string }[];
-}
-
-export interface AccountFacets {
-  industries: string[];
-  products: string[];
-}
+export type { Account, AccountInput };
 
 export const accountKeys = {
   all: ['accounts'] as const,
@@ -92,8 +38,8 @@ function useAccountWrite<TInput>(write: (input: TInput) => Promise<Account>) {
   });
 }
 
-export const useCreateAccount = () => useAccountWrite((input: AccountInput) => api.post<Account>('/accounts', input));
+export const useCreateAccount = () => useAccountWrite((input: z.input<typeof AccountInput>) => api.post<Account>('/accounts', input));
 export const useUpdateAccount = (id: string) =>
-  useAccountWrite((patch: Partial<AccountInput>) => api.patch<Account>(`/accounts/${id}`, patch));
+  useAccountWrite((patch: z.input<typeof AccountPatch>) => api.patch<Account>(`/accounts/${id}`, patch));
 export const useArchiveAccount = (id: string) => useAccountWrite(() => api.post<Account>(`/accounts/${id}/archive`));
 export const useRestoreAccount = (id: string) => useAccountWrite(() => api.post<Account>(`/accounts/${id}/restore`));

@@ -1,35 +1,10 @@
-import type { MemberRole } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { SessionInfo, SignInInput } from '../../../contract/auth.ts';
+import type { AcceptInviteInput, InvitePreview, Member } from '../../../contract/members.ts';
+import type { SetupInput, SetupStatus, Workspace } from '../../../contract/workspaces.ts';
 import { api, isApiError, setCsrfToken } from '../../app/api.ts';
 
-export interface Member {
-  id: string;
-  name: string;
-  email: string;
-  role: MemberRole;
-  createdAt: string;
-}
-
-export interface Workspace {
-  id: string;
-  name: string;
-  timezone: string;
-  /** ISO weekdays, Monday = 1 … Sunday = 7. */
-  workingWeekdays: number[];
-  holidays: string[];
-}
-
-export interface SessionInfo {
-  member: Member;
-  workspace: Workspace;
-  csrfToken: string;
-}
-
-export interface InvitationPreview {
-  email: string;
-  role: MemberRole;
-  workspaceName: string;
-  expiresAt: string;
-}
+export type { Member, SessionInfo, Workspace };
 
 export const sessionKey = ['session'] as const;
 
@@ -48,11 +23,11 @@ export async function fetchSession(): Promise<SessionInfo | null> {
   }
 }
 
-export const signIn = (input: { email: string; password: string }) => api.post<SessionInfo>('/session', input);
+export const signIn = (input: z.input<typeof SignInInput>) => api.post<SessionInfo>('/session', input);
 export const signOut = () => api.delete('/session');
-export const fetchSetupStatus = () => api.get<{ needsSetup: boolean }>('/setup');
-export const setUp = (input: { workspaceName: string; name: string; email: string; password: string; timezone: string }) =>
+export const fetchSetupStatus = () => api.get<SetupStatus>('/setup');
+export const setUp = (input: z.input<typeof SetupInput>) =>
   api.post<SessionInfo>('/setup', input);
-export const fetchInvitation = (token: string) => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`);
-export const acceptInvitation = (token: string, input: { name: string; password: string }) =>
+export const fetchInvitation = (token: string) => api.get<InvitePreview>(`/invitations/${encodeURIComponent(token)}`);
+export const acceptInvitation = (token: string, input: z.input<typeof AcceptInviteInput>) =>
   api.post<SessionInfo>(`/invitations/${encodeURIComponent(token)}/accept`, input);

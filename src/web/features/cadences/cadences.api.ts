@@ -1,34 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CadenceStep } from '../../../core/cadence/types.ts';
+import type { z } from 'zod';
+import type { Cadence, CadenceInput, MessagePreview, MessagePreviewInput, TestSent } from '../../../contract/cadences.ts';
 import { api } from '../../app/api.ts';
 
-export interface Cadence {
-  id: string;
-  name: string;
-  description: string | null;
-  touchModels: ('high' | 'medium' | 'digital')[];
-  products: string[];
-  builtin: boolean;
-  steps: CadenceStep[];
-  updatedAt: string;
-}
-
-export interface MessagePreview {
-  subject: string;
-  text: string;
-  html: string;
-  to: string;
-  fromName: string;
-}
-
-export type PreviewInput = { step: Pick<CadenceStep, 'subject' | 'body' | 'sender'>; contactId?: string | undefined };
+export type { Cadence };
 
 export const useCadences = () => useQuery({ queryKey: ['cadences'], queryFn: () => api.get<Cadence[]>('/cadences') });
 
 export function useSaveCadence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (cadence: Cadence) =>
+    mutationFn: (cadence: Pick<Cadence, 'id'> & z.input<typeof CadenceInput>) =>
       api.put<Cadence>(`/cadences/${cadence.id}`, {
         name: cadence.name,
         description: cadence.description,
@@ -44,14 +26,14 @@ export function useSaveCadence() {
 export function useCreateCadence() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (cadence: Pick<Cadence, 'name' | 'description' | 'touchModels' | 'products' | 'steps'>) =>
+    mutationFn: (cadence: z.input<typeof CadenceInput>) =>
       api.post<Cadence>('/cadences', cadence),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cadences'] }),
   });
 }
 
-export const usePreview = () => useMutation({ mutationFn: (input: PreviewInput) => api.post<MessagePreview>('/cadences/preview', input) });
-export const useSendTest = () => useMutation({ mutationFn: (input: PreviewInput) => api.post<{ to: string; subject: string }>('/cadences/test-send', input) });
+export const usePreview = () => useMutation({ mutationFn: (input: z.input<typeof MessagePreviewInput>) => api.post<MessagePreview>('/cadences/preview', input) });
+export const useSendTest = () => useMutation({ mutationFn: (input: z.input<typeof MessagePreviewInput>) => api.post<TestSent>('/cadences/test-send', input) });
 
 export const useContactChoices = () =>
   useQuery({

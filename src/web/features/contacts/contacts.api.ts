@@ -1,35 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ContactRole } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { Contact, ContactInput, ContactListQuery, ContactPatch } from '../../../contract/contacts.ts';
 import { api } from '../../app/api.ts';
 import { accountKeys } from '../accounts/accounts.api.ts';
 
-export interface Contact {
-  id: string;
-  accountId: string;
-  organizationId: string | null;
-  name: string;
-  email: string;
-  title: string | null;
-  role: ContactRole;
-  timezone: string | null;
-  joinedOn: string | null;
-  leftOn: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Contact, ContactInput };
 
-export interface ContactInput {
-  name: string;
-  email: string;
-  title: string | null;
-  role: ContactRole;
-  organizationId: string | null;
-  timezone: string | null;
-  joinedOn: string | null;
-  leftOn: string | null;
-}
-
-export type ContactStatus = 'current' | 'left' | 'all';
+export type ContactStatus = ContactListQuery['status'];
 
 export const contactKeys = {
   forAccount: (accountId: string) => ['contacts', accountId] as const,
@@ -57,8 +34,8 @@ function useContactWrite<TInput, TResult>(accountId: string, write: (input: TInp
 }
 
 export const useAddContact = (accountId: string) =>
-  useContactWrite(accountId, (input: ContactInput) => api.post<Contact>(`/accounts/${accountId}/contacts`, input));
+  useContactWrite(accountId, (input: z.input<typeof ContactInput>) => api.post<Contact>(`/accounts/${accountId}/contacts`, input));
 export const useUpdateContact = (accountId: string, id: string) =>
-  useContactWrite(accountId, (patch: Partial<ContactInput>) => api.patch<Contact>(`/contacts/${id}`, patch));
+  useContactWrite(accountId, (patch: z.input<typeof ContactPatch>) => api.patch<Contact>(`/contacts/${id}`, patch));
 export const useRemoveContact = (accountId: string, id: string) =>
   useContactWrite(accountId, () => api.delete(`/contacts/${id}`));

@@ -1,37 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { EscalationAction } from '../../../core/reminders/ladder.ts';
+import type { z } from 'zod';
+import type { CustomerTask, EscalationSettings, EscalationSettingsInput, LadderStep, ProjectEscalation } from '../../../contract/escalation.ts';
 import { api } from '../../app/api.ts';
 
-export interface LadderStep {
-  overdueDays: number;
-  action: EscalationAction;
-  enabled: boolean;
-}
-
-export interface EscalationSettings {
-  enabled: boolean;
-  steps: LadderStep[];
-  defaults: LadderStep[];
-}
-
-export interface CustomerTask {
-  taskId: string;
-  title: string;
-  dueOn: string;
-  overdueDays: number;
-  assigneeName: string | null;
-}
-
-export interface ProjectEscalation {
-  enabled: boolean;
-  today: string;
-  stalledSince: string | null;
-  episode: { startedOn: string; overdueDays: number; steps: (LadderStep & { label: string; firedOn: string | null })[] } | null;
-  lastEpisode: { startedOn: string; endedOn: string; endReason: string | null } | null;
-  overdueTasks: CustomerTask[];
-  dueSoon: CustomerTask[];
-  describe: string | null;
-}
+export type { CustomerTask, EscalationSettings, LadderStep, ProjectEscalation };
 
 const settingsKey = ['escalation', 'settings'] as const;
 export const projectEscalationKey = (projectId: string) => ['escalation', 'project', projectId] as const;
@@ -41,7 +13,7 @@ export const useEscalationSettings = () => useQuery({ queryKey: settingsKey, que
 export function useSaveEscalationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { enabled: boolean; steps: LadderStep[] }) => api.put<EscalationSettings>('/escalation/settings', input),
+    mutationFn: (input: z.input<typeof EscalationSettingsInput>) => api.put<EscalationSettings>('/escalation/settings', input),
     onSuccess: (settings) => {
       queryClient.setQueryData(settingsKey, settings);
       void queryClient.invalidateQueries({ queryKey: ['escalation', 'project'] });

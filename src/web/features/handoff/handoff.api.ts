@@ -1,30 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HandoffAnswers, HandoffField } from '../../../core/handoff/quality.ts';
+import type { z } from 'zod';
+import type { Handoff, HandoffAnswers, QuestionInput } from '../../../contract/handoffs.ts';
 import { api } from '../../app/api.ts';
 
-export interface Handoff {
-  projectId: string;
-  status: 'open' | 'questions' | 'complete';
-  rep: { id: string; name: string } | null;
-  answers: HandoffAnswers;
-  requiredFields: HandoffField[];
-  quality: {
-    complete: boolean;
-    score: number;
-    flags: { field: HandoffField; problem: 'missing' | 'thin'; required: boolean; message: string }[];
-  };
-  questions: {
-    id: string;
-    field: HandoffField | null;
-    text: string;
-    askedByName: string;
-    askedAt: string;
-    answer: string | null;
-    answeredByName: string | null;
-    answeredAt: string | null;
-  }[];
-  submittedAt: string | null;
-}
+export type { Handoff };
 
 const key = (projectId: string) => ['handoff', projectId] as const;
 
@@ -42,11 +21,11 @@ function useHandoffMutation<V>(projectId: string, send: (variables: V) => Promis
 }
 
 export const useSaveHandoff = (projectId: string) =>
-  useHandoffMutation(projectId, (answers: HandoffAnswers) => api.put<Handoff>(`/projects/${projectId}/handoff`, answers));
+  useHandoffMutation(projectId, (answers: z.input<typeof HandoffAnswers>) => api.put<Handoff>(`/projects/${projectId}/handoff`, answers));
 export const useSubmitHandoff = (projectId: string) =>
   useHandoffMutation(projectId, () => api.post<Handoff>(`/projects/${projectId}/handoff/submit`));
 export const useAskQuestion = (projectId: string) =>
-  useHandoffMutation(projectId, (question: { text: string; field: HandoffField | null }) =>
+  useHandoffMutation(projectId, (question: z.input<typeof QuestionInput>) =>
     api.post<Handoff>(`/projects/${projectId}/handoff/questions`, question),
   );
 export const useAnswerQuestion = (projectId: string) =>

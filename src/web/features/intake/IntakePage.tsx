@@ -23,12 +23,18 @@ import {
   type IntakeSettings,
 } from './intake.api.ts';
 
-const SOURCE_LABELS: Record<IntakeDelivery['source'], string> = {
+const SOURCE_LABELS: Record<string, string> = {
   api: 'API',
   webhook: 'Signed webhook',
   hubspot: 'HubSpot',
   salesforce: 'Salesforce',
 };
+
+/** The payload is what the CRM sent, kept as it came: a won deal names its company; a payload that failed may not. */
+function companyName(payload: unknown): string | undefined {
+  const company = (payload as { company?: { name?: unknown } } | null)?.company;
+  return typeof company?.name === 'string' ? company.name : undefined;
+}
 
 /** Won deals arriving from the CRM: what was made of each, and the ones that failed, to fix and replay. */
 export function IntakePage() {
@@ -95,10 +101,10 @@ function DeliveryRow({ delivery }: { delivery: IntakeDelivery }) {
   return (
     <tr>
       <td className="cell-primary">
-        <span className="row-title">{delivery.payload?.company?.name ?? delivery.dealId}</span>
+        <span className="row-title">{companyName(delivery.payload) ?? delivery.dealId}</span>
         <div className="cell-sub">Deal {delivery.dealId}</div>
       </td>
-      <td>{SOURCE_LABELS[delivery.source]}</td>
+      <td>{SOURCE_LABELS[delivery.source] ?? delivery.source}</td>
       <td className="nowrap">{formatRelative(delivery.receivedAt)}</td>
       <td>
         {delivery.status === 'processed' ? (

@@ -1,26 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { IntakeDelivery, IntakeResult, IntakeSettings, IntakeSettingsPatch } from '../../../contract/intake.ts';
 import { api } from '../../app/api.ts';
 
-export interface IntakeDelivery {
-  id: string;
-  source: 'api' | 'webhook' | 'hubspot' | 'salesforce';
-  dealId: string;
-  status: 'processed' | 'failed';
-  error: string | null;
-  accountId: string | null;
-  projectId: string | null;
-  attempts: number;
-  receivedAt: string;
-  processedAt: string | null;
-  payload: { company?: { name?: string } } | null;
-}
-
-export interface IntakeSettings {
-  webhookSecret: string;
-  hubspotClientSecret: string | null;
-  salesforceOrganizationId: string | null;
-  endpoints: { deals: string; hubspot: string; salesforce: string };
-}
+export type { IntakeDelivery, IntakeSettings };
 
 const deliveriesKey = ['intake', 'deliveries'] as const;
 const settingsKey = ['intake', 'settings'] as const;
@@ -34,7 +17,7 @@ export const useIntakeSettings = (enabled: boolean) =>
 export function useReplayDelivery() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ projectId: string; created: boolean }>(`/intake/deliveries/${id}/replay`),
+    mutationFn: (id: string) => api.post<IntakeResult>(`/intake/deliveries/${id}/replay`),
     onSettled: () => queryClient.invalidateQueries({ queryKey: deliveriesKey }),
   });
 }
@@ -42,7 +25,7 @@ export function useReplayDelivery() {
 export function useUpdateIntakeSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: { hubspotClientSecret?: string | null; salesforceOrganizationId?: string | null; rotateWebhookSecret?: boolean }) =>
+    mutationFn: (patch: z.input<typeof IntakeSettingsPatch>) =>
       api.patch<IntakeSettings>('/intake/settings', patch),
     onSuccess: (settings) => queryClient.setQueryData(settingsKey, settings),
   });

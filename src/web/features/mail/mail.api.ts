@@ -1,58 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ContactTimeline } from '../../../contract/cadences.ts';
+import type { OutboxList, OutboxMessage, OutboxMessageFull } from '../../../contract/mail.ts';
 import { api, withQuery } from '../../app/api.ts';
 
-export const OUTBOX_STATES = ['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const;
-export type OutboxState = (typeof OUTBOX_STATES)[number];
-
-export interface OutboxMessage {
-  id: string;
-  kind: 'transactional' | 'automated' | 'test';
-  channel: 'email' | 'portal';
-  state: OutboxState;
-  reason: string | null;
-  lastError: string | null;
-  to: string;
-  fromName: string | null;
-  subject: string;
-  messageId: string;
-  projectId: string | null;
-  contactId: string | null;
-  stepName: string | null;
-  priority: 'high' | 'normal' | 'low' | null;
-  dueAt: string | null;
-  sendAfter: string;
-  sentAt: string | null;
-  attempts: number;
-  interruptedAttempts: number;
-}
-
-export interface OutboxMessageFull extends OutboxMessage {
-  text: string;
-  html: string | null;
-}
-
-export interface OutboxList {
-  messages: OutboxMessage[];
-  total: number;
-  countsByState: Record<string, number>;
-  smtpConfigured: boolean;
-}
+export type OutboxState = OutboxMessage['state'];
+/** The states in the order the filter lists them (a copy of the contract's list, so the zod runtime stays out of the bundle). */
+export const OUTBOX_STATES = ['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const satisfies readonly OutboxState[];
 
 export interface OutboxFilters {
   state?: OutboxState | undefined;
   kind?: string | undefined;
   q?: string | undefined;
   offset: number;
-}
-
-export interface PlannedMessage {
-  projectId: string;
-  stepId: string;
-  stepName: string;
-  contactName: string;
-  to: string;
-  dueAt: string;
-  skip: string | null;
 }
 
 export const useOutbox = (filters: OutboxFilters) =>
@@ -76,6 +35,6 @@ export function useRetryMessage() {
 export const useContactTimeline = (contactId: string | undefined) =>
   useQuery({
     queryKey: ['mail', 'contact', contactId],
-    queryFn: () => api.get<{ messages: OutboxMessage[]; planned: PlannedMessage[] }>(`/contacts/${contactId}/messages`),
+    queryFn: () => api.get<ContactTimeline>(`/contacts/${contactId}/messages`),
     enabled: Boolean(contactId),
   });

@@ -1,21 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MemberRole } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { CreatedInvite, Invite, InviteInput, Member, MemberPatch } from '../../../contract/members.ts';
 import { api } from '../../app/api.ts';
-import type { Member } from '../auth/auth.api.ts';
 
-export type { Member };
-
-export interface Invite {
-  id: string;
-  email: string;
-  role: MemberRole;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface CreatedInvite extends Invite {
-  inviteUrl: string;
-}
+export type { CreatedInvite, Invite, Member };
 
 export const memberKeys = {
   members: ['members'] as const,
@@ -31,7 +19,7 @@ export const useInvites = (enabled = true) =>
 export function useUpdateMember() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: string; name?: string; role?: MemberRole }) => api.patch<Member>(`/members/${id}`, patch),
+    mutationFn: ({ id, ...patch }: { id: string } & z.input<typeof MemberPatch>) => api.patch<Member>(`/members/${id}`, patch),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.members }),
   });
 }
@@ -47,7 +35,7 @@ export function useRemoveMember() {
 export function useCreateInvite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; role: MemberRole }) => api.post<CreatedInvite>('/invites', input),
+    mutationFn: (input: z.input<typeof InviteInput>) => api.post<CreatedInvite>('/invites', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: memberKeys.invites }),
   });
 }

@@ -1,23 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { OrganizationKind } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { Organization, OrganizationInput, OrganizationPatch } from '../../../contract/organizations.ts';
 import { api } from '../../app/api.ts';
 
-export interface Organization {
-  id: string;
-  accountId: string;
-  name: string;
-  kind: OrganizationKind;
-  startedOn: string | null;
-  contactCount: number;
-  createdAt: string;
-  archivedAt: string | null;
-}
-
-export interface OrganizationInput {
-  name: string;
-  kind: OrganizationKind;
-  startedOn: string | null;
-}
+export type { Organization };
 
 export const organizationKeys = { forAccount: (accountId: string) => ['organizations', accountId] as const };
 
@@ -36,8 +22,8 @@ function useOrganizationWrite<TInput>(accountId: string, write: (input: TInput) 
 }
 
 export const useAddOrganization = (accountId: string) =>
-  useOrganizationWrite(accountId, (input: OrganizationInput) => api.post<Organization>(`/accounts/${accountId}/organizations`, input));
+  useOrganizationWrite(accountId, (input: z.input<typeof OrganizationInput>) => api.post<Organization>(`/accounts/${accountId}/organizations`, input));
 export const useUpdateOrganization = (accountId: string, id: string) =>
-  useOrganizationWrite(accountId, (patch: Partial<OrganizationInput>) => api.patch<Organization>(`/organizations/${id}`, patch));
+  useOrganizationWrite(accountId, (patch: z.input<typeof OrganizationPatch>) => api.patch<Organization>(`/organizations/${id}`, patch));
 export const useArchiveOrganization = (accountId: string) =>
   useOrganizationWrite(accountId, (id: string) => api.post<Organization>(`/organizations/${id}/archive`));

@@ -1,26 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlaybookDefinition, SelectionRule } from '../../../core/playbooks/definition.ts';
-import type { TouchModel } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { Playbook, PlaybookDefinition, PlaybookSummary } from '../../../contract/playbooks.ts';
 import { api } from '../../app/api.ts';
 
-export interface PlaybookSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  currentVersion: number;
-  builtin: boolean;
-  touchModel: TouchModel;
-  targetDays: number;
-  selection: SelectionRule;
-  taskCount: number;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export interface Playbook extends PlaybookSummary {
-  version: number;
-  definition: PlaybookDefinition;
-}
+export type { Playbook, PlaybookSummary };
 
 export const playbookKeys = {
   all: ['playbooks'] as const,
@@ -51,7 +34,7 @@ function usePlaybookWrite<TInput>(write: (input: TInput) => Promise<Playbook>) {
 
 /** Also the JSON import: the exported file is a definition. */
 export const useCreatePlaybook = () => usePlaybookWrite((definition: unknown) => api.post<Playbook>('/playbooks', definition));
-export const useSavePlaybook = (id: string) => usePlaybookWrite((definition: PlaybookDefinition) => api.put<Playbook>(`/playbooks/${id}`, definition));
+export const useSavePlaybook = (id: string) => usePlaybookWrite((definition: z.input<typeof PlaybookDefinition>) => api.put<Playbook>(`/playbooks/${id}`, definition));
 export const useArchivePlaybook = (id: string) => usePlaybookWrite(() => api.post<Playbook>(`/playbooks/${id}/archive`));
 export const useRestorePlaybook = (id: string) => usePlaybookWrite(() => api.post<Playbook>(`/playbooks/${id}/restore`));
 

@@ -5,12 +5,13 @@ import { Button } from '../../components/ui/Button.tsx';
 import { FormMessage, Select } from '../../components/ui/Field.tsx';
 import { errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import type { Project, ProjectTask, TaskFormField, TaskFormFieldType } from '../projects/projects.api.ts';
+import type { FormFieldType } from '../../../core/portal/forms.ts';
+import type { FormField, Project, ProjectTask } from '../projects/projects.api.ts';
 import { assignKeys } from './formKeys.ts';
 import { fileUrl, useSaveTaskForm } from './portal.api.ts';
 import './portal.css';
 
-const TYPE_LABELS: Record<TaskFormFieldType, string> = {
+const TYPE_LABELS: Record<FormFieldType, string> = {
   text: 'Text',
   choice: 'Choice',
   date: 'Date',
@@ -25,13 +26,13 @@ interface Draft {
   /** Set once saved: answers are stored under it, so it never changes afterwards. */
   key?: string | undefined;
   label: string;
-  type: TaskFormFieldType;
+  type: FormFieldType;
   required: boolean;
   options: string;
 }
 
 let nextId = 1;
-const toDraft = (field: TaskFormField): Draft => ({
+const toDraft = (field: FormField): Draft => ({
   id: nextId++,
   key: field.key,
   label: field.label,
@@ -59,7 +60,7 @@ export function TaskFormSection({ project, task, canWrite }: { project: Project;
   );
 }
 
-function answerText(field: TaskFormField, value: string | number | boolean | null | undefined, task: ProjectTask, projectId: string) {
+function answerText(field: FormField, value: string | number | boolean | null | undefined, task: ProjectTask, projectId: string) {
   if (value === null || value === undefined || value === '') return <span className="muted">Not answered</span>;
   if (field.type === 'yes_no') return value ? 'Yes' : 'No';
   if (field.type === 'file') {
@@ -69,7 +70,7 @@ function answerText(field: TaskFormField, value: string | number | boolean | nul
   return String(value);
 }
 
-function FormAnswers({ project, task, form }: { project: Project; task: ProjectTask; form: TaskFormField[] }) {
+function FormAnswers({ project, task, form }: { project: Project; task: ProjectTask; form: FormField[] }) {
   const answers = task.formAnswers ?? {};
   return (
     <div className="task-form-answers">
@@ -111,7 +112,7 @@ function FormEditor({ project, task, onDone }: { project: Project; task: Project
 
   const submit = () => {
     const keys = assignKeys(drafts.map((d) => ({ key: d.key, label: d.label })));
-    const fields: TaskFormField[] = drafts.map((d, index) => ({
+    const fields: FormField[] = drafts.map((d, index) => ({
       key: keys[index]!,
       label: d.label.trim(),
       type: d.type,
@@ -154,7 +155,7 @@ function FormEditor({ project, task, onDone }: { project: Project; task: Project
                     aria-label={`Field ${index + 1} type`}
                     value={draft.type}
                     options={typeOptions}
-                    onChange={(event) => change(draft.id, { type: event.target.value as TaskFormFieldType })}
+                    onChange={(event) => change(draft.id, { type: event.target.value as FormFieldType })}
                   />
                 </div>
                 {draft.type === 'choice' && (

@@ -1,57 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AccessGranted, FormDefinition, PortalOverview, PortalSettings, PortalSettingsInput, SignedIn, UploadedFile } from '../../../contract/portal.ts';
 import { api, request } from '../../app/api.ts';
-import { projectKeys, type TaskFile, type TaskFormField } from '../projects/projects.api.ts';
+import { projectKeys } from '../projects/projects.api.ts';
 
-export type AccessState = 'invited' | 'active' | 'invitation_expired' | 'revoked';
-
-export interface PortalContact {
-  contactId: string;
-  name: string;
-  email: string;
-  role: string;
-  leftOn: string | null;
-  access: {
-    state: AccessState;
-    invitedAt: string;
-    invitedBy: string;
-    lastVisitAt: string | null;
-    revokedAt: string | null;
-  } | null;
-}
-
-export interface PortalActivity {
-  id: string;
-  at: string;
-  actorName: string;
-  fromCustomer: boolean;
-  kind: string;
-  taskId: string | null;
-  what: string;
-  reason: string | null;
-}
-
-export interface PortalOverview {
-  contacts: PortalContact[];
-  activity: PortalActivity[];
-  customerTasks: { total: number; done: number; onTime: number; late: number; overdue: number };
-  csat: {
-    average: number | null;
-    answers: { milestoneTaskId: string; milestone: string; contactName: string; score: number; comment: string | null; at: string }[];
-  };
-}
-
-export interface AccessGranted {
-  contactId: string;
-  inviteUrl: string;
-  invitedAt: string;
-}
-
-export interface PortalSettings {
-  brandColor: string;
-  hasLogo: boolean;
-  welcomeMessage: string | null;
-  allowColleagueInvites: boolean;
-}
+export type { PortalOverview, PortalSettings };
+export type PortalContact = PortalOverview['contacts'][number];
+export type AccessState = NonNullable<PortalContact['access']>['state'];
 
 export const portalKeys = {
   overview: (projectId: string) => ['portal', 'overview', projectId] as const,
@@ -78,14 +33,14 @@ export function useRevokeAccess(projectId: string) {
 }
 
 export const useStartPreview = (projectId: string) =>
-  useMutation({ mutationFn: (contactId: string) => api.post<{ redirectTo: string }>(`/projects/${projectId}/portal/preview`, { contactId }) });
+  useMutation({ mutationFn: (contactId: string) => api.post<SignedIn>(`/projects/${projectId}/portal/preview`, { contactId }) });
 
 export const usePortalSettings = () => useQuery({ queryKey: portalKeys.settings, queryFn: () => api.get<PortalSettings>('/portal/settings') });
 
 export function useSavePortalSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: Partial<Omit<PortalSettings, 'hasLogo'>>) => api.put<PortalSettings>('/portal/settings', input),
+    mutationFn: (input: z.input<typeof PortalSettingsInput>) => api.put<PortalSettings>('/portal/settings', input),
     onSuccess: (settings) => queryClient.setQueryData(portalKeys.settings, settings),
   });
 }
@@ -110,8 +65,8 @@ export function useRemoveLogo() {
 export function useSaveTaskForm(projectId: string, taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (fields: TaskFormField[] | null) =>
-      api.put<{ fields: TaskFormField[] | null }>(`/projects/${projectId}/tasks/${taskId}/form`, { fields }),
+    mutationFn: (fields: z.input<typeof FormDefinition>['fields']) =>
+      api.put<FormDefinition>(`/projects/${projectId}/tasks/${taskId}/form`, { fields }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
   });
 }
@@ -119,7 +74,7 @@ export function useSaveTaskForm(projectId: string, taskId: string) {
 export function useUploadTaskFile(projectId: string, taskId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (file: File) => api.upload<TaskFile>('POST', `/projects/${projectId}/tasks/${taskId}/files`, file),
+    mutationFn: (file: File) => api.upload<UploadedFile>('POST', `/projects/${projectId}/tasks/${taskId}/files`, file),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
   });
 }

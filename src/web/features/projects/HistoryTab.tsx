@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { formatShortDate } from './dates.ts';
 import { STATUS_LABELS } from './labels.tsx';
-import { useProjectDelays, useProjectHistory, type DelayEvent, type Project, type ProjectEvent, type TaskStatus } from './projects.api.ts';
+import { useProjectDelays, useProjectHistory, type DelayEventOut, type Project, type ProjectEvent, type TaskStatus } from './projects.api.ts';
 import { slipSummary } from './ProjectPage.tsx';
 import { DelayBar } from './ProjectsPage.tsx';
 import { describeSuccessPlanEvent } from '../success-plans/successPlanHistory.ts';
@@ -80,7 +80,7 @@ export function HistoryTab({ project }: { project: Project }) {
   );
 }
 
-function DelayRow({ delay }: { delay: DelayEvent }) {
+function DelayRow({ delay }: { delay: DelayEventOut }) {
   return (
     <tr>
       <td className="nowrap">{formatDateTime(delay.createdAt)}</td>

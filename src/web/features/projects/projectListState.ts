@@ -1,6 +1,6 @@
 // The portfolio's filters live in the URL, so a view ("my late enterprise projects") can be bookmarked and shared.
 import { SEGMENTS, type Segment } from '../../../core/people.ts';
-import type { Health, ProjectListQuery } from './projects.api.ts';
+import type { Health, ProjectListParams } from './projects.api.ts';
 
 export const HEALTHS: readonly Health[] = ['on_track', 'at_risk', 'late'];
 export type ProjectStatusFilter = 'active' | 'paused' | 'closed' | 'all';
@@ -41,7 +41,7 @@ export function serializeProjectListState(state: ProjectListState): URLSearchPar
   return params;
 }
 
-export const toProjectQuery = (state: ProjectListState): ProjectListQuery => ({
+export const toProjectQuery = (state: ProjectListState): ProjectListParams => ({
   owner: state.owner || undefined,
   segment: state.segment.join(',') || undefined,
   health: state.health.join(',') || undefined,

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { AnswerValue, Question } from './readiness.api.ts';
+import type { AnswerValue, ReadinessQuestion } from './readiness.api.ts';
 
 const SCALE = [1, 2, 3, 4, 5] as const;
 
@@ -15,7 +15,7 @@ export function AnswerControl({
   answeredBy,
   disabled,
 }: {
-  question: Question;
+  question: ReadinessQuestion;
   value: AnswerValue | undefined;
   onChange: (value: AnswerValue) => void;
   error: string | undefined;

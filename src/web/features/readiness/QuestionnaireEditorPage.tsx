@@ -15,13 +15,13 @@ import {
   useCreateQuestionnaire,
   useQuestionnaire,
   useUpdateQuestionnaire,
-  type Question,
+  type ReadinessQuestion,
   type Questionnaire,
   type QuestionnaireInput,
 } from './readiness.api.ts';
 import './readiness.css';
 
-const TYPE_LABELS: Record<Question['type'], string> = {
+const TYPE_LABELS: Record<ReadinessQuestion['type'], string> = {
   yes_no: 'Yes / no',
   scale: 'Scale 1–5',
   single_choice: 'Single choice',
@@ -32,8 +32,8 @@ const TYPE_LABELS: Record<Question['type'], string> = {
 /** A question as typed: numbers as text until saved, so a half-typed weight is not lost. */
 interface QuestionDraft {
   key: string;
-  area: Question['area'];
-  type: Question['type'];
+  area: ReadinessQuestion['area'];
+  type: ReadinessQuestion['type'];
   text: string;
   weight: string;
   choices: { label: string; score: string }[];
@@ -41,7 +41,7 @@ interface QuestionDraft {
   autoKey: boolean;
 }
 
-const toDraft = (q: Question): QuestionDraft => ({
+const toDraft = (q: ReadinessQuestion): QuestionDraft => ({
   key: q.key,
   area: q.area,
   type: q.type,
@@ -58,7 +58,7 @@ const keyFrom = (text: string, taken: string[]) => {
   return key;
 };
 
-const toQuestion = (d: QuestionDraft): Question => {
+const toQuestion = (d: QuestionDraft): ReadinessQuestion => {
   const common = { key: d.key, area: d.area, text: d.text };
   const weight = d.weight === '' ? Number.NaN : Number(d.weight);
   if (d.type === 'text') return { ...common, type: 'text', weight: 0 };
@@ -188,7 +188,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire | undefined })
                 label="Area"
                 value={q.area}
                 options={(['people', 'processes', 'technology'] as const).map((area) => ({ value: area, label: AREA_LABELS[area] }))}
-                onChange={(e) => change(index, { area: e.target.value as Question['area'] })}
+                onChange={(e) => change(index, { area: e.target.value as ReadinessQuestion['area'] })}
                 error={errorAt('questions', index, 'area')}
               />
               <SelectField
@@ -196,7 +196,7 @@ function Editor({ questionnaire }: { questionnaire: Questionnaire | undefined })
                 value={q.type}
                 options={Object.entries(TYPE_LABELS).map(([value, label]) => ({ value, label }))}
                 onChange={(e) => {
-                  const type = e.target.value as Question['type'];
+                  const type = e.target.value as ReadinessQuestion['type'];
                   const needsChoices = (type === 'single_choice' || type === 'multiple_choice') && q.choices.length === 0;
                   change(index, {
                     type,

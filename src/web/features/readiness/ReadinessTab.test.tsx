@@ -3,13 +3,13 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { makeSession, mockApi, problem, renderPage } from '../../test/render.tsx';
 import type { Project } from '../projects/projects.api.ts';
-import type { Assessment, ProjectReadiness, Question } from './readiness.api.ts';
+import type { Assessment, ProjectReadiness, ReadinessQuestion } from './readiness.api.ts';
 import { ReadinessTab } from './ReadinessTab.tsx';
 
 const projectId = '22222222-2222-4222-8222-222222222222';
 const project = { id: projectId, accountId: '11111111-1111-4111-8111-111111111111' } as Project;
 
-const questions: Question[] = [
+const questions: ReadinessQuestion[] = [
   { key: 'sponsor_named', area: 'people', type: 'yes_no', weight: 1, text: 'Is there a named executive sponsor?' },
   { key: 'data_quality', area: 'technology', type: 'scale', weight: 1, text: 'How clean is the data?' },
 ];

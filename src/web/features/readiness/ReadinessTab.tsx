@@ -235,7 +235,9 @@ function AssessmentForm({ project, assessment }: { project: Project; assessment:
   // What the answers on screen would score, saved or not: the same scoring as the server's.
   const values = Object.fromEntries(assessment.questions.map((q) => [q.key, valueOf(q.key)]));
   const thresholds = assessment.score.thresholds;
-  const preview = { ...scoreReadiness({ name: assessment.questionnaire.name, questions: assessment.questions, thresholds }, values), thresholds };
+  // The server refuses a text question that weighs anything but 0; core's type says so, the API's does not.
+  const questions = assessment.questions.map((q) => (q.type === 'text' ? { ...q, weight: 0 as const } : q));
+  const preview = { ...scoreReadiness({ name: assessment.questionnaire.name, questions, thresholds }, values), thresholds };
   const areas = (['people', 'processes', 'technology'] as const).filter((area) => assessment.questions.some((q) => q.area === area));
   return (
     <Section

@@ -1,80 +1,34 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Answer, Question, ReadinessArea, ReadinessScore as CoreScore, Verdict } from '../../../core/readiness/readiness.ts';
+import type { z } from 'zod';
+import type {
+  AnswerValue,
+  Assessment,
+  ProjectReadiness,
+  Questionnaire,
+  QuestionnaireInput,
+  QuestionnaireSummary,
+  ReadinessArea,
+  ReadinessQuestion,
+  ReadinessScore,
+  ReadinessSettings,
+  Verdict,
+} from '../../../contract/readiness.ts';
 import { api } from '../../app/api.ts';
 import { projectKeys } from '../projects/projects.api.ts';
 
-export type { Question, ReadinessArea, Verdict };
-export type AnswerValue = Exclude<Answer, undefined>;
-
-export interface ReadinessSettings {
-  readyThreshold: number;
-  atRiskThreshold: number;
-  gateOn: boolean;
-}
-
-export interface QuestionnaireSummary {
-  id: string;
-  name: string;
-  description: string | null;
-  builtin: boolean;
-  currentVersion: number;
-  questionCount: number;
-  assessmentCount: number;
-  updatedAt: string;
-  archivedAt: string | null;
-}
-
-export interface Questionnaire extends QuestionnaireSummary {
-  version: number;
-  questions: Question[];
-}
-
-export interface QuestionnaireInput {
-  name: string;
-  description: string | null;
-  questions: Question[];
-}
-
-/** Core's score, with the thresholds it was judged by. */
-export type ReadinessScore = CoreScore & { thresholds: { ready: number; atRisk: number } };
-
-export interface Assessment {
-  id: string;
-  projectId: string;
-  projectName: string;
-  questionnaire: { id: string; name: string; version: number };
-  state: 'draft' | 'sent' | 'submitted';
-  questions: Question[];
-  answers: Record<string, { value: AnswerValue; by: { side: 'vendor' | 'customer'; id: string | null; name: string }; at: string }>;
-  startedByName: string;
-  createdAt: string;
-  sentTo: { contactId: string; name: string; email: string } | null;
-  sentAt: string | null;
-  sentByName: string | null;
-  submittedAt: string | null;
-  submittedByName: string | null;
-  score: ReadinessScore;
-}
-
-export interface ProjectReadiness {
-  projectId: string;
-  settings: ReadinessSettings;
-  current: Assessment | null;
-  latest: Assessment | null;
-  history: {
-    id: string;
-    questionnaireName: string;
-    state: Assessment['state'];
-    overall: number | null;
-    verdict: Verdict | null;
-    createdAt: string;
-    sentAt: string | null;
-    submittedAt: string | null;
-  }[];
-  gate: { on: boolean; passes: boolean; message: string; canOverride: boolean };
-  override: { reason: string; byName: string; at: string } | null;
-  risk: { id: string; kind: string; reason: string; raisedAt: string; raisedByName: string } | null;
-}
+export type {
+  AnswerValue,
+  Assessment,
+  ProjectReadiness,
+  Questionnaire,
+  QuestionnaireInput,
+  QuestionnaireSummary,
+  ReadinessArea,
+  ReadinessQuestion,
+  ReadinessScore,
+  ReadinessSettings,
+  Verdict,
+};
 
 export const readinessKeys = {
   project: (projectId: string) => ['readiness', 'project', projectId] as const,
@@ -140,9 +94,9 @@ function useQuestionnaireWrite<V>(write: (variables: V) => Promise<Questionnaire
 }
 
 export const useCreateQuestionnaire = () =>
-  useQuestionnaireWrite((input: QuestionnaireInput) => api.post<Questionnaire>('/readiness/questionnaires', input));
+  useQuestionnaireWrite((input: z.input<typeof QuestionnaireInput>) => api.post<Questionnaire>('/readiness/questionnaires', input));
 export const useUpdateQuestionnaire = (id: string) =>
-  useQuestionnaireWrite((input: QuestionnaireInput) => api.put<Questionnaire>(`/readiness/questionnaires/${id}`, input));
+  useQuestionnaireWrite((input: z.input<typeof QuestionnaireInput>) => api.put<Questionnaire>(`/readiness/questionnaires/${id}`, input));
 export const useArchiveQuestionnaire = (id: string) =>
   useQuestionnaireWrite((archived: boolean) => api.post<Questionnaire>(`/readiness/questionnaires/${id}/archive`, { archived }));
 

@@ -1,21 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MemberRole } from '../../../core/people.ts';
+import type { z } from 'zod';
+import type { ApiToken, ApiTokenInput, CreatedApiToken } from '../../../contract/api-tokens.ts';
+import type { Workspace, WorkspacePatch } from '../../../contract/workspaces.ts';
 import { api } from '../../app/api.ts';
-import { sessionKey, type SessionInfo, type Workspace } from '../auth/auth.api.ts';
+import { sessionKey, type SessionInfo } from '../auth/auth.api.ts';
 
-export interface ApiToken {
-  id: string;
-  name: string;
-  role: MemberRole;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
-
-export interface CreatedApiToken extends ApiToken {
-  /** The secret; the server shows it this once. */
-  token: string;
-}
+export type { ApiToken, CreatedApiToken };
 
 const tokensKey = ['api-tokens'] as const;
 
@@ -24,7 +14,7 @@ export const useWorkspace = () => useQuery({ queryKey: ['workspace'], queryFn: (
 export function useUpdateWorkspace() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<Omit<Workspace, 'id'>>) => api.patch<Workspace>('/workspace', patch),
+    mutationFn: (patch: z.input<typeof WorkspacePatch>) => api.patch<Workspace>('/workspace', patch),
     onSuccess: (workspace) => {
       queryClient.setQueryData(['workspace'], workspace);
       // The sidebar shows the workspace name from the session.
@@ -38,7 +28,7 @@ export const useApiTokens = () => useQuery({ queryKey: tokensKey, queryFn: () =>
 export function useCreateApiToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; role: MemberRole }) => api.post<CreatedApiToken>('/api-tokens', input),
+    mutationFn: (input: z.input<typeof ApiTokenInput>) => api.post<CreatedApiToken>('/api-tokens', input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }

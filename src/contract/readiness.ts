@@ -1,9 +1,12 @@
 import { z } from 'zod';
-import { MAX_QUESTION_WEIGHT, MAX_TEXT_ANSWER, READINESS_AREAS } from '../../../core/readiness/readiness.ts';
+import { MAX_QUESTION_WEIGHT, MAX_TEXT_ANSWER, READINESS_AREAS } from '../core/readiness/readiness.ts';
 
 export const ReadinessArea = z.enum(READINESS_AREAS);
+export type ReadinessArea = z.infer<typeof ReadinessArea>;
 export const Verdict = z.enum(['ready', 'at_risk', 'not_ready']);
+export type Verdict = z.infer<typeof Verdict>;
 export const AssessmentState = z.enum(['draft', 'sent', 'submitted']);
+export type AssessmentState = z.infer<typeof AssessmentState>;
 
 const QuestionKey = z
   .string()
@@ -49,11 +52,12 @@ export const QuestionnaireSummary = z.object({
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type QuestionnaireSummary = z.infer<typeof QuestionnaireSummary>;
 
 export const Questionnaire = QuestionnaireSummary.extend({ version: z.number().int(), questions: z.array(ReadinessQuestion) });
+export type Questionnaire = z.infer<typeof Questionnaire>;
 
 export const QuestionnaireQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
-export const ArchiveInput = z.object({ archived: z.boolean() });
 
 export const ReadinessSettings = z.object({
   readyThreshold: z.number().int().min(1, { message: 'must be between 1 and 100' }).max(100, { message: 'must be between 1 and 100' }),
@@ -86,6 +90,7 @@ export const ReadinessScore = z.object({
   weakest: z.array(z.object({ key: z.string(), text: z.string(), score: z.number().int() })),
   thresholds: z.object({ ready: z.number().int(), atRisk: z.number().int() }),
 });
+export type ReadinessScore = z.infer<typeof ReadinessScore>;
 
 export const Assessment = z.object({
   id: z.uuid(),
@@ -119,6 +124,7 @@ export const AssessmentSummary = z.object({
   sentAt: z.iso.datetime().nullable(),
   submittedAt: z.iso.datetime().nullable(),
 });
+export type AssessmentSummary = z.infer<typeof AssessmentSummary>;
 
 export const ProjectRisk = z.object({
   id: z.uuid(),
@@ -127,6 +133,7 @@ export const ProjectRisk = z.object({
   raisedAt: z.iso.datetime(),
   raisedByName: z.string(),
 });
+export type ProjectRisk = z.infer<typeof ProjectRisk>;
 
 export const ProjectReadiness = z.object({
   projectId: z.uuid(),
@@ -147,6 +154,7 @@ export const ProjectReadiness = z.object({
   override: z.object({ reason: z.string(), byName: z.string(), at: z.iso.datetime() }).nullable(),
   risk: ProjectRisk.nullable(),
 });
+export type ProjectReadiness = z.infer<typeof ProjectReadiness>;
 
 export const StartAssessmentInput = z.object({ questionnaireId: z.uuid().optional() });
 export const SendInput = z.object({ contactId: z.uuid() });

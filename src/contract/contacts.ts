@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_ROLES } from '../../../core/people.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
-import { Email, PersonName } from '../members/members.schema.ts';
-import { Timezone } from '../workspaces/workspaces.schema.ts';
+import { CONTACT_ROLES } from '../core/people.ts';
+import { Email, IsoDate, PersonName, Timezone } from './common.ts';
 
 export const ContactRole = z.enum(CONTACT_ROLES);
 
@@ -45,3 +43,4 @@ export type ContactInput = z.infer<typeof ContactInput>;
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const ContactListQuery = z.object({ status: z.enum(['current', 'left', 'all']).default('all') });
+export type ContactListQuery = z.infer<typeof ContactListQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOFF_FIELDS } from '../../../core/handoff/quality.ts';
+import { HANDOFF_FIELDS } from '../core/handoff/quality.ts';
 
 export const HandoffField = z.enum(HANDOFF_FIELDS);
 const Text = z.string().max(10_000);
@@ -52,6 +52,7 @@ export const Handoff = z.object({
   questions: z.array(HandoffQuestion),
   submittedAt: z.iso.datetime().nullable(),
 });
+export type Handoff = z.infer<typeof Handoff>;
 
 export const QuestionInput = z.object({
   text: z.string().trim().min(1, { message: 'is required' }).max(2000),

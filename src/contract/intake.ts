@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Complexity, IsoDate, Segment } from '../accounts/accounts.schema.ts';
-import { ContactRole } from '../contacts/contacts.schema.ts';
-import { Email, PersonName } from '../members/members.schema.ts';
-import { Timezone } from '../workspaces/workspaces.schema.ts';
+import { Complexity, Segment } from './accounts.ts';
+import { Email, IsoDate, PersonName, Timezone } from './common.ts';
+import { ContactRole } from './contacts.ts';
 
 /** A won deal, as the CRM sends it: Landfall's own format, which the HubSpot and Salesforce adapters map to. */
 export const WonDeal = z.object({
@@ -43,6 +42,7 @@ export const IntakeResult = z.object({
   accountId: z.uuid(),
   projectId: z.uuid(),
 });
+export type IntakeResult = z.infer<typeof IntakeResult>;
 
 export const IntakeDelivery = z.object({
   id: z.uuid(),
@@ -57,6 +57,7 @@ export const IntakeDelivery = z.object({
   processedAt: z.iso.datetime().nullable(),
   payload: z.unknown(),
 });
+export type IntakeDelivery = z.infer<typeof IntakeDelivery>;
 
 export const IntakeSettings = z.object({
   /** Sign webhooks with it: HMAC-SHA256 over `${timestamp}.${raw body}`. */
@@ -65,6 +66,7 @@ export const IntakeSettings = z.object({
   salesforceOrganizationId: z.string().nullable(),
   endpoints: z.object({ deals: z.string(), hubspot: z.string(), salesforce: z.string() }),
 });
+export type IntakeSettings = z.infer<typeof IntakeSettings>;
 
 export const IntakeSettingsPatch = z
   .object({
@@ -77,5 +79,3 @@ export const IntakeSettingsPatch = z
     rotateWebhookSecret: z.boolean(),
   })
   .partial();
-
-export const WorkspaceParams = z.object({ workspaceId: z.uuid({ message: 'must be a workspace id' }) });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../../../core/success/scorecard.ts';
-import { SUMMARY_MILESTONES } from '../../../core/success/summary.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
+import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../core/success/scorecard.ts';
+import { SUMMARY_MILESTONES } from '../core/success/summary.ts';
+import { IsoDate } from './common.ts';
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
 const Note = z.string().trim().max(2000);
@@ -65,6 +65,7 @@ export const MetricActual = z.object({
   recordedBy: z.object({ side: z.enum(['vendor', 'customer']), name: z.string() }),
   createdAt: z.iso.datetime(),
 });
+export type MetricActual = z.infer<typeof MetricActual>;
 
 export const SuccessMetric = z.object({
   id: z.uuid(),
@@ -83,6 +84,7 @@ export const SuccessMetric = z.object({
     status: z.enum(['met', 'in_progress', 'missed', 'no_data']),
   }),
 });
+export type SuccessMetric = z.infer<typeof SuccessMetric>;
 
 export const Verification = z.object({
   byContactId: z.uuid().nullable(),
@@ -94,6 +96,7 @@ export const Verification = z.object({
   /** What each metric showed when the customer confirmed. */
   snapshot: z.array(z.object({ metric: z.string(), value: z.number().nullable(), unit: z.string(), measuredOn: z.string().nullable() })),
 });
+export type Verification = z.infer<typeof Verification>;
 
 export const SuccessOutcome = z.object({
   id: z.uuid(),
@@ -103,6 +106,7 @@ export const SuccessOutcome = z.object({
   verification: Verification.nullable(),
   metrics: z.array(SuccessMetric),
 });
+export type SuccessOutcome = z.infer<typeof SuccessOutcome>;
 
 export const SuccessPlan = z.object({
   projectId: z.uuid(),
@@ -194,3 +198,4 @@ export const ExecutiveSummary = z.object({
     explanation: z.string(),
   }),
 });
+export type ExecutiveSummary = z.infer<typeof ExecutiveSummary>;

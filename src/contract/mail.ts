@@ -1,7 +1,34 @@
 import { z } from 'zod';
-import { OutboxMessage } from '../modules/cadences/cadences.schema.ts';
+import { PRIORITIES } from '../core/cadence/types.ts';
 
 export const OUTBOX_STATES = ['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const;
+
+export const OutboxMessage = z.object({
+  id: z.uuid(),
+  kind: z.enum(['transactional', 'automated', 'test']),
+  channel: z.enum(['email', 'portal']),
+  state: z.enum(OUTBOX_STATES),
+  reason: z.string().nullable(),
+  lastError: z.string().nullable(),
+  to: z.string(),
+  fromName: z.string().nullable(),
+  subject: z.string(),
+  messageId: z.string(),
+  projectId: z.uuid().nullable(),
+  contactId: z.uuid().nullable(),
+  cadenceId: z.uuid().nullable(),
+  stepId: z.string().nullable(),
+  stepName: z.string().nullable(),
+  occurrence: z.number().int(),
+  priority: z.enum(PRIORITIES).nullable(),
+  dueAt: z.iso.datetime().nullable(),
+  sendAfter: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+  attempts: z.number().int(),
+  interruptedAttempts: z.number().int(),
+  createdAt: z.iso.datetime(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
 
 export const OutboxListQuery = z.object({
   state: z.enum(OUTBOX_STATES).optional(),
@@ -21,8 +48,10 @@ export const OutboxList = z.object({
   /** False: nothing leaves the machine, the outbox is where mail ends (the demo). */
   smtpConfigured: z.boolean(),
 });
+export type OutboxList = z.infer<typeof OutboxList>;
 
 export const OutboxMessageFull = OutboxMessage.extend({ text: z.string(), html: z.string().nullable(), unsubscribeUrl: z.string().nullable() });
+export type OutboxMessageFull = z.infer<typeof OutboxMessageFull>;
 
 export const MailSettingsInput = z
   .object({ perDay: z.number().int().min(1).max(10), perWeek: z.number().int().min(1).max(50) })

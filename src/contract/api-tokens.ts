@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MemberRole } from '../members/members.schema.ts';
+import { MemberRole } from './members.ts';
 
 export const ApiToken = z.object({
   id: z.uuid(),
@@ -10,11 +10,13 @@ export const ApiToken = z.object({
   createdAt: z.iso.datetime(),
   lastUsedAt: z.iso.datetime().nullable(),
 });
+export type ApiToken = z.infer<typeof ApiToken>;
 
 export const CreatedApiToken = ApiToken.extend({
   /** Shown once; only its hash is stored. */
   token: z.string(),
 });
+export type CreatedApiToken = z.infer<typeof CreatedApiToken>;
 
 export const ApiTokenInput = z.object({
   name: z.string().trim().min(1, { message: 'is required' }).max(120),

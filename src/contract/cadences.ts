@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../../../core/cadence/types.ts';
-import { CONTACT_ROLES, TOUCH_MODELS } from '../../../core/people.ts';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
+import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../core/cadence/types.ts';
+import { CONTACT_ROLES, TOUCH_MODELS } from '../core/people.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { OutboxMessage } from './mail.ts';
 
 const Weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
 const Day = z.number().int().min(0).max(365);
@@ -70,9 +71,9 @@ export const Cadence = z.object({
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type Cadence = z.infer<typeof Cadence>;
 
 export const CadenceListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
-export const ArchiveInput = z.object({ archived: z.boolean() });
 
 export const MessagePreviewInput = z.object({
   step: CadenceStepInput.pick({ subject: true, body: true, sender: true }),
@@ -82,6 +83,11 @@ export const MessagePreviewInput = z.object({
 export type MessagePreviewInput = z.infer<typeof MessagePreviewInput>;
 
 export const MessagePreview = z.object({ subject: z.string(), text: z.string(), html: z.string(), to: z.string(), fromName: z.string() });
+export type MessagePreview = z.infer<typeof MessagePreview>;
+
+/** Where a test message went, and what it said. */
+export const TestSent = z.object({ to: z.string(), subject: z.string() });
+export type TestSent = z.infer<typeof TestSent>;
 
 export const ProjectCadenceInput = z.object({ cadenceId: z.uuid({ message: 'must be a cadence id' }).nullable() });
 
@@ -104,30 +110,5 @@ export const ProjectCadence = z.object({
   planned: z.array(Planned),
 });
 
-export const OutboxMessage = z.object({
-  id: z.uuid(),
-  kind: z.enum(['transactional', 'automated', 'test']),
-  channel: z.enum(['email', 'portal']),
-  state: z.enum(['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced']),
-  reason: z.string().nullable(),
-  lastError: z.string().nullable(),
-  to: z.string(),
-  fromName: z.string().nullable(),
-  subject: z.string(),
-  messageId: z.string(),
-  projectId: z.uuid().nullable(),
-  contactId: z.uuid().nullable(),
-  cadenceId: z.uuid().nullable(),
-  stepId: z.string().nullable(),
-  stepName: z.string().nullable(),
-  occurrence: z.number().int(),
-  priority: z.enum(PRIORITIES).nullable(),
-  dueAt: z.iso.datetime().nullable(),
-  sendAfter: z.iso.datetime(),
-  sentAt: z.iso.datetime().nullable(),
-  attempts: z.number().int(),
-  interruptedAttempts: z.number().int(),
-  createdAt: z.iso.datetime(),
-});
-
 export const ContactTimeline = z.object({ messages: z.array(OutboxMessage), planned: z.array(Planned) });
+export type ContactTimeline = z.infer<typeof ContactTimeline>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../../../core/playbooks/definition.ts';
-import { CONTACT_ROLES, COMPLEXITIES, SEGMENTS, TOUCH_MODELS } from '../../../core/people.ts';
+import { MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../core/playbooks/definition.ts';
+import { CONTACT_ROLES, COMPLEXITIES, SEGMENTS, TOUCH_MODELS } from '../core/people.ts';
 
 const Key = z
   .string()
@@ -13,6 +13,7 @@ export const TaskOwner = z.discriminatedUnion('side', [
   z.object({ side: z.literal('vendor'), role: z.enum(VENDOR_TASK_ROLES) }),
   z.object({ side: z.literal('customer'), role: z.enum(CONTACT_ROLES) }),
 ]);
+export type TaskOwner = z.infer<typeof TaskOwner>;
 
 export const PlaybookTask = z.object({
   key: Key,
@@ -49,6 +50,7 @@ export const PlaybookDefinition = z.object({
     .max(20),
   tasks: z.array(PlaybookTask).max(2000),
 });
+export type PlaybookDefinition = z.infer<typeof PlaybookDefinition>;
 
 export const PlaybookSummary = z.object({
   id: z.uuid(),
@@ -63,8 +65,10 @@ export const PlaybookSummary = z.object({
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type PlaybookSummary = z.infer<typeof PlaybookSummary>;
 
 export const Playbook = PlaybookSummary.extend({ version: z.number().int(), definition: PlaybookDefinition });
+export type Playbook = z.infer<typeof Playbook>;
 
 export const PlaybookVersionQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
@@ -74,4 +78,5 @@ export const PlaybookProposal = z.object({
   score: z.number(),
   reasons: z.array(z.string()),
 });
+export type PlaybookProposal = z.infer<typeof PlaybookProposal>;
 export const ProposalQuery = z.object({ accountId: z.uuid({ message: 'must be an account id' }) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Member } from '../members/members.schema.ts';
-import { Workspace } from '../workspaces/workspaces.schema.ts';
+import { Member } from './members.ts';
+import { Workspace } from './workspaces.ts';
 
 export const SignInInput = z.object({
   email: z.string().trim().min(1, { message: 'is required' }).max(254),
@@ -13,3 +13,4 @@ export const SessionInfo = z.object({
   /** Send it back as the x-csrf-token header on every write made with the session cookie. */
   csrfToken: z.string(),
 });
+export type SessionInfo = z.infer<typeof SessionInfo>;

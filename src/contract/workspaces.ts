@@ -1,17 +1,5 @@
 import { z } from 'zod';
-import { Email, Password, PersonName } from '../members/members.schema.ts';
-
-export const Timezone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { message: 'must be an IANA timezone such as Europe/Paris or America/New_York' },
-);
+import { Email, Password, PersonName, Timezone } from './common.ts';
 
 /** ISO weekdays, Monday = 1 … Sunday = 7. */
 const Weekday = z.number().int().min(1, { message: 'must be 1 (Monday) to 7 (Sunday)' }).max(7, { message: 'must be 1 (Monday) to 7 (Sunday)' });
@@ -24,6 +12,7 @@ export const Workspace = z.object({
   workingWeekdays: z.array(z.number().int()),
   holidays: z.array(z.string()),
 });
+export type Workspace = z.infer<typeof Workspace>;
 
 export const WorkspacePatch = z
   .object({
@@ -40,6 +29,7 @@ export const WorkspacePatch = z
 export type WorkspacePatch = z.infer<typeof WorkspacePatch>;
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
+export type SetupStatus = z.infer<typeof SetupStatus>;
 
 export const SetupInput = z.object({
   workspaceName: z.string().trim().min(1, { message: 'is required' }).max(120),

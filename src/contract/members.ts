@@ -1,16 +1,8 @@
 import { z } from 'zod';
-import { MEMBER_ROLES } from '../../../core/people.ts';
+import { MEMBER_ROLES } from '../core/people.ts';
+import { Email, Password, PersonName } from './common.ts';
 
 export const MemberRole = z.enum(MEMBER_ROLES);
-export const Email = z
-  .email({ message: 'must be an email address like name@company.com' })
-  .max(254)
-  .transform((value) => value.trim().toLowerCase());
-export const Password = z
-  .string()
-  .min(10, { message: 'must be at least 10 characters long' })
-  .max(200, { message: 'must be at most 200 characters long' });
-export const PersonName = z.string().trim().min(1, { message: 'is required' }).max(120);
 
 export const Member = z.object({
   id: z.uuid(),
@@ -35,11 +27,13 @@ export const Invite = z.object({
   createdAt: z.iso.datetime(),
   expiresAt: z.iso.datetime(),
 });
+export type Invite = z.infer<typeof Invite>;
 
 export const CreatedInvite = Invite.extend({
   /** Shown once, to the admin who sent it, in case the email does not arrive. */
   inviteUrl: z.url(),
 });
+export type CreatedInvite = z.infer<typeof CreatedInvite>;
 
 export const InvitePreview = z.object({
   email: z.string(),
@@ -47,8 +41,8 @@ export const InvitePreview = z.object({
   workspaceName: z.string(),
   expiresAt: z.iso.datetime(),
 });
+export type InvitePreview = z.infer<typeof InvitePreview>;
 
 export const AcceptInviteInput = z.object({ name: PersonName, password: Password });
 
 export const InviteTokenParams = z.object({ token: z.string().min(10).max(200) });
-export const IdParams = z.object({ id: z.uuid({ message: 'must be an id (a UUID)' }) });

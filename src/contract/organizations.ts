@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../../../core/people.ts';
-import { IsoDate } from '../accounts/accounts.schema.ts';
+import { ORGANIZATION_KINDS } from '../core/people.ts';
+import { IsoDate } from './common.ts';
 
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 
@@ -14,6 +14,7 @@ export const Organization = z.object({
   createdAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
 });
+export type Organization = z.infer<typeof Organization>;
 
 export const OrganizationInput = z.object({
   name: z.string().trim().min(1, { message: 'is required' }).max(200),

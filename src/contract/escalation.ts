@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ESCALATION_ACTIONS, MAX_OVERDUE_DAYS, MAX_STEPS } from '../../../core/reminders/ladder.ts';
+import { ESCALATION_ACTIONS, MAX_OVERDUE_DAYS, MAX_STEPS } from '../core/reminders/ladder.ts';
 
 export const EscalationAction = z.enum(ESCALATION_ACTIONS);
 
@@ -12,6 +12,7 @@ export const LadderStep = z.object({
   action: EscalationAction,
   enabled: z.boolean().default(true),
 });
+export type LadderStep = z.infer<typeof LadderStep>;
 
 export const EscalationSettingsInput = z.object({
   /** Off: no reminders and no escalation in this workspace. */
@@ -27,8 +28,9 @@ export const EscalationSettings = z.object({
   /** The default ladder, to go back to. */
   defaults: z.array(LadderStep),
 });
+export type EscalationSettings = z.infer<typeof EscalationSettings>;
 
-const CustomerTask = z.object({
+export const CustomerTask = z.object({
   taskId: z.uuid(),
   title: z.string(),
   dueOn: z.string(),
@@ -36,6 +38,7 @@ const CustomerTask = z.object({
   overdueDays: z.number().int(),
   assigneeName: z.string().nullable(),
 });
+export type CustomerTask = z.infer<typeof CustomerTask>;
 
 export const ProjectEscalation = z.object({
   enabled: z.boolean(),
@@ -55,3 +58,4 @@ export const ProjectEscalation = z.object({
   dueSoon: z.array(CustomerTask),
   describe: z.string().nullable(),
 });
+export type ProjectEscalation = z.infer<typeof ProjectEscalation>;

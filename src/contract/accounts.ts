@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { COMPLEXITIES, LAER_STAGES, OWNER_ROLES, SEGMENTS, TOUCH_MODELS } from '../../../core/people.ts';
-import { Timezone } from '../workspaces/workspaces.schema.ts';
+import { COMPLEXITIES, LAER_STAGES, OWNER_ROLES, SEGMENTS, TOUCH_MODELS } from '../core/people.ts';
+import { csv, IsoDate, Timezone } from './common.ts';
 
 export const Segment = z.enum(SEGMENTS);
 export const TouchModel = z.enum(TOUCH_MODELS);
@@ -8,7 +8,6 @@ export const Complexity = z.enum(COMPLEXITIES);
 export const LaerStage = z.enum(LAER_STAGES);
 export const OwnerRole = z.enum(OWNER_ROLES);
 
-export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
 const Text = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
 const Domain = z
   .string()
@@ -86,10 +85,6 @@ const SortParam = z
   })
   .default('name');
 
-/** A query parameter listing values separated by commas (?segment=smb,enterprise). */
-export const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item)).optional();
-
 export const AccountListQuery = z.object({
   q: z.string().trim().max(200).optional(),
   segment: csv(Segment),
@@ -110,5 +105,7 @@ export const AccountPage = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 });
+export type AccountPage = z.infer<typeof AccountPage>;
 
 export const AccountFacets = z.object({ industries: z.array(z.string()), products: z.array(z.string()) });
+export type AccountFacets = z.infer<typeof AccountFacets>;

@@ -1,13 +1,17 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
-import { FORM_FIELD_TYPES } from '../../../core/portal/forms.ts';
-import { csv, IsoDate, Segment } from '../accounts/accounts.schema.ts';
-import { TaskOwner } from '../playbooks/playbooks.schema.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { FORM_FIELD_TYPES } from '../core/portal/forms.ts';
+import { Segment } from './accounts.ts';
+import { csv, IsoDate } from './common.ts';
+import { TaskOwner } from './playbooks.ts';
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'stuck', 'done', 'skipped'] as const;
 export const TaskStatus = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof TaskStatus>;
 export const Health = z.enum(['on_track', 'at_risk', 'late']);
+export type Health = z.infer<typeof Health>;
 export const ProjectStatus = z.enum(['active', 'paused', 'closed']);
+export type ProjectStatus = z.infer<typeof ProjectStatus>;
 
 /** A field of the form the customer fills in on a task (defined by the vendor). */
 export const FormField = z.object({
@@ -18,11 +22,15 @@ export const FormField = z.object({
   options: z.array(z.string().min(1).max(200)).max(50).optional(),
   help: z.string().max(500).optional(),
 });
+export type FormField = z.infer<typeof FormField>;
 export const FormAnswer = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+export type FormAnswer = z.infer<typeof FormAnswer>;
 
 export const TaskFile = z.object({ id: z.uuid(), fileName: z.string(), size: z.number().int(), uploadedBy: z.string(), at: z.iso.datetime() });
+export type TaskFile = z.infer<typeof TaskFile>;
 
 export const Assignee = z.object({ kind: z.enum(['member', 'contact']), id: z.uuid(), name: z.string() });
+export type Assignee = z.infer<typeof Assignee>;
 
 export const ProjectTask = z.object({
   id: z.uuid(),
@@ -61,7 +69,36 @@ export const ProjectTask = z.object({
 });
 export type ProjectTask = z.infer<typeof ProjectTask>;
 
+/** What a task change did: the task, every task whose projection moved, the delays it caused, the project's health. */
+export const TaskChange = z.object({
+  task: ProjectTask,
+  /** Every task whose projection changed: update them on screen at once. */
+  moved: z.array(
+    z.object({
+      id: z.uuid(),
+      projectedStart: z.string(),
+      projectedFinish: z.string(),
+      slackDays: z.number().int(),
+      critical: z.boolean(),
+      health: z.string(),
+    }),
+  ),
+  delays: z.array(
+    z.object({
+      milestoneId: z.uuid(),
+      fromDate: z.string(),
+      toDate: z.string(),
+      days: z.number().int(),
+      causeTaskId: z.uuid(),
+      side: z.enum(['customer', 'vendor']),
+    }),
+  ),
+  project: z.object({ health: Health, projectedEnd: z.string() }),
+});
+export type TaskChange = z.infer<typeof TaskChange>;
+
 export const Dependency = z.object({ predecessorId: z.uuid(), successorId: z.uuid(), lagDays: z.number().int() });
+export type Dependency = z.infer<typeof Dependency>;
 
 export const Milestone = z.object({
   taskId: z.uuid(),
@@ -74,6 +111,7 @@ export const Milestone = z.object({
   /** Calendar days from day 0 to the actual date, or to the projected one while it is not reached. */
   daysFromDay0: z.number().int().nullable(),
 });
+export type Milestone = z.infer<typeof Milestone>;
 
 export const DelayTotals = z.object({ customer: z.number().int(), vendor: z.number().int() });
 
@@ -182,6 +220,7 @@ export const ProjectEvent = z.object({
   reason: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
+export type ProjectEvent = z.infer<typeof ProjectEvent>;
 
 export const DelayEventOut = z.object({
   id: z.uuid(),
@@ -195,6 +234,7 @@ export const DelayEventOut = z.object({
   toDate: z.string(),
   createdAt: z.iso.datetime(),
 });
+export type DelayEventOut = z.infer<typeof DelayEventOut>;
 
 export const Comment = z.object({
   id: z.uuid(),
@@ -205,6 +245,7 @@ export const Comment = z.object({
   internal: z.boolean(),
   createdAt: z.iso.datetime(),
 });
+export type Comment = z.infer<typeof Comment>;
 export const CommentInput = z.object({
   body: z.string().trim().min(1, { message: 'is required' }).max(10_000),
   internal: z.boolean().default(false),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS } from '../../../core/playbooks/definition.ts';
-import { FormAnswer, FormField, Health, TaskStatus } from '../projects/projects.schema.ts';
+import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { FormAnswer, FormField, Health, TaskStatus } from './projects.ts';
 
 const uuid = z.uuid({ message: 'must be an id (a UUID)' });
 const Token = z.string().min(20, 'is not a whole link: copy it again from the email').max(200);
@@ -10,7 +10,6 @@ export const TaskParams = z.object({ projectId: uuid, taskId: uuid });
 export const FileParams = z.object({ projectId: uuid, fileId: uuid });
 export const ContactParams = z.object({ id: uuid, contactId: uuid });
 export const TokenParams = z.object({ token: Token });
-export const WorkspaceParams = z.object({ workspaceId: uuid });
 
 export const Branding = z.object({
   workspaceName: z.string(),
@@ -18,10 +17,13 @@ export const Branding = z.object({
   logoUrl: z.string().nullable(),
   welcomeMessage: z.string().nullable(),
 });
+export type Branding = z.infer<typeof Branding>;
 
 export const FormDefinition = z.object({ fields: z.array(FormField).max(50).nullable() });
+export type FormDefinition = z.infer<typeof FormDefinition>;
 export const FormAnswersInput = z.object({ answers: z.record(z.string(), FormAnswer) });
 export const FormAnswersSaved = z.object({ answers: z.record(z.string(), FormAnswer), answeredBy: z.string(), answeredAt: z.string() });
+export type FormAnswersSaved = z.infer<typeof FormAnswersSaved>;
 
 export const PortalFile = z.object({
   id: uuid,
@@ -32,6 +34,7 @@ export const PortalFile = z.object({
   at: z.string(),
   url: z.string(),
 });
+export type PortalFile = z.infer<typeof PortalFile>;
 
 export const Approval = z.object({
   decision: z.enum(['approved', 'rejected']),
@@ -39,8 +42,10 @@ export const Approval = z.object({
   comment: z.string().nullable(),
   at: z.string(),
 });
+export type Approval = z.infer<typeof Approval>;
 
 export const PortalComment = z.object({ id: uuid, authorName: z.string(), fromCustomer: z.boolean(), body: z.string(), at: z.string() });
+export type PortalComment = z.infer<typeof PortalComment>;
 
 export const PortalTask = z.object({
   id: uuid,
@@ -110,6 +115,7 @@ export const PortalMe = z.object({
   projects: z.array(z.object({ id: uuid, name: z.string() })),
   csrfToken: z.string(),
 });
+export type PortalMe = z.infer<typeof PortalMe>;
 
 export const Invitation = z.object({
   workspaceName: z.string(),
@@ -119,8 +125,10 @@ export const Invitation = z.object({
   invitedBy: z.string(),
   branding: Branding,
 });
+export type Invitation = z.infer<typeof Invitation>;
 
 export const SignInLinkInfo = z.object({ branding: Branding });
+export type SignInLinkInfo = z.infer<typeof SignInLinkInfo>;
 
 export const EmailLinkInput = z.object({ email: z.email({ message: 'must be an email address' }).max(320) });
 export const SignInInput = z.object({ token: Token });
@@ -130,7 +138,12 @@ export const CodeInput = z.object({
   email: z.email({ message: 'must be an email address' }).max(320).optional(),
 });
 export const SignedIn = z.object({ redirectTo: z.string() });
+export type SignedIn = z.infer<typeof SignedIn>;
+/** Where a fresh sign-in link was sent (the invited address). */
+export const LinkSent = z.object({ sentTo: z.string() });
+export type LinkSent = z.infer<typeof LinkSent>;
 export const Message = z.object({ message: z.string() });
+export type Message = z.infer<typeof Message>;
 
 export const StatusInput = z.object({
   status: z.enum(['done', 'stuck', 'in_progress']),
@@ -145,12 +158,17 @@ export const ApprovalInput = z.object({
 
 export const CommentInput = z.object({ body: z.string().trim().min(1, 'write something first').max(10_000) });
 export const CommentOut = PortalComment.extend({ mentioned: z.array(z.string()) });
+export type CommentOut = z.infer<typeof CommentOut>;
 
 export const RatingInput = z.object({
   score: z.number().int().min(1, 'is from 1 to 5').max(5, 'is from 1 to 5'),
   comment: z.string().trim().max(4000).optional(),
 });
 export const RatingOut = z.object({ score: z.number().int(), comment: z.string().nullable() });
+export type RatingOut = z.infer<typeof RatingOut>;
+
+export const ColleagueInvited = z.object({ invitedAt: z.string() });
+export type ColleagueInvited = z.infer<typeof ColleagueInvited>;
 
 export const ColleagueInput = z.object({
   name: z.string().trim().min(1, 'is required').max(200),
@@ -167,9 +185,11 @@ export const UploadedFile = z.object({
   uploadedBy: z.string(),
   at: z.string(),
 });
+export type UploadedFile = z.infer<typeof UploadedFile>;
 
 export const AccessInput = z.object({ contactId: uuid });
 export const AccessGranted = z.object({ contactId: uuid, inviteUrl: z.string(), invitedAt: z.string() });
+export type AccessGranted = z.infer<typeof AccessGranted>;
 
 export const PortalOverview = z.object({
   contacts: z.array(
@@ -210,6 +230,7 @@ export const PortalOverview = z.object({
     ),
   }),
 });
+export type PortalOverview = z.infer<typeof PortalOverview>;
 
 export const PortalSettings = z.object({
   brandColor: z.string(),
@@ -217,6 +238,7 @@ export const PortalSettings = z.object({
   welcomeMessage: z.string().nullable(),
   allowColleagueInvites: z.boolean(),
 });
+export type PortalSettings = z.infer<typeof PortalSettings>;
 export const PortalSettingsInput = z.object({
   brandColor: z
     .string()
