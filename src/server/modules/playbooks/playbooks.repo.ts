@@ -2,6 +2,19 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { PlaybookDefinition } from '../../../core/playbooks/definition.ts';
 import type { Db } from '../../db/client.ts';
 import { playbooks, playbookVersions } from '../../db/schema.ts';
+import { versionedDefinitions, type NewVersion } from '../../db/versioned.ts';
+
+/** A playbook is edited in versions: running projects keep the version they were created from. */
+const versioned = versionedDefinitions({
+  definitions: playbooks,
+  versions: playbookVersions,
+  definitionId: playbookVersions.playbookId,
+  versionRow: ({ definitionId, content, ...version }: NewVersion<PlaybookDefinition>) => ({
+    ...version,
+    playbookId: definitionId,
+    definition: content,
+  }),
+});
 
 const columns = {
   id: playbooks.id,
@@ -19,10 +32,7 @@ export async function listPlaybooks(db: Db, workspaceId: string, includeArchived
   const rows = await db
     .select(columns)
     .from(playbooks)
-    .innerJoin(
-      playbookVersions,
-      and(eq(playbookVersions.playbookId, playbooks.id), eq(playbookVersions.version, playbooks.currentVersion)),
-    )
+    .innerJoin(playbookVersions, versioned.currentVersion)
     .where(and(eq(playbooks.workspaceId, workspaceId), includeArchived ? undefined : isNull(playbooks.archivedAt)))
     .orderBy(asc(playbooks.name));
   return rows.map((row) => ({ ...row, definition: row.definition as PlaybookDefinition }));
@@ -32,43 +42,29 @@ export async function findPlaybook(db: Db, workspaceId: string, playbookId: stri
   const [row] = await db
     .select(columns)
     .from(playbooks)
-    .innerJoin(playbookVersions, eq(playbookVersions.playbookId, playbooks.id))
-    .where(
-      and(
-        eq(playbooks.workspaceId, workspaceId),
-        eq(playbooks.id, playbookId),
-        eq(playbookVersions.version, version ?? playbooks.currentVersion),
-      ),
-    );
+    .innerJoin(playbookVersions, versioned.anyVersion)
+    .where(versioned.atVersion(workspaceId, playbookId, version));
   return row ? { ...row, definition: row.definition as PlaybookDefinition } : undefined;
 }
 
-export async function insertPlaybook(
+/** Its name and description are the definition's own. */
+const naming = (definition: PlaybookDefinition) => ({ name: definition.name, description: definition.description ?? null });
+
+export function insertPlaybook(
   db: Db,
   workspaceId: string,
   values: { definition: PlaybookDefinition; builtinKey?: string; createdBy: string | null },
 ) {
-  const [row] = await db
-    .insert(playbooks)
-    .values({
-      workspaceId,
-      name: values.definition.name,
-      description: values.definition.description ?? null,
-      builtinKey: values.builtinKey ?? null,
-    })
-    .returning({ id: playbooks.id });
-  await db.insert(playbookVersions).values({
-    workspaceId,
-    playbookId: row!.id,
-    version: 1,
-    definition: values.definition,
+  return versioned.insert(db, workspaceId, {
+    ...naming(values.definition),
+    builtinKey: values.builtinKey,
+    content: values.definition,
     createdBy: values.createdBy,
   });
-  return row!.id;
 }
 
 /** Saves a new version; running projects keep theirs. */
-export async function insertVersion(
+export function insertVersion(
   db: Db,
   workspaceId: string,
   playbookId: string,
@@ -76,26 +72,9 @@ export async function insertVersion(
   createdBy: string | null,
   now: Date,
 ) {
-  const [row] = await db
-    .select({ currentVersion: playbooks.currentVersion })
-    .from(playbooks)
-    .where(and(eq(playbooks.workspaceId, workspaceId), eq(playbooks.id, playbookId)))
-    .for('update');
-  if (!row) return undefined;
-  const version = row.currentVersion + 1;
-  await db.insert(playbookVersions).values({ workspaceId, playbookId, version, definition, createdBy });
-  await db
-    .update(playbooks)
-    .set({ currentVersion: version, name: definition.name, description: definition.description ?? null, updatedAt: now })
-    .where(and(eq(playbooks.workspaceId, workspaceId), eq(playbooks.id, playbookId)));
-  return version;
+  return versioned.insertVersion(db, workspaceId, playbookId, { ...naming(definition), content: definition, createdBy, now });
 }
 
-export async function setPlaybookArchived(db: Db, workspaceId: string, playbookId: string, archivedAt: Date | null) {
-  const [row] = await db
-    .update(playbooks)
-    .set({ archivedAt })
-    .where(and(eq(playbooks.workspaceId, workspaceId), eq(playbooks.id, playbookId)))
-    .returning({ id: playbooks.id });
-  return row;
+export function setPlaybookArchived(db: Db, workspaceId: string, playbookId: string, archivedAt: Date | null) {
+  return versioned.setArchived(db, workspaceId, playbookId, archivedAt);
 }

@@ -54,7 +54,7 @@ export async function createPlaybook(ctx: Ctx, definition: PlaybookDefinition) {
   assertValidPlaybook(definition);
   return inTransaction(ctx, async (tx) => {
     const id = await repo.insertPlaybook(tx.db, tx.workspaceId, { definition, createdBy: memberId(tx) });
-    return getPlaybook(tx, id);
+    return getPlaybook(tx, id!);
   });
 }
 

@@ -10,6 +10,7 @@ import {
   readinessQuestionnaires,
   readinessSettings,
 } from '../../db/schema.ts';
+import { versionedDefinitions, type NewVersion } from '../../db/versioned.ts';
 import type { ReadinessQuestion } from '../../../contract/readiness.ts';
 
 // ---- Settings ----
@@ -27,6 +28,18 @@ export async function saveSettings(db: Db, workspaceId: string, values: { readyT
 }
 
 // ---- Questionnaires ----
+
+/** A questionnaire is edited in versions: assessments keep the version they were answered with. */
+const versioned = versionedDefinitions({
+  definitions: readinessQuestionnaires,
+  versions: readinessQuestionnaireVersions,
+  definitionId: readinessQuestionnaireVersions.questionnaireId,
+  versionRow: ({ definitionId, content, ...version }: NewVersion<ReadinessQuestion[]>) => ({
+    ...version,
+    questionnaireId: definitionId,
+    questions: content,
+  }),
+});
 
 const questionnaireColumns = {
   id: readinessQuestionnaires.id,
@@ -53,13 +66,7 @@ export async function listQuestionnaires(db: Db, workspaceId: string, includeArc
   const rows = await db
     .select(questionnaireColumns)
     .from(readinessQuestionnaires)
-    .innerJoin(
-      readinessQuestionnaireVersions,
-      and(
-        eq(readinessQuestionnaireVersions.questionnaireId, readinessQuestionnaires.id),
-        eq(readinessQuestionnaireVersions.version, readinessQuestionnaires.currentVersion),
-      ),
-    )
+    .innerJoin(readinessQuestionnaireVersions, versioned.currentVersion)
     .where(and(eq(readinessQuestionnaires.workspaceId, workspaceId), includeArchived ? undefined : isNull(readinessQuestionnaires.archivedAt)))
     .orderBy(sql`${readinessQuestionnaires.builtinKey} is null`, asc(readinessQuestionnaires.name));
   return rows.map(typed);
@@ -69,14 +76,8 @@ export async function findQuestionnaire(db: Db, workspaceId: string, questionnai
   const [row] = await db
     .select(questionnaireColumns)
     .from(readinessQuestionnaires)
-    .innerJoin(readinessQuestionnaireVersions, eq(readinessQuestionnaireVersions.questionnaireId, readinessQuestionnaires.id))
-    .where(
-      and(
-        eq(readinessQuestionnaires.workspaceId, workspaceId),
-        eq(readinessQuestionnaires.id, questionnaireId),
-        eq(readinessQuestionnaireVersions.version, version ?? readinessQuestionnaires.currentVersion),
-      ),
-    );
+    .innerJoin(readinessQuestionnaireVersions, versioned.anyVersion)
+    .where(versioned.atVersion(workspaceId, questionnaireId, version));
   return row ? typed(row) : undefined;
 }
 
@@ -88,54 +89,29 @@ export async function findBuiltinQuestionnaireId(db: Db, workspaceId: string, bu
   return row?.id;
 }
 
-export async function insertQuestionnaire(
+/** Undefined when the built-in one was installed by someone else at the same moment. */
+export function insertQuestionnaire(
   db: Db,
   workspaceId: string,
   values: { name: string; description: string | null; questions: ReadinessQuestion[]; builtinKey?: string; createdBy: string | null },
 ) {
-  const [row] = await db
-    .insert(readinessQuestionnaires)
-    .values({ workspaceId, name: values.name, description: values.description, builtinKey: values.builtinKey ?? null })
-    .onConflictDoNothing()
-    .returning({ id: readinessQuestionnaires.id });
-  if (!row) return undefined; // the built-in one, installed by someone else at the same moment
-  await db
-    .insert(readinessQuestionnaireVersions)
-    .values({ workspaceId, questionnaireId: row.id, version: 1, questions: values.questions, createdBy: values.createdBy });
-  return row.id;
+  const { questions, ...rest } = values;
+  return versioned.insert(db, workspaceId, { ...rest, content: questions });
 }
 
 /** Saves an edit as a new version; assessments keep the version they were answered with. */
-export async function insertQuestionnaireVersion(
+export function insertQuestionnaireVersion(
   db: Db,
   workspaceId: string,
   questionnaireId: string,
   values: { name: string; description: string | null; questions: ReadinessQuestion[]; createdBy: string | null; now: Date },
 ) {
-  const [row] = await db
-    .select({ currentVersion: readinessQuestionnaires.currentVersion })
-    .from(readinessQuestionnaires)
-    .where(and(eq(readinessQuestionnaires.workspaceId, workspaceId), eq(readinessQuestionnaires.id, questionnaireId)))
-    .for('update');
-  if (!row) return undefined;
-  const version = row.currentVersion + 1;
-  await db
-    .insert(readinessQuestionnaireVersions)
-    .values({ workspaceId, questionnaireId, version, questions: values.questions, createdBy: values.createdBy });
-  await db
-    .update(readinessQuestionnaires)
-    .set({ currentVersion: version, name: values.name, description: values.description, updatedAt: values.now })
-    .where(and(eq(readinessQuestionnaires.workspaceId, workspaceId), eq(readinessQuestionnaires.id, questionnaireId)));
-  return version;
+  const { questions, ...rest } = values;
+  return versioned.insertVersion(db, workspaceId, questionnaireId, { ...rest, content: questions });
 }
 
-export async function setQuestionnaireArchived(db: Db, workspaceId: string, questionnaireId: string, archivedAt: Date | null) {
-  const [row] = await db
-    .update(readinessQuestionnaires)
-    .set({ archivedAt })
-    .where(and(eq(readinessQuestionnaires.workspaceId, workspaceId), eq(readinessQuestionnaires.id, questionnaireId)))
-    .returning({ id: readinessQuestionnaires.id });
-  return row;
+export function setQuestionnaireArchived(db: Db, workspaceId: string, questionnaireId: string, archivedAt: Date | null) {
+  return versioned.setArchived(db, workspaceId, questionnaireId, archivedAt);
 }
 
 // ---- Assessments ----

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm';
+import { bigint, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { id, createdAt, updatedAt } from './columns.ts';
+import { members } from './members.ts';
+import { workspaces } from './workspaces.ts';
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    industry: text('industry').notNull(),
+    segment: text('segment').notNull(),
+    touchModel: text('touch_model').notNull(),
+    complexity: text('complexity').notNull(),
+    contractValue: bigint('contract_value', { mode: 'number' }).notNull().default(0),
+    currency: text('currency').notNull().default('USD'),
+    contractSignedOn: date('contract_signed_on', { mode: 'string' }),
+    renewalOn: date('renewal_on', { mode: 'string' }),
+    products: text('products').array().notNull().default(sql`'{}'::text[]`),
+    timezone: text('timezone').notNull().default('UTC'),
+    laerStage: text('laer_stage').notNull().default('land'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('accounts_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('accounts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
+    index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn),
+  ],
+);
+
+// Kept exact by triggers on accounts (migration 0004_accounts_speed): the unfiltered list's total.
+export const accountCounts = pgTable('account_counts', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  active: integer('active').notNull().default(0),
+  archived: integer('archived').notNull().default(0),
+});
+
+export const accountOwners = pgTable(
+  'account_owners',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    role: text('role').notNull(),
+    memberId: uuid('member_id').notNull(),
+  },
+  (t) => [
+    unique('account_owners_account_role_key').on(t.accountId, t.role),
+    index('account_owners_member_idx').on(t.workspaceId, t.memberId),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.memberId], foreignColumns: [members.workspaceId, members.id] }),
+  ],
+);

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { id, createdAt, updatedAt } from './columns.ts';
+import { accounts } from './accounts.ts';
+import { organizations } from './organizations.ts';
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    organizationId: uuid('organization_id'),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    title: text('title'),
+    role: text('role').notNull(),
+    timezone: text('timezone'),
+    joinedOn: date('joined_on', { mode: 'string' }),
+    leftOn: date('left_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('contacts_workspace_id_id_key').on(t.workspaceId, t.id),
+    uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
+    index('contacts_account_idx').on(t.workspaceId, t.accountId),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.organizationId],
+      foreignColumns: [organizations.workspaceId, organizations.id],
+    }),
+  ],
+);

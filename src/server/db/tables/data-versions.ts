@@ -1,0 +1,11 @@
+import { bigint, pgTable, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from './workspaces.ts';
+
+// Which state of a workspace's data an answer was built from (migration 0006_data_versions). Statement triggers
+// on every table an account page reads (accounts, account_owners, contacts, members) set a new value, taken from a
+// sequence so it is never reused, in the same transaction as the change: while the version read now is the one a
+// cached answer was built at, that answer is still exactly what the database holds.
+export const dataVersions = pgTable('data_versions', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull(),
+});

@@ -1,0 +1,193 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { id, createdAt, updatedAt } from './columns.ts';
+import { accounts } from './accounts.ts';
+import { contacts } from './contacts.ts';
+import { members } from './members.ts';
+import { organizations } from './organizations.ts';
+import { playbooks } from './playbooks.ts';
+
+export const projects = pgTable(
+  'projects',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    organizationId: uuid('organization_id'),
+    product: text('product'),
+    name: text('name').notNull(),
+    playbookId: uuid('playbook_id').notNull(),
+    playbookVersion: integer('playbook_version').notNull(),
+    stages: jsonb('stages').notNull(),
+    day0: date('day0', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('active'),
+    onboardingManagerId: uuid('onboarding_manager_id'),
+    health: text('health').notNull().default('on_track'),
+    baselineEnd: date('baseline_end', { mode: 'string' }),
+    projectedEnd: date('projected_end', { mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
+    index('projects_account_idx').on(t.workspaceId, t.accountId),
+    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
+    foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
+    foreignKey({
+      columns: [t.workspaceId, t.organizationId],
+      foreignColumns: [organizations.workspaceId, organizations.id],
+    }),
+    foreignKey({ columns: [t.workspaceId, t.onboardingManagerId], foreignColumns: [members.workspaceId, members.id] }),
+  ],
+);
+
+export const projectTasks = pgTable(
+  'project_tasks',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    key: text('key').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    stage: text('stage').notNull(),
+    ownerSide: text('owner_side').notNull(),
+    ownerRole: text('owner_role').notNull(),
+    assigneeMemberId: uuid('assignee_member_id'),
+    assigneeContactId: uuid('assignee_contact_id'),
+    durationDays: integer('duration_days').notNull(),
+    startOffsetDays: integer('start_offset_days'),
+    milestoneKind: text('milestone_kind'),
+    deliverable: boolean('deliverable').notNull().default(false),
+    needsApproval: boolean('needs_approval').notNull().default(false),
+    customerVisible: boolean('customer_visible').notNull().default(true),
+    checklist: jsonb('checklist').notNull().default(sql`'[]'::jsonb`),
+    /** Fields the customer fills in for this task (text, choice, date, number, yes/no, file); null = no form. */
+    form: jsonb('form'),
+    /** The answers, by field key, with who gave them and when. */
+    formAnswers: jsonb('form_answers'),
+    formAnsweredBy: text('form_answered_by'),
+    formAnsweredAt: timestamp('form_answered_at', { withTimezone: true }),
+    status: text('status').notNull().default('not_started'),
+    stuckReason: text('stuck_reason'),
+    actualStart: date('actual_start', { mode: 'string' }),
+    actualFinish: date('actual_finish', { mode: 'string' }),
+    pinnedStart: date('pinned_start', { mode: 'string' }),
+    baselineStart: date('baseline_start', { mode: 'string' }),
+    baselineFinish: date('baseline_finish', { mode: 'string' }),
+    projectedStart: date('projected_start', { mode: 'string' }),
+    projectedFinish: date('projected_finish', { mode: 'string' }),
+    slackDays: integer('slack_days').notNull().default(0),
+    critical: boolean('critical').notNull().default(false),
+    health: text('health').notNull().default('on_track'),
+    startReason: text('start_reason'),
+    drivenBy: uuid('driven_by'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
+    unique('project_tasks_key').on(t.projectId, t.key),
+    index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.assigneeMemberId], foreignColumns: [members.workspaceId, members.id] }),
+    foreignKey({ columns: [t.workspaceId, t.assigneeContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
+  ],
+);
+
+export const projectDependencies = pgTable(
+  'project_dependencies',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    predecessorId: uuid('predecessor_id').notNull(),
+    successorId: uuid('successor_id').notNull(),
+    lagDays: integer('lag_days').notNull().default(0),
+  },
+  (t) => [
+    unique('project_dependencies_key').on(t.successorId, t.predecessorId),
+    index('project_dependencies_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.predecessorId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.successorId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** The project's history: who changed what, from what, to what, and why. */
+export const projectEvents = pgTable(
+  'project_events',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id'),
+    actorName: text('actor_name').notNull(),
+    actorMemberId: uuid('actor_member_id'),
+    /** Set when a customer contact did it, in the portal. */
+    actorContactId: uuid('actor_contact_id'),
+    kind: text('kind').notNull(),
+    field: text('field'),
+    fromValue: text('from_value'),
+    toValue: text('to_value'),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('project_events_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** Days a milestone moved, owed to the side whose task caused it. */
+export const delayEvents = pgTable(
+  'delay_events',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    milestoneTaskId: uuid('milestone_task_id').notNull(),
+    causeTaskId: uuid('cause_task_id').notNull(),
+    side: text('side').notNull(),
+    days: integer('days').notNull(),
+    fromDate: date('from_date', { mode: 'string' }).notNull(),
+    toDate: date('to_date', { mode: 'string' }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('delay_events_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+export const taskComments = pgTable(
+  'task_comments',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    authorMemberId: uuid('author_member_id'),
+    authorContactId: uuid('author_contact_id'),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    /** A vendor-only note: never shown in the customer portal. */
+    internal: boolean('internal').notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('task_comments_task_idx').on(t.workspaceId, t.taskId),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
