@@ -29,7 +29,9 @@ import { projectRoutes } from '../modules/projects/projects.routes.ts';
 import { successPlanRoutes } from '../modules/success-plans/success-plans.routes.ts';
 import { readinessRoutes } from '../modules/readiness/readiness.routes.ts';
 import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
-import { portalAdminRoutes, portalRoutes } from '../modules/portal/portal.routes.ts';
+import { portalAdminRoutes } from '../modules/portal/portal-admin.routes.ts';
+import { portalRoutes } from '../modules/portal/portal.routes.ts';
+import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -162,6 +164,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(mailRoutes(services));
       await api.register(handoffRoutes(services));
       await api.register(portalAdminRoutes(services));
+      await api.register(deliverableRoutes(services));
       await api.register(successPlanRoutes(services));
       await api.register(escalationRoutes(services));
       await api.register(readinessRoutes(services));

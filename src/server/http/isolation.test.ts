@@ -8,7 +8,7 @@ import { createProject } from '../modules/projects/projects.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { saveEscalationSettings } from '../modules/escalation/escalation.service.ts';
 import { inviteMember } from '../modules/members/members.service.ts';
-import { attachFile } from '../modules/portal/portal.service.ts';
+import { attachFile } from '../modules/projects/deliverables.service.ts';
 import { listQuestionnaires } from '../modules/readiness/questionnaires.service.ts';
 import { getProjectReadiness, saveAnswers, startAssessment, submitAssessment, vendorAuthor } from '../modules/readiness/readiness.service.ts';
 import { addOrganization } from '../modules/organizations/organizations.service.ts';

@@ -9,9 +9,7 @@ import {
   projectEvents,
   projectTasks,
   projects,
-  taskApprovals,
   taskComments,
-  taskFiles,
   workspaces,
 } from '../../db/schema.ts';
 
@@ -105,42 +103,6 @@ export async function findLogo(db: Db, workspaceId: string) {
   return row?.logo && row.logoType ? { bytes: row.logo, type: row.logoType, updatedAt: row.updatedAt } : undefined;
 }
 
-export function filesOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(taskFiles)
-    .where(and(eq(taskFiles.workspaceId, workspaceId), eq(taskFiles.projectId, projectId)))
-    .orderBy(taskFiles.createdAt);
-}
-
-export async function findFile(db: Db, workspaceId: string, projectId: string, fileId: string) {
-  const [row] = await db
-    .select({ file: taskFiles, customerVisible: projectTasks.customerVisible })
-    .from(taskFiles)
-    .innerJoin(projectTasks, and(eq(projectTasks.workspaceId, taskFiles.workspaceId), eq(projectTasks.id, taskFiles.taskId)))
-    .where(and(eq(taskFiles.workspaceId, workspaceId), eq(taskFiles.projectId, projectId), eq(taskFiles.id, fileId)));
-  return row;
-}
-
-export async function insertFile(db: Db, values: typeof taskFiles.$inferInsert) {
-  const [row] = await db.insert(taskFiles).values(values).returning();
-  return row!;
-}
-
-export function approvalsOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(taskApprovals)
-    .where(and(eq(taskApprovals.workspaceId, workspaceId), eq(taskApprovals.projectId, projectId)))
-    .orderBy(taskApprovals.createdAt);
-}
-
-export async function insertApproval(db: Db, values: typeof taskApprovals.$inferInsert) {
-  const [row] = await db.insert(taskApprovals).values(values).returning();
-  return row!;
-}
-
-/** Comments the customer may read: on the project's tasks, not internal. */
 export function sharedCommentsOfProject(db: Db, workspaceId: string, projectId: string) {
   return db
     .select()
@@ -240,14 +202,3 @@ export function projectMembers(db: Db, workspaceId: string, projectId: string) {
     .orderBy(members.name);
 }
 
-export async function saveFormAnswers(
-  db: Db,
-  workspaceId: string,
-  taskId: string,
-  values: { formAnswers: unknown; formAnsweredBy: string; formAnsweredAt: Date },
-) {
-  await db
-    .update(projectTasks)
-    .set(values)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId)));
-}

@@ -1,111 +1,33 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { MAX_UPLOAD_BYTES } from '../../../core/portal/files.ts';
-import type { Ctx, Services } from '../../context.ts';
-import { requireCtx, requirePortalCtx } from '../../http/access.ts';
-import { AppError, invalid, notFound } from '../../http/errors.ts';
+import type { Services } from '../../context.ts';
+import { requirePortalCtx } from '../../http/access.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { csrfTokenFor } from '../auth/auth.service.ts';
 import { IdParams, WorkspaceParams } from '../../../contract/common.ts';
-import {
-  AccessGranted,
-  AccessInput,
-  Approval,
-  ApprovalInput,
-  CodeInput,
-  ColleagueInput,
-  ColleagueInvited,
-  CommentInput,
-  CommentOut,
-  ContactParams,
-  EmailLinkInput,
-  FileParams,
-  FormAnswersInput,
-  FormAnswersSaved,
-  FormDefinition,
-  Invitation,
-  LinkSent,
-  Message,
-  PortalMe,
-  PortalOverview,
-  PortalProject,
-  PortalSettings,
-  PortalSettingsInput,
-  PreviewInput,
-  ProjectParams,
-  RatingInput,
-  RatingOut,
-  SignedIn,
-  SignInInput,
-  SignInLinkInfo,
-  StatusInput,
-  TaskParams,
-  TokenParams,
-  UploadedFile,
-} from '../../../contract/portal.ts';
+import { Approval, ApprovalInput, CodeInput, ColleagueInput, ColleagueInvited, CommentInput, CommentOut, EmailLinkInput, FileParams, FormAnswersInput, FormAnswersSaved, Invitation, LinkSent, Message, PortalMe, PortalProject, ProjectParams, RatingInput, RatingOut, SignedIn, SignInInput, SignInLinkInfo, StatusInput, TaskParams, TokenParams } from '../../../contract/portal.ts';
 import { AnswersInput, Assessment, AssessmentSummary } from '../../../contract/readiness.ts';
 import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } from '../../../contract/success-plans.ts';
-import { attachmentHeader, readFileStream } from './file-store.ts';
-import * as admin from './portal-admin.service.ts';
+import { multipartLimits, readUpload, sendFile, uploadSchema } from '../projects/uploads.http.ts';
+import { setPortalCookie } from './portal-cookie.ts';
 import * as auth from './portal-auth.service.ts';
 import { brandingFor } from './portal.repo.ts';
-import { grantAccess } from './portal-access.service.ts';
 import * as plan from './portal-plan.service.ts';
 import * as service from './portal.service.ts';
-import { UploadRefused } from './portal.service.ts';
 
 const tags = ['portal'];
 const AssessmentParams = TaskParams.omit({ taskId: true }).extend({ assessmentId: IdParams.shape.id });
 const MetricParams = TaskParams.omit({ taskId: true }).extend({ metricId: IdParams.shape.id });
 const OutcomeParams = TaskParams.omit({ taskId: true }).extend({ outcomeId: IdParams.shape.id });
-const vendorTags = ['portal (vendor side)'];
 const Nothing = z.null().describe('No content');
 
-function setPortalCookie(reply: FastifyReply, services: Services, token: string, maxAgeMs: number) {
-  reply.setCookie(auth.PORTAL_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: services.config.secureCookies,
-    path: '/',
-    maxAge: Math.floor(maxAgeMs / 1000),
-  });
-}
-
-/** One uploaded file from a multipart body (field "file"), refused with 413 past the size limit. */
-async function readUpload(request: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
-  if (!request.isMultipart()) throw invalid('Send the file as multipart/form-data, in a field named "file".', { path: ['body', 'file'] });
-  const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  if (!part) throw invalid('Attach a file in a field named "file".', { path: ['body', 'file'] });
-  try {
-    return { name: part.filename, bytes: await part.toBuffer() };
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new UploadRefused(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1048576} MB, the most a task file can be.`);
-    }
-    throw error;
-  }
-}
-
-async function sendFile(ctx: Ctx, reply: FastifyReply, projectId: string, fileId: string) {
-  const file = await service.projectFile(ctx, projectId, fileId);
-  // Always a download, never rendered in the page: an uploaded file can never run as this site.
-  return reply
-    .header('content-disposition', attachmentHeader(file.fileName))
-    .header('cache-control', 'private, no-store')
-    .header('content-security-policy', "default-src 'none'; sandbox")
-    .type(file.contentType)
-    .send(readFileStream(ctx.services, ctx.workspaceId, file.id));
-}
-
-const UploadQuery = z.object({ fieldKey: z.string().max(60).optional() });
-const uploadSchema = { consumes: ['multipart/form-data'], querystring: UploadQuery, response: { 201: UploadedFile } };
 
 /** The customer's side: sign-in by emailed link or code, then their project. Mounted at /api/portal/v1. */
 export const portalRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
+    await app.register(fastifyMultipart, multipartLimits);
     // The sign-in link's button is a plain HTML form, so it works before any script has loaded.
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -245,9 +167,9 @@ export const portalRoutes =
       { config: portal, schema: { tags, summary: 'Upload a file to a task (multipart field "file"; ?fieldKey= for a form\'s file field)', params: TaskParams, ...uploadSchema } },
       async (request, reply) => {
         const ctx = requirePortalCtx(request, services);
-        await service.uploadTarget(ctx, request.params.projectId, request.params.taskId);
+        const task = await service.uploadTarget(ctx, request.params.projectId, request.params.taskId); // an unknown task is 404 before the upload is read
         const upload = await readUpload(request);
-        const saved = await service.attachFile(ctx, request.params.projectId, request.params.taskId, { ...upload, fieldKey: request.query.fieldKey ?? null });
+        const saved = await service.attachFile(ctx, task, { ...upload, fieldKey: request.query.fieldKey ?? null });
         return reply.status(201).send(saved);
       },
     );
@@ -255,7 +177,10 @@ export const portalRoutes =
     app.get(
       '/projects/:projectId/files/:fileId',
       { config: portal, schema: { tags, summary: 'Download a file of a task (always as an attachment)', params: FileParams } },
-      (request, reply) => sendFile(requirePortalCtx(request, services), reply, request.params.projectId, request.params.fileId),
+      async (request, reply) => {
+        const ctx = requirePortalCtx(request, services);
+        return sendFile(reply, services, ctx.workspaceId, await service.projectFile(ctx, request.params.projectId, request.params.fileId));
+      },
     );
 
     app.post(
@@ -345,89 +270,3 @@ export const portalRoutes =
     );
   };
 
-/** The vendor's side of the portal, under /api/v1. */
-export const portalAdminRoutes =
-  (services: Services): FastifyPluginAsyncZod =>
-  async (app) => {
-    await app.register(fastifyMultipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
-
-    app.get(
-      '/projects/:id/portal',
-      { schema: { tags: vendorTags, summary: "A project's portal: who has access and when they came, their activity, customer tasks on time, CSAT", params: IdParams, response: { 200: PortalOverview } } },
-      (request) => admin.portalOverview(requireCtx(request, services), request.params.id),
-    );
-
-    app.post(
-      '/projects/:id/portal/access',
-      { schema: { tags: vendorTags, summary: 'Give a contact access (or send the invitation again): emails them an invitation', params: IdParams, body: AccessInput, response: { 201: AccessGranted } } },
-      async (request, reply) => reply.status(201).send(await grantAccess(requireCtx(request, services), request.params.id, request.body.contactId)),
-    );
-
-    app.delete(
-      '/projects/:id/portal/access/:contactId',
-      { schema: { tags: vendorTags, summary: "Remove a contact's access to this project's portal", params: ContactParams, response: { 204: Nothing } } },
-      async (request, reply) => {
-        await admin.revokeAccess(requireCtx(request, services), request.params.id, request.params.contactId);
-        return reply.status(204).send(null);
-      },
-    );
-
-    app.post(
-      '/projects/:id/portal/preview',
-      { config: { access: 'member' }, schema: { tags: vendorTags, summary: 'Open the portal as a contact sees it (read-only, for an hour)', params: IdParams, body: PreviewInput, response: { 200: SignedIn } } },
-      async (request, reply) => {
-        const { token, redirectTo } = await admin.previewAs(requireCtx(request, services), request.params.id, request.body.contactId);
-        setPortalCookie(reply, services, token, 3600_000);
-        return { redirectTo };
-      },
-    );
-
-    app.put(
-      '/projects/:id/tasks/:taskId/form',
-      { schema: { tags: vendorTags, summary: 'Define the form the customer fills in on a task (null removes it)', params: z.object({ id: IdParams.shape.id, taskId: IdParams.shape.id }), body: FormDefinition, response: { 200: FormDefinition } } },
-      (request) => service.defineTaskForm(requireCtx(request, services), request.params.id, request.params.taskId, request.body.fields),
-    );
-
-    app.post(
-      '/projects/:id/tasks/:taskId/files',
-      { schema: { tags: vendorTags, summary: 'Attach a file to a task (multipart field "file")', params: z.object({ id: IdParams.shape.id, taskId: IdParams.shape.id }), ...uploadSchema } },
-      async (request, reply) => {
-        const ctx = requireCtx(request, services);
-        await service.uploadTarget(ctx, request.params.id, request.params.taskId);
-        const upload = await readUpload(request);
-        return reply.status(201).send(await service.attachFile(ctx, request.params.id, request.params.taskId, { ...upload, fieldKey: request.query.fieldKey ?? null }));
-      },
-    );
-
-    app.get(
-      '/projects/:id/files/:fileId',
-      { schema: { tags: vendorTags, summary: 'Download a file of a task (always as an attachment)', params: z.object({ id: IdParams.shape.id, fileId: IdParams.shape.id }) } },
-      (request, reply) => sendFile(requireCtx(request, services), reply, request.params.id, request.params.fileId),
-    );
-
-    app.get('/portal/settings', { schema: { tags: vendorTags, summary: "The portal's branding and what customers may do", response: { 200: PortalSettings } } }, (request) =>
-      admin.portalSettings(requireCtx(request, services)),
-    );
-
-    app.put(
-      '/portal/settings',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: "Change the portal's colour, welcome message and colleague invitations", body: PortalSettingsInput, response: { 200: PortalSettings } } },
-      (request) => admin.savePortalSettings(requireCtx(request, services), request.body),
-    );
-
-    app.put(
-      '/portal/settings/logo',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Upload the portal logo (PNG, JPEG, WebP or GIF; multipart field "file")', consumes: ['multipart/form-data'], response: { 200: PortalSettings } } },
-      async (request) => {
-        const ctx = requireCtx(request, services);
-        const upload = await readUpload(request);
-        return admin.saveLogo(ctx, upload.bytes);
-      },
-    );
-
-    app.delete(
-      '/portal/settings/logo',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Remove the portal logo', response: { 200: PortalSettings } } },
-      (request) => admin.removeLogo(requireCtx(request, services)),
-    );
-  };

@@ -1,13 +1,21 @@
-import { randomUUID } from 'node:crypto';
-import { checkAnswers, checkFormDefinition, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
+import { checkAnswers, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { findContact, insertContact, listContacts } from '../contacts/contacts.repo.ts';
-import * as projectsRepo from '../projects/projects.repo.ts';
 import { getProject, projectHeadline, projectTaskRows } from '../projects/projects.service.ts';
 import { addComment, updateTask } from '../projects/tasks.service.ts';
-import { inspectUpload, removeFileBytes, writeFileBytes } from './file-store.ts';
+import {
+  approvalsOfProject,
+  attachTaskFile,
+  decideTaskApproval,
+  filesOfProject,
+  projectTask,
+  saveTaskFormAnswers,
+  taskFile,
+  type ApprovalDecision,
+  type Upload,
+} from '../projects/deliverables.service.ts';
 import { grantAccess } from './portal-access.service.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
@@ -28,8 +36,8 @@ async function accessOf(ctx: ContactCtx, projectId: string) {
 /** A task of the project that the customer may see. */
 async function visibleTask(ctx: ContactCtx, projectId: string, taskId: string) {
   await accessOf(ctx, projectId);
-  const task = await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
-  if (!task || task.projectId !== projectId || !task.customerVisible) throw notFound('task');
+  const task = await projectTask(ctx, projectId, taskId);
+  if (!task.customerVisible) throw notFound('task');
   return task;
 }
 
@@ -67,8 +75,8 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
 
   const project = await getProject(ctx, projectId);
   const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
-  const files = await repo.filesOfProject(ctx.db, ctx.workspaceId, projectId);
-  const approvals = await repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId);
+  const files = await filesOfProject(ctx, projectId);
+  const approvals = await approvalsOfProject(ctx, projectId);
   const comments = await repo.sharedCommentsOfProject(ctx.db, ctx.workspaceId, projectId);
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
   const people = await repo.projectMembers(ctx.db, ctx.workspaceId, projectId);
@@ -168,7 +176,7 @@ export async function setTaskStatus(ctx: ContactCtx, projectId: string, taskId: 
   if (task.ownerSide !== 'customer') throw forbidden(`"${task.title}" is done by ${'the vendor'}: it is shown so you know where things are.`);
   if (input.status === 'done' && task.needsApproval) throw conflict(`"${task.title}" is completed by approving or rejecting it.`);
   if (input.status === 'done' && task.form) {
-    const uploaded = new Set((await repo.filesOfProject(ctx.db, ctx.workspaceId, projectId)).filter((f) => f.taskId === taskId && f.fieldKey).map((f) => f.fieldKey!));
+    const uploaded = new Set((await filesOfProject(ctx, projectId)).filter((f) => f.taskId === taskId && f.fieldKey).map((f) => f.fieldKey!));
     const { problems } = checkAnswers(task.form as FormField[], (task.formAnswers as FormAnswers | null) ?? {}, uploaded);
     if (problems.length) throw new AppError('conflict', `Answer the task's form first: ${problems[0]!.message}.`, { errors: problems.map((p) => ({ path: ['form', ...p.path], message: p.message })) });
   }
@@ -176,156 +184,26 @@ export async function setTaskStatus(ctx: ContactCtx, projectId: string, taskId: 
   return updateTask(ctx, taskId, { status: input.status, ...(input.status === 'stuck' ? { stuckReason: input.reason!.trim() } : {}), reason: input.reason });
 }
 
-/** Saves a task's form answers (a partial save is fine; completing the task needs the required ones). */
-export async function saveFormAnswers(ctx: Ctx, projectId: string, taskId: string, answers: Record<string, unknown>) {
-  return inTransaction(ctx, async (tx) => {
-    const task = tx.actor.kind === 'contact' ? await visibleTask(tx as ContactCtx, projectId, taskId) : await projectsRepo.findTask(tx.db, tx.workspaceId, taskId);
-    if (!task || task.projectId !== projectId) throw notFound('task');
-    if (!task.form) throw conflict(`"${task.title}" has no form to fill in.`);
-    const { values, problems } = checkAnswers(task.form as FormField[], answers, new Set());
-    const shapeProblems = problems.filter((p) => !p.message.endsWith('is required') && !p.message.endsWith('upload a file'));
-    if (shapeProblems.length) {
-      throw new AppError('invalid', shapeProblems.map((p) => p.message).join('; '), {
-        errors: shapeProblems.map((p) => ({ path: ['body', 'answers', ...p.path], message: p.message })),
-      });
-    }
-    const who_ = actorOf(tx);
-    const now = tx.services.now();
-    await repo.saveFormAnswers(tx.db, tx.workspaceId, taskId, { formAnswers: values, formAnsweredBy: who_.actorName, formAnsweredAt: now });
-    await recordEvents(tx, [
-      { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'form_answered', toValue: `answered the form of "${task.title}"`, createdAt: now },
-    ]);
-    return { answers: values, answeredBy: who_.actorName, answeredAt: now.toISOString() };
-  });
+/** Saves a task's form answers from the portal, on a task the contact can see. */
+export async function saveFormAnswers(ctx: ContactCtx, projectId: string, taskId: string, answers: Record<string, unknown>) {
+  return saveTaskFormAnswers(ctx, await visibleTask(ctx, projectId, taskId), answers);
 }
 
-/** Defines (or removes, with null) the form the customer fills in on a task. */
-export async function defineTaskForm(ctx: Ctx, projectId: string, taskId: string, fields: FormField[] | null) {
-  const task = await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
-  if (!task || task.projectId !== projectId) throw notFound('task');
-  if (fields) {
-    const problems = checkFormDefinition(fields);
-    if (problems.length) {
-      throw new AppError('invalid', problems.map((p) => `fields.${p.path.join('.')}: ${p.message}`).join('; '), {
-        errors: problems.map((p) => ({ path: ['body', 'fields', ...p.path], message: p.message })),
-      });
-    }
-  }
-  await projectsRepo.updateTask(ctx.db, ctx.workspaceId, taskId, { form: fields, updatedAt: ctx.services.now() });
-  return { fields };
+/** The task a contact is uploading to (looked up before the upload is read: an unknown task is 404 at once). */
+export const uploadTarget = (ctx: ContactCtx, projectId: string, taskId: string) => visibleTask(ctx, projectId, taskId);
+
+/** Keeps a file the contact uploads to a task they can see (found by uploadTarget). */
+export const attachFile = (ctx: ContactCtx, task: Awaited<ReturnType<typeof uploadTarget>>, upload: Upload) => attachTaskFile(ctx, task, upload);
+
+/** A file of the project, for download: only of tasks the contact can see. */
+export async function projectFile(ctx: ContactCtx, projectId: string, fileId: string) {
+  await accessOf(ctx, projectId);
+  return taskFile(ctx, projectId, fileId, { customerVisibleOnly: true });
 }
 
-/** The task a file is being uploaded to (looked up before the upload is read: an unknown task is 404 at once). */
-export async function uploadTarget(ctx: Ctx, projectId: string, taskId: string) {
-  const task = ctx.actor.kind === 'contact' ? await visibleTask(ctx as ContactCtx, projectId, taskId) : await projectsRepo.findTask(ctx.db, ctx.workspaceId, taskId);
-  if (!task || task.projectId !== projectId) throw notFound('task');
-  return task;
-}
-
-/** Keeps an uploaded file on a task (from the portal or the staff app): checked, stored under the data directory, recorded. */
-export async function attachFile(ctx: Ctx, projectId: string, taskId: string, upload: { name: string; bytes: Buffer; fieldKey: string | null }) {
-  const task = await uploadTarget(ctx, projectId, taskId);
-  if (upload.fieldKey) {
-    const field = ((task.form as FormField[] | null) ?? []).find((f) => f.key === upload.fieldKey);
-    if (!field || field.type !== 'file') throw invalid(`fieldKey: "${upload.fieldKey}" is not a file field of this task's form`, { path: ['body', 'fieldKey'] });
-  }
-  const { fileName, verdict, sha256 } = await inspectUpload(upload.name, upload.bytes);
-  if (!verdict.ok) throw new UploadRefused(verdict.status, verdict.message);
-  const id = randomUUID();
-  await writeFileBytes(ctx.services, ctx.workspaceId, id, upload.bytes);
-  try {
-    return await inTransaction(ctx, async (tx) => {
-      const who_ = actorOf(tx);
-      const now = tx.services.now();
-      const row = await repo.insertFile(tx.db, {
-        id,
-        workspaceId: tx.workspaceId,
-        projectId,
-        taskId,
-        fieldKey: upload.fieldKey,
-        fileName,
-        contentType: verdict.mime,
-        size: upload.bytes.length,
-        sha256,
-        uploadedByName: who_.actorName,
-        uploadedByContactId: who_.actorContactId ?? null,
-        uploadedByMemberId: who_.actorMemberId,
-        createdAt: now,
-      });
-      await recordEvents(tx, [
-        { workspaceId: tx.workspaceId, projectId, taskId, ...who_, kind: 'file_uploaded', toValue: `uploaded ${fileName} to "${task.title}"`, createdAt: now },
-      ]);
-      return { id: row.id, fileName, size: row.size, contentType: verdict.mime, fieldKey: row.fieldKey, uploadedBy: row.uploadedByName, at: now.toISOString() };
-    });
-  } catch (error) {
-    await removeFileBytes(ctx.services, ctx.workspaceId, id);
-    throw error;
-  }
-}
-
-/** An upload refused for its size (413) or type (415). */
-export class UploadRefused extends Error {
-  constructor(
-    readonly statusCode: 413 | 415,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** A file of the project, for download; the customer only reaches files of tasks they can see. */
-export async function projectFile(ctx: Ctx, projectId: string, fileId: string) {
-  if (ctx.actor.kind === 'contact') await accessOf(ctx as ContactCtx, projectId);
-  const found = await repo.findFile(ctx.db, ctx.workspaceId, projectId, fileId);
-  if (!found || (ctx.actor.kind === 'contact' && !found.customerVisible)) throw notFound('file');
-  return found.file;
-}
-
-/** The customer's sign-off (or rejection) of a deliverable; approving completes the task, rejecting sends it back. */
-export async function decideApproval(
-  ctx: ContactCtx,
-  projectId: string,
-  taskId: string,
-  input: { decision: 'approved' | 'rejected'; signedName: string; comment?: string | undefined },
-) {
-  const task = await visibleTask(ctx, projectId, taskId);
-  if (!task.needsApproval && !task.deliverable) throw conflict(`"${task.title}" does not ask for a sign-off.`);
-  if (input.decision === 'rejected' && !input.comment?.trim()) {
-    throw invalid('comment: say what needs to change before you can approve it', { path: ['body', 'comment'] });
-  }
-  return inTransaction(ctx, async (tx) => {
-    const now = tx.services.now();
-    const who_ = actorOf(tx);
-    const approval = await repo.insertApproval(tx.db, {
-      workspaceId: tx.workspaceId,
-      projectId,
-      taskId,
-      contactId: ctx.actor.contactId,
-      signedName: input.signedName.trim(),
-      decision: input.decision,
-      comment: input.comment?.trim() || null,
-      createdAt: now,
-    });
-    await recordEvents(tx, [
-      {
-        workspaceId: tx.workspaceId,
-        projectId,
-        taskId,
-        ...who_,
-        kind: 'approval',
-        field: 'approval',
-        toValue: `${input.decision === 'approved' ? 'approved' : 'rejected'} "${task.title}" (signed ${approval.signedName})`,
-        reason: approval.comment,
-        createdAt: now,
-      },
-    ]);
-    if (input.decision === 'approved' && task.status !== 'done') {
-      await updateTask(tx, taskId, { status: 'done', reason: `Approved by ${approval.signedName}` });
-    } else if (input.decision === 'rejected' && task.status === 'done') {
-      await updateTask(tx, taskId, { status: 'in_progress', reason: `Rejected by ${approval.signedName}: ${approval.comment}` });
-    }
-    return { decision: input.decision, signedName: approval.signedName, comment: approval.comment, at: now.toISOString() };
-  });
+/** The customer's sign-off (or rejection) of a deliverable they can see. */
+export async function decideApproval(ctx: ContactCtx, projectId: string, taskId: string, input: ApprovalDecision) {
+  return decideTaskApproval(ctx, await visibleTask(ctx, projectId, taskId), ctx.actor.contactId, input);
 }
 
 /** A comment from the portal; "@Name" of a vendor person on the project tells them by email. */

@@ -6,7 +6,7 @@ import { csrfTokenFor } from '../auth/auth.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
 import { startAssessment, sendAssessment } from '../readiness/readiness.service.ts';
 import { addMetric, addOutcome } from '../success-plans/success-plans.service.ts';
-import { attachFile } from './portal.service.ts';
+import { attachFile } from '../projects/deliverables.service.ts';
 
 let env: TestEnv;
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;

@@ -10,7 +10,7 @@ import { listContacts } from '../contacts/contacts.repo.ts';
 import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
 import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
-import { filesOfProject } from '../portal/portal.repo.ts';
+import { filesOfProject } from './deliverables.repo.ts';
 import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
