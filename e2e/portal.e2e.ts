@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
@@ -8,6 +9,21 @@ before(async () => {
   browser = await launchBrowser();
 });
 after(() => browser.close());
+
+/** The built files only the staff app loads (now or lazily), from the web build's manifest. */
+function staffOnlyAssets(): Set<string> {
+  type Chunk = { file: string; css?: string[]; imports?: string[]; dynamicImports?: string[] };
+  const manifest = JSON.parse(fs.readFileSync('dist/web/.vite/manifest.json', 'utf8')) as Record<string, Chunk>;
+  const reach = (entry: string, found = new Set<string>()): Set<string> => {
+    if (found.has(entry)) return found;
+    found.add(entry);
+    for (const next of [...(manifest[entry]!.imports ?? []), ...(manifest[entry]!.dynamicImports ?? [])]) reach(next, found);
+    return found;
+  };
+  const files = (keys: Set<string>) => new Set([...keys].flatMap((key) => [manifest[key]!.file, ...(manifest[key]!.css ?? [])].map((file) => `/${file}`)));
+  const portal = files(reach('portal.html'));
+  return new Set([...files(reach('index.html'))].filter((file) => !portal.has(file)));
+}
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from('IHDR'), Buffer.alloc(64, 1)]);
 
@@ -58,6 +74,11 @@ describe('a customer works in the portal', () => {
     // The customer opens it on their own browser: a fresh sign-in link comes by mail.
     customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await customer.newPage();
+    const assets: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/assets/')) assets.push(pathname);
+    });
     await page.goto(invitation);
     const welcome = page.getByRole('heading', { name: `Welcome, ${contact.name.split(' ')[0]}` });
     await welcome.or(page.getByRole('heading', { name: 'This invitation cannot be used' })).waitFor();
@@ -70,6 +91,10 @@ describe('a customer works in the portal', () => {
     await page.waitForURL(`**/portal/projects/${project.id}`);
     assert.ok(!page.url().includes('lfl_'), 'the address no longer carries the token');
     await page.getByRole('heading', { name: 'Your tasks' }).waitFor();
+    // The portal is its own entry: the invitation, the sign-in link and the project page load none of the staff app.
+    const staffOnly = staffOnlyAssets();
+    assert.ok(assets.some((file) => /\/portal-[\w-]+\.js$/.test(file)), `the portal's own bundle loaded: ${assets.join(', ')}`);
+    assert.deepEqual(assets.filter((file) => staffOnly.has(file)), [], 'the portal loads no staff-app file');
 
     // Complete a customer task and upload a file to it.
     const portalView = await (await page.request.get(`${new URL(page.url()).origin}/api/portal/v1/projects/${project.id}`)).json();

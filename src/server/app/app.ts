@@ -177,17 +177,23 @@ export async function buildApp(services: Services): Promise<App> {
   return app;
 }
 
-/** The built React app, with every non-API path falling back to index.html for client-side routing. */
+/**
+ * The built React app: /portal and /portal/* (the customer portal, and every link its emails carry) fall back to
+ * portal.html, every other non-API path to index.html (the staff app), for client-side routing.
+ */
 function serveWebApp(app: FastifyInstance, webDir: string): void {
   const indexFile = path.join(webDir, 'index.html');
   const built = fs.existsSync(indexFile);
   if (built) void app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true, prefix: '/' });
   const index = built ? fs.readFileSync(indexFile) : undefined;
+  const portalFile = path.join(webDir, 'portal.html');
+  const portal = fs.existsSync(portalFile) ? fs.readFileSync(portalFile) : undefined;
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.callNotFound();
     }
-    if (!index) return reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
-    return reply.type('text/html').header('cache-control', 'no-cache').send(index);
+    const page = /^\/portal(?:[/?#]|$)/.test(request.url) ? portal : index;
+    if (!page) return reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
+    return reply.type('text/html').header('cache-control', 'no-cache').send(page);
   });
 }

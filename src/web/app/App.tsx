@@ -1,8 +1,9 @@
-import { QueryCache, QueryClient, QueryClientProvider, useQuery, useQueryClient } from '@tanstack/react-query';
+import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { isApiError, setUnauthenticatedHandler } from './api.ts';
+import { setUnauthenticatedHandler } from './api.ts';
+import { createQueryClient } from './queryClient.ts';
 import { forgetSession, SessionProvider } from './session.tsx';
 import { fetchSession, fetchSetupStatus, sessionKey } from '../features/auth/auth.api.ts';
 import { InvitePage } from '../features/auth/InvitePage.tsx';
@@ -32,26 +33,11 @@ const QuestionnaireEditorPage = lazy(() =>
 const ReadinessSettingsPage = lazy(() => import('../features/readiness/ReadinessSettingsPage.tsx').then((m) => ({ default: m.ReadinessSettingsPage })));
 const PlaybooksPage = lazy(() => import('../features/playbooks/PlaybooksPage.tsx').then((m) => ({ default: m.PlaybooksPage })));
 const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
-const PortalApp = lazy(() => import('../portal/PortalApp.tsx').then((m) => ({ default: m.PortalApp })));
 const ExecutiveSummaryPage = lazy(() =>
   import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
 );
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
-
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    queryCache: new QueryCache(),
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        // Client errors (404, 403, 400) will not fix themselves by asking again.
-        retry: (count, error) => !(isApiError(error) && error.status >= 400 && error.status < 500) && count < 2,
-        refetchOnWindowFocus: true,
-      },
-    },
-  });
-}
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -59,18 +45,8 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
     <QueryClientProvider client={client}>
       <ToastProvider>
         <BrowserRouter>
-          <Routes>
-            {/* The customer portal: its own session and pages, no staff sign-in. */}
-            <Route
-              path="/portal/*"
-              element={
-                <Suspense fallback={<FullPageLoading />}>
-                  <PortalApp />
-                </Suspense>
-              }
-            />
-            <Route path="*" element={<Gate />} />
-          </Routes>
+          {/* The customer portal is an entry of its own (portal.html), which the server serves for /portal/*. */}
+          <Gate />
         </BrowserRouter>
       </ToastProvider>
     </QueryClientProvider>

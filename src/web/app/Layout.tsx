@@ -5,6 +5,7 @@ import { initials } from './format.ts';
 import { Logo } from './Logo.tsx';
 import { useIsAdmin, useSession, useSignOut } from './session.tsx';
 import { LoadingState } from '../components/ui/State.tsx';
+import './app.css';
 
 /** The signed-in shell: sidebar navigation, the workspace, and the member's menu. */
 export function Layout() {

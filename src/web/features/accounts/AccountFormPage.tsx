@@ -25,6 +25,7 @@ import { useToast } from '../../components/ui/Toast.tsx';
 import { useMembers } from '../members/members.api.ts';
 import { useAccount, useAccountFacets, useCreateAccount, useUpdateAccount, type Account, type AccountInput } from './accounts.api.ts';
 import { complexityOptions, segmentOptions, stageOptions } from './labels.tsx';
+import './accounts.css';
 
 const FIELDS = [
   'name',

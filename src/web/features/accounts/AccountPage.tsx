@@ -19,6 +19,7 @@ import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
+import './accounts.css';
 
 /** Whole days from day 0 (contract signed) to today, negative before signature. */
 export function onboardingDay(contractSignedOn: string, today = new Date()): number {

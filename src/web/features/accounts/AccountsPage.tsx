@@ -26,6 +26,7 @@ import {
   type SortField,
 } from './accountListState.ts';
 import { complexityOptions, ComplexityLevel, SegmentBadge, segmentOptions, StageBadge, stageOptions } from './labels.tsx';
+import './accounts.css';
 
 /** The list state, read from and written to the URL. */
 export function useAccountListState() {

@@ -10,6 +10,7 @@ import {
   type TouchModel,
 } from '../../../core/people.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
+import './accounts.css';
 
 export const COMPLEXITY_LABELS: Record<Complexity, string> = { high: 'High', moderate: 'Moderate', low: 'Low' };
 export const LAER_STAGE_LABELS: Record<LaerStage, string> = { land: 'Land', adopt: 'Adopt', expand: 'Expand', renew: 'Renew' };

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Logo } from '../../app/Logo.tsx';
+import './auth.css';
 
 /** The centred card around sign-in, first-time setup and accepting an invitation. */
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {

@@ -11,6 +11,7 @@ import { FormMessage, TextField } from '../../components/ui/Field.tsx';
 import { LoadingState, errorText } from '../../components/ui/State.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { acceptInvitation, fetchInvitation } from './auth.api.ts';
+import './auth.css';
 
 const FIELDS = ['name', 'password'] as const;
 

@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { FormMessage, TextField } from '../../components/ui/Field.tsx';
 import { AuthLayout } from './AuthLayout.tsx';
 import { signIn } from './auth.api.ts';
+import './auth.css';
 
 // Wrong credentials come back on `password`, but they are about the pair: say so above the button,
 // not under the password alone.

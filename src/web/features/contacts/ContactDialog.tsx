@@ -10,6 +10,7 @@ import { errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import type { Organization } from '../organizations/organizations.api.ts';
 import { useAddContact, useRemoveContact, useUpdateContact, type Contact, type ContactInput } from './contacts.api.ts';
+import './contacts.css';
 
 const FIELDS = ['name', 'email', 'title', 'role', 'organizationId', 'timezone', 'joinedOn', 'leftOn'] as const;
 export const contactRoleOptions = CONTACT_ROLES.map((value) => ({ value, label: CONTACT_ROLE_LABELS[value] }));

@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { useEscalationSettings, useSaveEscalationSettings, type EscalationSettings, type LadderStep } from './escalation.api.ts';
+import './escalation.css';
 
 export function EscalationSettingsPage() {
   useDocumentTitle('Reminders and escalation');

@@ -6,6 +6,7 @@ import { Badge } from '../../components/ui/Badge.tsx';
 import { formatShortDate } from '../projects/dates.ts';
 import type { Project } from '../projects/projects.api.ts';
 import { projectEscalationKey, type CustomerTask, type ProjectEscalation as Escalation } from './escalation.api.ts';
+import './escalation.css';
 
 const days = (n: number) => `${n} business day${n === 1 ? '' : 's'}`;
 

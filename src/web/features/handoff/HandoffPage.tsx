@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { useAnswerQuestion, useAskQuestion, useHandoff, useSaveHandoff, useSubmitHandoff, type Handoff } from './handoff.api.ts';
+import './handoff.css';
 
 const TEXT_FIELDS = HANDOFF_FIELDS.filter((field) => field !== 'promises' && field !== 'stakeholders') as Exclude<
   HandoffField,

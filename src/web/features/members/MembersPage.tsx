@@ -26,6 +26,7 @@ import {
   type Invite,
   type Member,
 } from './members.api.ts';
+import './members.css';
 
 export const roleOptions = MEMBER_ROLES.map((value) => ({ value, label: MEMBER_ROLE_LABELS[value] }));
 

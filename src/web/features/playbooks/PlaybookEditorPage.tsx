@@ -36,6 +36,7 @@ import {
   updateTask,
 } from './playbookDraft.ts';
 import { exportUrl, useArchivePlaybook, useCreatePlaybook, usePlaybook, useRestorePlaybook, useSavePlaybook, type Playbook } from './playbooks.api.ts';
+import './playbooks.css';
 
 export function PlaybookEditorPage() {
   const { id = 'new' } = useParams();

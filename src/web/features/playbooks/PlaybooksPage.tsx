@@ -16,6 +16,7 @@ import { PlusIcon } from '../accounts/AccountsPage.tsx';
 import { COMPLEXITY_LABELS } from '../accounts/labels.tsx';
 import { exportUrl, useCreatePlaybook, usePlaybooks, type PlaybookSummary } from './playbooks.api.ts';
 import { describeIssuePath } from './playbookDraft.ts';
+import './playbooks.css';
 
 /** The selection rule in words: "Enterprise · high complexity · any product". */
 export function describeSelection(selection: PlaybookSummary['selection']): string {

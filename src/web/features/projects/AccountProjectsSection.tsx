@@ -14,6 +14,7 @@ import { HealthBadge } from './labels.tsx';
 import { NewProjectDialog } from './NewProjectDialog.tsx';
 import { useProjects } from './projects.api.ts';
 import { DelayBar, Progress } from './ProjectsPage.tsx';
+import './projects.css';
 
 /** The account's onboarding projects, and the way to start one. */
 export function AccountProjectsSection({ account, organizations }: { account: Account; organizations: Organization[] }) {

@@ -7,6 +7,7 @@ import { Field, FormMessage, SelectField, TextField } from '../../components/ui/
 import { useToast } from '../../components/ui/Toast.tsx';
 import { milestoneOptions, ownerGroups, parseOwner } from './labels.tsx';
 import { useAddTask, type Project } from './projects.api.ts';
+import './projects.css';
 
 /** A task the playbook did not have, added to this project only. */
 export function AddTaskDialog({ project, onClose, onAdded }: { project: Project; onClose: () => void; onAdded: (taskId: string) => void }) {

@@ -4,6 +4,7 @@ import { formatRange, formatShortDate } from './dates.ts';
 import { HealthBadge, OwnerBadge, STATUS_LABELS, TASK_STATUSES } from './labels.tsx';
 import type { Project, ProjectTask, TaskStatus } from './projects.api.ts';
 import { useStatusChange } from './StatusChange.tsx';
+import './projects.css';
 
 const moveOptions = TASK_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 

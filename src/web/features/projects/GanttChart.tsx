@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { fromDayNumber, toDayNumber, weekdayOf } from '../../../core/calendar.ts';
 import { formatRange, formatShortDate } from './dates.ts';
+import './projects.css';
 
 export interface GanttRow {
   id: string;

@@ -10,6 +10,7 @@ import { useProjectDelays, useProjectHistory, type DelayEventOut, type Project, 
 import { slipSummary } from './ProjectPage.tsx';
 import { DelayBar } from './ProjectsPage.tsx';
 import { describeSuccessPlanEvent } from '../success-plans/successPlanHistory.ts';
+import './projects.css';
 
 /** Who moved what, and every milestone slip with the side it is owed to. */
 export function HistoryTab({ project }: { project: Project }) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './projects.css';
 
 /**
  * The little markdown task descriptions use (paragraphs, lists, headings, **bold**, *italic*, `code`,

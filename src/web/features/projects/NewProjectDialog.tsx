@@ -11,6 +11,7 @@ import type { Account } from '../accounts/accounts.api.ts';
 import type { Organization } from '../organizations/organizations.api.ts';
 import { usePlaybooks } from '../playbooks/playbooks.api.ts';
 import { usePlaybookProposals, useCreateProject } from './projects.api.ts';
+import './projects.css';
 
 /** Start an onboarding project: the playbook that fits the account is proposed with its reasons, the others stay a click away. */
 export function NewProjectDialog({ account, organizations, onClose }: { account: Account; organizations: Organization[]; onClose: () => void }) {

@@ -4,6 +4,7 @@ import { formatRange, formatShortDate, formatSlip, slipDays, useWorkspaceCalenda
 import { HealthBadge, OwnerBadge, StatusBadge, STATUS_LABELS, TASK_STATUSES } from './labels.tsx';
 import type { Project, ProjectTask } from './projects.api.ts';
 import { useStatusChange } from './StatusChange.tsx';
+import './projects.css';
 
 const statusOptions = TASK_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { GanttChart, type GanttRow } from './GanttChart.tsx';
 import { roleLabel, STATUS_LABELS } from './labels.tsx';
 import type { Project } from './projects.api.ts';
+import './projects.css';
 
 /** Tasks in plan order under their stage, as the chart draws them. */
 export function projectGanttRows(project: Project): GanttRow[] {

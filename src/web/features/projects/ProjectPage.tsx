@@ -30,6 +30,7 @@ import { ProjectEscalation } from '../escalation/ProjectEscalation.tsx';
 import { ReadinessTab } from '../readiness/ReadinessTab.tsx';
 import { ReadinessFlag } from '../readiness/ReadinessFlag.tsx';
 import { PortalTab } from '../portal/PortalTab.tsx';
+import './projects.css';
 
 const TABS = [
   { key: 'plan', label: 'Plan' },

@@ -23,6 +23,7 @@ import {
   type ProjectListState,
 } from './projectListState.ts';
 import { useProjects, type ProjectSummary } from './projects.api.ts';
+import './projects.css';
 
 const statusOptions = [
   { value: 'active', label: 'Active' },

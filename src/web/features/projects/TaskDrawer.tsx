@@ -27,6 +27,7 @@ import {
 import { useStatusChange } from './StatusChange.tsx';
 import { TaskFiles } from '../portal/TaskFiles.tsx';
 import { TaskFormSection } from '../portal/TaskFormEditor.tsx';
+import './projects.css';
 
 const statusOptions = TASK_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
 

@@ -2,6 +2,7 @@ import { MILESTONE_KINDS, VENDOR_TASK_ROLES, type PlaybookMilestoneKind, type Ta
 import { CONTACT_ROLES, CONTACT_ROLE_LABELS } from '../../../core/people.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
 import type { Health, TaskStatus } from './projects.api.ts';
+import './projects.css';
 
 export const HEALTH_LABELS: Record<Health, string> = { on_track: 'On track', at_risk: 'At risk', late: 'Late' };
 const healthTone: Record<Health, Tone> = { on_track: 'green', at_risk: 'amber', late: 'red' };

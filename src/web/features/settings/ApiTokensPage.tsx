@@ -16,6 +16,7 @@ import { Table } from '../../components/ui/Table.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { RoleBadge, roleOptions } from '../members/MembersPage.tsx';
 import { useApiTokens, useCreateApiToken, useRevokeApiToken, type ApiToken, type CreatedApiToken } from './settings.api.ts';
+import './settings.css';
 
 export function ApiTokensPage() {
   useDocumentTitle('API tokens');

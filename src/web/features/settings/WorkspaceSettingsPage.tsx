@@ -12,6 +12,7 @@ import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import type { Workspace } from '../auth/auth.api.ts';
 import { useUpdateWorkspace, useWorkspace } from './settings.api.ts';
+import './settings.css';
 
 const FIELDS = ['name', 'timezone'] as const;
 
