@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { installAll } from '../src/server/app/reactions.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { contextFor, type Services } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/client.ts';
@@ -120,6 +121,7 @@ async function prepare(databaseUrl: string): Promise<string> {
   try {
     await migrateDatabase(database);
     const services: Services = { database, config, now: () => new Date() };
+    installAll(); // the seeded workspace announces itself (its built-in playbooks)
     const started = performance.now();
     const seeded = await seedAccounts(services, { accounts: ACCOUNTS, progress: Boolean(process.stderr.isTTY) });
     console.log(`Seeded ${ACCOUNTS} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);

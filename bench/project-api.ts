@@ -8,11 +8,12 @@ import { contextFor, type Services } from '../src/server/context.ts';
 import { openDatabase } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/app/app.ts';
+import { installAll } from '../src/server/app/reactions.ts';
 import { createAccount } from '../src/server/modules/accounts/accounts.service.ts';
 import { csrfTokenFor, startSession } from '../src/server/modules/auth/auth.service.ts';
 import { createPlaybook } from '../src/server/modules/playbooks/playbooks.service.ts';
 import { createProject } from '../src/server/modules/projects/projects.service.ts';
-import { createWorkspace } from '../src/server/modules/workspaces/workspaces.service.ts';
+import { createWorkspace } from '../src/server/modules/auth/sign-up.service.ts';
 
 const TASKS = 500;
 const COMPLETIONS = 40;
@@ -67,8 +68,9 @@ export async function measureProjectApi() {
   try {
     await migrateDatabase(database);
     const services: Services = { database, config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }), now: () => new Date() };
+    installAll(); // a new workspace announces itself (its built-in playbooks), before buildApp would install the reactions
     const stamp = Date.now().toString(36);
-    const { workspace, admin: member } = await createWorkspace(database.db, {
+    const { workspace, admin: member } = await createWorkspace(database.db, services, {
       workspaceName: `Schedule bench ${stamp}`,
       timezone: 'UTC',
       admin: { name: 'Bench Admin', email: `bench-schedule-${stamp}@landfall.dev`, password: 'bench-password-1' },

@@ -27,6 +27,7 @@ export const SYSTEM_ACTORS = {
   cadences: 'Cadences',
   unsubscribe: 'Unsubscribe link',
   demo: 'Demo data',
+  setup: 'Workspace setup',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

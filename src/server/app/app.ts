@@ -17,6 +17,7 @@ import { mailRoutes } from '../mail/mail.routes.ts';
 import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { acceptInvitationRoutes, setupRoutes } from '../modules/auth/sign-up.routes.ts';
 import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
@@ -151,8 +152,10 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(
     async (api) => {
       await api.register(authRoutes(services));
+      await api.register(setupRoutes(services));
       await api.register(workspaceRoutes(services));
       await api.register(memberRoutes(services));
+      await api.register(acceptInvitationRoutes(services));
       await api.register(apiTokenRoutes(services));
       await api.register(accountRoutes(services));
       await api.register(contactRoutes(services));

@@ -1,6 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
+import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
 import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
@@ -12,6 +13,9 @@ import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-m
 export const reactions: Reactions = {
   'workspace.created': [
     (ctx, { workspaceId }) => installBuiltinPlaybooks(ctx.db, workspaceId), // playbooks: the built-in ones, ready to use
+  ],
+  'member.removed': [
+    (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once
   ],
   'workspace.calendar_changed': [
     (ctx, { why }) => replanProjectsOf(ctx, why), // projects: every active project's dates follow the new calendar

@@ -10,7 +10,8 @@ import { seedDemoReadiness } from './demo-readiness.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
-import { createWorkspace, SETUP_LOCK } from '../modules/workspaces/workspaces.service.ts';
+import { SETUP_LOCK } from '../modules/workspaces/workspaces.service.ts';
+import { createWorkspace } from '../modules/auth/sign-up.service.ts';
 import { hashPassword } from '../security/secrets.ts';
 import { DEMO_TEAM } from './demo.catalogue.ts';
 import { accountGenerator, type GeneratedAccount } from './demo.generator.ts';
@@ -84,7 +85,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     const tx = asDb(transaction);
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
     if ((await countWorkspaces(tx)) > 0) return undefined;
-    const { workspace, admin: adminRow } = await createWorkspace(tx, {
+    const { workspace, admin: adminRow } = await createWorkspace(tx, services, {
       workspaceName: DEMO_WORKSPACE.name,
       timezone: DEMO_WORKSPACE.timezone,
       admin: { name: admin!.name, email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'admin' },
@@ -140,7 +141,7 @@ export async function seedAccounts(
 
   const { workspaceId, team } = await services.database.db.transaction(async (transaction) => {
     const tx = asDb(transaction);
-    const { workspace } = await createWorkspace(tx, {
+    const { workspace } = await createWorkspace(tx, services, {
       workspaceName,
       timezone: DEMO_WORKSPACE.timezone,
       admin: { name: DEMO_TEAM[0]!.name, email, password, role },

@@ -4,6 +4,8 @@
 export interface DomainEvents {
   /** A workspace was set up (first sign-up, demo, tests): it needs its built-in playbooks. */
   'workspace.created': { workspaceId: string };
+  /** A member was removed from the workspace: whatever lets them in (their sessions) must end at once. */
+  'member.removed': { memberId: string };
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */

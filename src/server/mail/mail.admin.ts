@@ -2,9 +2,40 @@
 import type { Ctx, Services } from '../context.ts';
 import { contextFor, inTransaction, systemActor } from '../context.ts';
 import { notFound } from '../http/errors.ts';
-import { presentMessage } from '../modules/cadences/cadences.service.ts';
 import * as repo from './mail.repo.ts';
-import type { OutboxListQuery } from '../../contract/mail.ts';
+import type { OutboxListQuery, OutboxMessage } from '../../contract/mail.ts';
+
+/** An outbox row as the Mail page and a contact's timeline show it. */
+export const presentMessage = (row: repo.OutboxRow): OutboxMessage => ({
+  id: row.id,
+  kind: row.kind as 'transactional' | 'automated' | 'test',
+  channel: row.channel as 'email' | 'portal',
+  state: row.state as 'scheduled' | 'sending' | 'sent' | 'failed' | 'suppressed' | 'bounced',
+  reason: row.reason,
+  lastError: row.lastError,
+  to: row.toAddress,
+  fromName: row.fromName,
+  subject: row.subject,
+  messageId: row.messageId,
+  projectId: row.projectId,
+  contactId: row.contactId,
+  cadenceId: row.cadenceId,
+  stepId: row.stepId,
+  stepName: row.stepName,
+  occurrence: row.occurrence,
+  priority: row.priority as 'high' | 'normal' | 'low' | null,
+  dueAt: row.dueAt?.toISOString() ?? null,
+  sendAfter: row.sendAfter.toISOString(),
+  sentAt: row.sentAt?.toISOString() ?? null,
+  attempts: row.attempts,
+  interruptedAttempts: row.interruptedAttempts,
+  createdAt: row.createdAt.toISOString(),
+});
+
+/** Every message written to the contact (sent, scheduled or stopped), by when it may leave. */
+export async function messagesToContact(ctx: Ctx, contactId: string) {
+  return (await repo.contactMessages(ctx.db, ctx.workspaceId, contactId)).map(presentMessage);
+}
 
 export async function listOutbox(ctx: Ctx, query: OutboxListQuery) {
   const { rows, total, states } = await repo.listOutbox(ctx.db, ctx.workspaceId, query);

@@ -28,6 +28,16 @@ export async function queueMail(db: Db, services: Services, workspaceId: string,
   await repo.insertMail(db, workspaceId, mail, messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl), services.now());
 }
 
+/** The workspace's frequency cap: how many automated emails one person may get per day and per week. */
+export function frequencyCapOf(db: Db, workspaceId: string): Promise<CapRules> {
+  return repo.capRules(db, workspaceId);
+}
+
+/** Which of these contacts unsubscribed from automated email (they still get transactional mail). */
+export function unsubscribedAmong(db: Db, workspaceId: string, contactIds: string[]): Promise<Set<string>> {
+  return repo.unsubscribedContacts(db, workspaceId, contactIds);
+}
+
 /** An automated message (a cadence step, a reminder): capped per recipient, stopped by an unsubscribe. */
 export interface AutomatedMail extends repo.OutgoingMail {
   html: string;

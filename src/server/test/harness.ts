@@ -13,9 +13,8 @@ import { buildApp, type App } from '../app/app.ts';
 import { createAccount } from '../modules/accounts/accounts.service.ts';
 import type { AccountInput } from '../../contract/accounts.ts';
 import { csrfTokenFor, startSession } from '../modules/auth/auth.service.ts';
-import { insertMember } from '../modules/members/members.repo.ts';
-import { createWorkspace } from '../modules/workspaces/workspaces.service.ts';
-import { hashPassword } from '../security/secrets.ts';
+import { createWorkspace } from '../modules/auth/sign-up.service.ts';
+import { addMember } from '../modules/members/members.service.ts';
 
 /** A clock the test moves by hand. */
 export interface TestClock {
@@ -109,7 +108,7 @@ export const TEST_PASSWORD = 'correct horse battery staple';
 /** A workspace with its admin; more members come from makeMember. */
 export async function makeWorkspace(services: Services, name = 'Northwind') {
   const email = `admin-${unique()}@vendor.test`;
-  const { workspace, admin } = await createWorkspace(services.database.db, {
+  const { workspace, admin } = await createWorkspace(services.database.db, services, {
     workspaceName: name,
     timezone: 'Europe/Paris',
     admin: { name: 'Ada Admin', email, password: TEST_PASSWORD },
@@ -128,12 +127,7 @@ export async function makeWorkspace(services: Services, name = 'Northwind') {
 
 export async function makeMember(services: Services, workspaceId: string, role: MemberRole, name = `Member ${unique()}`) {
   const email = `${role}-${unique()}@vendor.test`;
-  const row = await insertMember(services.database.db, workspaceId, {
-    email,
-    name,
-    role,
-    passwordHash: await hashPassword(TEST_PASSWORD),
-  });
+  const row = await addMember(services.database.db, workspaceId, { email, name, role, password: TEST_PASSWORD });
   const actor: Actor = { kind: 'member', workspaceId, memberId: row.id, role, sessionId: 'test', name };
   return { id: row.id, email, password: TEST_PASSWORD, role, workspaceId, ctx: contextFor(services, actor) } satisfies TestMember;
 }

@@ -1,7 +1,7 @@
 import { DEFAULT_TOUCH_MODEL, type Complexity, type LaerStage, type Segment, type TouchModel } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { findWorkspace } from '../workspaces/workspaces.repo.ts';
+import { workspaceTimezone } from '../workspaces/workspaces.service.ts';
 import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../../../contract/accounts.ts';
 import * as repo from './accounts.repo.ts';
 
@@ -29,6 +29,19 @@ export async function getAccount(ctx: Ctx, accountId: string) {
   return presentAccount(row);
 }
 
+/** Refuses with "not found" an account that is not in this workspace. */
+export async function assertAccountExists(ctx: Ctx, accountId: string) {
+  if (!(await repo.accountExists(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');
+}
+
+/**
+ * Holds the account's row until the caller's transaction ends, so changes to what hangs from it (contacts,
+ * organizations) happen one at a time; "not found" when it is not in this workspace.
+ */
+export async function lockAccount(ctx: Ctx, accountId: string) {
+  if (!(await repo.lockAccount(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');
+}
+
 export function accountFacets(ctx: Ctx) {
   return repo.facets(ctx.db, ctx.workspaceId);
 }
@@ -48,7 +61,7 @@ async function assertOwnersAreMembers(ctx: Ctx, owners: { role: string; memberId
 export async function createAccount(ctx: Ctx, input: AccountInput) {
   return inTransaction(ctx, async (tx) => {
     await assertOwnersAreMembers(tx, input.owners);
-    const timezone = input.timezone ?? (await findWorkspace(tx.db, tx.workspaceId))?.timezone ?? 'UTC';
+    const timezone = input.timezone ?? (await workspaceTimezone(tx));
     const { owners, ...fields } = input;
     const accountId = await repo.insertAccount(tx.db, tx.workspaceId, {
       ...fields,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MemberRole } from '../../../core/people.ts';
-import type { Services, StaffActor } from '../../context.ts';
+import type { Ctx, Services, StaffActor } from '../../context.ts';
 import { invalid, rateLimited } from '../../http/errors.ts';
 import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
 import * as repo from './auth.repo.ts';
@@ -116,6 +116,11 @@ export async function startSession(
 export async function signOut(services: Services, token: string | undefined) {
   if (!token) return;
   await repo.revokeSessionByTokenHash(services.database.db, hashToken(token), services.now());
+}
+
+/** Ends every session of a member who was removed (the reaction to member.removed), in the same transaction. */
+export async function endSessionsOfMember(ctx: Ctx, memberId: string) {
+  await repo.revokeSessionsOfMember(ctx.db, ctx.workspaceId, memberId, ctx.services.now());
 }
 
 /**

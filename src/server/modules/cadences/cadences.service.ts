@@ -7,7 +7,7 @@ import type { CadenceStep } from '../../../core/cadence/types.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
-import * as mailRepo from '../../mail/mail.repo.ts';
+import { messagesToContact } from '../../mail/mail.admin.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import type { CadenceInput, MessagePreviewInput } from '../../../contract/cadences.ts';
 import * as repo from './cadences.repo.ts';
@@ -243,42 +243,16 @@ export async function projectCadence(ctx: Ctx, projectId: string) {
 export async function contactTimeline(ctx: Ctx, contactId: string) {
   const contact = await repo.findContact(ctx.db, ctx.workspaceId, contactId);
   if (!contact) throw notFound('contact');
-  const rows = await mailRepo.contactMessages(ctx.db, ctx.workspaceId, contactId);
+  const messages = await messagesToContact(ctx, contactId);
   const planned: PlannedEntry[] = [];
   for (const attachment of await repo.attachmentsOfAccount(ctx.db, ctx.workspaceId, contact.accountId)) {
     planned.push(...(await plannedFor(ctx, attachment.projectId, attachment)).filter((entry) => entry.contactId === contactId));
   }
   return {
-    messages: rows.map(presentMessage),
+    messages,
     planned: planned.sort((a, b) => a.dueAt.localeCompare(b.dueAt)),
   };
 }
-
-export const presentMessage = (row: mailRepo.OutboxRow) => ({
-  id: row.id,
-  kind: row.kind as 'transactional' | 'automated' | 'test',
-  channel: row.channel as 'email' | 'portal',
-  state: row.state as 'scheduled' | 'sending' | 'sent' | 'failed' | 'suppressed' | 'bounced',
-  reason: row.reason,
-  lastError: row.lastError,
-  to: row.toAddress,
-  fromName: row.fromName,
-  subject: row.subject,
-  messageId: row.messageId,
-  projectId: row.projectId,
-  contactId: row.contactId,
-  cadenceId: row.cadenceId,
-  stepId: row.stepId,
-  stepName: row.stepName,
-  occurrence: row.occurrence,
-  priority: row.priority as 'high' | 'normal' | 'low' | null,
-  dueAt: row.dueAt?.toISOString() ?? null,
-  sendAfter: row.sendAfter.toISOString(),
-  sentAt: row.sentAt?.toISOString() ?? null,
-  attempts: row.attempts,
-  interruptedAttempts: row.interruptedAttempts,
-  createdAt: row.createdAt.toISOString(),
-});
 
 // ---- preview and test ----
 

@@ -9,8 +9,7 @@ import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../
 import { MEMBER_ROLE_LABELS, type ContactRole, type MemberRole } from '../../../core/people.ts';
 import type { Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import * as mailRepo from '../../mail/mail.repo.ts';
-import { queueAutomatedMail, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
+import { frequencyCapOf, queueAutomatedMail, unsubscribedAmong, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
 import * as repo from './cadences.repo.ts';
 
 export type ProjectContext = NonNullable<Awaited<ReturnType<typeof repo.projectContext>>>;
@@ -46,7 +45,7 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
   const tasks = await repo.projectTasks_(db, workspaceId, projectId);
   const events = await repo.listEvents(db, workspaceId, projectId);
   const existing = await repo.existingMessageKeys(db, workspaceId, projectId);
-  const unsubscribed = await mailRepo.unsubscribedContacts(db, workspaceId, contacts.map((contact) => contact.id));
+  const unsubscribed = await unsubscribedAmong(db, workspaceId, contacts.map((contact) => contact.id));
   const lastActivity = (await repo.lastActivity(db, workspaceId, projectId)) ?? project.createdAt;
   const manager = await repo.findMemberBrief(db, workspaceId, project.onboardingManagerId);
   const attachedDay = DateTime.fromJSDate(attachment.attachedAt).toISODate()!;
@@ -172,7 +171,7 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
       skip: due.skip,
     });
   }
-  const rules = await mailRepo.capRules(db, workspaceId);
+  const rules = await frequencyCapOf(db, workspaceId);
   return queueAutomatedMail(db, services, workspaceId, mails, calendar, rules);
 }
 

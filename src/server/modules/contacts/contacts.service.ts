@@ -3,7 +3,7 @@ import { plural } from '../../../core/words.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
-import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
+import { assertAccountExists, lockAccount } from '../accounts/accounts.service.ts';
 import { emit } from '../../events/bus.ts';
 import type { Contact, ContactInput, ContactPatch } from '../../../contract/contacts.ts';
 import * as repo from './contacts.repo.ts';
@@ -30,27 +30,42 @@ const duplicateEmail = (email: string) =>
 
 async function assertOrganization(ctx: Ctx, accountId: string, organizationId: string | null | undefined) {
   if (!organizationId) return;
-  if (!(await repo.organizationBelongsTo(ctx.db, ctx.workspaceId, accountId, organizationId))) {
+  if (!(await isOrganizationOfAccount(ctx, accountId, organizationId))) {
     throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
   }
 }
 
 export async function listContacts(ctx: Ctx, accountId: string, status: 'current' | 'left' | 'all') {
-  if (!(await accountExists(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');
-  const rows = await repo.listContacts(ctx.db, ctx.workspaceId, accountId, status);
-  return rows.map(presentContact);
+  await assertAccountExists(ctx, accountId);
+  return contactsOfAccount(ctx, accountId, status);
+}
+
+/** The account's contacts, without checking the account: for callers that already hold it (intake, projects…). */
+export async function contactsOfAccount(ctx: Ctx, accountId: string, status: 'current' | 'left' | 'all') {
+  return (await repo.listContacts(ctx.db, ctx.workspaceId, accountId, status)).map(presentContact);
+}
+
+/** The contact, or undefined when there is none of that id in the workspace. */
+export async function contactOf(ctx: Ctx, contactId: string) {
+  const row = await repo.findContact(ctx.db, ctx.workspaceId, contactId);
+  return row && presentContact(row);
+}
+
+/** Whether the organization is one of the account's (in this workspace). */
+export function isOrganizationOfAccount(ctx: Ctx, accountId: string, organizationId: string) {
+  return repo.organizationBelongsTo(ctx.db, ctx.workspaceId, accountId, organizationId);
 }
 
 export async function getContact(ctx: Ctx, contactId: string) {
-  const row = await repo.findContact(ctx.db, ctx.workspaceId, contactId);
-  if (!row) throw notFound('contact');
-  return presentContact(row);
+  const contact = await contactOf(ctx, contactId);
+  if (!contact) throw notFound('contact');
+  return contact;
 }
 
 export async function addContact(ctx: Ctx, accountId: string, input: ContactInput) {
   try {
     return await inTransaction(ctx, async (tx) => {
-      if (!(await lockAccount(tx.db, tx.workspaceId, accountId))) throw notFound('account');
+      await lockAccount(tx, accountId);
       await assertOrganization(tx, accountId, input.organizationId);
       const row = await repo.insertContact(tx.db, tx.workspaceId, accountId, {
         ...input,

@@ -2,7 +2,7 @@ import { assessHandoff, HANDOFF_FIELD_LABELS, type HandoffAnswers, type HandoffF
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { findMember } from '../members/members.repo.ts';
+import { memberOf } from '../members/members.service.ts';
 import { projectHeadline } from '../projects/projects.service.ts';
 import * as repo from './handoffs.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
@@ -88,7 +88,7 @@ export async function askHandoffQuestion(ctx: Ctx, projectId: string, input: { t
     });
     await repo.saveHandoff(tx.db, tx.workspaceId, projectId, { status: 'questions' });
     const handoff = await repo.findHandoff(tx.db, tx.workspaceId, projectId);
-    const rep = handoff?.repMemberId ? await findMember(tx.db, tx.workspaceId, handoff.repMemberId) : undefined;
+    const rep = handoff?.repMemberId ? await memberOf(tx, handoff.repMemberId) : undefined;
     if (rep) {
       const about = input.field ? ` about "${HANDOFF_FIELD_LABELS[input.field]}"` : '';
       await queueMail(tx.db, tx.services, tx.workspaceId, {

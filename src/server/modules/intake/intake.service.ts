@@ -2,11 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services, type SystemActor } from '../../context.ts';
 import { emit } from '../../events/bus.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { findAccount } from '../accounts/accounts.repo.ts';
-import { createAccount, updateAccount } from '../accounts/accounts.service.ts';
-import { findActiveMemberByEmail } from '../auth/auth.repo.ts';
-import { listContacts } from '../contacts/contacts.repo.ts';
-import { addContact, updateContact } from '../contacts/contacts.service.ts';
+import { createAccount, getAccount, updateAccount } from '../accounts/accounts.service.ts';
+import { addContact, contactsOfAccount, updateContact } from '../contacts/contacts.service.ts';
+import { memberWithEmail } from '../members/members.service.ts';
 import { createProject } from '../projects/projects.service.ts';
 import { WonDeal } from '../../../contract/intake.ts';
 import * as repo from './intake.repo.ts';
@@ -66,12 +64,11 @@ export async function receiveDeal(services: Services, workspaceId: string, sourc
 }
 
 async function applyDeal(tx: Ctx, deal: WonDeal) {
-  const rep = await findActiveMemberByEmail(tx.db, deal.salesRep.email);
-  const repId = rep && rep.workspaceId === tx.workspaceId ? rep.id : null;
+  const repId = (await memberWithEmail(tx, deal.salesRep.email))?.id ?? null;
   const existingId = await repo.findAccountForDeal(tx.db, tx.workspaceId, deal.company);
   let accountId: string;
   if (existingId) {
-    const account = (await findAccount(tx.db, tx.workspaceId, existingId))!;
+    const account = await getAccount(tx, existingId);
     const owners = account.owners.map((owner) => ({ role: owner.role as 'sales', memberId: owner.memberId }));
     if (repId && !owners.some((owner) => owner.role === 'sales')) owners.push({ role: 'sales', memberId: repId });
     await updateAccount(tx, existingId, {
@@ -101,7 +98,7 @@ async function applyDeal(tx: Ctx, deal: WonDeal) {
     accountId = created.id;
   }
 
-  const known = new Map((await listContacts(tx.db, tx.workspaceId, accountId, 'all')).map((c) => [c.email.toLowerCase(), c]));
+  const known = new Map((await contactsOfAccount(tx, accountId, 'all')).map((c) => [c.email.toLowerCase(), c]));
   for (const contact of deal.contacts) {
     const existing = known.get(contact.email);
     if (existing) await updateContact(tx, existing.id, { name: contact.name, title: contact.title ?? existing.title, role: contact.role });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invites, members, workspaces } from '../../db/schema.ts';
 
@@ -23,6 +23,24 @@ export async function findMember(db: Db, workspaceId: string, memberId: string) 
     .select(memberColumns)
     .from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)));
+  return row;
+}
+
+/** Whether an active member of any workspace has this email: one email signs in to one workspace. */
+export async function activeMemberEmailExists(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt)))
+    .limit(1);
+  return row !== undefined;
+}
+
+export async function findMemberByEmail(db: Db, workspaceId: string, email: string) {
+  const [row] = await db
+    .select(memberColumns)
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt)));
   return row;
 }
 

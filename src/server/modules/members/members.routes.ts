@@ -1,16 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contextFor, type Services } from '../../context.ts';
+import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { setSessionCookie } from '../auth/session-cookie.ts';
-import { SessionInfo } from '../../../contract/auth.ts';
 import { IdParams } from '../../../contract/common.ts';
-import { AcceptInviteInput, CreatedInvite, Invite, InviteInput, InvitePreview, InviteTokenParams, Member, MemberPatch } from '../../../contract/members.ts';
-import { sessionInfo } from '../auth/auth.routes.ts';
-import { startSession } from '../auth/auth.service.ts';
+import { CreatedInvite, Invite, InviteInput, InvitePreview, InviteTokenParams, Member, MemberPatch } from '../../../contract/members.ts';
 import * as service from './members.service.ts';
 
 const tags = ['members'];
+
+// Accepting an invitation signs the new member in, so that route lives with auth (auth/sign-up.routes.ts).
 
 export const memberRoutes =
   (services: Services): FastifyPluginAsyncZod =>
@@ -79,25 +77,5 @@ export const memberRoutes =
         schema: { tags, summary: 'What an invitation link is for', params: InviteTokenParams, response: { 200: InvitePreview } },
       },
       (request) => service.previewInvite(services, request.params.token),
-    );
-
-    app.post(
-      '/invitations/:token/accept',
-      {
-        config: { access: 'public' },
-        schema: {
-          tags,
-          summary: 'Accept an invitation: become a member and sign in',
-          params: InviteTokenParams,
-          body: AcceptInviteInput,
-          response: { 201: SessionInfo },
-        },
-      },
-      async (request, reply) => {
-        const member = await service.acceptInvite(services, request.params.token, request.body);
-        const session = await startSession(services, member, request.headers['user-agent']);
-        setSessionCookie(reply, services, session.token);
-        return reply.status(201).send(await sessionInfo(contextFor(services, session.actor), session.token));
-      },
     );
   };

@@ -1,9 +1,10 @@
 import type { MemberRole } from '../../../core/people.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { emit } from '../../events/bus.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { hashPassword, hashToken, randomToken } from '../../security/secrets.ts';
-import { findActiveMemberByEmail, revokeSessionsOfMember } from '../auth/auth.repo.ts';
 import * as repo from './members.repo.ts';
 
 const INVITE_LIFETIME_MS = 7 * 86400_000;
@@ -32,6 +33,33 @@ export async function getMember(ctx: Ctx, memberId: string) {
   return presentMember(row);
 }
 
+/** The member, or undefined when there is none of that id in the workspace (or they were removed). */
+export async function memberOf(ctx: Ctx, memberId: string) {
+  const row = await repo.findMember(ctx.db, ctx.workspaceId, memberId);
+  return row && presentMember(row);
+}
+
+/** The workspace's member who signs in with this email (any case), or undefined. */
+export async function memberWithEmail(ctx: Ctx, email: string) {
+  const row = await repo.findMemberByEmail(ctx.db, ctx.workspaceId, email);
+  return row && presentMember(row);
+}
+
+/** Whether someone already signs in to Landfall with this email: an email belongs to one workspace. */
+export function isMemberEmail(db: Db, email: string) {
+  return repo.activeMemberEmailExists(db, email);
+}
+
+/** Adds a member who chose their password already (a workspace's first admin), in the transaction given. */
+export async function addMember(db: Db, workspaceId: string, member: { email: string; name: string; role: MemberRole; password: string }) {
+  return repo.insertMember(db, workspaceId, {
+    email: member.email.toLowerCase(),
+    name: member.name,
+    role: member.role,
+    passwordHash: await hashPassword(member.password),
+  });
+}
+
 export async function updateMember(ctx: Ctx, memberId: string, patch: { name?: string; role?: MemberRole }) {
   return inTransaction(ctx, async (tx) => {
     const current = await repo.findMember(tx.db, tx.workspaceId, memberId);
@@ -44,7 +72,7 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: { name?: s
   });
 }
 
-/** Removes a member and ends every session they have, at once. */
+/** Removes a member; their sessions end at once, in the same transaction (auth reacts to member.removed). */
 export async function removeMember(ctx: Ctx, memberId: string) {
   await inTransaction(ctx, async (tx) => {
     const current = await repo.findMember(tx.db, tx.workspaceId, memberId);
@@ -55,9 +83,8 @@ export async function removeMember(ctx: Ctx, memberId: string) {
     if (current.role === 'admin' && (await repo.countAdmins(tx.db, tx.workspaceId)) <= 1) {
       throw conflict('This is the last admin of the workspace and cannot be removed.');
     }
-    const now = tx.services.now();
-    await repo.markMemberRemoved(tx.db, tx.workspaceId, memberId, now);
-    await revokeSessionsOfMember(tx.db, tx.workspaceId, memberId, now);
+    await repo.markMemberRemoved(tx.db, tx.workspaceId, memberId, tx.services.now());
+    await emit(tx, 'member.removed', { memberId });
   });
 }
 
@@ -72,7 +99,7 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Membe
   const token = randomToken('lfi');
   const inviteUrl = `${ctx.services.config.publicUrl}/invite/${encodeURIComponent(token)}`;
   return inTransaction(ctx, async (tx) => {
-    if (await findActiveMemberByEmail(tx.db, input.email)) {
+    if (await isMemberEmail(tx.db, input.email)) {
       throw conflict(`${input.email} is already a member of a Landfall workspace.`, { path: ['body', 'email'] });
     }
     const now = tx.services.now();
@@ -128,7 +155,7 @@ export async function acceptInvite(services: Services, token: string, input: { n
     if (!(await repo.claimInvite(tx, invite.id, services.now()))) {
       throw conflict('This invitation has already been used. Sign in instead.');
     }
-    if (await findActiveMemberByEmail(tx, invite.email)) {
+    if (await isMemberEmail(tx, invite.email)) {
       throw conflict(`${invite.email} is already a member of a Landfall workspace. Sign in instead.`);
     }
     const member = await repo.insertMember(tx, invite.workspaceId, {

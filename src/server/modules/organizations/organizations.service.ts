@@ -1,7 +1,7 @@
 import type { OrganizationKind } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
-import { accountExists, lockAccount } from '../accounts/accounts.repo.ts';
+import { assertAccountExists, lockAccount } from '../accounts/accounts.service.ts';
 import type { OrganizationInput } from '../../../contract/organizations.ts';
 import * as repo from './organizations.repo.ts';
 
@@ -15,7 +15,7 @@ const presentOrganization = (row: Row) => ({
 });
 
 export async function listOrganizations(ctx: Ctx, accountId: string) {
-  if (!(await accountExists(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');
+  await assertAccountExists(ctx, accountId);
   const rows = await repo.listOrganizations(ctx.db, ctx.workspaceId, accountId);
   return rows.map(presentOrganization);
 }
@@ -28,7 +28,7 @@ export async function getOrganization(ctx: Ctx, organizationId: string) {
 
 export async function addOrganization(ctx: Ctx, accountId: string, input: OrganizationInput) {
   return inTransaction(ctx, async (tx) => {
-    if (!(await lockAccount(tx.db, tx.workspaceId, accountId))) throw notFound('account');
+    await lockAccount(tx, accountId);
     const id = await repo.insertOrganization(tx.db, tx.workspaceId, accountId, { ...input, startedOn: input.startedOn ?? null });
     return getOrganization(tx, id);
   });

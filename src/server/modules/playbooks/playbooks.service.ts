@@ -2,11 +2,10 @@ import { BUILTIN_PLAYBOOKS } from '../../../core/playbooks/builtin.ts';
 import type { PlaybookDefinition } from '../../../core/playbooks/definition.ts';
 import { rankPlaybooks } from '../../../core/playbooks/selection.ts';
 import { validatePlaybook } from '../../../core/playbooks/validate.ts';
-import type { Complexity, Segment } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound } from '../../http/errors.ts';
-import { findAccount } from '../accounts/accounts.repo.ts';
+import { getAccount } from '../accounts/accounts.service.ts';
 import * as repo from './playbooks.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findPlaybook>>>;
@@ -45,9 +44,15 @@ export async function listPlaybooks(ctx: Ctx, includeArchived = false) {
 }
 
 export async function getPlaybook(ctx: Ctx, playbookId: string, version?: number) {
+  const playbook = await playbookOf(ctx, playbookId, version);
+  if (!playbook) throw notFound(version ? `version ${version} of that playbook` : 'playbook');
+  return playbook;
+}
+
+/** The playbook with its definition (the newest version, or the one asked for), or undefined when there is none. */
+export async function playbookOf(ctx: Ctx, playbookId: string, version?: number) {
   const row = await repo.findPlaybook(ctx.db, ctx.workspaceId, playbookId, version);
-  if (!row) throw notFound(version ? `version ${version} of that playbook` : 'playbook');
-  return presentFull(row);
+  return row && presentFull(row);
 }
 
 export async function createPlaybook(ctx: Ctx, definition: PlaybookDefinition) {
@@ -77,11 +82,10 @@ export async function setPlaybookArchived(ctx: Ctx, playbookId: string, archived
 
 /** The playbooks that fit an account, best first, with the reasons. */
 export async function proposePlaybooks(ctx: Ctx, accountId: string) {
-  const account = await findAccount(ctx.db, ctx.workspaceId, accountId);
-  if (!account) throw notFound('account');
+  const account = await getAccount(ctx, accountId);
   const candidates = await repo.listPlaybooks(ctx.db, ctx.workspaceId, false);
   const ranked = rankPlaybooks(
-    { segment: account.segment as Segment, complexity: account.complexity as Complexity, products: account.products },
+    { segment: account.segment, complexity: account.complexity, products: account.products },
     candidates.map((candidate) => ({ id: candidate.id, definition: candidate.definition })),
   );
   const names = new Map(candidates.map((candidate) => [candidate.id, candidate.name]));
