@@ -14,7 +14,6 @@ import { contextFor, inTransaction, SYSTEM_ACTORS, systemActor, type Ctx, type S
 import { AppError, notFound } from '../../http/errors.ts';
 import * as mailRepo from '../../mail/mail.repo.ts';
 import { queueAutomatedMail, queueMail, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
-import { listContacts } from '../contacts/contacts.repo.ts';
 import { calendarOf, engineTasks, todayFor } from '../projects/plan.ts';
 import { namesOf, projectDependencyRows, projectHeadline, projectTaskRows, type TaskRow } from '../projects/projects.service.ts';
 import {
@@ -29,6 +28,7 @@ import {
 import type { EscalationSettingsInput } from '../../../contract/escalation.ts';
 import * as repo from './escalation.repo.ts';
 import { recordEvents, type EventRow } from '../history/history.service.ts';
+import { contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** The ladder's own lines, also when a person's change ends a silence. */
 const LADDER = { actorName: SYSTEM_ACTORS.escalation, actorMemberId: null };
@@ -66,7 +66,7 @@ export async function saveEscalationSettings(ctx: Ctx, input: EscalationSettings
 // ---- reading an account ----
 
 type ProjectRow = Awaited<ReturnType<typeof repo.accountProjects>>[number];
-type ContactRow = Awaited<ReturnType<typeof listContacts>>[number];
+type ContactRow = Awaited<ReturnType<typeof contactsOfAccount>>[number];
 
 interface DueTask {
   id: string;
@@ -107,7 +107,7 @@ async function loadAccount(ctx: Ctx, accountId: string) {
   const calendar = await calendarOf(db, workspaceId);
   const today = todayFor(ctx, calendar);
   const ladder = await ladderOf(ctx);
-  const contacts = await listContacts(db, workspaceId, accountId, 'all');
+  const contacts = await contactsOfAccount(ctx, accountId, 'all');
   const projects: LoadedProject[] = [];
   for (const row of await repo.accountProjects(db, workspaceId, accountId)) {
     const episode = await repo.openEpisode(db, workspaceId, row.id);

@@ -1,19 +1,19 @@
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { findContact } from '../contacts/contacts.repo.ts';
 import { lockProjectRow } from '../projects/projects.service.ts';
 import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
+import { contactOf } from '../contacts/contacts.service.ts';
 
 /** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
 export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
   return inTransaction(ctx, async (tx) => {
     const project = await lockProjectRow(tx, projectId);
     if (!project) throw notFound('project');
-    const contact = await findContact(tx.db, tx.workspaceId, contactId);
+    const contact = await contactOf(tx, contactId);
     if (!contact || contact.accountId !== project.accountId) throw invalid('contactId: is not a contact of this project\'s account', { path: ['body', 'contactId'] });
     if (contact.leftOn) throw conflict(`${contact.name} has left the company (${contact.leftOn}): they cannot be given access.`, { path: ['body', 'contactId'] });
     const who_ = actorOf(tx);
@@ -54,7 +54,7 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
     await grantAccess(ctx, projectId, contactId, ask.text);
     return;
   }
-  const contact = (await findContact(ctx.db, ctx.workspaceId, contactId))!;
+  const contact = (await contactOf(ctx, contactId))!;
   const now = ctx.services.now();
   await queueMail(ctx.db, ctx.services, ctx.workspaceId, {
     dedupeKey: `portal-ask:${projectId}:${contactId}:${now.getTime()}`,

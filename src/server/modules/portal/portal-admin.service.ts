@@ -2,7 +2,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { describeActivity } from '../../../core/portal/activity.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import * as projectsRepo from '../projects/projects.repo.ts';
+import { contactOf } from '../contacts/contacts.service.ts';
 import { projectHeadline } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { startPreviewSession } from './portal-auth.service.ts';
@@ -87,7 +87,7 @@ export async function revokeAccess(ctx: Ctx, projectId: string, contactId: strin
     if ((await repo.projectsOfContact(tx.db, tx.workspaceId, contactId)).length === 0) {
       await authRepo.revokeSessionsOfContact(tx.db, tx.workspaceId, contactId, now);
     }
-    const contactName = (await projectsRepo.contactName(tx.db, tx.workspaceId, contactId)) ?? 'a contact';
+    const contactName = (await contactOf(tx, contactId))?.name ?? 'a contact';
     await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, ...(actorOf(tx)), kind: 'portal_revoked', toValue: `removed ${contactName}'s portal access`, createdAt: now },
     ]);

@@ -2,7 +2,6 @@ import { checkAnswers, type FormAnswers, type FormField } from '../../../core/po
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { findContact, insertContact, listContacts } from '../contacts/contacts.repo.ts';
 import { getProject, projectHeadline, projectTaskRows } from '../projects/projects.service.ts';
 import { addComment, updateTask } from '../projects/tasks.service.ts';
 import {
@@ -20,6 +19,7 @@ import { grantAccess } from './portal-access.service.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import type { PortalProject, PortalTask } from '../../../contract/portal.ts';
+import { addContact, contactOf, contactsOfAccount } from '../contacts/contacts.service.ts';
 
 type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string; preview: boolean } };
 
@@ -42,7 +42,7 @@ async function visibleTask(ctx: ContactCtx, projectId: string, taskId: string) {
 }
 
 export async function portalMe(ctx: ContactCtx) {
-  const contact = await findContact(ctx.db, ctx.workspaceId, ctx.actor.contactId);
+  const contact = await contactOf(ctx, ctx.actor.contactId);
   if (!contact) throw notFound('contact');
   const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
   const projects = await repo.projectsOfContact(ctx.db, ctx.workspaceId, ctx.actor.contactId);
@@ -263,26 +263,17 @@ export async function inviteColleague(ctx: ContactCtx, projectId: string, input:
   await accessOf(ctx, projectId);
   const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
   if (!settings.allowColleagueInvites) throw forbidden(`${settings.workspaceName} adds people to this portal itself: ask your onboarding manager.`);
-  const me = (await findContact(ctx.db, ctx.workspaceId, ctx.actor.contactId))!;
+  const me = (await contactOf(ctx, ctx.actor.contactId))!;
   if (domainOf(input.email) !== domainOf(me.email)) {
     throw invalid(`email: invite colleagues with an @${domainOf(me.email)} address`, { path: ['body', 'email'] });
   }
   const project = (await projectHeadline(ctx, projectId))!;
   return inTransaction(ctx, async (tx) => {
-    const found = (await listContacts(tx.db, tx.workspaceId, project.accountId, 'all')).find((c) => c.email.toLowerCase() === input.email.toLowerCase());
+    const found = (await contactsOfAccount(tx, project.accountId, 'all')).find((c) => c.email.toLowerCase() === input.email.toLowerCase());
     if (found?.leftOn) throw conflict(`${found.name} is recorded as having left the company.`, { path: ['body', 'email'] });
     const contact =
       found ??
-      (await insertContact(tx.db, tx.workspaceId, project.accountId, {
-        name: input.name.trim(),
-        email: input.email.trim(),
-        title: input.title?.trim() || null,
-        role: 'end_user',
-        joinedOn: null,
-        leftOn: null,
-        timezone: null,
-        organizationId: null,
-      }));
+      (await addContact(tx, project.accountId, { name: input.name.trim(), email: input.email.trim(), title: input.title?.trim() || null, role: 'end_user' }));
     return grantAccess(tx, projectId, contact.id);
   });
 }

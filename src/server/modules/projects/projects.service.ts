@@ -4,17 +4,15 @@ import type { Segment } from '../../../core/people.ts';
 import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
-import { findAccount } from '../accounts/accounts.repo.ts';
+import { getAccount } from '../accounts/accounts.service.ts';
 import { emit } from '../../events/bus.ts';
-import { listContacts } from '../contacts/contacts.repo.ts';
-import { organizationBelongsTo } from '../contacts/contacts.repo.ts';
-import { findPlaybook } from '../playbooks/playbooks.repo.ts';
-import { proposePlaybooks } from '../playbooks/playbooks.service.ts';
+import { playbookOf, proposePlaybooks } from '../playbooks/playbooks.service.ts';
 import { filesOfProject } from './deliverables.repo.ts';
 import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
 import { actorOf, recordEvents, listProjectHistory } from '../history/history.service.ts';
+import { contactsOfAccount, isOrganizationOfAccount } from '../contacts/contacts.service.ts';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
 
@@ -109,7 +107,7 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
   // One after the other: inside a transaction they share one connection.
   const rows = await repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
   const dependencies = await repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId);
-  const playbook = await findPlaybook(ctx.db, ctx.workspaceId, summary.playbookId, summary.playbookVersion);
+  const playbook = await playbookOf(ctx, summary.playbookId, summary.playbookVersion);
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
   const names = await repo.assigneeNames(
     ctx.db,
@@ -179,13 +177,12 @@ export async function createProject(
   },
 ) {
   const projectId = await inTransaction(ctx, async (tx) => {
-    const account = await findAccount(tx.db, tx.workspaceId, input.accountId);
-    if (!account) throw notFound('account');
+    const account = await getAccount(tx, input.accountId);
     const day0 = input.day0 ?? account.contractSignedOn;
     if (!day0) {
       throw invalid(`${account.name} has no contract signed date (day 0): set it on the account first.`, { path: ['body', 'accountId'] });
     }
-    if (input.organizationId && !(await organizationBelongsTo(tx.db, tx.workspaceId, account.id, input.organizationId))) {
+    if (input.organizationId && !(await isOrganizationOfAccount(tx, account.id, input.organizationId))) {
       throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
     }
     let playbookId = input.playbookId;
@@ -194,12 +191,12 @@ export async function createProject(
       if (!best || best.score <= 0) throw invalid('No playbook fits this account: choose one.', { path: ['body', 'playbookId'] });
       playbookId = best.playbookId;
     }
-    const playbook = await findPlaybook(tx.db, tx.workspaceId, playbookId);
+    const playbook = await playbookOf(tx, playbookId);
     if (!playbook) throw notFound('playbook');
     const { definition } = playbook;
 
     const owners = new Map(account.owners.map((owner) => [owner.role, owner.memberId]));
-    const contacts = await listContacts(tx.db, tx.workspaceId, account.id, 'current');
+    const contacts = await contactsOfAccount(tx, account.id, 'current');
     const contactFor = (role: string) => {
       for (const candidate of CONTACT_FALLBACK[role] ?? [role]) {
         const found = contacts.find((contact) => contact.role === candidate);

@@ -3,13 +3,13 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { check, emit } from '../../events/bus.ts';
 import type { AppError} from '../../http/errors.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { findContact } from '../contacts/contacts.repo.ts';
-import { findMember } from '../members/members.repo.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskPatch } from '../../../contract/projects.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask } from './projects.service.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
+import { contactOf } from '../contacts/contacts.service.ts';
+import { memberOf } from '../members/members.service.ts';
 
 const STATUS_WORDS: Record<string, string> = {
   not_started: 'not started',
@@ -92,12 +92,12 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
       changes.assigneeMemberId = null;
       changes.assigneeContactId = null;
       if (patch.assignee?.kind === 'member') {
-        if (!(await findMember(tx.db, tx.workspaceId, patch.assignee.id))) {
+        if (!(await memberOf(tx, patch.assignee.id))) {
           throw invalid('assignee: is not a member of this workspace', { path: ['body', 'assignee', 'id'] });
         }
         changes.assigneeMemberId = patch.assignee.id;
       } else if (patch.assignee?.kind === 'contact') {
-        const contact = await findContact(tx.db, tx.workspaceId, patch.assignee.id);
+        const contact = await contactOf(tx, patch.assignee.id);
         if (!contact || contact.accountId !== project.accountId) {
           throw invalid('assignee: is not a contact of this account', { path: ['body', 'assignee', 'id'] });
         }

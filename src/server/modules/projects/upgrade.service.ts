@@ -1,11 +1,11 @@
 import type { PlaybookDefinition, PlaybookStage } from '../../../core/playbooks/definition.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, notFound } from '../../http/errors.ts';
-import { findPlaybook } from '../playbooks/playbooks.repo.ts';
 import { newTaskId, reschedule } from './plan.ts';
 import * as repo from './projects.repo.ts';
 import { getProject } from './projects.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
+import { playbookOf } from '../playbooks/playbooks.service.ts';
 
 type DefinitionTask = PlaybookDefinition['tasks'][number];
 
@@ -33,7 +33,7 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
   return inTransaction(ctx, async (tx) => {
     const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
     if (!project) throw notFound('project');
-    const latest = await findPlaybook(tx.db, tx.workspaceId, project.playbookId);
+    const latest = await playbookOf(tx, project.playbookId);
     if (!latest) throw notFound('playbook');
     if (latest.version <= project.playbookVersion) throw conflict(`The project already follows version ${project.playbookVersion}, the newest.`);
     const { definition } = latest;

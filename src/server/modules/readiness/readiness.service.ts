@@ -9,13 +9,13 @@ import {
 import type { MemberRole } from '../../../core/people.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, type FieldError } from '../../http/errors.ts';
-import { findContact } from '../contacts/contacts.repo.ts';
 import { lockProjectRow, projectHeadline } from '../projects/projects.service.ts';
 import { emit } from '../../events/bus.ts';
 import { asCoreQuestions, ensureBuiltinQuestionnaire } from './questionnaires.service.ts';
 import type { AnswerValue, Assessment, ReadinessSettings } from '../../../contract/readiness.ts';
 import * as repo from './readiness.repo.ts';
 import { actorOf, authorOf, recordEvents } from '../history/history.service.ts';
+import { contactOf } from '../contacts/contacts.service.ts';
 
 const RISK_KIND = 'readiness';
 /** Who may let a project leave Mobilization although readiness does not pass. */
@@ -42,7 +42,7 @@ function assertAuthorIsActor(ctx: Ctx, author: Author, writing: boolean) {
 /** A customer sees an assessment only once it was sent to their company, and only while they are still there. */
 async function assertCustomerMaySee(ctx: Ctx, author: Author, row: repo.AssessmentRow) {
   if (author.side !== 'customer') return;
-  const contact = await findContact(ctx.db, ctx.workspaceId, author.contactId);
+  const contact = await contactOf(ctx, author.contactId);
   if (!contact || contact.leftOn || contact.accountId !== row.accountId || !row.assessment.sentAt) throw notFound('readiness assessment');
 }
 
@@ -379,7 +379,7 @@ export async function sendAssessment(ctx: Ctx, assessmentId: string, contactId: 
     if (!(await repo.lockAssessment(tx.db, tx.workspaceId, assessmentId))) throw notFound('readiness assessment');
     const row = await loadAssessment(tx, assessmentId);
     assertOpen(row);
-    const contact = await findContact(tx.db, tx.workspaceId, contactId);
+    const contact = await contactOf(tx, contactId);
     if (!contact || contact.accountId !== row.accountId) {
       throw invalid('contactId: is not a contact of this customer', { path: ['body', 'contactId'] });
     }
@@ -449,7 +449,7 @@ export async function resolveRisk(ctx: Ctx, riskId: string, resolution: string) 
 /** The readiness assessments sent to the contact's company, newest first. */
 export async function listCustomerAssessments(ctx: Ctx, author: Extract<Author, { side: 'customer' }>) {
   assertAuthorIsActor(ctx, author, false);
-  const contact = await findContact(ctx.db, ctx.workspaceId, author.contactId);
+  const contact = await contactOf(ctx, author.contactId);
   if (!contact || contact.leftOn) return [];
   return (await repo.accountSentAssessments(ctx.db, ctx.workspaceId, contact.accountId)).map(presentSummary);
 }

@@ -1,11 +1,11 @@
 import { executiveSummary, type SummaryInput } from '../../../core/success/summary.ts';
 import type { Ctx } from '../../context.ts';
-import { listContacts } from '../contacts/contacts.repo.ts';
 import { calendarOf } from '../projects/plan.ts';
 import { delayRows } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { engagedContactNames } from './success-plans.repo.ts';
 import { getSuccessPlan } from './success-plans.service.ts';
+import { contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** The executive summary of a project: the same content for the printable page (JSON) and the PDF. */
 export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
@@ -13,7 +13,7 @@ export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
   const plan = await getSuccessPlan(ctx, projectId);
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
   const delays = await delayRows(ctx, projectId);
-  const current = await listContacts(ctx.db, ctx.workspaceId, project.accountId, 'current');
+  const current = await contactsOfAccount(ctx, project.accountId, 'current');
   const engagedNames = await engagedContactNames(ctx.db, ctx.workspaceId, projectId);
   const input: SummaryInput = {
     today: plan.today,

@@ -5,8 +5,6 @@ import { emit } from '../../events/bus.ts';
 import { formatMeasure, latestActual, metricStanding, targetProblem, valueProven, type MetricDirection } from '../../../core/success/scorecard.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { findContact } from '../contacts/contacts.repo.ts';
-import { findMember } from '../members/members.repo.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
 import { lockProjectRow, namesOf } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
@@ -22,6 +20,8 @@ import type {
   SuccessPlan,
   VerificationInput,
 } from '../../../contract/success-plans.ts';
+import { contactOf } from '../contacts/contacts.service.ts';
+import { memberOf } from '../members/members.service.ts';
 
 type Snapshot = { metric: string; value: number | null; unit: string; measuredOn: string | null };
 type ProjectRow = NonNullable<Awaited<ReturnType<typeof lockProjectRow>>>;
@@ -75,7 +75,7 @@ async function change(ctx: Ctx, author: Author, projectId: string, work: (scope:
 
 /** A customer may change only the plans of their own account's projects, and only while they are there. */
 async function assertCustomerOf(ctx: Ctx, contactId: string, accountId: string, today: string) {
-  const contact = await findContact(ctx.db, ctx.workspaceId, contactId);
+  const contact = await contactOf(ctx, contactId);
   if (!contact || contact.accountId !== accountId) throw notFound('project');
   if (contact.leftOn && contact.leftOn <= today) throw forbidden(`${contact.name} has left the account: they can no longer change this plan.`);
 }
@@ -116,7 +116,7 @@ export async function getSuccessPlan(ctx: Ctx, projectId: string): Promise<Succe
     ctx, metrics.flatMap((metric) => (metric.ownerMemberId ? [metric.ownerMemberId] : [])),
     metrics.flatMap((metric) => (metric.ownerContactId ? [metric.ownerContactId] : [])),
   );
-  const sponsor = plan?.executiveSponsorContactId ? await findContact(ctx.db, ctx.workspaceId, plan.executiveSponsorContactId) : undefined;
+  const sponsor = plan?.executiveSponsorContactId ? await contactOf(ctx, plan.executiveSponsorContactId) : undefined;
 
   const presentMetric = (metric: repo.MetricRow) => {
     const own = actuals.filter((actual) => actual.metricId === metric.id);
@@ -209,7 +209,7 @@ export async function updateSuccessPlan(ctx: Ctx, author: Author, projectId: str
     if (input.executiveSponsorContactId !== undefined) {
       let name: string | null = null;
       if (input.executiveSponsorContactId) {
-        const contact = await findContact(tx.db, tx.workspaceId, input.executiveSponsorContactId);
+        const contact = await contactOf(tx, input.executiveSponsorContactId);
         if (!contact || contact.accountId !== project.accountId) {
           throw invalid('executiveSponsorContactId: is not a contact of this account', { path: ['body', 'executiveSponsorContactId'] });
         }
@@ -217,7 +217,7 @@ export async function updateSuccessPlan(ctx: Ctx, author: Author, projectId: str
       }
       values.executiveSponsorContactId = input.executiveSponsorContactId;
       if (plan.executiveSponsorContactId !== input.executiveSponsorContactId) {
-        const before = plan.executiveSponsorContactId ? await findContact(tx.db, tx.workspaceId, plan.executiveSponsorContactId) : undefined;
+        const before = plan.executiveSponsorContactId ? await contactOf(tx, plan.executiveSponsorContactId) : undefined;
         await record('executive_sponsor', { from: before?.name ?? null, to: name });
       }
     }
@@ -276,11 +276,11 @@ export async function removeOutcome(ctx: Ctx, author: Author, outcomeId: string)
 async function ownerColumns(tx: Ctx, accountId: string, owner: MetricInput['owner']) {
   if (!owner) return { ownerMemberId: null, ownerContactId: null, ownerName: null };
   if (owner.kind === 'member') {
-    const member = await findMember(tx.db, tx.workspaceId, owner.id);
+    const member = await memberOf(tx, owner.id);
     if (!member) throw invalid('owner: is not a member of this workspace', { path: ['body', 'owner', 'id'] });
     return { ownerMemberId: owner.id, ownerContactId: null, ownerName: member.name };
   }
-  const contact = await findContact(tx.db, tx.workspaceId, owner.id);
+  const contact = await contactOf(tx, owner.id);
   if (!contact || contact.accountId !== accountId) throw invalid('owner: is not a contact of this account', { path: ['body', 'owner', 'id'] });
   return { ownerMemberId: null, ownerContactId: owner.id, ownerName: contact.name };
 }
