@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../core/cadence/types.ts';
+import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../core/cadences/types.ts';
 import { CONTACT_ROLES, TOUCH_MODELS } from '../core/people.ts';
 import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
 import { OutboxMessage } from './mail.ts';

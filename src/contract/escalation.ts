@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ESCALATION_ACTIONS, MAX_OVERDUE_DAYS, MAX_STEPS } from '../core/reminders/ladder.ts';
+import { ESCALATION_ACTIONS, MAX_OVERDUE_DAYS, MAX_STEPS } from '../core/escalation/ladder.ts';
 
 export const EscalationAction = z.enum(ESCALATION_ACTIONS);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HANDOFF_FIELDS } from '../core/handoff/quality.ts';
+import { HANDOFF_FIELDS } from '../core/handoffs/quality.ts';
 
 export const HandoffField = z.enum(HANDOFF_FIELDS);
 const Text = z.string().max(10_000);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PRIORITIES } from '../core/cadence/types.ts';
+import { PRIORITIES } from '../core/cadences/types.ts';
 
 export const OUTBOX_STATES = ['scheduled', 'sending', 'sent', 'failed', 'suppressed', 'bounced'] as const;
 

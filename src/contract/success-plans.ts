@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../core/success/scorecard.ts';
-import { SUMMARY_MILESTONES } from '../core/success/summary.ts';
+import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../core/success-plans/scorecard.ts';
+import { SUMMARY_MILESTONES } from '../core/success-plans/summary.ts';
 import { IsoDate } from './common.ts';
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../context.ts';
 import { requireCtx } from '../http/access.ts';
-import { escapeHtml } from '../../core/cadence/template.ts';
+import { escapeHtml } from '../../core/cadences/template.ts';
 import { IdParams } from '../../contract/common.ts';
 import { MailSettings, MailSettingsInput, OutboxList, OutboxListQuery, OutboxMessageFull, UnsubscribeParams } from '../../contract/mail.ts';
 import * as admin from './mail.admin.ts';

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { allocateSlots, type CapDecision, type CapRules, type PendingMessage } from '../../core/cadence/cap.ts';
-import type { Priority } from '../../core/cadence/types.ts';
+import { allocateSlots, type CapDecision, type CapRules, type PendingMessage } from '../../core/cadences/cap.ts';
+import type { Priority } from '../../core/cadences/types.ts';
 import type { BusinessCalendar } from '../../core/calendar.ts';
 import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';

@@ -13,7 +13,7 @@ import { AccountFormPage } from '../features/accounts/AccountFormPage.tsx';
 import { AccountPage } from '../features/accounts/AccountPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
-import { HandoffPage } from '../features/handoff/HandoffPage.tsx';
+import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';

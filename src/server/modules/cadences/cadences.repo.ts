@@ -1,6 +1,6 @@
 // SQL for cadences: definitions, which project follows which, the events steps wait for, and what the planner reads.
 import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { CadenceStep } from '../../../core/cadence/types.ts';
+import type { CadenceStep } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { BUILTIN_CADENCES, chooseCadence } from '../../../core/cadence/builtin.ts';
-import { renderMessage, SAMPLE_VARIABLES, templateProblem } from '../../../core/cadence/template.ts';
-import { isTimeOfDay, recipientTimeZone } from '../../../core/cadence/timing.ts';
-import type { CadenceStep } from '../../../core/cadence/types.ts';
+import { BUILTIN_CADENCES, chooseCadence } from '../../../core/cadences/builtin.ts';
+import { renderMessage, SAMPLE_VARIABLES, templateProblem } from '../../../core/cadences/template.ts';
+import { isTimeOfDay, recipientTimeZone } from '../../../core/cadences/timing.ts';
+import type { CadenceStep } from '../../../core/cadences/types.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';

@@ -1,10 +1,10 @@
 // Between the database and the pure cadence planner: read a project's cadence, contacts, tasks and events,
 // plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
 import { DateTime } from 'luxon';
-import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadence/plan.ts';
-import { renderMessage, type MessageVariables } from '../../../core/cadence/template.ts';
-import { recipientTimeZone } from '../../../core/cadence/timing.ts';
-import type { CadenceStep, Sender } from '../../../core/cadence/types.ts';
+import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadences/plan.ts';
+import { renderMessage, type MessageVariables } from '../../../core/cadences/template.ts';
+import { recipientTimeZone } from '../../../core/cadences/timing.ts';
+import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
 import { MEMBER_ROLE_LABELS, type ContactRole, type MemberRole } from '../../../core/people.ts';
 import type { Services } from '../../context.ts';

@@ -1,10 +1,10 @@
 // The words of reminder and escalation emails, and of the history lines that record them. Plain functions:
 // the service decides who gets what; this says it, in text and HTML (the cadences' layout).
 import { DateTime } from 'luxon';
-import { escapeHtml, layout, type RenderedMessage } from '../../../core/cadence/template.ts';
+import { escapeHtml, layout, type RenderedMessage } from '../../../core/cadences/template.ts';
 import type { IsoDate } from '../../../core/calendar.ts';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
-import type { OverdueTask, TaskReminder } from '../../../core/reminders/plan.ts';
+import type { OverdueTask, TaskReminder } from '../../../core/escalation/plan.ts';
 import { plural } from '../../../core/words.ts';
 
 export const businessDays = (n: number) => `${n} business day${n === 1 ? '' : 's'}`;

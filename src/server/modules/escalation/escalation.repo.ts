@@ -1,6 +1,6 @@
 // SQL for reminders and escalation: the ladder setting, episodes of silence, actions taken, and what the job reads.
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { LadderStep } from '../../../core/reminders/ladder.ts';
+import type { LadderStep } from '../../../core/escalation/ladder.ts';
 import type { Db } from '../../db/client.ts';
 import { accounts, escalationActions, escalationEpisodes, escalationSettings, members, outbox, projects, workspaces } from '../../db/schema.ts';
 

@@ -1,15 +1,15 @@
 // Reminders and the escalation ladder, run by the background job: per customer account, read what is due,
-// let the pure planner decide (core/reminders), then write its decisions: the emails (through the mail
+// let the pure planner decide (core/escalation), then write its decisions: the emails (through the mail
 // module's outbox), the project history, the episode of silence and the stalled flag, all in one
 // transaction. Exactly once: the account is locked for the run (another process skips it), every action has
 // a unique key, and every email a dedupe key (one per contact per day).
 import { DateTime } from 'luxon';
-import { recipientTimeZone } from '../../../core/cadence/timing.ts';
+import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import { addCalendarDays, businessDaysBetween, nextBusinessDay, todayInTimeZone, type BusinessCalendar, type IsoDate } from '../../../core/calendar.ts';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
-import { customerDueDates } from '../../../core/reminders/due.ts';
-import { DEFAULT_LADDER, ESCALATION_ACTION_LABELS, ladderProblems, sortLadder, stepKey, type Ladder, type LadderStep } from '../../../core/reminders/ladder.ts';
-import { planReminders, type FiredStep, type ReminderInput, type ReminderPlan, type TaskReminder } from '../../../core/reminders/plan.ts';
+import { customerDueDates } from '../../../core/escalation/due.ts';
+import { DEFAULT_LADDER, ESCALATION_ACTION_LABELS, ladderProblems, sortLadder, stepKey, type Ladder, type LadderStep } from '../../../core/escalation/ladder.ts';
+import { planReminders, type FiredStep, type ReminderInput, type ReminderPlan, type TaskReminder } from '../../../core/escalation/plan.ts';
 import { contextFor, inTransaction, SYSTEM_ACTORS, systemActor, type Ctx, type Services } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import * as mailRepo from '../../mail/mail.repo.ts';

@@ -1,4 +1,4 @@
-import { assessHandoff, HANDOFF_FIELD_LABELS, type HandoffAnswers, type HandoffField } from '../../../core/handoff/quality.ts';
+import { assessHandoff, HANDOFF_FIELD_LABELS, type HandoffAnswers, type HandoffField } from '../../../core/handoffs/quality.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';

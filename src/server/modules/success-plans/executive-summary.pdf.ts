@@ -1,8 +1,8 @@
 // The executive summary as a PDF (pdfkit, pure JS): the same content as the printable page, laid out for A4.
 import PDFDocument from 'pdfkit';
 import { readableDate } from '../../../core/calendar.ts';
-import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success/scorecard.ts';
-import type { ExecutiveSummary } from '../../../core/success/summary.ts';
+import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success-plans/scorecard.ts';
+import type { ExecutiveSummary } from '../../../core/success-plans/summary.ts';
 
 const INK = '#1f2933';
 const MUTED = '#616e7c';

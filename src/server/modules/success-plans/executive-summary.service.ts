@@ -1,4 +1,4 @@
-import { executiveSummary, type SummaryInput } from '../../../core/success/summary.ts';
+import { executiveSummary, type SummaryInput } from '../../../core/success-plans/summary.ts';
 import type { Ctx } from '../../context.ts';
 import { calendarOf } from '../projects/plan.ts';
 import { delayRows } from '../projects/projects.service.ts';

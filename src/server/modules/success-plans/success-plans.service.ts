@@ -2,7 +2,7 @@ import { emit } from '../../events/bus.ts';
 // The mutual success plan: co-created by the vendor and the customer (every service here takes the Author, so
 // the portal calls the same functions), verified only by the customer, and the proof of value that moves the
 // project's first_value and value_achieved milestones.
-import { formatMeasure, latestActual, metricStanding, targetProblem, valueProven, type MetricDirection } from '../../../core/success/scorecard.ts';
+import { formatMeasure, latestActual, metricStanding, targetProblem, valueProven, type MetricDirection } from '../../../core/success-plans/scorecard.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CadenceStep } from '../../../core/cadence/types.ts';
+import type { CadenceStep } from '../../../core/cadences/types.ts';
 import { formProblem } from '../../app/formProblem.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Badge } from '../../components/ui/Badge.tsx';

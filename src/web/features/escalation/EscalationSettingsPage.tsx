@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ESCALATION_ACTION_LABELS, ESCALATION_ACTIONS, type EscalationAction } from '../../../core/reminders/ladder.ts';
+import { ESCALATION_ACTION_LABELS, ESCALATION_ACTIONS, type EscalationAction } from '../../../core/escalation/ladder.ts';
 import { isApiError } from '../../app/api.ts';
 import { formProblem } from '../../app/formProblem.ts';
 import { useIsAdmin } from '../../app/session.tsx';

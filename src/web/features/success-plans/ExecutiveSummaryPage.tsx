@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
-import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success/scorecard.ts';
+import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success-plans/scorecard.ts';
 import { isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Button, ButtonLink } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
-import { summaryPdfUrl, useExecutiveSummary, type ExecutiveSummary } from './successPlans.api.ts';
+import { summaryPdfUrl, useExecutiveSummary, type ExecutiveSummary } from './success-plans.api.ts';
 import './success-plans.css';
 
 /** The executive summary: one printable page for the customer's executives (the PDF has the same content). */

@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CHART, chartGeometry, MetricChart } from './MetricChart.tsx';
-import type { SuccessMetric } from './successPlans.api.ts';
+import type { SuccessMetric } from './success-plans.api.ts';
 
 afterEach(cleanup);
 

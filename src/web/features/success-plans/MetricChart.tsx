@@ -1,8 +1,8 @@
 import { addCalendarDays, toDayNumber } from '../../../core/calendar.ts';
-import { formatMeasure } from '../../../core/success/scorecard.ts';
+import { formatMeasure } from '../../../core/success-plans/scorecard.ts';
 import { formatDate } from '../../app/format.ts';
 import { formatShortDate } from '../projects/dates.ts';
-import type { SuccessMetric } from './successPlans.api.ts';
+import type { SuccessMetric } from './success-plans.api.ts';
 
 export const CHART = { width: 360, height: 150, left: 44, right: 14, top: 14, bottom: 24 } as const;
 

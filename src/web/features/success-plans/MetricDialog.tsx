@@ -6,7 +6,7 @@ import { Field, FormMessage, SelectField, TextField } from '../../components/ui/
 import { useContacts } from '../contacts/contacts.api.ts';
 import { useMembers } from '../members/members.api.ts';
 import type { Project } from '../projects/projects.api.ts';
-import { planApi, usePlanChange, type MetricDirection, type MetricInput, type SuccessMetric } from './successPlans.api.ts';
+import { planApi, usePlanChange, type MetricDirection, type MetricInput, type SuccessMetric } from './success-plans.api.ts';
 
 const FIELDS = ['name', 'unit', 'direction', 'baseline', 'target', 'targetDate', 'owner'] as const;
 const number = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));

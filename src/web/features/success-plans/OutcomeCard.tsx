@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { formatMeasure, METRIC_STATUS_LABELS } from '../../../core/success/scorecard.ts';
+import { formatMeasure, METRIC_STATUS_LABELS } from '../../../core/success-plans/scorecard.ts';
 import { formatDate, formatDateTime } from '../../app/format.ts';
 import { formProblem } from '../../app/formProblem.ts';
 import { Badge, type Tone } from '../../components/ui/Badge.tsx';
@@ -11,7 +11,7 @@ import { useToast } from '../../components/ui/Toast.tsx';
 import type { Project } from '../projects/projects.api.ts';
 import { MetricChart } from './MetricChart.tsx';
 import { MetricDialog } from './MetricDialog.tsx';
-import { planApi, usePlanChange, type MetricStatus, type SuccessMetric, type SuccessOutcome, type SuccessPlan } from './successPlans.api.ts';
+import { planApi, usePlanChange, type MetricStatus, type SuccessMetric, type SuccessOutcome, type SuccessPlan } from './success-plans.api.ts';
 
 const STANDING_TONE: Record<MetricStatus, Tone> = { met: 'green', in_progress: 'blue', missed: 'red', no_data: 'neutral' };
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CADENCE_FREQUENCY_LABELS } from '../../../core/success/scorecard.ts';
+import { CADENCE_FREQUENCY_LABELS } from '../../../core/success-plans/scorecard.ts';
 import { isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { formProblem } from '../../app/formProblem.ts';
@@ -13,7 +13,7 @@ import { Table } from '../../components/ui/Table.tsx';
 import { useContacts } from '../contacts/contacts.api.ts';
 import type { Project } from '../projects/projects.api.ts';
 import { OutcomeCard } from './OutcomeCard.tsx';
-import { planApi, summaryPdfUrl, usePlanChange, useSuccessPlan, type CadenceEntry, type CadenceFrequency, type SuccessPlan } from './successPlans.api.ts';
+import { planApi, summaryPdfUrl, usePlanChange, useSuccessPlan, type CadenceEntry, type CadenceFrequency, type SuccessPlan } from './success-plans.api.ts';
 import './success-plans.css';
 
 const frequencyOptions = Object.entries(CADENCE_FREQUENCY_LABELS).map(([value, label]) => ({ value, label }));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { HANDOFF_FIELD_LABELS, HANDOFF_FIELDS, type HandoffAnswers, type HandoffField } from '../../../core/handoff/quality.ts';
+import { HANDOFF_FIELD_LABELS, HANDOFF_FIELDS, type HandoffAnswers, type HandoffField } from '../../../core/handoffs/quality.ts';
 import { formatRelative } from '../../app/format.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
@@ -9,8 +9,8 @@ import { FormMessage, TextAreaField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { useAnswerQuestion, useAskQuestion, useHandoff, useSaveHandoff, useSubmitHandoff, type Handoff } from './handoff.api.ts';
-import './handoff.css';
+import { useAnswerQuestion, useAskQuestion, useHandoff, useSaveHandoff, useSubmitHandoff, type Handoff } from './handoffs.api.ts';
+import './handoffs.css';
 
 const TEXT_FIELDS = HANDOFF_FIELDS.filter((field) => field !== 'promises' && field !== 'stakeholders') as Exclude<
   HandoffField,

@@ -11,7 +11,7 @@ import type {
   SuccessOutcome,
   SuccessPlan,
 } from '../../../contract/success-plans.ts';
-import type { CadenceFrequency, MetricDirection, MetricStatus } from '../../../core/success/scorecard.ts';
+import type { CadenceFrequency, MetricDirection, MetricStatus } from '../../../core/success-plans/scorecard.ts';
 import { api, request } from '../../app/api.ts';
 import { projectKeys } from '../projects/projects.api.ts';
 
