@@ -107,7 +107,7 @@ export function startJobRunner(services: Services, jobs: RegisteredJob[], option
       try {
         next = await attempt(entry);
       } catch (error) {
-        log(`Job ${entry.job.name}: could not claim its period`, error);
+        log(`Job ${entry.job.name}: could not claim or record its period`, error);
         next = new Date(services.now().getTime() + Math.min(entry.every, RETRY_AFTER_MS));
       }
       await sleep(next.getTime() - services.now().getTime(), stopping.signal);
