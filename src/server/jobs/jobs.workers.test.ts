@@ -11,7 +11,7 @@ import { CREATE_EXECUTIONS_TABLE, FAKE_START, SPEED, fastRecurringJobs } from '.
 
 /**
  * Two `landfall worker` processes (testing/worker-process.ts: the real runner and jobs, recurring every 4–6 fake
- * seconds) share one PostgreSQL for a minute of fake time that runs 30× fast. Every period of every recurring
+ * seconds) share one PostgreSQL for a minute of fake time that runs 20× fast. Every period of every recurring
  * job in that minute runs, once: claimed once in job_runs and executed once (each execution is written down
  * apart from the claim). Every outbox message, due from before the minute to near its end, reaches the SMTP
  * server once. PostgreSQL only: separate processes must share the database, which an in-process PGlite cannot;
@@ -19,7 +19,7 @@ import { CREATE_EXECUTIONS_TABLE, FAKE_START, SPEED, fastRecurringJobs } from '.
  */
 
 const MINUTE = 60_000;
-const MESSAGES = 600;
+const MESSAGES = 300;
 const WORKERS = ['worker-a', 'worker-b'];
 const adminUrl = process.env.DATABASE_URL;
 
@@ -74,11 +74,12 @@ describe.skipIf(!adminUrl)('jobs across two worker processes (PostgreSQL)', () =
     const workers = WORKERS.map((name) => startWorker(name, smtp.url));
     try {
       await Promise.all(workers.map((worker) => worker.ready));
-      // Fake time starts at the same real instant in both, shortly after both hear it.
-      const realStart = Date.now() + 200;
+      // Fake time reaches the minute at the same real instant in both, a second after both hear it: the fake
+      // half-minute before it warms them up (first queries, SMTP connections), and its periods count too.
+      const realStart = Date.now() + 1000;
       for (const { child } of workers) child.stdin!.write(`${realStart}\n`);
       // Wait out the fake minute, and until the outbox is empty (no deadline of its own: the test's timeout).
-      await pause(MINUTE / SPEED + 500);
+      await pause(realStart + MINUTE / SPEED + 500 - Date.now());
       while ((await database.query<{ n: number }>("select count(*)::int as n from mail_outbox where state in ('scheduled', 'sending')"))[0]!.n > 0) await pause(100);
       for (const { child } of workers) child.kill('SIGTERM');
       expect(await Promise.all(workers.map(({ child }) => exited(child)))).toEqual([0, 0]);

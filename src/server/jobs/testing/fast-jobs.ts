@@ -5,8 +5,11 @@ import { JOBS } from '../../app/jobs.ts';
 import type { Database } from '../../db/client.ts';
 import { defineJob, isRecurring, SECOND, type JobDefinition, type RegisteredJob } from '../job.ts';
 
-/** Fake time runs this many times faster than real time: a fake minute passes in two real seconds. */
-export const SPEED = 30;
+/**
+ * Fake time runs this many times faster than real time: a fake minute passes in three real seconds, and the
+ * shortest period lasts 200 ms of real time, long enough for a worker slowed by a loaded machine to claim it.
+ */
+export const SPEED = 20;
 /** A Monday, 09:00 UTC: a minute boundary, so every period below divides the test's minute evenly. */
 export const FAKE_START = Date.parse('2030-01-07T09:00:00Z');
 

@@ -11,7 +11,7 @@ import { FAKE_START, SPEED, fastJobs } from './fast-jobs.ts';
 
 const worker = process.env.WORKER_NAME ?? `worker-${process.pid}`;
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
-const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: 4 });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
 await database.query('select 1');
 
 const lines = readline.createInterface({ input: process.stdin });
