@@ -21,6 +21,8 @@ const EnvSchema = z.object({
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Start the clock at this instant (it then runs on): for demos and browser tests that need another "today". */
   LANDFALL_NOW: z.iso.datetime({ offset: true }).optional(),
+  /** `serve` runs the scheduled jobs too unless this is 0 (then leave them to `landfall worker` processes). */
+  LANDFALL_JOBS: flag.default(true),
 });
 
 export interface Config {
@@ -40,6 +42,8 @@ export interface Config {
   webDir: string;
   /** How far the clock is moved from the machine's (0 unless LANDFALL_NOW is set). */
   clockOffsetMs: number;
+  /** Whether `serve` also runs the jobs (`worker` always does). */
+  jobs: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86400_000,
     dbPoolSize: e.DB_POOL_SIZE,
     clockOffsetMs: e.LANDFALL_NOW ? Date.parse(e.LANDFALL_NOW) - Date.now() : 0,
+    jobs: e.LANDFALL_JOBS,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

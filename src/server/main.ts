@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { JOBS } from './app/jobs.ts';
 import { loadConfig, type Config } from './config.ts';
 import type { Services } from './context.ts';
 import { openDatabase } from './db/client.ts';
@@ -6,19 +7,19 @@ import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo/demo.ts';
 import { buildApp } from './app/app.ts';
 import { installAll } from './app/reactions.ts';
-import { runMailWork } from './jobs/mail-work.ts';
-import { runEscalations } from './modules/escalation/escalation.service.ts';
-import { replanStaleProjects } from './modules/projects/projects.service.ts';
+import { describeJobs } from './jobs/job.ts';
+import { startJobRunner, type JobRunner } from './jobs/runner.ts';
 import { needsSetup } from './modules/workspaces/workspaces.service.ts';
 
 const USAGE = `landfall <command>
 
-  serve                 run the web app and API (default)
-  worker                deliver mail and run scheduled work, without serving HTTP
+  serve [--no-jobs]     run the web app and API (default), and the scheduled jobs unless --no-jobs
+                        or LANDFALL_JOBS=0
+  worker                run the scheduled jobs (mail, cadences, escalation, re-planning), without HTTP
   migrate               apply database migrations and exit
   seed --accounts N     add a workspace with N generated accounts (for benchmarks)
 
-Environment: PORT, DATABASE_URL, LANDFALL_DATA_DIR, LANDFALL_DEMO, PUBLIC_URL, SMTP_URL (see README).`;
+Environment: PORT, DATABASE_URL, LANDFALL_DATA_DIR, LANDFALL_DEMO, PUBLIC_URL, SMTP_URL, LANDFALL_JOBS (see README).`;
 
 async function openServices(config: Config): Promise<Services> {
   installAll();
@@ -32,45 +33,34 @@ async function openServices(config: Config): Promise<Services> {
   return { database, config, now: offset ? () => new Date(Date.now() + offset) : () => new Date() };
 }
 
-/** Runs `work` every `ms`, never twice at once; its errors are logged, not fatal. */
-function every(ms: number, name: string, work: () => Promise<unknown>): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    work()
-      .catch((error: unknown) => console.error(`${name} failed:`, error))
-      .finally(() => (running = false));
-  }, ms);
-  return () => clearInterval(timer);
+/** On SIGTERM or SIGINT: stops taking requests and claiming jobs, waits for those under way, then closes the database. */
+function stopOnSignal(services: Services, jobs: JobRunner | undefined, closeApp: () => Promise<unknown> = async () => undefined) {
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    try {
+      await Promise.all([closeApp(), jobs?.stop()]);
+      await services.database.close();
+    } catch (error) {
+      console.error('Landfall did not stop cleanly:', error);
+      process.exit(1);
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
 }
 
-/** The background work: cadences and mail delivery, re-planning projects as the days pass, reminders and escalation. */
-function backgroundWork(services: Services, mailEveryMs: number): () => void {
-  const stops = [
-    every(mailEveryMs, 'cadences and mail', () => runMailWork(services)),
-    every(10 * 60_000, 'project re-planning', () => replanStaleProjects(services)),
-    every(60_000, 'reminders and escalation', () => runEscalations(services)),
-  ];
-  return () => stops.forEach((stop) => stop());
-}
-
-async function serve(config: Config) {
+async function serve(config: Config, runJobs: boolean) {
   const services = await openServices(config);
   if (config.demo && (await needsSetup(services))) {
     console.log('Creating the demo workspace…');
     await seedDemoWorkspace(services);
   }
   const app = await buildApp(services);
-  const stopMail = backgroundWork(services, 5000);
-  const shutdown = async () => {
-    stopMail();
-    await app.close();
-    await services.database.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  const jobs = runJobs ? startJobRunner(services, JOBS) : undefined;
+  stopOnSignal(services, jobs, () => app.close());
   await app.listen({ port: config.port, host: config.host });
   const engine = services.database.engine === 'pglite' ? `PGlite at ${config.dataDir}/db` : 'PostgreSQL';
   console.log(`\nLandfall is running at ${config.publicUrl} (database: ${engine})`);
@@ -79,31 +69,28 @@ async function serve(config: Config) {
   } else if (config.demo) {
     console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   }
-  console.log(`API docs: ${config.publicUrl}/api/docs\n`);
+  console.log(`API docs: ${config.publicUrl}/api/docs`);
+  console.log(jobs ? `Jobs: run here too (LANDFALL_JOBS=0 or --no-jobs leaves them to \`landfall worker\`).\n` : 'Jobs: not run here (left to `landfall worker`).\n');
 }
 
 async function worker(config: Config) {
   const services = await openServices(config);
-  const stop = backgroundWork(services, 2000);
-  console.log('Landfall worker running.');
-  process.once('SIGTERM', async () => {
-    stop();
-    await services.database.close();
-    process.exit(0);
-  });
+  const jobs = startJobRunner(services, JOBS);
+  stopOnSignal(services, jobs);
+  console.log(`Landfall worker running (${jobs.claimer}), no HTTP. Jobs:\n${describeJobs(JOBS)}`);
 }
 
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { accounts: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { accounts: { type: 'string' }, 'no-jobs': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help) return console.log(USAGE);
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      return serve(config);
+      return serve(config, config.jobs && !values['no-jobs']);
     case 'worker':
       return worker(config);
     case 'migrate': {

@@ -23,3 +23,4 @@ export * from './tables/portal.ts';
 export * from './tables/success-plans.ts';
 export * from './tables/escalation.ts';
 export * from './tables/readiness.ts';
+export * from './tables/jobs.ts';

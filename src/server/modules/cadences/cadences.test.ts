@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMailWork } from '../../jobs/mail-work.ts';
+import { deliverDueMail } from '../../mail/mail.service.ts';
 import { makeAccount, makeWorkspace, signedInClient, type TestEnv } from '../../test/harness.ts';
 import { startTestEnvWithSmtp, type SmtpCapture } from '../../test/smtp.ts';
 import { addContact } from '../contacts/contacts.service.ts';
 import { createProject } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
+import { runDueCadences } from './cadences.service.ts';
 
 let env: TestEnv;
 let smtp: SmtpCapture;
@@ -32,11 +33,12 @@ async function outbox(where = 'true', params: unknown[] = []) {
 const unsubscribeUrlOf = (mail: ParsedMail) =>
   /^List-Unsubscribe:\s*<([^>]+)>$/.exec((mail.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? '').replace(/\r?\n\s+/g, ' '))?.[1] ?? '';
 
-/** Moves the fake clock hour by hour, running the background work after each step, as `landfall worker` does. */
+/** Moves the fake clock hour by hour, planning due steps and delivering mail after each, as the cadences and mail jobs do. */
 async function runHours(hours: number, onTick: (now: Date) => void = () => undefined) {
   for (let h = 0; h < hours; h++) {
     env.clock.advance(HOUR);
-    await runMailWork(env.services);
+    await runDueCadences(env.services);
+    await deliverDueMail(env.services);
     onTick(env.clock.now());
   }
 }

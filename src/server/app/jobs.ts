@@ -1,0 +1,20 @@
+// Every job Landfall runs, and how often: the one table of scheduled work. `landfall worker` runs these, and
+// so does `landfall serve` unless LANDFALL_JOBS=0 or --no-jobs. A recurring job runs once per clock-aligned
+// period across all processes (claimed in job_runs); a queued job polls in every process and its queue's
+// rows are claimed one by one. Each module keeps its own job (`<module>.job.ts`); the runner is jobs/runner.ts.
+import { MINUTE, SECOND, type RegisteredJob } from '../jobs/job.ts';
+import { mailJob } from '../mail/mail.job.ts';
+import { cadencesJob } from '../modules/cadences/cadences.job.ts';
+import { escalationJob } from '../modules/escalation/escalation.job.ts';
+import { replanJob } from '../modules/projects/projects.job.ts';
+
+export const JOBS: RegisteredJob[] = [
+  // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
+  { job: cadencesJob, every: 15 * SECOND },
+  { job: escalationJob, every: 1 * MINUTE },
+  // Only projects not re-planned for 6 hours, 200 per run.
+  { job: replanJob, every: 10 * MINUTE },
+  // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
+  // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
+  { job: mailJob, on: 'outbox', poll: 5 * SECOND },
+];
