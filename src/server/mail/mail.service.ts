@@ -196,7 +196,7 @@ export interface DeliveryOptions {
   /** Messages in flight at once (SMTP connections). */
   concurrency?: number;
   leaseMs?: number;
-  /** Stop after this many rounds (the background loop comes back soon anyway). */
+  /** Stop after this many rounds (the mail job comes back soon anyway). */
   maxRounds?: number;
 }
 

@@ -155,7 +155,7 @@ type Loaded = NonNullable<Awaited<ReturnType<typeof loadAccount>>>;
 
 /**
  * One pass over every account with a customer task due soon or overdue, or a project in an episode of
- * silence. Called by the background loop (main.ts) and by tests with their clock; safe to run on several
+ * silence. Called by the escalation job (escalation.job.ts) and by tests with their clock; safe to run on several
  * processes at once: each account is one transaction, and a process skips an account another one holds.
  */
 export async function runEscalations(services: Services, limit = 500) {

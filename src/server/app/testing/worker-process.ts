@@ -2,12 +2,12 @@
 // short periods (fast-jobs.ts) and a clock that runs fast. It says "ready" once connected, then waits for the
 // real instant at which fake time starts (one line on stdin, the same for every worker) and runs until SIGTERM.
 import readline from 'node:readline';
-import { installAll } from '../../app/reactions.ts';
+import { installAll } from '../reactions.ts';
 import { loadConfig } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
 import { closeMailTransports } from '../../mail/mail.service.ts';
-import { startJobRunner } from '../runner.ts';
-import { fastClock } from './fast-clock.ts';
+import { startJobRunner } from '../../jobs/runner.ts';
+import { fastClock } from '../../jobs/testing/fast-clock.ts';
 import { FAKE_START, SPEED, fastJobs } from './fast-jobs.ts';
 
 installAll(); // as `landfall worker` does: a job's change may announce an event

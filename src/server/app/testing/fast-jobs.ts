@@ -1,9 +1,9 @@
 // The registry as the two-worker test runs it (jobs.workers.test.ts, worker-process.ts): the real jobs, with
 // recurring periods of a few fake seconds so that one fake minute holds many, each run also written down in
 // test_job_executions, so the test counts what ran and not only what was claimed.
-import { JOBS } from '../../app/jobs.ts';
+import { JOBS } from '../jobs.ts';
 import type { Database } from '../../db/client.ts';
-import { defineJob, isRecurring, SECOND, type JobDefinition, type RegisteredJob } from '../job.ts';
+import { defineJob, isRecurring, SECOND, type JobDefinition, type RegisteredJob } from '../../jobs/job.ts';
 
 /**
  * Fake time runs this many times faster than real time: a fake minute passes in three real seconds, and the
