@@ -26,7 +26,6 @@ export const SYSTEM_ACTORS = {
   replan: 'Nightly re-plan',
   cadences: 'Cadences',
   unsubscribe: 'Unsubscribe link',
-  demo: 'Demo data',
   setup: 'Workspace setup',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
