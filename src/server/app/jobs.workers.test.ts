@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openDatabase, type Database } from '../db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { openTemplateDatabase } from '../test/harness.ts';
 import { startCountingSmtpServer } from '../mail/testing/counting-smtp.ts';
 import { seedDueMail } from '../mail/testing/due-mail.ts';
 import { CREATE_EXECUTIONS_TABLE, FAKE_START, SPEED, fastRecurringJobs } from './testing/fast-jobs.ts';
@@ -29,19 +28,8 @@ let dropDatabase: () => Promise<void>;
 
 beforeAll(async () => {
   if (!adminUrl) return;
-  const name = `lf_jobs_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  database = await openDatabase({ databaseUrl, poolSize: 2 });
-  dropDatabase = async () => {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const opened = await openTemplateDatabase(adminUrl, 'lf_jobs', 2);
+  ({ database, url: databaseUrl, drop: dropDatabase } = opened);
 });
 afterAll(async () => dropDatabase?.());
 

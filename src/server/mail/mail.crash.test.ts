@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import { openDatabase, type Database } from '../db/client.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/client.ts';
+import { openTemplateDatabase } from '../test/harness.ts';
 import { startCountingSmtpServer } from './testing/counting-smtp.ts';
 import { seedDueMail } from './testing/due-mail.ts';
 
@@ -26,19 +25,8 @@ let dropDatabase: () => Promise<void>;
 
 beforeAll(async () => {
   if (!adminUrl) return;
-  const name = `lf_crash_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  databaseUrl = url.toString();
-  database = await openDatabase({ databaseUrl, poolSize: 2 });
-  dropDatabase = async () => {
-    await database.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  };
+  const opened = await openTemplateDatabase(adminUrl, 'lf_crash', 2);
+  ({ database, url: databaseUrl, drop: dropDatabase } = opened);
 });
 afterAll(async () => dropDatabase?.());
 

@@ -33,30 +33,35 @@ export function testClock(start = new Date('2026-03-02T09:00:00Z')): TestClock {
 }
 
 async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
-  const template = inject('pgTemplate');
   const adminUrl = process.env.DATABASE_URL;
-  if (template && adminUrl) {
-    const name = `lf_t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name} template ${template}`);
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-    return {
-      database,
-      url: url.toString(),
-      drop: async () => {
-        await database.close();
-        await admin.query(`drop database if exists ${name} with (force)`);
-        await admin.end();
-      },
-    };
-  }
+  if (inject('pgTemplate') && adminUrl) return openTemplateDatabase(adminUrl, 'lf_t', 5);
   const tarball = fs.readFileSync(inject('pgliteTemplate'));
   const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
   const database = await openDatabase({ pglite });
   return { database, drop: () => database.close() };
+}
+
+/**
+ * A PostgreSQL database of the caller's own, made from the migrated template (global-setup.ts), with its URL for
+ * other processes (a worker, a sender) to share it; `drop` removes it.
+ */
+export async function openTemplateDatabase(adminUrl: string, prefix: string, poolSize: number) {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }
 
 export interface TestEnv {
