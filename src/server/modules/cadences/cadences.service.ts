@@ -148,20 +148,7 @@ export async function onProjectEvent(tx: Ctx, event: ProjectEvent) {
   await repo.wakeUp(tx.db, tx.workspaceId, event.projectId, now);
 }
 
-/** From tasks.service updateTask: a task just done is a "task completed" event, and a milestone's a "milestone reached" too. */
-export async function onTaskChanged(
-  tx: Ctx,
-  task: { projectId: string; key: string; status: string; milestoneKind: string | null },
-  changes: { status?: string | undefined },
-) {
-  if (changes.status !== 'done' || task.status === 'done') return;
-  await onProjectEvent(tx, { kind: 'task_completed', projectId: task.projectId, taskKey: task.key, milestone: task.milestoneKind });
-  if (task.milestoneKind) {
-    await onProjectEvent(tx, { kind: 'milestone_reached', projectId: task.projectId, taskKey: task.key, milestone: task.milestoneKind });
-  }
-}
-
-/** From contacts.service addContact: each active project of the account with a cadence may welcome them. */
+/** On contact.joined: each active project of the account with a cadence may welcome them. */
 export async function onContactAdded(tx: Ctx, contact: { id: string; accountId: string }) {
   for (const { projectId } of await repo.attachedProjectsOfAccount(tx.db, tx.workspaceId, contact.accountId)) {
     await onProjectEvent(tx, { kind: 'contact_added', projectId, contactId: contact.id });

@@ -468,7 +468,7 @@ export async function projectEscalation(ctx: Ctx, projectId: string) {
 }
 
 /**
- * From tasks.service updateTask, in its transaction: when a customer task is done (or re-dated) and nothing
+ * On task.changed (app/reactions.ts), in the transaction of the change: when a customer task is done (or re-dated) and nothing
  * the customer owes is overdue any more, the silence is over at once: the stall is cleared, with a history line.
  */
 export async function endSilenceIfAnswered(tx: Ctx, projectId: string) {

@@ -251,22 +251,6 @@ export function listComments(db: Db, workspaceId: string, taskId: string) {
     .orderBy(asc(taskComments.createdAt));
 }
 
-export async function memberName(db: Db, workspaceId: string, memberId: string) {
-  const [row] = await db
-    .select({ name: members.name })
-    .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
-  return row?.name;
-}
-
-export async function contactName(db: Db, workspaceId: string, contactId: string) {
-  const [row] = await db
-    .select({ name: contacts.name })
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
-  return row?.name;
-}
-
 /** Active projects of every workspace not re-planned since `before` (for the worker; not a request path). */
 export function staleProjects(db: Db, before: Date, limit: number) {
   return db

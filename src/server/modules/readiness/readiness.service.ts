@@ -175,7 +175,7 @@ function gateState(
 
 /**
  * Refuses to start or complete a task after Mobilization while the readiness gate holds the project.
- * Called by the one place task statuses change (tasks.service updateTask), inside its transaction.
+ * A guard of task.status_changing (app/reactions.ts), asked inside the transaction of the status change.
  */
 export async function assertReadinessGateAllows(
   ctx: Ctx,

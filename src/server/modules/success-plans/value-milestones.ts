@@ -11,7 +11,7 @@ const WHAT: Record<string, string> = {
  * Once a project's success plan has outcomes, value is what the customer confirms: its first value and value achieved
  * milestones are completed by the customer's confirmation in the portal (success-plans.service settleValue), never
  * by a member's click. A project without outcomes keeps them as ordinary milestones, and a customer ticking one in
- * the portal is the customer saying so. Called by tasks.service updateTask, inside its transaction, except when the
+ * the portal is the customer saying so. A guard of task.status_changing (app/reactions.ts), inside updateTask's transaction, except when the
  * success plan itself completes the milestone.
  */
 export async function assertValueMilestoneByCustomer(
