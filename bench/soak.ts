@@ -15,7 +15,13 @@ import pg from 'pg';
 import { startCountingSmtpServer } from '../src/server/mail/testing/counting-smtp.ts';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '600' }, 'kill-every': { type: 'string', default: '60' }, 'pg-restart': { type: 'boolean', default: false } },
+  options: {
+    seconds: { type: 'string', default: '600' },
+    'kill-every': { type: 'string', default: '60' },
+    'pg-restart': { type: 'boolean', default: false },
+    /** Exit non-zero when a promise is broken (CI): a write lost, a duplicate project, a message lost or sent twice too often. */
+    check: { type: 'boolean', default: false },
+  },
 });
 const SECONDS = Number(values.seconds);
 const KILL_EVERY_MS = Number(values['kill-every']) * 1000;
@@ -256,4 +262,16 @@ await sleep(500);
 await admin.query(`drop database if exists ${dbName} with (force)`);
 await admin.end();
 console.log(JSON.stringify(result));
+if (values.check) {
+  const broken = [
+    result.lost > 0 && `${result.lost} accepted writes lost`,
+    result.duplicate_projects > 0 && `${result.duplicate_projects} deals with more than one project`,
+    result.mail_lost > 0 && `${result.mail_lost} messages marked sent never reached the SMTP server`,
+    result.mail_duplicates > kills + (pgRestarted ? 1 : 0) && `${result.mail_duplicates} messages sent twice (at most one per kill)`,
+    result.error_rate_outside_restarts > 0.001 && `error rate ${result.error_rate_outside_restarts} outside the restart windows`,
+    result.max_recovery_ms > 30_000 && `back only after ${result.max_recovery_ms} ms`,
+  ].filter(Boolean);
+  console.log(broken.length ? `soak: 0 passed, ${broken.length} failed: ${broken.join('; ')}` : 'soak: 1 passed, 0 failed');
+  process.exit(broken.length ? 1 : 0);
+}
 process.exit(0);
