@@ -249,12 +249,14 @@ export function attributeSlip({ tasks, projection, calendar }: SlipInput): Miles
   return slips;
 }
 
-/** The slip the project reports: go-live's, or the last milestone's by baseline in a plan without one. */
+/**
+ * The slip the project reports: its go-live's, or in a plan without one its last milestone's by baseline (ties: the
+ * first in the list). Undefined when that milestone owes nothing to report (skipped, no baseline).
+ */
 export function reportedSlip(tasks: readonly ProjectTask[], slips: readonly MilestoneSlip[]): MilestoneSlip | undefined {
-  const byId = new Map(slips.map((slip) => [slip.milestoneId, slip]));
-  const milestones = tasks.filter((task) => byId.has(task.id));
-  const goLive = milestones.find((task) => task.milestoneKind === 'go_live');
-  if (goLive) return byId.get(goLive.id);
-  const last = [...milestones].sort((a, b) => (b.baselineFinish ?? '').localeCompare(a.baselineFinish ?? ''))[0];
-  return last && byId.get(last.id);
+  const milestones = tasks.filter((task) => task.milestoneKind);
+  const chosen =
+    milestones.find((task) => task.milestoneKind === 'go_live') ??
+    milestones.reduce<ProjectTask | undefined>((last, task) => (!last || (task.baselineFinish ?? '') > (last.baselineFinish ?? '') ? task : last), undefined);
+  return chosen && slips.find((slip) => slip.milestoneId === chosen.id);
 }
