@@ -13,3 +13,4 @@ export {
   type SlipInput,
 } from './attribution.ts';
 export type * from './types.ts';
+export { currentStage, projectFinished, type ProgressTask } from './progress.ts';

@@ -25,6 +25,9 @@ export const projects = pgTable(
     health: text('health').notNull().default('on_track'),
     baselineEnd: date('baseline_end', { mode: 'string' }),
     projectedEnd: date('projected_end', { mode: 'string' }),
+    /** Stage and "finished" as core's progress rules said at the last re-plan (null/false before the first). */
+    currentStage: text('current_stage'),
+    finished: boolean('finished').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -5,6 +5,8 @@ import { MONDAY_TO_FRIDAY, workspaceToday, type BusinessCalendar, type Weekday }
 import {
   attributeDelays,
   attributeSlip,
+  currentStage,
+  projectFinished,
   reportedSlip,
   schedule,
   ScheduleError,
@@ -118,7 +120,7 @@ export interface Moved {
  * history line per date that moved, the log of days each milestone moved (delay_events, history), and the slip
  * each milestone owes as the project now stands (milestone_slips, the figures shown and reported).
  */
-export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, why: string) {
+export async function reschedule(ctx: Ctx, project: { id: string; day0: string; stages: unknown }, why: string) {
   const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
   const rows = await repo.projectTaskRows(db, workspaceId, project.id);
@@ -193,8 +195,26 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string }
       })),
   );
   const delayDays = await saveSlip(ctx, project.id, tasks, next, calendar);
-  await repo.updateProject(db, workspaceId, project.id, { health: next.health, projectedEnd: next.projectEnd, updatedAt: now });
+  await repo.updateProject(db, workspaceId, project.id, {
+    health: next.health,
+    projectedEnd: next.projectEnd,
+    ...progressOf(project, rows, tasks, next),
+    updatedAt: now,
+  });
   return { moved, delays, delayDays, today, health: next.health, projectEnd: next.projectEnd };
+}
+
+/** The project's stage and whether it is finished, by core's progress rules. */
+function progressOf(project: { stages: unknown }, rows: repo.TaskRow[], tasks: EngineTask[], projection: ScheduleResult) {
+  const progress = tasks.map((task, i) => ({
+    stage: rows[i]!.stage,
+    status: task.status ?? 'not_started',
+    milestoneKind: task.milestoneKind,
+    durationDays: task.durationDays,
+    projectedStart: projection.tasks[i]!.start,
+  }));
+  const stages = Array.isArray(project.stages) ? (project.stages as { key: string }[]) : [];
+  return { currentStage: currentStage(stages, progress), finished: projectFinished(progress) };
 }
 
 /**

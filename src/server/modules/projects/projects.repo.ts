@@ -63,9 +63,10 @@ export const summaryColumns = {
   projectedGoLive: milestoneDate('go_live', 'projected_finish'),
   delayCustomer: delaySum('customer'),
   delayVendor: delaySum('vendor'),
-  currentStage: sql<string | null>`(select t.stage from ${projectTasks} t
+  // Core's progress rule as stored at the last re-plan; before the first, the earliest unfinished task's stage.
+  currentStage: sql<string | null>`coalesce(${projects.currentStage}, (select t.stage from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status not in ('done', 'skipped')
-    order by t.projected_start nulls last, t.position limit 1)`,
+    order by t.projected_start nulls last, t.position limit 1))`,
   tasksDone: sql<number>`(select count(*)::int from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status in ('done', 'skipped'))`,
   tasksTotal: sql<number>`(select count(*)::int from ${projectTasks} t
@@ -92,6 +93,8 @@ export function listProjects(db: Db, workspaceId: string, query: ProjectListQuer
       and(
         eq(projects.workspaceId, workspaceId),
         query.status === 'all' ? undefined : eq(projects.status, query.status),
+        // A finished project (core's projectFinished, stored at re-plan) leaves the active list; "all" still shows it.
+        query.status === 'active' ? eq(projects.finished, false) : undefined,
         query.owner ? eq(projects.onboardingManagerId, query.owner) : undefined,
         query.segment?.length ? inArray(accounts.segment, query.segment) : undefined,
         query.health?.length ? inArray(projects.health, query.health) : undefined,

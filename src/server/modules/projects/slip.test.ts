@@ -103,3 +103,39 @@ describe('slip owed, whatever the order it was recorded in', () => {
     expect((await api.get(`/api/v1/projects/${replanned.id}`)).body.delayDays).toEqual({ customer: 6, vendor: 0 });
   });
 });
+
+describe('where a project stands, by the same rules everywhere', () => {
+  const twoStages: PlaybookDefinition = {
+    ...ssoPlaybook,
+    name: 'SSO plan in two stages',
+    stages: [
+      { key: 'mobilization', name: 'Mobilization' },
+      { key: 'launch', name: 'Launch' },
+    ],
+    tasks: ssoPlaybook.tasks.map((task) => (task.key === 'metadata' || task.key === 'configure' ? { ...task, stage: 'mobilization' } : task)),
+  };
+
+  it('is past Mobilization once go-live is reached, and leaves the active list when everything is done', async () => {
+    await setToday('2026-03-02');
+    const playbook = await api.post('/api/v1/playbooks', twoStages);
+    expect(playbook.status).toBe(201);
+    const account = await makeAccount(admin.ctx, { contractSignedOn: '2026-03-02' });
+    const created = await api.post('/api/v1/projects', { accountId: account.id, playbookId: playbook.body.id });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const task = (key: string): string => created.body.tasks.find((t: { key: string }) => t.key === key).id;
+    const listed = async (status: string) => (await api.get(`/api/v1/projects?status=${status}`)).body.find((p: { id: string }) => p.id === id);
+
+    await setToday('2026-03-11');
+    for (const key of ['metadata', 'test']) await api.patch(`/api/v1/tasks/${task(key)}`, { status: 'done', actualFinish: '2026-03-11' });
+    const goLive = await api.patch(`/api/v1/tasks/${task('golive')}`, { status: 'done', actualFinish: '2026-03-11' });
+    expect(goLive.status).toBe(200);
+    // The parallel configuration is still open, in Mobilization; go-live is reached, so the project is not.
+    expect((await listed('active')).stage).toBe('launch');
+
+    const last = await api.patch(`/api/v1/tasks/${task('configure')}`, { status: 'done', actualFinish: '2026-03-11' });
+    expect(last.status).toBe(200);
+    expect(await listed('active')).toBeUndefined();
+    expect(await listed('all')).toMatchObject({ stage: 'launch', status: 'active' });
+  });
+});
