@@ -69,6 +69,9 @@ export const ProjectTask = z.object({
 });
 export type ProjectTask = z.infer<typeof ProjectTask>;
 
+/** Business days of slip owed to each side, as the project stands (go-live's, or the last milestone's). */
+export const DelayTotals = z.object({ customer: z.number().int(), vendor: z.number().int() });
+
 /** What a task change did: the task, every task whose projection moved, the delays it caused, the project's health. */
 export const TaskChange = z.object({
   task: ProjectTask,
@@ -94,6 +97,8 @@ export const TaskChange = z.object({
     }),
   ),
   project: z.object({ health: Health, projectedEnd: z.string() }),
+  /** The project's slip owed by side after the change: the figure to show (the delays above are the log). */
+  delayDays: DelayTotals,
 });
 export type TaskChange = z.infer<typeof TaskChange>;
 
@@ -112,8 +117,6 @@ export const Milestone = z.object({
   daysFromDay0: z.number().int().nullable(),
 });
 export type Milestone = z.infer<typeof Milestone>;
-
-export const DelayTotals = z.object({ customer: z.number().int(), vendor: z.number().int() });
 
 export const ProjectSummary = z.object({
   id: z.uuid(),

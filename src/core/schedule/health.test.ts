@@ -81,3 +81,37 @@ describe('health', () => {
     expect(plan.task('finished').health).toBe('late');
   });
 });
+
+describe('health that never contradicts itself', () => {
+  const done = (actualFinish: string) => ({ status: 'done' as const, actualStart: actualFinish, actualFinish });
+
+  it('never calls a reached milestone at risk, whatever is late upstream of it', () => {
+    const plan = scheduleTasks(
+      [
+        makeTask('late-work', { durationDays: 3, baselineFinish: '2025-03-05' }),
+        makeTask('first-engagement', { durationDays: 0, milestoneKind: 'first_engagement', baselineFinish: '2025-03-07', dependsOn: [after('late-work')], ...done('2025-03-07') }),
+      ],
+      { today: '2025-03-07' },
+    );
+    expect(plan.task('late-work').health).toBe('late');
+    expect(plan.task('first-engagement').health).toBe('on_track');
+  });
+
+  it('is not late when value is achieved and the project ends on time, though go-live was reached late', () => {
+    const tasks = [
+      makeTask('build', { durationDays: 2, baselineFinish: '2025-03-04', ...done('2025-03-05') }),
+      makeTask('go-live', { durationDays: 0, milestoneKind: 'go_live', baselineFinish: '2025-03-04', dependsOn: [after('build')], ...done('2025-03-05') }),
+      makeTask('value', { durationDays: 0, milestoneKind: 'value_achieved', baselineFinish: '2025-03-10', dependsOn: [after('go-live')], ...done('2025-03-07') }),
+      makeTask('wrap-up', { durationDays: 1, baselineFinish: '2025-03-11', dependsOn: [after('value')] }),
+    ];
+    const plan = scheduleTasks(tasks, { today: '2025-03-10' });
+    expect(plan.task('go-live').health).toBe('late');
+    expect(plan.health).toBe('on_track');
+    // Value not yet achieved: the late go-live still makes the project late.
+    const notYet = scheduleTasks(tasks.map((t) => (t.id === 'value' ? { ...t, status: 'not_started' as const, actualStart: null, actualFinish: null } : t)), { today: '2025-03-07' });
+    expect(notYet.health).toBe('late');
+    // Value achieved, but the end is past its baseline: late.
+    const overrun = scheduleTasks(tasks.map((t) => (t.id === 'wrap-up' ? { ...t, durationDays: 5 } : t)), { today: '2025-03-10' });
+    expect(overrun.health).toBe('late');
+  });
+});

@@ -5,10 +5,13 @@
 //              (it now moves the project end); done tasks: finished after their baseline finish;
 //   at_risk  — it slipped but its slack still absorbs the slip, or it is stuck;
 //   on_track — otherwise, and always when there is no baseline (unless stuck) or the task is skipped.
-// Milestone (duration 0): late when its projected date is after its baseline date; at_risk when on time but
-//   an unfinished task upstream is at risk or late; otherwise on_track.
+// Milestone (duration 0): late when its projected (or reached) date is after its baseline date; at_risk when on
+//   time, not reached, and an unfinished task upstream is at risk or late; otherwise on_track. A reached
+//   milestone is never at risk: nothing ahead of it can move it.
 // Project: late when a milestone is late, or an unfinished critical task is late (it moves the end);
-//   at_risk when any task or milestone is at risk or late; otherwise on_track.
+//   at_risk when any task or milestone is at risk or late; otherwise on_track. But a project whose value is
+//   achieved (its value_achieved milestone reached) and whose end is on time (no later than its latest baseline
+//   finish) is not late: what was late is behind it; it is at_risk while unfinished work is at risk or late.
 import type { TaskNetwork } from './network.ts';
 import { NONE, Progress, type ProjectPlan, type Projection } from './plan.ts';
 
@@ -46,7 +49,7 @@ export function taskHealth(network: TaskNetwork, plan: ProjectPlan, projection: 
       h = ON_TRACK;
     } else if (duration[i] === 0) {
       if (baseline !== NO_DATE && end[i]! > baseline) h = LATE;
-      else if (upstream === 1) h = AT_RISK;
+      else if (upstream === 1 && kind !== DONE) h = AT_RISK;
     } else if (kind === DONE) {
       if (baseline !== NO_DATE && end[i]! > baseline) h = LATE;
     } else {
@@ -60,14 +63,17 @@ export function taskHealth(network: TaskNetwork, plan: ProjectPlan, projection: 
   return health;
 }
 
-export function projectHealth(plan: ProjectPlan, health: Uint8Array, slack: Int32Array): number {
+/** `valueAchievedOnTime`: the value_achieved milestone is reached and the project end is on time (see the rule). */
+export function projectHealth(plan: ProjectPlan, health: Uint8Array, slack: Int32Array, valueAchievedOnTime = false): number {
   const { progress } = plan;
   let worst: number = ON_TRACK;
   for (let i = 0; i < health.length; i++) {
     const h = health[i]!;
     if (h === ON_TRACK) continue;
-    worst = AT_RISK;
     const open = progress[i] !== Progress.Done && progress[i] !== Progress.Skipped;
+    if (valueAchievedOnTime && !open) continue;
+    worst = AT_RISK;
+    if (valueAchievedOnTime) continue;
     if (h === LATE && (plan.duration[i] === 0 || (open && slack[i] === 0))) return LATE;
   }
   return worst;

@@ -128,6 +128,17 @@ export function forwardPass(network: TaskNetwork, plan: ProjectPlan): Projection
   return { start, end, driver, reason };
 }
 
+/** The value_achieved milestone is reached and the project end is no later than the latest baseline finish. */
+function valueAchievedOnTime(tasks: readonly ProjectTask[], plan: ProjectPlan, projectEnd: number): boolean {
+  let reached = false;
+  let baselineEnd = NONE;
+  for (let i = 0; i < tasks.length; i++) {
+    if (tasks[i]!.milestoneKind === 'value_achieved' && plan.progress[i] === Progress.Done) reached = true;
+    if (plan.baselineFinish[i]! > baselineEnd) baselineEnd = plan.baselineFinish[i]!;
+  }
+  return reached && projectEnd <= baselineEnd;
+}
+
 /** Projects every task: dates, slack, critical path and health. Throws ScheduleError on cycles and bad input. */
 export function schedule(input: ScheduleInput): ScheduleResult {
   const calendar = businessDayIndex(input.calendar);
@@ -183,6 +194,6 @@ function present(
     tasks: projected,
     projectEnd: calendar.isoAt(projectEnd - 1),
     criticalPath,
-    health: HEALTH_NAMES[projectHealth(plan, health, slack)]!,
+    health: HEALTH_NAMES[projectHealth(plan, health, slack, valueAchievedOnTime(tasks, plan, projectEnd))]!,
   };
 }

@@ -44,3 +44,9 @@ export function scheduleTasks(
     },
   };
 }
+
+/** The tasks with their baselines: the plan as laid out on `day0` (as the server does when a project starts). */
+export function withBaselines(tasks: ProjectTask[], day0: IsoDate = DAY_0, calendar: BusinessCalendar = weekdays()): ProjectTask[] {
+  const laidOut = schedule({ tasks, calendar, projectStart: day0, today: day0 });
+  return tasks.map((task, i) => ({ ...task, baselineStart: laidOut.tasks[i]!.start, baselineFinish: laidOut.tasks[i]!.finish }));
+}

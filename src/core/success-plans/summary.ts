@@ -27,7 +27,7 @@ export interface SummaryInput {
     playbookName: string;
   };
   milestones: { taskId: string; kind: string; baseline: IsoDate | null; projected: IsoDate | null; actual: IsoDate | null }[];
-  /** Days each milestone moved, owed to the side whose task caused it (the projects module's delay attribution). */
+  /** Days each milestone is late against its baseline, per cause, owed to the side whose task caused it (core's attributeSlip). */
   delays: { milestoneTaskId: string; side: 'customer' | 'vendor'; days: number }[];
   plan: {
     goals: string[];

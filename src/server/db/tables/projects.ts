@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
@@ -25,6 +25,9 @@ export const projects = pgTable(
     health: text('health').notNull().default('on_track'),
     baselineEnd: date('baseline_end', { mode: 'string' }),
     projectedEnd: date('projected_end', { mode: 'string' }),
+    /** Stage and "finished" as core's progress rules said at the last re-plan (null/false before the first). */
+    currentStage: text('current_stage'),
+    finished: boolean('finished').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -146,7 +149,7 @@ export const projectEvents = pgTable(
   ],
 );
 
-/** Days a milestone moved, owed to the side whose task caused it. */
+/** The log of days a milestone moved at each re-plan, owed to the side whose task caused it: history, not the figures (see milestone_slips). */
 export const delayEvents = pgTable(
   'delay_events',
   {
@@ -169,6 +172,35 @@ export const delayEvents = pgTable(
   ],
 );
 
+
+/**
+ * The slip each milestone owes, as the project stands: business days late against its baseline, per task that
+ * causes them (and so per side). Replaced whole on every re-plan; the numbers shown and reported are read here.
+ */
+export const milestoneSlips = pgTable(
+  'milestone_slips',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    milestoneTaskId: uuid('milestone_task_id').notNull(),
+    causeTaskId: uuid('cause_task_id').notNull(),
+    side: text('side').notNull(),
+    days: integer('days').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.milestoneTaskId, t.causeTaskId] }),
+    index('milestone_slips_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.milestoneTaskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.workspaceId, t.causeTaskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
 export const taskComments = pgTable(
   'task_comments',
   {

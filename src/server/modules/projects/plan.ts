@@ -4,6 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { MONDAY_TO_FRIDAY, workspaceToday, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
 import {
   attributeDelays,
+  attributeSlip,
+  currentStage,
+  projectFinished,
+  reportedSlip,
   schedule,
   ScheduleError,
   type ProjectTask as EngineTask,
@@ -113,9 +117,10 @@ export interface Moved {
 
 /**
  * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one
- * history line per date that moved, and the days each milestone moved, owed to the side that caused them.
+ * history line per date that moved, the log of days each milestone moved (delay_events, history), and the slip
+ * each milestone owes as the project now stands (milestone_slips, the figures shown and reported).
  */
-export async function reschedule(ctx: Ctx, project: { id: string; day0: string }, why: string) {
+export async function reschedule(ctx: Ctx, project: { id: string; day0: string; stages: unknown }, why: string) {
   const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
   const rows = await repo.projectTaskRows(db, workspaceId, project.id);
@@ -189,8 +194,46 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string }
         createdAt: now,
       })),
   );
-  await repo.updateProject(db, workspaceId, project.id, { health: next.health, projectedEnd: next.projectEnd, updatedAt: now });
-  return { moved, delays, today, health: next.health, projectEnd: next.projectEnd };
+  const delayDays = await saveSlip(ctx, project.id, tasks, next, calendar);
+  await repo.updateProject(db, workspaceId, project.id, {
+    health: next.health,
+    projectedEnd: next.projectEnd,
+    ...progressOf(project, rows, tasks, next),
+    updatedAt: now,
+  });
+  return { moved, delays, delayDays, today, health: next.health, projectEnd: next.projectEnd };
+}
+
+/** The project's stage and whether it is finished, by core's progress rules. */
+function progressOf(project: { stages: unknown }, rows: repo.TaskRow[], tasks: EngineTask[], projection: ScheduleResult) {
+  const progress = tasks.map((task, i) => ({
+    stage: rows[i]!.stage,
+    status: task.status ?? 'not_started',
+    milestoneKind: task.milestoneKind,
+    durationDays: task.durationDays,
+    projectedStart: projection.tasks[i]!.start,
+  }));
+  const stages = Array.isArray(project.stages) ? (project.stages as { key: string }[]) : [];
+  return { currentStage: currentStage(stages, progress), finished: projectFinished(progress) };
+}
+
+/**
+ * Computes the slip each milestone owes from the project as it stands (core's attributeSlip) and stores it, replacing
+ * what the last re-plan stored, only when it changed. Returns the slip the project reports, by side.
+ */
+async function saveSlip(ctx: Ctx, projectId: string, tasks: EngineTask[], projection: ScheduleResult, calendar: BusinessCalendar) {
+  const { db, workspaceId } = ctx;
+  const slips = attributeSlip({ tasks, projection, calendar });
+  const rows = slips.flatMap((slip) =>
+    slip.causes.map((cause) => ({ workspaceId, projectId, milestoneTaskId: slip.milestoneId, causeTaskId: cause.taskId, side: cause.side, days: cause.days })),
+  );
+  const key = (row: { milestoneTaskId: string; causeTaskId: string; side: string; days: number }) =>
+    `${row.milestoneTaskId} ${row.causeTaskId} ${row.side} ${row.days}`;
+  const stored = await repo.listMilestoneSlips(db, workspaceId, projectId);
+  const unchanged = stored.length === rows.length && new Set([...stored.map(key), ...rows.map(key)]).size === rows.length;
+  if (!unchanged) await repo.replaceMilestoneSlips(db, workspaceId, projectId, rows);
+  const reported = reportedSlip(tasks, slips);
+  return { customer: reported?.customer ?? 0, vendor: reported?.vendor ?? 0 };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   escalationEpisodes,
   handoffs,
   members,
+  milestoneSlips,
   projectDependencies,
   projects,
   projectTasks,
@@ -29,11 +30,12 @@ export async function workspaceCalendar(db: Db, workspaceId: string) {
   return row;
 }
 
-// Slip owed to each side, read off one milestone so a slip is not counted once per milestone: go-live,
-// or the last milestone of a plan without one.
-const delaySum = (side: 'customer' | 'vendor') => sql<number>`coalesce((select sum(d.days)::int from ${delayEvents} d
-  where d.workspace_id = projects.workspace_id and d.project_id = projects.id and d.side = ${side}
-    and d.milestone_task_id = (select t.id from ${projectTasks} t
+// Slip owed to each side as the project stands (milestone_slips, replaced on every re-plan), read off one
+// milestone so a slip is not counted once per milestone: go-live, or the last milestone of a plan without one
+// (the same choice as core's reportedSlip).
+const delaySum = (side: 'customer' | 'vendor') => sql<number>`coalesce((select sum(s.days)::int from ${milestoneSlips} s
+  where s.workspace_id = projects.workspace_id and s.project_id = projects.id and s.side = ${side}
+    and s.milestone_task_id = (select t.id from ${projectTasks} t
       where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.milestone_kind is not null
       order by (t.milestone_kind = 'go_live') desc, t.baseline_finish desc nulls last, t.position limit 1)), 0)`;
 
@@ -61,9 +63,10 @@ export const summaryColumns = {
   projectedGoLive: milestoneDate('go_live', 'projected_finish'),
   delayCustomer: delaySum('customer'),
   delayVendor: delaySum('vendor'),
-  currentStage: sql<string | null>`(select t.stage from ${projectTasks} t
+  // Core's progress rule as stored at the last re-plan; before the first, the earliest unfinished task's stage.
+  currentStage: sql<string | null>`coalesce(${projects.currentStage}, (select t.stage from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status not in ('done', 'skipped')
-    order by t.projected_start nulls last, t.position limit 1)`,
+    order by t.projected_start nulls last, t.position limit 1))`,
   tasksDone: sql<number>`(select count(*)::int from ${projectTasks} t
     where t.workspace_id = projects.workspace_id and t.project_id = projects.id and t.status in ('done', 'skipped'))`,
   tasksTotal: sql<number>`(select count(*)::int from ${projectTasks} t
@@ -90,6 +93,8 @@ export function listProjects(db: Db, workspaceId: string, query: ProjectListQuer
       and(
         eq(projects.workspaceId, workspaceId),
         query.status === 'all' ? undefined : eq(projects.status, query.status),
+        // A finished project (core's projectFinished, stored at re-plan) leaves the active list; "all" still shows it.
+        query.status === 'active' ? eq(projects.finished, false) : undefined,
         query.owner ? eq(projects.onboardingManagerId, query.owner) : undefined,
         query.segment?.length ? inArray(accounts.segment, query.segment) : undefined,
         query.health?.length ? inArray(projects.health, query.health) : undefined,
@@ -228,6 +233,21 @@ export async function updateProject(db: Db, workspaceId: string, projectId: stri
 export async function insertDelays(db: Db, rows: DelayRow[]) {
   if (rows.length === 0) return;
   await db.insert(delayEvents).values(rows);
+}
+
+export type MilestoneSlipRow = typeof milestoneSlips.$inferInsert;
+
+/** Replaces a project's slip owed per milestone and cause with the one computed at this re-plan. */
+export async function replaceMilestoneSlips(db: Db, workspaceId: string, projectId: string, rows: MilestoneSlipRow[]) {
+  await db.delete(milestoneSlips).where(and(eq(milestoneSlips.workspaceId, workspaceId), eq(milestoneSlips.projectId, projectId)));
+  if (rows.length > 0) await db.insert(milestoneSlips).values(rows);
+}
+
+export function listMilestoneSlips(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(milestoneSlips)
+    .where(and(eq(milestoneSlips.workspaceId, workspaceId), eq(milestoneSlips.projectId, projectId)));
 }
 
 export function listDelays(db: Db, workspaceId: string, projectId: string) {

@@ -365,8 +365,8 @@ export const projectTaskRows = (ctx: Ctx, projectId: string) => repo.projectTask
 /** A project's task dependencies, as stored. */
 export const projectDependencyRows = (ctx: Ctx, projectId: string) => repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId);
 
-/** The days each milestone moved, owed to the side that caused them, as recorded. */
-export const delayRows = (ctx: Ctx, projectId: string) => repo.listDelays(ctx.db, ctx.workspaceId, projectId);
+/** The slip each milestone owes, per cause and side, as the project stood at its last re-plan. */
+export const milestoneSlipRows = (ctx: Ctx, projectId: string) => repo.listMilestoneSlips(ctx.db, ctx.workspaceId, projectId);
 
 /** Display names of the members and contacts given, by id. */
 export const namesOf = (ctx: Ctx, memberIds: string[], contactIds: string[]) => repo.assigneeNames(ctx.db, ctx.workspaceId, memberIds, contactIds);

@@ -170,6 +170,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
       moved: result.moved,
       delays: result.delays.filter((delay) => delay.days !== 0),
       project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
+      delayDays: result.delayDays,
     };
   });
 }

@@ -1,7 +1,7 @@
 import { executiveSummary, type SummaryInput } from '../../../core/success-plans/summary.ts';
 import type { Ctx } from '../../context.ts';
 import { calendarOf } from '../projects/plan.ts';
-import { delayRows } from '../projects/projects.service.ts';
+import { milestoneSlipRows } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { engagedContactNames } from './success-plans.repo.ts';
 import { getSuccessPlan } from './success-plans.service.ts';
@@ -12,7 +12,7 @@ export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
   const project = await getProject(ctx, projectId);
   const plan = await getSuccessPlan(ctx, projectId);
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
-  const delays = await delayRows(ctx, projectId);
+  const delays = await milestoneSlipRows(ctx, projectId);
   const current = await contactsOfAccount(ctx, project.accountId, 'current');
   const engagedNames = await engagedContactNames(ctx.db, ctx.workspaceId, projectId);
   const input: SummaryInput = {

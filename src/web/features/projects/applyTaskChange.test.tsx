@@ -97,6 +97,7 @@ const lateFinish: TaskChange = {
   ],
   delays: [{ milestoneId: id(3), fromDate: '2026-12-21', toDate: '2026-12-28', days: 5, causeTaskId: id(1), side: 'customer' }],
   project: { health: 'late', projectedEnd: '2026-12-28' },
+  delayDays: { customer: 5, vendor: 0 },
 };
 
 describe('a task change on screen', () => {

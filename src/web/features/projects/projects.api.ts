@@ -105,17 +105,12 @@ export function applyTaskChange(project: Project, change: TaskChange): Project {
     return { ...milestone, projected: task.projectedFinish, actual: task.status === 'done' ? task.actualFinish : null, health: task.health };
   });
   const goLive = milestones.find((milestone) => milestone.kind === 'go_live');
-  const slipMilestone = goLive ?? [...milestones].sort((a, b) => (b.baseline ?? '').localeCompare(a.baseline ?? ''))[0];
-  const delayDays = { ...project.delayDays };
-  for (const delay of change.delays) {
-    // The slip is read off one milestone (go-live, as the server does) so it is not counted once per milestone.
-    if (delay.milestoneId === slipMilestone?.taskId) delayDays[delay.side] += delay.days;
-  }
   return {
     ...project,
     tasks,
     milestones,
-    delayDays,
+    // The slip as the server computed it from the project as it stands, never summed here from deltas.
+    delayDays: change.delayDays,
     criticalPath: project.criticalPath.filter((id) => byId.get(id)?.critical).concat(
       tasks.filter((task) => task.critical && !project.criticalPath.includes(task.id)).map((task) => task.id),
     ),
