@@ -69,20 +69,27 @@ export const ProjectTask = z.object({
 });
 export type ProjectTask = z.infer<typeof ProjectTask>;
 
+/**
+ * What a re-plan moved, compact enough for a slip of a thousand tasks: tasks are named by their position in the plan
+ * (ProjectTask.position), in runs [first position, count]; each list holds one value per moved task, in run order.
+ * Dates are calendar days after day0; length is calendar days from start to finish; flags is 2 × the index of the
+ * task's health in (on_track, at_risk, late), + 1 when it is on the critical path. See src/core/schedule/moves.ts.
+ */
+export const TaskMoves = z.object({
+  day0: z.string(),
+  runs: z.array(z.tuple([z.number().int(), z.number().int()])),
+  start: z.array(z.number().int()),
+  length: z.array(z.number().int()),
+  slack: z.array(z.number().int()),
+  flags: z.array(z.number().int()),
+});
+export type TaskMoves = z.infer<typeof TaskMoves>;
+
 /** What a task change did: the task, every task whose projection moved, the delays it caused, the project's health. */
 export const TaskChange = z.object({
   task: ProjectTask,
   /** Every task whose projection changed: update them on screen at once. */
-  moved: z.array(
-    z.object({
-      id: z.uuid(),
-      projectedStart: z.string(),
-      projectedFinish: z.string(),
-      slackDays: z.number().int(),
-      critical: z.boolean(),
-      health: z.string(),
-    }),
-  ),
+  moved: TaskMoves,
   delays: z.array(
     z.object({
       milestoneId: z.uuid(),
@@ -250,3 +257,13 @@ export const CommentInput = z.object({
   body: z.string().trim().min(1, { message: 'is required' }).max(10_000),
   internal: z.boolean().default(false),
 });
+
+/** A task added to a running project: the task, its links, what its arrival moved (see TaskMoves), the project's health. */
+export const TaskAdded = z.object({
+  task: ProjectTask,
+  dependencies: z.array(Dependency),
+  moved: TaskMoves,
+  delays: TaskChange.shape.delays,
+  project: TaskChange.shape.project,
+});
+export type TaskAdded = z.infer<typeof TaskAdded>;

@@ -13,6 +13,7 @@ import {
   ProjectInput,
   ProjectListQuery,
   ProjectSummary,
+  TaskAdded,
   TaskChange,
   TaskPatch,
 } from '../../../contract/projects.ts';
@@ -98,9 +99,17 @@ export const projectRoutes =
 
     app.post(
       '/projects/:id/tasks',
-      { schema: { tags, summary: 'Add a task to a running project', params: IdParams, body: NewTask, response: { 201: Project } } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a task to a running project; answers the task, its links and what its arrival moved',
+          params: IdParams,
+          body: NewTask,
+          response: { 201: TaskAdded },
+        },
+      },
       async (request, reply) =>
-        reply.status(201).send(await tasks.addTask(requireCtx(request, services), request.params.id, request.body)),
+        reply.status(201).send(tasks.presentTaskAdded(await tasks.addTask(requireCtx(request, services), request.params.id, request.body))),
     );
 
     app.patch(
@@ -114,7 +123,7 @@ export const projectRoutes =
           response: { 200: TaskChange },
         },
       },
-      (request) => tasks.updateTask(requireCtx(request, services), request.params.id, request.body),
+      async (request) => tasks.presentTaskChange(await tasks.updateTask(requireCtx(request, services), request.params.id, request.body)),
     );
 
     app.delete(
