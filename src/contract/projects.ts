@@ -267,3 +267,42 @@ export const TaskAdded = z.object({
   project: TaskChange.shape.project,
 });
 export type TaskAdded = z.infer<typeof TaskAdded>;
+
+/** A task of a bulk change: an id of the project's tasks, or the `ref` of a task added in the same request. */
+const BulkTaskRef = z.string().trim().min(1).max(60);
+
+/** Many changes to a plan in one request, one transaction and one re-plan: tasks added, links added, a new order. */
+export const BulkTaskChange = z
+  .object({
+    add: z
+      .array(
+        NewTask.omit({ dependsOn: true }).extend({
+          /** A name for this task within the request, so links and the order can point at it. */
+          ref: BulkTaskRef.optional(),
+        }),
+      )
+      .max(1000)
+      .default([]),
+    /** Finish-to-start links, between existing tasks (ids) or added ones (refs). */
+    link: z
+      .array(z.object({ from: BulkTaskRef, to: BulkTaskRef, lagDays: z.number().int().min(-100).max(1000).default(0) }))
+      .max(5000)
+      .default([]),
+    /** Tasks in the order wanted: they take the positions they held between them, in this order. */
+    order: z.array(BulkTaskRef).max(5000).default([]),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((change) => change.add.length + change.link.length + change.order.length > 0, { message: 'send something to add, link or order' });
+export type BulkTaskChange = z.infer<typeof BulkTaskChange>;
+
+export const BulkTaskResult = z.object({
+  /** The tasks added, with the ref each was given. */
+  added: z.array(z.object({ ref: z.string().nullable(), task: ProjectTask })),
+  dependencies: z.array(Dependency),
+  /** Every task whose position changed, with its new position (applied before `moved`). */
+  positions: z.array(z.object({ id: z.uuid(), position: z.number().int() })),
+  moved: TaskMoves,
+  delays: TaskChange.shape.delays,
+  project: TaskChange.shape.project,
+});
+export type BulkTaskResult = z.infer<typeof BulkTaskResult>;

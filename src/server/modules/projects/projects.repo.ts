@@ -281,6 +281,23 @@ export async function saveProjections(db: Db, workspaceId: string, updates: Proj
     where t.workspace_id = ${workspaceId} and t.id = v.id`);
 }
 
+/** New positions of many tasks, in one statement. */
+export async function savePositions(db: Db, workspaceId: string, positions: { id: string; position: number }[], now: Date) {
+  if (positions.length === 0) return;
+  await db.execute(sql`update ${projectTasks} as t set position = v.position, updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(positions)}::jsonb) as v(id uuid, position int)
+    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+}
+
+/** The baseline of tasks added to a running plan (their first projection), in one statement. */
+export async function saveBaselines(db: Db, workspaceId: string, rows: { id: string; baselineStart: string | null; baselineFinish: string | null }[]) {
+  if (rows.length === 0) return;
+  const values = rows.map((row) => ({ id: row.id, bs: row.baselineStart, bf: row.baselineFinish }));
+  await db.execute(sql`update ${projectTasks} as t set baseline_start = v.bs, baseline_finish = v.bf
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, bs date, bf date)
+    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+}
+
 export async function updateProject(db: Db, workspaceId: string, projectId: string, values: Partial<typeof projects.$inferInsert>) {
   await db
     .update(projects)

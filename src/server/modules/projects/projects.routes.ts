@@ -4,6 +4,8 @@ import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
 import {
+  BulkTaskChange,
+  BulkTaskResult,
   Comment,
   CommentInput,
   DelayEventOut,
@@ -20,6 +22,7 @@ import {
 import * as projects from './projects.service.ts';
 import * as tasks from './tasks.service.ts';
 import { upgradeProject } from './upgrade.service.ts';
+import { changeTasksInBulk } from './bulk.service.ts';
 
 const tags = ['projects'];
 
@@ -110,6 +113,20 @@ export const projectRoutes =
       },
       async (request, reply) =>
         reply.status(201).send(tasks.presentTaskAdded(await tasks.addTask(requireCtx(request, services), request.params.id, request.body))),
+    );
+
+    app.post(
+      '/projects/:id/tasks/bulk',
+      {
+        schema: {
+          tags,
+          summary: 'Add tasks, link tasks and re-order tasks in one request: one transaction, one re-plan (a cycle is refused, naming its tasks)',
+          params: IdParams,
+          body: BulkTaskChange,
+          response: { 200: BulkTaskResult },
+        },
+      },
+      (request) => changeTasksInBulk(requireCtx(request, services), request.params.id, request.body),
     );
 
     app.patch(

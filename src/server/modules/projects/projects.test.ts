@@ -319,3 +319,57 @@ describe('playbooks', () => {
     expect((await api.get('/api/v1/playbooks')).body.length).toBe(before);
   });
 });
+
+describe('bulk task changes', () => {
+  it('adds, links and re-orders many tasks in one request and one re-plan', async () => {
+    const { project, task } = await startSmallProject();
+    const before = (await api.get(`/api/v1/projects/${project.id}/history`)).body.length;
+    const bulk = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, {
+      add: [
+        { ref: 'sso', title: 'Configure SSO', stage: 'launch', owner: { side: 'vendor', role: 'implementation_manager' }, durationDays: 3 },
+        { ref: 'test', title: 'Test SSO', stage: 'launch', owner: { side: 'customer', role: 'admin' }, durationDays: 2 },
+      ],
+      link: [
+        { from: task('import').id, to: 'sso' },
+        { from: 'sso', to: 'test' },
+        { from: 'test', to: task('golive').id },
+      ],
+      order: ['test', 'sso'],
+    });
+    expect(bulk.status).toBe(200);
+    const [sso, test] = bulk.body.added.map((a: { task: { id: string } }) => a.task);
+    expect(bulk.body.added.map((a: { ref: string }) => a.ref)).toEqual(['sso', 'test']);
+    expect(bulk.body.dependencies).toHaveLength(3);
+    expect(sso.position).toBeGreaterThan(test.position);
+    // Go-live now waits for the new chain: 5 more business days.
+    const goLive = decodeMoves(bulk.body.moved).find((m) => m.position === task('golive').position);
+    expect(goLive).toBeDefined();
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.tasks).toHaveLength(project.tasks.length + 2);
+    expect(after.tasks.find((t: { id: string }) => t.id === sso.id)).toMatchObject({ baselineStart: sso.projectedStart, baselineFinish: sso.projectedFinish });
+    expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe(goLive!.projectedFinish);
+    // One line per task added and per link, and one re-plan.
+    const history = (await api.get(`/api/v1/projects/${project.id}/history`)).body;
+    expect(history.filter((e: { kind: string }) => e.kind === 'task_added')).toHaveLength(2);
+    expect(history.length).toBeGreaterThan(before);
+  });
+
+  it('refuses a cycle naming its tasks, and unknown tasks, keeping nothing', async () => {
+    const { project, task } = await startSmallProject();
+    const cycle = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, {
+      add: [{ ref: 'loop', title: 'Loop back', stage: 'launch', owner: { side: 'vendor', role: 'implementation_manager' }, durationDays: 1 }],
+      link: [
+        { from: task('golive').id, to: 'loop' },
+        { from: 'loop', to: task('extract').id },
+      ],
+    });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.detail ?? cycle.body.title).toMatch(/cycle.*Loop back/);
+    const unknown = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, { link: [{ from: 'nope', to: task('golive').id }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toEqual(['body', 'link', 0, 'from']);
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.tasks).toHaveLength(project.tasks.length);
+    expect(after.dependencies).toHaveLength(project.dependencies.length);
+  });
+});
