@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -331,12 +331,17 @@ export function listComments(db: Db, workspaceId: string, taskId: string) {
     .orderBy(asc(taskComments.createdAt));
 }
 
-/** Active projects of every workspace not re-planned since `before` (for the worker; not a request path). */
-export function staleProjects(db: Db, before: Date, limit: number) {
+/**
+ * Active projects of every workspace not re-planned since the start of their workspace's today (in its timezone),
+ * as of `now` (for the worker; not a request path).
+ */
+export function staleProjects(db: Db, now: Date, limit: number) {
+  const startOfToday = sql`((${now.toISOString()}::timestamptz at time zone ${workspaces.timezone})::date::timestamp at time zone ${workspaces.timezone})`;
   return db
-    .select({ id: projects.id, workspaceId: projects.workspaceId })
+    .select({ id: projects.id, workspaceId: projects.workspaceId, startOfToday: sql<number>`(extract(epoch from ${startOfToday}) * 1000)::float8` })
     .from(projects)
-    .where(and(eq(projects.status, 'active'), lt(projects.updatedAt, before)))
+    .innerJoin(workspaces, eq(workspaces.id, projects.workspaceId))
+    .where(and(eq(projects.status, 'active'), sql`${projects.updatedAt} < ${startOfToday}`))
     .orderBy(asc(projects.updatedAt))
     .limit(limit);
 }
