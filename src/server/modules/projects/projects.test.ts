@@ -320,6 +320,20 @@ describe('playbooks', () => {
   });
 });
 
+describe('marking a task done without an actual start', () => {
+  it('keeps the start it was planned for, not the "today" a re-plan pushed it to', async () => {
+    const { task } = await startSmallProject();
+    const planned = task('config').baselineStart;
+    await setToday('2026-03-13');
+    // Any change re-plans as of today: the configuration, not started, is pushed to today.
+    const replanned = await api.patch(`/api/v1/tasks/${task('extract').id}`, { status: 'in_progress', actualStart: '2026-03-02' });
+    expect(decodeMoves(replanned.body.moved).find((m) => m.position === task('config').position)?.projectedStart).toBe('2026-03-13');
+    const done = await api.patch(`/api/v1/tasks/${task('config').id}`, { status: 'done' });
+    expect(done.status).toBe(200);
+    expect(done.body.task).toMatchObject({ status: 'done', actualStart: planned, actualFinish: '2026-03-13' });
+  });
+});
+
 describe('bulk task changes', () => {
   it('adds, links and re-orders many tasks in one request and one re-plan', async () => {
     const { project, task } = await startSmallProject();

@@ -31,7 +31,10 @@ function applyStatus(task: repo.TaskRow, patch: TaskPatch, today: string): Parti
   if (patch.status && patch.status !== task.status) next.status = patch.status;
   if (status === 'done') {
     const finish = patch.actualFinish ?? task.actualFinish ?? today;
-    const plannedStart = task.projectedStart && task.projectedStart <= finish ? task.projectedStart : finish;
+    // Without a recorded start, the start it really had is the one planned for it: its projection, unless the
+    // re-plan only pushed that to "today" because it had not been started — then its baseline, never today.
+    const planned = task.startReason === 'today' ? (task.baselineStart ?? task.projectedStart) : task.projectedStart;
+    const plannedStart = planned && planned <= finish ? planned : finish;
     next.actualFinish = finish;
     next.actualStart = patch.actualStart ?? task.actualStart ?? plannedStart;
   } else if (status === 'in_progress' || status === 'stuck') {
