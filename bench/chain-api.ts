@@ -15,6 +15,7 @@ import { csrfTokenFor, startSession } from '../src/server/modules/auth/auth.serv
 import { createPlaybook } from '../src/server/modules/playbooks/playbooks.service.ts';
 import { createProject } from '../src/server/modules/projects/projects.service.ts';
 import { createWorkspace } from '../src/server/modules/auth/sign-up.service.ts';
+import { decodeMoves, type EncodedMoves } from '../src/core/schedule/moves.ts';
 
 const TASKS = 1000;
 const CHAINS = 3;
@@ -115,6 +116,7 @@ export async function measureChainApi() {
     const slips: number[] = [];
     const reopens: number[] = [];
     let answerBytes = 0;
+    let lastSlip = '';
     for (let i = 0; i < SLIPS; i++) {
       const chain = chains[i % CHAINS]!;
       // How late varies: the head took from 1 to 5 weeks.
@@ -124,12 +126,22 @@ export async function measureChainApi() {
       if (moved < TASKS - 1) throw new Error(`the slip moved ${moved} tasks, not the whole chain`);
       slips.push(done.ms);
       answerBytes = Math.max(answerBytes, done.bytes);
+      if (i === SLIPS - 1) lastSlip = done.text;
+      if (i === SLIPS - 1) break; // the last slip stays, to be read back
       const reopen = await call('PATCH', `/tasks/${chain.head}`, { status: 'in_progress', actualStart: day0 });
       reopens.push(reopen.ms);
     }
-    // Every date saved: the last slip of a chain is in the database.
-    const check = await call('GET', `/projects/${chains[0]!.id}`, undefined).catch(() => undefined);
-    void check;
+    // Every date saved: the plan read back is the one the last slip answered.
+    const lastChain = chains[(SLIPS - 1) % CHAINS]!;
+    const saved = JSON.parse((await call('GET', `/projects/${lastChain.id}`, undefined)).text) as { tasks: { position: number; projectedStart: string; projectedFinish: string }[] };
+    const byPosition = new Map(saved.tasks.map((task) => [task.position, task]));
+    const answered = decodeMoves((JSON.parse(lastSlip) as { moved: EncodedMoves }).moved);
+    for (const move of answered) {
+      const task = byPosition.get(move.position)!;
+      if (task.projectedStart !== move.projectedStart || task.projectedFinish !== move.projectedFinish) {
+        throw new Error(`task at ${move.position} was answered ${move.projectedStart}–${move.projectedFinish} but saved ${task.projectedStart}–${task.projectedFinish}`);
+      }
+    }
 
     const adds: number[] = [];
     for (let i = 0; i < ADDS; i++) {
