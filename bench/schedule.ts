@@ -5,6 +5,7 @@ import { addBusinessDays, fromDayNumber, toDayNumber, weekdayOf, type BusinessCa
 import { attributeDelays } from '../src/core/schedule/attribution.ts';
 import { schedule } from '../src/core/schedule/schedule.ts';
 import type { ProjectTask, ScheduleInput } from '../src/core/schedule/types.ts';
+import { measureChainApi } from './chain-api.ts';
 import { measureProjectApi } from './project-api.ts';
 
 const TASKS = 10_000;
@@ -142,6 +143,8 @@ console.log(
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 console.log('Completing tasks of a 500-task project through the HTTP API on PostgreSQL…');
 const projectApi = await measureProjectApi();
+console.log('Slipping the head of a 1,000-task chain and adding tasks to it through the HTTP API on PostgreSQL…');
+const chainApi = await measureChainApi();
 console.log(
   JSON.stringify({
     bench: 'schedule',
@@ -150,5 +153,6 @@ console.log(
     ratio: round(engineMs / baselineMs),
     tasks: TASKS,
     ...projectApi,
+    ...chainApi,
   }),
 );

@@ -72,20 +72,27 @@ export type ProjectTask = z.infer<typeof ProjectTask>;
 /** Business days of slip owed to each side, as the project stands (go-live's, or the last milestone's). */
 export const DelayTotals = z.object({ customer: z.number().int(), vendor: z.number().int() });
 
+/**
+ * What a re-plan moved, compact enough for a slip of a thousand tasks: tasks are named by their position in the plan
+ * (ProjectTask.position), in runs [first position, count]; each list holds one value per moved task, in run order.
+ * Dates are calendar days after day0; length is calendar days from start to finish; flags is 2 × the index of the
+ * task's health in (on_track, at_risk, late), + 1 when it is on the critical path. See src/core/schedule/moves.ts.
+ */
+export const TaskMoves = z.object({
+  day0: z.string(),
+  runs: z.array(z.tuple([z.number().int(), z.number().int()])),
+  start: z.array(z.number().int()),
+  length: z.array(z.number().int()),
+  slack: z.array(z.number().int()),
+  flags: z.array(z.number().int()),
+});
+export type TaskMoves = z.infer<typeof TaskMoves>;
+
 /** What a task change did: the task, every task whose projection moved, the delays it caused, the project's health. */
 export const TaskChange = z.object({
   task: ProjectTask,
   /** Every task whose projection changed: update them on screen at once. */
-  moved: z.array(
-    z.object({
-      id: z.uuid(),
-      projectedStart: z.string(),
-      projectedFinish: z.string(),
-      slackDays: z.number().int(),
-      critical: z.boolean(),
-      health: z.string(),
-    }),
-  ),
+  moved: TaskMoves,
   delays: z.array(
     z.object({
       milestoneId: z.uuid(),
@@ -253,3 +260,53 @@ export const CommentInput = z.object({
   body: z.string().trim().min(1, { message: 'is required' }).max(10_000),
   internal: z.boolean().default(false),
 });
+
+/** A task added to a running project: the task, its links, what its arrival moved (see TaskMoves), the project's health. */
+export const TaskAdded = z.object({
+  task: ProjectTask,
+  dependencies: z.array(Dependency),
+  moved: TaskMoves,
+  delays: TaskChange.shape.delays,
+  project: TaskChange.shape.project,
+  delayDays: DelayTotals,
+});
+export type TaskAdded = z.infer<typeof TaskAdded>;
+
+/** A task of a bulk change: an id of the project's tasks, or the `ref` of a task added in the same request. */
+const BulkTaskRef = z.string().trim().min(1).max(60);
+
+/** Many changes to a plan in one request, one transaction and one re-plan: tasks added, links added, a new order. */
+export const BulkTaskChange = z
+  .object({
+    add: z
+      .array(
+        NewTask.omit({ dependsOn: true }).extend({
+          /** A name for this task within the request, so links and the order can point at it. */
+          ref: BulkTaskRef.optional(),
+        }),
+      )
+      .max(1000)
+      .default([]),
+    /** Finish-to-start links, between existing tasks (ids) or added ones (refs). */
+    link: z
+      .array(z.object({ from: BulkTaskRef, to: BulkTaskRef, lagDays: z.number().int().min(-100).max(1000).default(0) }))
+      .max(5000)
+      .default([]),
+    /** Tasks in the order wanted: they take the positions they held between them, in this order. */
+    order: z.array(BulkTaskRef).max(5000).default([]),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .refine((change) => change.add.length + change.link.length + change.order.length > 0, { message: 'send something to add, link or order' });
+export type BulkTaskChange = z.infer<typeof BulkTaskChange>;
+
+export const BulkTaskResult = z.object({
+  /** The tasks added, with the ref each was given. */
+  added: z.array(z.object({ ref: z.string().nullable(), task: ProjectTask })),
+  dependencies: z.array(Dependency),
+  /** Every task whose position changed, with its new position (applied before `moved`). */
+  positions: z.array(z.object({ id: z.uuid(), position: z.number().int() })),
+  moved: TaskMoves,
+  delays: TaskChange.shape.delays,
+  project: TaskChange.shape.project,
+});
+export type BulkTaskResult = z.infer<typeof BulkTaskResult>;

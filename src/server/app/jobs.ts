@@ -13,7 +13,7 @@ export const JOBS: RegisteredJob[] = [
   { job: cadencesJob, every: 15 * SECOND },
   { job: escalationJob, every: 1 * MINUTE },
   // Only projects not re-planned for 6 hours, 200 per run.
-  { job: replanJob, every: 10 * MINUTE },
+  { job: replanJob, every: 1 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },

@@ -106,6 +106,7 @@ const bodies: Record<string, unknown> = {
     owner: { side: 'vendor', role: 'csm' },
     durationDays: 1,
   },
+  'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, or a webhook that names its

@@ -87,7 +87,7 @@ export function runSchedule(tasks: EngineTask[], calendar: BusinessCalendar, pro
 }
 
 /** The projection as it was saved, in the engine's shape, for attributing what moved since. */
-function savedProjection(rows: repo.TaskRow[]): ScheduleResult | undefined {
+function savedProjection(rows: repo.PlanTaskRow[]): ScheduleResult | undefined {
   if (rows.some((row) => !row.projectedStart || !row.projectedFinish)) return undefined;
   return {
     tasks: rows.map((row) => ({
@@ -108,6 +108,7 @@ function savedProjection(rows: repo.TaskRow[]): ScheduleResult | undefined {
 
 export interface Moved {
   id: string;
+  position: number;
   projectedStart: string;
   projectedFinish: string;
   slackDays: number;
@@ -123,8 +124,8 @@ export interface Moved {
 export async function reschedule(ctx: Ctx, project: { id: string; day0: string; stages: unknown }, why: string) {
   const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
-  const rows = await repo.projectTaskRows(db, workspaceId, project.id);
-  const dependencies = await repo.projectDependencyRows(db, workspaceId, project.id);
+  const rows = await repo.planTaskRows(db, workspaceId, project.id);
+  const dependencies = await repo.planDependencyRows(db, workspaceId, project.id);
   const calendar = await calendarOf(db, workspaceId);
   const today = todayFor(ctx, calendar);
   const tasks = engineTasks(rows, dependencies);
@@ -139,6 +140,7 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string; 
     const row = rows[i]!;
     const update = {
       id: row.id,
+      position: row.position,
       projectedStart: projected.start,
       projectedFinish: projected.finish,
       slackDays: projected.slack,
@@ -205,7 +207,7 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string; 
 }
 
 /** The project's stage and whether it is finished, by core's progress rules. */
-function progressOf(project: { stages: unknown }, rows: repo.TaskRow[], tasks: EngineTask[], projection: ScheduleResult) {
+function progressOf(project: { stages: unknown }, rows: { stage: string }[], tasks: EngineTask[], projection: ScheduleResult) {
   const progress = tasks.map((task, i) => ({
     stage: rows[i]!.stage,
     status: task.status ?? 'not_started',

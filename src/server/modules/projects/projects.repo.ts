@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -136,6 +136,63 @@ export function projectTaskRows(db: Db, workspaceId: string, projectId: string) 
     .orderBy(asc(projectTasks.position));
 }
 
+export async function projectTaskIds(db: Db, workspaceId: string, projectId: string) {
+  const rows = await db
+    .select({ id: projectTasks.id })
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)));
+  return rows.map((row) => row.id);
+}
+
+/** The highest position in a project's plan (-1 for an empty plan). */
+export async function lastPosition(db: Db, workspaceId: string, projectId: string) {
+  const [row] = await db
+    .select({ last: sql<number>`coalesce(max(${projectTasks.position}), -1)::int` })
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)));
+  return Number(row?.last ?? -1);
+}
+
+/** What a re-plan reads of each task: the engine's input and the saved projection, none of the text. */
+export function planTaskRows(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select({
+      id: projectTasks.id,
+      title: projectTasks.title,
+      stage: projectTasks.stage,
+      ownerSide: projectTasks.ownerSide,
+      durationDays: projectTasks.durationDays,
+      startOffsetDays: projectTasks.startOffsetDays,
+      milestoneKind: projectTasks.milestoneKind,
+      status: projectTasks.status,
+      actualStart: projectTasks.actualStart,
+      actualFinish: projectTasks.actualFinish,
+      pinnedStart: projectTasks.pinnedStart,
+      baselineStart: projectTasks.baselineStart,
+      baselineFinish: projectTasks.baselineFinish,
+      projectedStart: projectTasks.projectedStart,
+      projectedFinish: projectTasks.projectedFinish,
+      slackDays: projectTasks.slackDays,
+      critical: projectTasks.critical,
+      health: projectTasks.health,
+      startReason: projectTasks.startReason,
+      drivenBy: projectTasks.drivenBy,
+      position: projectTasks.position,
+    })
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)))
+    .orderBy(asc(projectTasks.position));
+}
+export type PlanTaskRow = Awaited<ReturnType<typeof planTaskRows>>[number];
+
+/** A project's links, only what the engine reads. */
+export function planDependencyRows(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select({ predecessorId: projectDependencies.predecessorId, successorId: projectDependencies.successorId, lagDays: projectDependencies.lagDays })
+    .from(projectDependencies)
+    .where(and(eq(projectDependencies.workspaceId, workspaceId), eq(projectDependencies.projectId, projectId)));
+}
+
 export function projectDependencyRows(db: Db, workspaceId: string, projectId: string) {
   return db
     .select()
@@ -206,20 +263,44 @@ export interface ProjectionUpdate {
   drivenBy: string | null;
 }
 
-/** Writes the new projection of many tasks in one statement. */
+/**
+ * Writes the new projection of many tasks in one statement with one parameter: a slip at the head of a long chain
+ * moves a thousand tasks, and a thousand rows of bound parameters cost more to build and parse than the update.
+ */
 export async function saveProjections(db: Db, workspaceId: string, updates: ProjectionUpdate[], now: Date) {
   if (updates.length === 0) return;
-  const values = sql.join(
-    updates.map(
-      (u) =>
-        sql`(${u.id}::uuid, ${u.projectedStart}::date, ${u.projectedFinish}::date, ${u.slackDays}::int, ${u.critical}::boolean, ${u.health}::text, ${u.startReason}::text, ${u.drivenBy}::uuid)`,
-    ),
-    sql`, `,
-  );
+  const rows = updates.map((u) => ({
+    id: u.id,
+    ps: u.projectedStart,
+    pf: u.projectedFinish,
+    slack: u.slackDays,
+    critical: u.critical,
+    health: u.health,
+    reason: u.startReason,
+    driven_by: u.drivenBy,
+  }));
   await db.execute(sql`update ${projectTasks} as t set
       projected_start = v.ps, projected_finish = v.pf, slack_days = v.slack, critical = v.critical,
       health = v.health, start_reason = v.reason, driven_by = v.driven_by, updated_at = ${now}
-    from (values ${values}) as v(id, ps, pf, slack, critical, health, reason, driven_by)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as v(id uuid, ps date, pf date, slack int, critical boolean, health text, reason text, driven_by uuid)
+    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+}
+
+/** New positions of many tasks, in one statement. */
+export async function savePositions(db: Db, workspaceId: string, positions: { id: string; position: number }[], now: Date) {
+  if (positions.length === 0) return;
+  await db.execute(sql`update ${projectTasks} as t set position = v.position, updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(positions)}::jsonb) as v(id uuid, position int)
+    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+}
+
+/** The baseline of tasks added to a running plan (their first projection), in one statement. */
+export async function saveBaselines(db: Db, workspaceId: string, rows: { id: string; baselineStart: string | null; baselineFinish: string | null }[]) {
+  if (rows.length === 0) return;
+  const values = rows.map((row) => ({ id: row.id, bs: row.baselineStart, bf: row.baselineFinish }));
+  await db.execute(sql`update ${projectTasks} as t set baseline_start = v.bs, baseline_finish = v.bf
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(id uuid, bs date, bf date)
     where t.workspace_id = ${workspaceId} and t.id = v.id`);
 }
 
@@ -271,12 +352,17 @@ export function listComments(db: Db, workspaceId: string, taskId: string) {
     .orderBy(asc(taskComments.createdAt));
 }
 
-/** Active projects of every workspace not re-planned since `before` (for the worker; not a request path). */
-export function staleProjects(db: Db, before: Date, limit: number) {
+/**
+ * Active projects of every workspace not re-planned since the start of their workspace's today (in its timezone),
+ * as of `now` (for the worker; not a request path).
+ */
+export function staleProjects(db: Db, now: Date, limit: number) {
+  const startOfToday = sql`((${now.toISOString()}::timestamptz at time zone ${workspaces.timezone})::date::timestamp at time zone ${workspaces.timezone})`;
   return db
-    .select({ id: projects.id, workspaceId: projects.workspaceId })
+    .select({ id: projects.id, workspaceId: projects.workspaceId, startOfToday: sql<number>`(extract(epoch from ${startOfToday}) * 1000)::float8` })
     .from(projects)
-    .where(and(eq(projects.status, 'active'), lt(projects.updatedAt, before)))
+    .innerJoin(workspaces, eq(workspaces.id, projects.workspaceId))
+    .where(and(eq(projects.status, 'active'), sql`${projects.updatedAt} < ${startOfToday}`))
     .orderBy(asc(projects.updatedAt))
     .limit(limit);
 }

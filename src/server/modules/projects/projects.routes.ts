@@ -4,6 +4,8 @@ import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
 import {
+  BulkTaskChange,
+  BulkTaskResult,
   Comment,
   CommentInput,
   DelayEventOut,
@@ -13,12 +15,14 @@ import {
   ProjectInput,
   ProjectListQuery,
   ProjectSummary,
+  TaskAdded,
   TaskChange,
   TaskPatch,
 } from '../../../contract/projects.ts';
 import * as projects from './projects.service.ts';
 import * as tasks from './tasks.service.ts';
 import { upgradeProject } from './upgrade.service.ts';
+import { changeTasksInBulk } from './bulk.service.ts';
 
 const tags = ['projects'];
 
@@ -98,9 +102,31 @@ export const projectRoutes =
 
     app.post(
       '/projects/:id/tasks',
-      { schema: { tags, summary: 'Add a task to a running project', params: IdParams, body: NewTask, response: { 201: Project } } },
+      {
+        schema: {
+          tags,
+          summary: 'Add a task to a running project; answers the task, its links and what its arrival moved',
+          params: IdParams,
+          body: NewTask,
+          response: { 201: TaskAdded },
+        },
+      },
       async (request, reply) =>
-        reply.status(201).send(await tasks.addTask(requireCtx(request, services), request.params.id, request.body)),
+        reply.status(201).send(tasks.presentTaskAdded(await tasks.addTask(requireCtx(request, services), request.params.id, request.body))),
+    );
+
+    app.post(
+      '/projects/:id/tasks/bulk',
+      {
+        schema: {
+          tags,
+          summary: 'Add tasks, link tasks and re-order tasks in one request: one transaction, one re-plan (a cycle is refused, naming its tasks)',
+          params: IdParams,
+          body: BulkTaskChange,
+          response: { 200: BulkTaskResult },
+        },
+      },
+      (request) => changeTasksInBulk(requireCtx(request, services), request.params.id, request.body),
     );
 
     app.patch(
@@ -114,7 +140,7 @@ export const projectRoutes =
           response: { 200: TaskChange },
         },
       },
-      (request) => tasks.updateTask(requireCtx(request, services), request.params.id, request.body),
+      async (request) => tasks.presentTaskChange(await tasks.updateTask(requireCtx(request, services), request.params.id, request.body)),
     );
 
     app.delete(

@@ -321,17 +321,18 @@ export async function projectDelays(ctx: Ctx, projectId: string) {
 
 
 /**
- * Re-plans active projects not re-planned for a while, so "today" moves on in every projection: work not
- * started by today slips, owed to whoever owns it. Safe with several processes: each project is locked.
+ * Re-plans active projects not re-planned since their workspace's day began, so "today" moves on in every
+ * projection: work not started by today slips, owed to whoever owns it. Runs when a process starts and every
+ * minute after, so a restart or a new day in the workspace's timezone is caught at once. Safe with several
+ * processes: each project is locked and checked again.
  */
-export async function replanStaleProjects(services: Services, staleAfterMs = 6 * 3600_000) {
-  const cutoff = new Date(services.now().getTime() - staleAfterMs);
-  const stale = await repo.staleProjects(services.database.db, cutoff, 200);
-  for (const { id, workspaceId } of stale) {
+export async function replanStaleProjects(services: Services) {
+  const stale = await repo.staleProjects(services.database.db, services.now(), 200);
+  for (const { id, workspaceId, startOfToday } of stale) {
     const ctx = contextFor(services, systemActor(workspaceId, 'replan'));
     await inTransaction(ctx, async (tx) => {
       const project = await repo.lockProject(tx.db, workspaceId, id);
-      if (!project || project.updatedAt > cutoff) return;
+      if (!project || project.updatedAt.getTime() >= Number(startOfToday)) return;
       await reschedule(tx, project, 'Re-planned: another day has passed');
     });
   }

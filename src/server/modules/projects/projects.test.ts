@@ -1,3 +1,4 @@
+import { decodeMoves } from '../../../core/schedule/moves.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlaybookDefinition } from '../../../core/playbooks/definition.ts';
 import { replanStaleProjects } from './projects.service.ts';
@@ -131,8 +132,8 @@ describe('rescheduling', () => {
     const done = await api.patch(`/api/v1/tasks/${task('extract').id}`, { status: 'done', actualFinish: '2026-03-13' });
     expect(done.status).toBe(200);
     expect(done.body.task).toMatchObject({ status: 'done', actualStart: '2026-03-02', actualFinish: '2026-03-13' });
-    const movedIds = done.body.moved.map((m: { id: string }) => m.id);
-    expect(movedIds).toEqual(expect.arrayContaining([task('import').id, task('golive').id]));
+    const movedPositions = decodeMoves(done.body.moved).map((m) => m.position);
+    expect(movedPositions).toEqual(expect.arrayContaining([task('import').position, task('golive').position]));
 
     const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
     const goLive = after.milestones.find((m: { kind: string }) => m.kind === 'go_live');
@@ -206,7 +207,10 @@ describe('rescheduling', () => {
       dependsOn: [{ taskId: task('config').id, lagDays: 0 }],
     });
     expect(added.status).toBe(201);
-    const review = added.body.tasks.find((t: { title: string }) => t.title === 'Security review');
+    const review = added.body.task;
+    expect(review.title).toBe('Security review');
+    expect(added.body.dependencies).toEqual([{ predecessorId: task('config').id, successorId: review.id, lagDays: 0 }]);
+    expect(JSON.stringify(added.body).length).toBeLessThan(3000);
     expect(review).toMatchObject({ projectedStart: '2026-03-05', projectedFinish: '2026-03-18', baselineFinish: '2026-03-18' });
     const linked = await api.patch(`/api/v1/tasks/${task('golive').id}`, {
       dependsOn: [
@@ -214,7 +218,7 @@ describe('rescheduling', () => {
         { taskId: review.id, lagDays: 0 },
       ],
     });
-    expect(linked.body.moved.find((m: { id: string }) => m.id === task('golive').id).projectedFinish).toBe('2026-03-18');
+    expect(decodeMoves(linked.body.moved).find((m) => m.position === task('golive').position)!.projectedFinish).toBe('2026-03-18');
     const removed = await api.delete(`/api/v1/tasks/${review.id}`);
     expect(removed.body.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-13');
   });
@@ -224,7 +228,7 @@ describe('rescheduling', () => {
     await setToday('2026-03-04');
     await api.patch(`/api/v1/tasks/${task('config').id}`, { status: 'done', actualFinish: '2026-03-04' });
     await setToday('2026-03-09');
-    expect(await replanStaleProjects(env.services, 0)).toBeGreaterThan(0);
+    expect(await replanStaleProjects(env.services)).toBeGreaterThan(0);
     const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
     expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-20');
     expect(after.delayDays).toEqual({ customer: 5, vendor: 0 });
@@ -313,5 +317,73 @@ describe('playbooks', () => {
     expect(cyclic.status).toBe(400);
     expect(cyclic.body.detail).toMatch(/dependency cycle: .*Customer data extract.*→.*Customer data extract/);
     expect((await api.get('/api/v1/playbooks')).body.length).toBe(before);
+  });
+});
+
+describe('marking a task done without an actual start', () => {
+  it('keeps the start it was planned for, not the "today" a re-plan pushed it to', async () => {
+    const { task } = await startSmallProject();
+    const planned = task('config').baselineStart;
+    await setToday('2026-03-13');
+    // Any change re-plans as of today: the configuration, not started, is pushed to today.
+    const replanned = await api.patch(`/api/v1/tasks/${task('extract').id}`, { status: 'in_progress', actualStart: '2026-03-02' });
+    expect(decodeMoves(replanned.body.moved).find((m) => m.position === task('config').position)?.projectedStart).toBe('2026-03-13');
+    const done = await api.patch(`/api/v1/tasks/${task('config').id}`, { status: 'done' });
+    expect(done.status).toBe(200);
+    expect(done.body.task).toMatchObject({ status: 'done', actualStart: planned, actualFinish: '2026-03-13' });
+  });
+});
+
+describe('bulk task changes', () => {
+  it('adds, links and re-orders many tasks in one request and one re-plan', async () => {
+    const { project, task } = await startSmallProject();
+    const before = (await api.get(`/api/v1/projects/${project.id}/history`)).body.length;
+    const bulk = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, {
+      add: [
+        { ref: 'sso', title: 'Configure SSO', stage: 'launch', owner: { side: 'vendor', role: 'implementation_manager' }, durationDays: 3 },
+        { ref: 'test', title: 'Test SSO', stage: 'launch', owner: { side: 'customer', role: 'admin' }, durationDays: 2 },
+      ],
+      link: [
+        { from: task('import').id, to: 'sso' },
+        { from: 'sso', to: 'test' },
+        { from: 'test', to: task('golive').id },
+      ],
+      order: ['test', 'sso'],
+    });
+    expect(bulk.status).toBe(200);
+    const [sso, test] = bulk.body.added.map((a: { task: { id: string } }) => a.task);
+    expect(bulk.body.added.map((a: { ref: string }) => a.ref)).toEqual(['sso', 'test']);
+    expect(bulk.body.dependencies).toHaveLength(3);
+    expect(sso.position).toBeGreaterThan(test.position);
+    // Go-live now waits for the new chain: 5 more business days.
+    const goLive = decodeMoves(bulk.body.moved).find((m) => m.position === task('golive').position);
+    expect(goLive).toBeDefined();
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.tasks).toHaveLength(project.tasks.length + 2);
+    expect(after.tasks.find((t: { id: string }) => t.id === sso.id)).toMatchObject({ baselineStart: sso.projectedStart, baselineFinish: sso.projectedFinish });
+    expect(after.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe(goLive!.projectedFinish);
+    // One line per task added and per link, and one re-plan.
+    const history = (await api.get(`/api/v1/projects/${project.id}/history`)).body;
+    expect(history.filter((e: { kind: string }) => e.kind === 'task_added')).toHaveLength(2);
+    expect(history.length).toBeGreaterThan(before);
+  });
+
+  it('refuses a cycle naming its tasks, and unknown tasks, keeping nothing', async () => {
+    const { project, task } = await startSmallProject();
+    const cycle = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, {
+      add: [{ ref: 'loop', title: 'Loop back', stage: 'launch', owner: { side: 'vendor', role: 'implementation_manager' }, durationDays: 1 }],
+      link: [
+        { from: task('golive').id, to: 'loop' },
+        { from: 'loop', to: task('extract').id },
+      ],
+    });
+    expect(cycle.status).toBe(400);
+    expect(cycle.body.detail ?? cycle.body.title).toMatch(/cycle.*Loop back/);
+    const unknown = await api.post(`/api/v1/projects/${project.id}/tasks/bulk`, { link: [{ from: 'nope', to: task('golive').id }] });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].path).toEqual(['body', 'link', 0, 'from']);
+    const after = (await api.get(`/api/v1/projects/${project.id}`)).body;
+    expect(after.tasks).toHaveLength(project.tasks.length);
+    expect(after.dependencies).toHaveLength(project.dependencies.length);
   });
 });

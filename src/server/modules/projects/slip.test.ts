@@ -96,7 +96,7 @@ describe('slip owed, whatever the order it was recorded in', () => {
     const replanned = await startProject();
     await api.patch(`/api/v1/tasks/${replanned.task('metadata')}`, { status: 'in_progress', actualStart: '2026-03-02' });
     await setToday('2026-03-09');
-    expect(await replanStaleProjects(env.services, 0)).toBeGreaterThan(0);
+    expect(await replanStaleProjects(env.services)).toBeGreaterThan(0);
     await setToday('2026-03-16');
     await api.patch(`/api/v1/tasks/${replanned.task('metadata')}`, customerLate);
     await api.patch(`/api/v1/tasks/${replanned.task('configure')}`, vendorLate);

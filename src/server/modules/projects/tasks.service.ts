@@ -4,7 +4,8 @@ import { check, emit } from '../../events/bus.ts';
 import type { AppError} from '../../http/errors.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
-import type { NewTask, TaskPatch } from '../../../contract/projects.ts';
+import type { NewTask, TaskAdded, TaskChange, TaskPatch } from '../../../contract/projects.ts';
+import { encodeMoves } from '../../../core/schedule/moves.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask } from './projects.service.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
@@ -30,7 +31,10 @@ function applyStatus(task: repo.TaskRow, patch: TaskPatch, today: string): Parti
   if (patch.status && patch.status !== task.status) next.status = patch.status;
   if (status === 'done') {
     const finish = patch.actualFinish ?? task.actualFinish ?? today;
-    const plannedStart = task.projectedStart && task.projectedStart <= finish ? task.projectedStart : finish;
+    // Without a recorded start, the start it really had is the one planned for it: its projection, unless the
+    // re-plan only pushed that to "today" because it had not been started — then its baseline, never today.
+    const planned = task.startReason === 'today' ? (task.baselineStart ?? task.projectedStart) : task.projectedStart;
+    const plannedStart = planned && planned <= finish ? planned : finish;
     next.actualFinish = finish;
     next.actualStart = patch.actualStart ?? task.actualStart ?? plannedStart;
   } else if (status === 'in_progress' || status === 'stuck') {
@@ -168,11 +172,21 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     return {
       task: presentTask(updated, names, await filesByTask(tx, project.id)),
       moved: result.moved,
+      day0: project.day0,
       delays: result.delays.filter((delay) => delay.days !== 0),
       project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
       delayDays: result.delayDays,
     };
   });
+}
+
+/**
+ * A task change as answered over HTTP: what moved in its compact form (a slip at the head of a long chain moves a
+ * thousand tasks; naming each by its id and dates would answer 150 KB).
+ */
+export function presentTaskChange(change: Awaited<ReturnType<typeof updateTask>>): TaskChange {
+  const { day0, moved, ...rest } = change;
+  return { ...rest, moved: encodeMoves(day0, moved) };
 }
 
 function describeChange(task: repo.TaskRow, changes: Partial<repo.NewTaskRow>, today: string): string {
@@ -188,6 +202,7 @@ function describeChange(task: repo.TaskRow, changes: Partial<repo.NewTaskRow>, t
   return `${task.title} (${side}) changed on ${today}`;
 }
 
+/** Adds a task to a running project; answers the task and what its arrival moved, not the whole plan. */
 export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
   return inTransaction(ctx, async (tx) => {
     const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
@@ -196,8 +211,7 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
     if (!stages.some((stage) => stage.key === input.stage)) {
       throw invalid(`stage: is not a stage of this project (${stages.map((s) => s.key).join(', ')})`, { path: ['body', 'stage'] });
     }
-    const rows = await repo.projectTaskRows(tx.db, tx.workspaceId, projectId);
-    const ids = new Set(rows.map((row) => row.id));
+    const ids = new Set(await repo.projectTaskIds(tx.db, tx.workspaceId, projectId));
     input.dependsOn.forEach((dependency, index) => {
       if (!ids.has(dependency.taskId)) {
         throw invalid(`dependsOn.${index}: is not a task of this project`, { path: ['body', 'dependsOn', index, 'taskId'] });
@@ -210,7 +224,8 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
         workspaceId: tx.workspaceId,
         projectId,
         key: `custom-${id.slice(0, 8)}`,
-        position: rows.length,
+        // After the last one, not at the count: a removed task leaves a gap, and positions name tasks in answers.
+        position: (await repo.lastPosition(tx.db, tx.workspaceId, projectId)) + 1,
         title: input.title,
         description: input.description ?? null,
         stage: input.stage,
@@ -230,12 +245,27 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
     await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() },
     ]);
-    await reschedule(tx, project, `${input.title} was added`);
+    const result = await reschedule(tx, project, `${input.title} was added`);
     // A task added after creation has no baseline of its own: its first projection is its plan.
     const added = (await repo.findTask(tx.db, tx.workspaceId, id))!;
     await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: added.projectedStart, baselineFinish: added.projectedFinish });
-    return getProject(tx, projectId);
+    const task = { ...added, baselineStart: added.projectedStart, baselineFinish: added.projectedFinish };
+    return {
+      task: presentTask(task, new Map(), new Map()),
+      dependencies: input.dependsOn.map((d) => ({ predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
+      moved: result.moved.filter((entry) => entry.id !== id),
+      day0: project.day0,
+      delays: result.delays.filter((delay) => delay.days !== 0),
+      project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
+      delayDays: result.delayDays,
+    };
   });
+}
+
+/** A task added, as answered over HTTP: the task, its links, and what moved in its compact form. */
+export function presentTaskAdded(added: Awaited<ReturnType<typeof addTask>>): TaskAdded {
+  const { day0, moved, ...rest } = added;
+  return { ...rest, moved: encodeMoves(day0, moved) };
 }
 
 export async function deleteTask(ctx: Ctx, taskId: string) {

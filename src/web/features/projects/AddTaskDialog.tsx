@@ -33,12 +33,10 @@ export function AddTaskDialog({ project, onClose, onAdded }: { project: Project;
         customerVisible,
       },
       {
-        onSuccess: (next) => {
-          const known = new Set(project.tasks.map((task) => task.id));
-          const added = next.tasks.find((task) => !known.has(task.id));
+        onSuccess: (added) => {
           notify(`${title} added`);
           onClose();
-          if (added) onAdded(added.id);
+          onAdded(added.task.id);
         },
       },
     );

@@ -15,6 +15,7 @@ import { formatRange, formatShortDate } from './dates.ts';
 import { HealthBadge, MILESTONE_LABELS, OwnerBadge, STATUS_LABELS, TASK_STATUSES } from './labels.tsx';
 import { Markdown } from './Markdown.tsx';
 import {
+  movedCount,
   useAddComment,
   useDeleteTask,
   useTaskComments,
@@ -202,7 +203,7 @@ function DateEditor({ project, task }: { project: Project; task: ProjectTask }) 
       { taskId: task.id, patch: { ...patch, ...(reason.trim() ? { reason: reason.trim() } : {}) } },
       {
         onSuccess: (change) => {
-          const moved = change.moved.filter((entry) => entry.id !== task.id).length;
+          const moved = movedCount(change);
           notify(moved ? `${message}; ${moved} other task${moved === 1 ? '' : 's'} updated` : message);
           setReason('');
         },

@@ -3,6 +3,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
+import { encodeMoves } from '../../../core/schedule/moves.ts';
 import { mockApi } from '../../test/render.tsx';
 import { applyTaskChange, projectKeys, useUpdateTask, type Project, type ProjectTask, type TaskChange } from './projects.api.ts';
 
@@ -91,10 +92,10 @@ function makeProject(): Project {
 /** The customer finished "Provide data extracts" 5 business days late: everything after it moves a week. */
 const lateFinish: TaskChange = {
   task: task(1, { owner: { side: 'customer', role: 'admin' }, title: 'Provide data extracts', status: 'done', actualStart: '2026-12-07', actualFinish: '2026-12-18', critical: false }),
-  moved: [
-    { id: id(2), projectedStart: '2026-12-21', projectedFinish: '2026-12-25', slackDays: 0, critical: true, health: 'late' },
-    { id: id(3), projectedStart: '2026-12-28', projectedFinish: '2026-12-28', slackDays: 0, critical: true, health: 'late' },
-  ],
+  moved: encodeMoves('2026-12-07', [
+    { position: 2, projectedStart: '2026-12-21', projectedFinish: '2026-12-25', slackDays: 0, critical: true, health: 'late' },
+    { position: 3, projectedStart: '2026-12-28', projectedFinish: '2026-12-28', slackDays: 0, critical: true, health: 'late' },
+  ]),
   delays: [{ milestoneId: id(3), fromDate: '2026-12-21', toDate: '2026-12-28', days: 5, causeTaskId: id(1), side: 'customer' }],
   project: { health: 'late', projectedEnd: '2026-12-28' },
   delayDays: { customer: 5, vendor: 0 },
@@ -131,7 +132,7 @@ describe('a task change on screen', () => {
     expect(cached?.tasks.find((t) => t.id === id(2))?.projectedFinish).toBe('2026-12-25');
     expect(cached?.tasks.find((t) => t.id === id(3))?.projectedFinish).toBe('2026-12-28');
     expect(cached?.delayDays.customer).toBe(5);
-    // …and the project is refetched in the background to pick up what the response does not carry.
+    // …and the project is only marked stale (the answer carried what moved; nothing of a thousand tasks is refetched).
     expect(queryClient.getQueryState(projectKeys.detail(PROJECT))?.isInvalidated).toBe(true);
   });
 });

@@ -14,10 +14,12 @@ import type {
   ProjectInput,
   ProjectSummary,
   ProjectTask,
+  TaskAdded,
   TaskChange,
   TaskPatch,
   TaskStatus,
 } from '../../../contract/projects.ts';
+import { decodeMoves } from '../../../core/schedule/moves.ts';
 import { api, request } from '../../app/api.ts';
 
 export type { DelayEventOut, FormField, Health, Milestone, Project, ProjectEvent, ProjectSummary, ProjectTask, TaskChange, TaskPatch, TaskStatus };
@@ -84,10 +86,10 @@ export function useCreateProject() {
  * milestones and the critical path they imply, and the project's health and end.
  */
 export function applyTaskChange(project: Project, change: TaskChange): Project {
-  const moved = new Map(change.moved.map((entry) => [entry.id, entry]));
+  const moved = new Map(decodeMoves(change.moved).map((entry) => [entry.position, entry]));
   const tasks = project.tasks.map((task) => {
     const base = task.id === change.task.id ? change.task : task;
-    const update = moved.get(task.id);
+    const update = moved.get(task.position);
     if (!update) return base;
     return {
       ...base,
@@ -121,6 +123,24 @@ export function applyTaskChange(project: Project, change: TaskChange): Project {
   };
 }
 
+/** How many tasks a change moved, besides the task changed. */
+export function movedCount(change: TaskChange): number {
+  const total = change.moved.runs.reduce((sum, [, count]) => sum + count, 0);
+  const self = change.moved.runs.some(([first, count]) => change.task.position >= first && change.task.position < first + count);
+  return total - (self ? 1 : 0);
+}
+
+/**
+ * After a task change the answer has put on screen: the plan is patched in the cache and only marked stale (no
+ * refetch of a thousand tasks); the history, delays and lists it changed are fetched again.
+ */
+function refreshAround(queryClient: QueryClient, projectId: string) {
+  void queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId), refetchType: 'none' });
+  void queryClient.invalidateQueries({ queryKey: projectKeys.history(projectId) });
+  void queryClient.invalidateQueries({ queryKey: projectKeys.delays(projectId) });
+  void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+}
+
 /** After any change to a project: its detail, history and delays, and the lists it appears in. */
 function refreshProject(queryClient: QueryClient, projectId: string) {
   void queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) });
@@ -135,18 +155,29 @@ export function useUpdateTask(projectId: string) {
     mutationFn: ({ taskId, patch }: { taskId: string; patch: z.input<typeof TaskPatch> }) => api.patch<TaskChange>(`/tasks/${taskId}`, patch),
     onSuccess: (change) => {
       queryClient.setQueryData<Project>(projectKeys.detail(projectId), (project) => (project ? applyTaskChange(project, change) : project));
-      refreshProject(queryClient, projectId);
+      refreshAround(queryClient, projectId);
     },
   });
+}
+
+/** Puts an added task on screen: the task and its links join the plan, then what its arrival moved is applied. */
+export function applyTaskAdded(project: Project, added: TaskAdded): Project {
+  const grown = {
+    ...project,
+    tasks: [...project.tasks.filter((task) => task.id !== added.task.id), added.task],
+    dependencies: [...project.dependencies, ...added.dependencies],
+    tasksTotal: project.tasksTotal + 1,
+  };
+  return applyTaskChange(grown, { task: added.task, moved: added.moved, delays: added.delays, project: added.project, delayDays: added.delayDays });
 }
 
 export function useAddTask(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof NewTask>) => api.post<Project>(`/projects/${projectId}/tasks`, input),
-    onSuccess: (project) => {
-      queryClient.setQueryData(projectKeys.detail(projectId), project);
-      refreshProject(queryClient, projectId);
+    mutationFn: (input: z.input<typeof NewTask>) => api.post<TaskAdded>(`/projects/${projectId}/tasks`, input),
+    onSuccess: (added) => {
+      queryClient.setQueryData<Project>(projectKeys.detail(projectId), (project) => (project ? applyTaskAdded(project, added) : project));
+      refreshAround(queryClient, projectId);
     },
   });
 }
