@@ -37,6 +37,7 @@ import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
 import { registerStrictBodies } from '../http/strict-bodies.ts';
+import { registerStorableText } from '../http/storable-text.ts';
 
 export interface RouteInfo {
   method: string;
@@ -109,6 +110,7 @@ export async function buildApp(services: Services): Promise<App> {
 
   await app.register(fastifyCookie);
   registerErrorHandler(app);
+  registerStorableText(app);
   registerAccess(app, services);
   await app.register(fastifySwagger, {
     openapi: {
