@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COMPLEXITIES, LAER_STAGES, OWNER_ROLES, SEGMENTS, TOUCH_MODELS } from '../core/people.ts';
-import { csv, IsoDate, Timezone } from './common.ts';
+import { csv, IsoDate, patchOf, Timezone } from './common.ts';
 
 export const Segment = z.enum(SEGMENTS);
 export const TouchModel = z.enum(TOUCH_MODELS);
@@ -72,7 +72,7 @@ const renewalMessage = { message: 'must be after the contract signed date', path
 export const AccountInput = AccountFields.refine(renewalAfterSigning, renewalMessage);
 export type AccountInput = z.infer<typeof AccountInput>;
 
-export const AccountPatch = AccountFields.partial()
+export const AccountPatch = patchOf(AccountFields)
   .refine(renewalAfterSigning, renewalMessage)
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
 export type AccountPatch = z.infer<typeof AccountPatch>;

@@ -35,3 +35,16 @@ export const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value), z.array(item)).optional();
 
 export const ArchiveInput = z.object({ archived: z.boolean() });
+
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+
+/**
+ * The fields of a create schema as an update: every field optional and none defaulted, so a PATCH changes only
+ * what it names (a `.partial()` of a field with `.default()` still fills the default in, and erases the value).
+ */
+export function patchOf<Shape extends z.ZodRawShape>(fields: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(fields.shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.unwrap() : field]),
+  ) as { [K in keyof Shape]: WithoutDefault<Shape[K]> };
+  return z.strictObject(shape).partial();
+}

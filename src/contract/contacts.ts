@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONTACT_ROLES } from '../core/people.ts';
-import { Email, IsoDate, PersonName, Timezone } from './common.ts';
+import { Email, IsoDate, patchOf, PersonName, Timezone } from './common.ts';
 
 export const ContactRole = z.enum(CONTACT_ROLES);
 
@@ -36,7 +36,7 @@ const leftAfterJoined = (c: { joinedOn?: string | null | undefined; leftOn?: str
 const leftMessage = { message: 'cannot be before the date they joined', path: ['leftOn'] };
 
 export const ContactInput = ContactFields.refine(leftAfterJoined, leftMessage);
-export const ContactPatch = ContactFields.partial()
+export const ContactPatch = patchOf(ContactFields)
   .refine(leftAfterJoined, leftMessage)
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
 export type ContactInput = z.infer<typeof ContactInput>;

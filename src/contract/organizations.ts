@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from '../core/people.ts';
-import { IsoDate } from './common.ts';
+import { IsoDate, patchOf } from './common.ts';
 
 export const OrganizationKind = z.enum(ORGANIZATION_KINDS);
 
@@ -21,7 +21,7 @@ export const OrganizationInput = z.object({
   kind: OrganizationKind,
   startedOn: IsoDate.nullable().optional(),
 });
-export const OrganizationPatch = OrganizationInput.partial().refine((patch) => Object.keys(patch).length > 0, {
+export const OrganizationPatch = patchOf(OrganizationInput).refine((patch) => Object.keys(patch).length > 0, {
   message: 'send at least one field to change',
 });
 export type OrganizationInput = z.infer<typeof OrganizationInput>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CADENCE_FREQUENCIES, METRIC_DIRECTIONS } from '../core/success-plans/scorecard.ts';
 import { SUMMARY_MILESTONES } from '../core/success-plans/summary.ts';
-import { IsoDate } from './common.ts';
+import { IsoDate, patchOf } from './common.ts';
 
 const Text = (max: number) => z.string().trim().min(1, { message: 'is required' }).max(max);
 const Note = z.string().trim().max(2000);
@@ -45,7 +45,7 @@ const MetricFields = z.object({
 });
 export const MetricInput = MetricFields.extend({ unit: MetricFields.shape.unit.default(''), owner: MetricOwnerInput.nullable().default(null) });
 export type MetricInput = z.infer<typeof MetricInput>;
-export const MetricPatch = MetricFields.partial().refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
+export const MetricPatch = patchOf(MetricFields).refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
 export type MetricPatch = z.infer<typeof MetricPatch>;
 
 export const ActualInput = z.object({ value: Measure, measuredOn: IsoDate, note: Note.optional() });

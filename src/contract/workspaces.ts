@@ -25,7 +25,8 @@ export const WorkspacePatch = z
       .refine((days) => new Set(days).size === days.length, { message: 'lists a day twice' }),
     holidays: z.array(z.iso.date({ message: 'must be dates written YYYY-MM-DD' })).max(500),
   })
-  .partial();
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one of name, timezone, workingWeekdays, holidays' });
 export type WorkspacePatch = z.infer<typeof WorkspacePatch>;
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });

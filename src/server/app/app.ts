@@ -36,6 +36,8 @@ import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
+import { registerStrictBodies } from '../http/strict-bodies.ts';
+import { registerStorableText } from '../http/storable-text.ts';
 
 export interface RouteInfo {
   method: string;
@@ -81,6 +83,7 @@ export async function buildApp(services: Services): Promise<App> {
 
   const routes: RouteInfo[] = [];
   app.decorate('landfallRoutes', routes);
+  registerStrictBodies(app);
   app.addHook('onRoute', (route) => {
     // The web app's files and the API docs are public reading; everything else under /api says who may call it.
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
@@ -107,6 +110,7 @@ export async function buildApp(services: Services): Promise<App> {
 
   await app.register(fastifyCookie);
   registerErrorHandler(app);
+  registerStorableText(app);
   registerAccess(app, services);
   await app.register(fastifySwagger, {
     openapi: {

@@ -38,14 +38,17 @@ function problem(status: number, detail: string, errors: FieldError[] = []): Pro
 }
 
 function describeZodIssues(
-  issues: { instancePath: string; message?: string; params?: unknown }[],
+  issues: { instancePath: string; keyword?: string; message?: string; params?: unknown }[],
   part: string,
 ): FieldError[] {
-  return issues.map((issue) => {
+  return issues.flatMap((issue) => {
     const path = [part, ...issue.instancePath.split('/').filter(Boolean)].map((segment) =>
       /^\d+$/.test(segment) ? Number(segment) : segment,
     );
-    return { path, message: issue.message ?? 'is invalid' };
+    // A key the request does not take is named where it was sent, one error each (zod reports them together).
+    const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] } | undefined)?.keys : undefined;
+    if (keys?.length) return keys.map((key) => ({ path: [...path, key], message: 'is not a field of this request' }));
+    return [{ path, message: issue.message ?? 'is invalid' }];
   });
 }
 

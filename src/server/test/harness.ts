@@ -179,6 +179,8 @@ export function httpClient(app: App, headers: Record<string, string> = {}) {
     return { status: response.statusCode, headers: response.headers, body: parsed as T } satisfies Response<T>;
   };
   return {
+    /** What this client sends on every request (its session), for a test that builds raw requests. */
+    headers,
     request,
     get: <T = any>(url: string) => request<T>('GET', url),
     post: <T = any>(url: string, body?: unknown) => request<T>('POST', url, body),

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addContact } from '../modules/contacts/contacts.service.ts';
+import { addOrganization } from '../modules/organizations/organizations.service.ts';
+import { sendAssessment, startAssessment } from '../modules/readiness/readiness.service.ts';
+import { addMetric, addOutcome } from '../modules/success-plans/success-plans.service.ts';
+import { signInAsContact, projectWithContact } from '../test/portal.ts';
+import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../test/harness.ts';
+
+/**
+ * A PATCH changes only what it names: each PATCH route is sent one field, and everything else it shows reads the
+ * same after. The account that lost its value, owners, currency and stage to the create schema's defaults is here.
+ * A new PATCH route fails the last test until it has a case.
+ */
+
+interface Case {
+  /** The request, with what it changes. */
+  url: string;
+  body: Record<string, unknown>;
+  /** What the resource looks like, read back (a GET). */
+  read: () => Promise<Record<string, unknown>>;
+  /** Keys the change may move besides the one sent and updatedAt. */
+  moves?: string[];
+}
+
+let env: TestEnv;
+let cases: Record<string, Case>;
+
+const answerFor = (q: { type: string; choices?: { label: string }[] }, first: boolean) =>
+  q.type === 'yes_no' ? first : q.type === 'scale' ? (first ? 5 : 1) : q.type === 'multiple_choice' ? [q.choices![first ? 0 : 1]!.label] : q.type === 'text' ? (first ? 'Yes' : 'No') : q.choices![first ? 0 : 1]!.label;
+
+beforeAll(async () => {
+  env = await startTestEnv();
+  const { workspace, admin } = await makeWorkspace(env.services, 'Patchwork');
+  const api: HttpClient = await signedInClient(env, admin);
+  const csm = await makeMember(env.services, workspace.id, 'csm', 'Cleo Csm');
+  const account = await makeAccount(admin.ctx, {
+    contractValue: 250_000,
+    currency: 'EUR',
+    laerStage: 'expand',
+    owners: [{ role: 'csm', memberId: csm.id }],
+    renewalOn: '2027-02-16',
+  });
+  const contact = await addContact(admin.ctx, account.id, { name: 'Carol', email: 'carol@acme.test', role: 'champion', title: 'VP Ops', joinedOn: '2026-01-05' });
+  const organization = await addOrganization(admin.ctx, account.id, { name: 'Finance', kind: 'new_implementation', startedOn: '2026-02-01' });
+  const { project, contact: champion } = await projectWithContact(admin.ctx);
+  const task = project.tasks[0]!;
+  const author = { side: 'vendor' as const, memberId: admin.id, name: 'Ada Admin' };
+  const outcome = (await addOutcome(admin.ctx, author, project.id, { statement: 'Fewer tickets' })).outcomes[0]!;
+  const metric = (
+    await addMetric(admin.ctx, author, outcome.id, { name: 'Tickets', unit: 'a week', direction: 'decrease', baseline: 10, target: 5, targetDate: '2026-06-30', owner: { kind: 'member', id: csm.id } })
+  ).outcomes[0]!.metrics[0]!;
+  const assessment = await startAssessment(admin.ctx, project.id, {});
+  await sendAssessment(admin.ctx, assessment.id, champion.id);
+  const [first, second] = assessment.questions;
+  await api.patch(`/api/v1/readiness-assessments/${assessment.id}/answers`, { answers: { [first!.key]: answerFor(first!, true), [second!.key]: answerFor(second!, true) } });
+  const portal = (await signInAsContact(env, admin.ctx, project.id, champion)).client;
+  await api.patch('/api/v1/intake/settings', { salesforceOrganizationId: '00D000000000001', hubspotClientSecret: 'hubspot-secret' });
+
+  const plan = async () => (await api.get(`/api/v1/projects/${project.id}/success-plan`)).body;
+  cases = {
+    'PATCH /api/v1/workspace': { url: '/api/v1/workspace', body: { name: 'Patchwork Ltd' }, read: async () => (await api.get('/api/v1/workspace')).body },
+    'PATCH /api/v1/members/:id': {
+      url: `/api/v1/members/${csm.id}`,
+      body: { name: 'Cleo Renamed' },
+      read: async () => (await api.get('/api/v1/members')).body.find((m: { id: string }) => m.id === csm.id),
+    },
+    'PATCH /api/v1/accounts/:id': {
+      url: `/api/v1/accounts/${account.id}`,
+      body: { products: ['Core Platform', 'Analytics'] },
+      read: async () => (await api.get(`/api/v1/accounts/${account.id}`)).body,
+    },
+    'PATCH /api/v1/contacts/:id': { url: `/api/v1/contacts/${contact.id}`, body: { title: 'COO' }, read: async () => (await api.get(`/api/v1/contacts/${contact.id}`)).body },
+    'PATCH /api/v1/organizations/:id': {
+      url: `/api/v1/organizations/${organization.id}`,
+      body: { name: 'Finance EMEA' },
+      read: async () => (await api.get(`/api/v1/organizations/${organization.id}`)).body,
+    },
+    'PATCH /api/v1/tasks/:id': { url: `/api/v1/tasks/${task.id}`, body: { title: 'Agree the goals' }, read: async () => (await api.get(`/api/v1/projects/${project.id}`)).body.tasks.find((t: { id: string }) => t.id === task.id) },
+    'PATCH /api/v1/intake/settings': {
+      url: '/api/v1/intake/settings',
+      body: { salesforceOrganizationId: '00D000000000002' },
+      read: async () => (await api.get('/api/v1/intake/settings')).body,
+    },
+    'PATCH /api/v1/success-outcomes/:id': {
+      url: `/api/v1/success-outcomes/${outcome.id}`,
+      body: { statement: 'Half the tickets' },
+      read: async () => (await plan()).outcomes.find((o: { id: string }) => o.id === outcome.id),
+    },
+    'PATCH /api/v1/success-metrics/:id': {
+      url: `/api/v1/success-metrics/${metric.id}`,
+      body: { target: 4 },
+      read: async () => (await plan()).outcomes[0].metrics.find((m: { id: string }) => m.id === metric.id),
+    },
+    'PATCH /api/v1/readiness-assessments/:id/answers': {
+      url: `/api/v1/readiness-assessments/${assessment.id}/answers`,
+      body: { answers: { [first!.key]: answerFor(first!, false) } },
+      read: async () => (await api.get(`/api/v1/readiness-assessments/${assessment.id}`)).body,
+      moves: ['score', 'areas'],
+    },
+    'PATCH /api/portal/v1/projects/:projectId/readiness/:assessmentId/answers': {
+      url: `/api/portal/v1/projects/${project.id}/readiness/${assessment.id}/answers`,
+      body: { answers: { [second!.key]: answerFor(second!, false) } },
+      read: async () => (await portal.get(`/api/portal/v1/projects/${project.id}/readiness/${assessment.id}`)).body,
+      moves: ['score', 'areas'],
+    },
+  };
+  // The portal's own route is called with the portal's session.
+  for (const [route, c] of Object.entries(cases)) if (route.includes('/api/portal/')) Object.assign(c, { client: portal });
+  Object.assign(cases, Object.fromEntries(Object.entries(cases).map(([route, c]) => [route, { client: api, ...c }])));
+});
+afterAll(() => env.close());
+
+/** Every key of a resource but those named. */
+function without(resource: Record<string, unknown>, keys: string[]) {
+  return Object.fromEntries(Object.entries(resource).filter(([key]) => !keys.includes(key)));
+}
+
+describe('a PATCH', () => {
+  it('changes only the field it names, on every PATCH route', async () => {
+    for (const [route, c] of Object.entries(cases) as [string, Case & { client: HttpClient }][]) {
+      const before = await c.read();
+      expect(before?.status, `${route}: read before ${JSON.stringify(before)}`).not.toBeTypeOf('number');
+      const response = await c.client.patch(c.url, c.body);
+      expect(response.status, `${route} → ${JSON.stringify(response.body)}`).toBe(200);
+      const after = await c.read();
+      const [field] = Object.keys(c.body);
+      if (field === 'answers') {
+        const [key, value] = Object.entries(c.body.answers as Record<string, unknown>)[0]!;
+        expect((after.answers as Record<string, { value: unknown }>)[key]?.value, route).toEqual(value);
+        expect(without(after.answers as Record<string, unknown>, [key]), `${route}: the other answers`).toEqual(without(before.answers as Record<string, unknown>, [key]));
+      } else {
+        expect(after[field!], route).toEqual(c.body[field!]);
+      }
+      const moves = [field!, 'updatedAt', ...(c.moves ?? [])];
+      expect(without(after, moves), `${route}: what it did not name`).toEqual(without(before, moves));
+    }
+  });
+
+  it('refuses an empty patch with a 400, not a 500', async () => {
+    for (const [route, c] of Object.entries(cases) as [string, Case & { client: HttpClient }][]) {
+      if (route.endsWith('/answers') || route.endsWith('/intake/settings')) continue; // an empty set of answers or settings is a no-op
+      const response = await c.client.patch(c.url, {});
+      expect(response.status, `${route} {} → ${JSON.stringify(response.body)}`).toBe(400);
+    }
+  });
+
+  it('has a case for every PATCH route', () => {
+    const routes = env.app.landfallRoutes.filter((r) => r.method === 'PATCH').map((r) => `${r.method} ${r.url}`);
+    expect(routes.filter((route) => !cases[route])).toEqual([]);
+  });
+});
