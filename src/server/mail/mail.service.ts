@@ -6,6 +6,7 @@ import type { Priority } from '../../core/cadences/types.ts';
 import type { BusinessCalendar } from '../../core/calendar.ts';
 import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { hideCredentials, revealCredentials } from './credentials.ts';
 import * as repo from './mail.repo.ts';
 
 export type { OutgoingMail } from './mail.repo.ts';
@@ -73,13 +74,17 @@ export async function queueAutomatedMail(
   rules: CapRules,
 ): Promise<number> {
   const now = services.now();
-  const rowOf = (mail: AutomatedMail, sendAfter: Date, state: string, reason: string | null): repo.NewOutboxRow => ({
+  const rowOf = (mail: AutomatedMail, sendAfter: Date, state: string, reason: string | null): repo.NewOutboxRow => {
+    // The unsubscribe link is the contact's: whoever holds it can stop their email, so the outbox hides it too.
+    const shown = hideCredentials({ text: mail.text, html: mail.html }, [{ label: 'unsubscribe link', value: mail.unsubscribeUrl }, ...(mail.credentials ?? [])]);
+    return {
     workspaceId,
     dedupeKey: mail.dedupeKey,
     toAddress: mail.to,
     subject: mail.subject,
-    textBody: mail.text,
-    htmlBody: mail.html,
+    textBody: shown.text,
+    htmlBody: shown.html,
+    credentials: shown.hidden.length > 0 ? shown.hidden : null,
     messageId: messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl),
     state,
     reason,
@@ -101,7 +106,8 @@ export async function queueAutomatedMail(
     dueAt: mail.dueAt,
     recipientTimezone: mail.recipientTimezone,
     goalTaskId: mail.goalTaskId,
-  });
+    };
+  };
 
   let written = 0;
   const skipped = mails.filter((mail) => mail.skip);
@@ -246,14 +252,15 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
       const resent = mail.interruptedAttempts > 0
         ? `Sent again after a sending process stopped mid-delivery (${mail.interruptedAttempts}×): the first attempt may also have arrived, with the same Message-ID.`
         : null;
+      const body = revealCredentials({ text: mail.textBody, html: mail.htmlBody }, mail.credentials);
       try {
         await transportFor(smtpUrl!, concurrency).sendMail({
           from: mail.fromName ? { name: mail.fromName, address: fromAddress } : mailFrom,
           to: mail.toAddress,
           replyTo: mail.replyTo ?? undefined,
           subject: mail.subject,
-          text: mail.textBody,
-          html: mail.htmlBody ?? undefined,
+          text: body.text,
+          html: body.html ?? undefined,
           messageId: mail.messageId,
           date: services.now(),
           ...(mail.unsubscribeUrl
