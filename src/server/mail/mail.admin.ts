@@ -1,7 +1,7 @@
 // The outbox as people see it (the Mail page), the frequency cap setting, and the public unsubscribe.
 import type { Ctx, Services } from '../context.ts';
 import { contextFor, inTransaction, systemActor } from '../context.ts';
-import { forbidden, notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
 import type { MemberRole } from '../../core/people.ts';
 import * as repo from './mail.repo.ts';
 import type { OutboxListQuery, OutboxMessage } from '../../contract/mail.ts';
@@ -72,6 +72,9 @@ export async function getOutboxMessage(ctx: Ctx, id: string) {
 export async function retryMessage(ctx: Ctx, id: string) {
   const row = await repo.findOutboxRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('message');
+  if (row.state === 'failed' && row.textBody === '') {
+    throw conflict('This message could not be rendered from its template, so there is nothing to send: fix the cadence step.');
+  }
   await repo.retryNow(ctx.db, ctx.workspaceId, id, ctx.services.now());
   return presentMessage((await repo.findOutboxRow(ctx.db, ctx.workspaceId, id))!);
 }

@@ -58,6 +58,8 @@ export interface AutomatedMail extends repo.OutgoingMail {
   goalTaskId: string | null;
   /** Set when the message is not to be sent (a stop condition): it is stored as suppressed, with this reason. */
   skip: string | null;
+  /** Set when the message could not be written (its template failed to render): it is stored as failed, with this reason. */
+  failed?: string | null;
 }
 
 /**
@@ -112,13 +114,15 @@ export async function queueAutomatedMail(
   let written = 0;
   const skipped = mails.filter((mail) => mail.skip);
   written += (await repo.insertRows(db, skipped.map((mail) => rowOf(mail, mail.dueAt, 'suppressed', mail.skip)))).length;
+  const failed = mails.filter((mail) => !mail.skip && mail.failed);
+  written += (await repo.insertRows(db, failed.map((mail) => rowOf(mail, mail.dueAt, 'failed', mail.failed!)))).length;
   // In-portal messages are not email: the cap does not count them.
-  const portal = mails.filter((mail) => !mail.skip && mail.channel === 'portal');
+  const portal = mails.filter((mail) => !mail.skip && !mail.failed && mail.channel === 'portal');
   written += (await repo.insertRows(db, portal.map((mail) => rowOf(mail, mail.dueAt, 'scheduled', null)))).length;
 
   const byRecipient = new Map<string, AutomatedMail[]>();
   for (const mail of mails) {
-    if (mail.skip || mail.channel !== 'email') continue;
+    if (mail.skip || mail.failed || mail.channel !== 'email') continue;
     const key = mail.to.toLowerCase();
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), mail]);
   }
