@@ -98,7 +98,8 @@ export async function buildApp(services: Services): Promise<App> {
   });
 
   app.addHook('onSend', async (_request, reply) => {
-    reply.header('content-security-policy', CSP);
+    // A response with a policy of its own keeps it (a file download is sandboxed: "default-src 'none'; sandbox").
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
     reply.header('x-frame-options', 'DENY');
