@@ -6,6 +6,23 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((value) => ['1', 'true', 'yes'].includes(value));
 
+/** LANDFALL_SECRET_KEY: comma-separated base64 256-bit keys; the first seals, all open (rotation). */
+const SecretKeys = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const key = Buffer.from(part, 'base64');
+        if (key.length !== 32) ctx.addIssue({ code: 'custom', message: 'each key must be 32 random bytes in base64 (openssl rand -base64 32)' });
+        return key;
+      }),
+  );
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -23,6 +40,8 @@ const EnvSchema = z.object({
   LANDFALL_NOW: z.iso.datetime({ offset: true }).optional(),
   /** `serve` runs the scheduled jobs too unless this is 0 (then leave them to `landfall worker` processes). */
   LANDFALL_JOBS: flag.default(true),
+  /** Keys that seal stored secrets (webhook secrets, CRM client secrets); unset: one generated in the data directory. */
+  LANDFALL_SECRET_KEY: SecretKeys,
   /** Which proxies' X-Forwarded-For to believe: off, a hop count, or a comma list of addresses or CIDR ranges. */
   TRUST_PROXY: z
     .string()
@@ -62,6 +81,8 @@ export interface Config {
   jobs: boolean;
   /** Whose X-Forwarded-For sets the client address (rate limits are per address): nobody's unless configured. */
   trustProxy: TrustProxy;
+  /** The keys that seal stored secrets, newest first; empty: a key kept in the data directory (security/sealed.ts). */
+  secretKeys: Buffer[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -89,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clockOffsetMs: e.LANDFALL_NOW ? Date.parse(e.LANDFALL_NOW) - Date.now() : 0,
     jobs: e.LANDFALL_JOBS,
     trustProxy: e.TRUST_PROXY,
+    secretKeys: e.LANDFALL_SECRET_KEY,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }
