@@ -73,7 +73,7 @@ export async function measureProjectApi() {
     const { workspace, admin: member } = await createWorkspace(database.db, services, {
       workspaceName: `Schedule bench ${stamp}`,
       timezone: 'UTC',
-      admin: { name: 'Bench Admin', email: `bench-schedule-${stamp}@landfall.dev`, password: 'bench-password-1' },
+      admin: { name: 'Bench Admin', email: `bench-schedule-${stamp}@landfall.example`, password: 'bench-password-1' },
     });
     const ctx = contextFor(services, { kind: 'member', workspaceId: workspace.id, memberId: member.id, role: 'admin', sessionId: 'bench', name: member.name });
     const today = new Date().toISOString().slice(0, 10);

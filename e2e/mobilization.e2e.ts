@@ -70,13 +70,13 @@ describe('Mobilization, from the won deal to first value', () => {
     await api.post(`/projects/${deal.projectId}/success-outcomes`, { statement: 'Close the books in four days' });
 
     // The champion gets an invitation that says why, and signs in with the emailed link.
-    const invitation = urlIn(await readMail(api, 'hana@helios-freight.test', 'invited you to your onboarding portal'), '/portal/invite');
+    const invitation = urlIn(await readMail(landfall, 'hana@helios-freight.test', 'invited you to your onboarding portal'), '/portal/invite');
     customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await customer.newPage();
     await page.goto(invitation);
     await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
     await page.getByText('We sent a sign-in link to').waitFor();
-    await page.goto(urlIn(await readMail(api, 'hana@helios-freight.test', 'Your sign-in link'), '/portal/sign-in'));
+    await page.goto(urlIn(await readMail(landfall, 'hana@helios-freight.test', 'Your sign-in link'), '/portal/sign-in'));
     await page.getByRole('button', { name: 'Continue to my portal' }).click();
     await page.waitForURL(`**/portal/projects/${deal.projectId}`);
 

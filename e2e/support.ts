@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startSmtpServer, type SmtpCapture } from '../src/server/test/smtp.ts';
 
 export const RESULTS_DIR = path.resolve('test-results');
 fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -43,42 +44,59 @@ async function freePort(): Promise<number> {
 export interface RunningLandfall {
   url: string;
   output: () => string;
+  /** What Landfall sent to the local SMTP server: the inboxes of everyone it wrote to. */
+  mailbox: SmtpCapture;
   stop(): Promise<void>;
 }
 
-/** Starts Landfall as `npm start` would (built web app, fresh PGlite data directory) and waits for it. */
+/**
+ * Starts Landfall as `npm start` would (built web app, fresh PGlite data directory) and waits for it. Its mail goes
+ * to a real SMTP server on loopback, which the tests read as the recipients would: the outbox API never shows a
+ * credential (a sign-in link, an invitation), so a test that needs one reads it from the recipient's mail.
+ */
 export async function startLandfall(
   env: Record<string, string> = {},
   options: { dataDir?: string; keepData?: boolean } = {},
 ): Promise<RunningLandfall & { dataDir: string }> {
   const port = await freePort();
+  const mailbox = await startSmtpServer();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['bin/landfall.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LANDFALL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LANDFALL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: mailbox.url, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 180_000; // the demo seeds in ~20 s alone, several times that on a busy machine
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`Landfall exited early:\n${output}`);
+    if (child.exitCode !== null) {
+      await mailbox.close();
+      throw new Error(`Landfall exited early:\n${output}`);
+    }
     try {
       if ((await fetch(`${url}/api/health`)).ok && /Landfall is running/.test(output)) break;
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`Landfall did not start in 90 s:\n${output}`);
+    if (Date.now() > deadline) {
+      // Stop what was started, or the test process waits on them forever.
+      child.kill('SIGKILL');
+      await mailbox.close();
+      throw new Error(`Landfall did not start in 180 s:\n${output}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url,
     dataDir,
     output: () => output,
+    mailbox,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
+      await mailbox.close();
       if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -88,7 +106,7 @@ export const screenshot = (name: string) => path.join(RESULTS_DIR, `${name}.png`
 
 /** Signs in as the demo admin (the login the server prints, or the demo's default). */
 export async function signIn(page: Page, landfall: RunningLandfall) {
-  const [, email, password] = /Demo login: (\S+) \/ (\S+)/.exec(landfall.output()) ?? ['', 'demo@landfall.dev', 'landfall-demo'];
+  const [, email, password] = /Demo login: (\S+) \/ (\S+)/.exec(landfall.output()) ?? ['', 'demo@landfall.example', 'landfall-demo'];
   await page.goto(landfall.url);
   await page.getByLabel('Email').fill(email!);
   await page.getByLabel('Password').fill(password!);
@@ -112,13 +130,23 @@ export function staffApi(page: Page) {
   return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body: unknown) => call<T>('POST', path, body) };
 }
 
-/** The newest message to an address in the outbox (the demo has no SMTP: the outbox is the inbox), by subject start. */
-/** The text of the newest mail to `to` whose subject contains `subject`. */
-export async function readMail(api: ReturnType<typeof staffApi>, to: string, subject: string) {
-  const list = await api.get<{ messages: { id: string; to: string; subject: string }[] }>(`/mail?q=${encodeURIComponent(to)}&limit=50`);
-  const message = list.messages.find((m) => m.to.toLowerCase() === to.toLowerCase() && m.subject.includes(subject));
-  assert.ok(message, `no "${subject}" mail to ${to}: ${JSON.stringify(list.messages.map((m) => m.subject))}`);
-  return (await api.get<{ text: string }>(`/mail/${message.id}`)).text;
+/**
+ * The text of the newest mail to `to` whose subject contains `subject`, as it arrived at the local SMTP server
+ * (waits for the mail job); `since` (a count of `landfall.mailbox.received` taken before the action) skips older
+ * mail, such as an invitation the demo sent before it was replaced.
+ */
+export async function readMail(landfall: RunningLandfall, to: string, subject: string, since = 0, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const message = landfall.mailbox.received
+      .slice(since)
+      .filter((mail) => mail.to && [mail.to].flat().some((address) => address.value.some((v) => v.address?.toLowerCase() === to.toLowerCase())))
+      .filter((mail) => mail.subject?.includes(subject))
+      .at(-1);
+    if (message?.text) return message.text;
+    assert.ok(Date.now() < deadline, `no "${subject}" mail to ${to} in ${timeoutMs / 1000} s: ${JSON.stringify(landfall.mailbox.received.map((m) => m.subject))}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 export const urlIn = (text: string, path: string) => {

@@ -6,6 +6,23 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((value) => ['1', 'true', 'yes'].includes(value));
 
+/** LANDFALL_SECRET_KEY: comma-separated base64 256-bit keys; the first seals, all open (rotation). */
+const SecretKeys = z
+  .string()
+  .trim()
+  .default('')
+  .transform((value, ctx) =>
+    value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const key = Buffer.from(part, 'base64');
+        if (key.length !== 32) ctx.addIssue({ code: 'custom', message: 'each key must be 32 random bytes in base64 (openssl rand -base64 32)' });
+        return key;
+      }),
+  );
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -23,7 +40,25 @@ const EnvSchema = z.object({
   LANDFALL_NOW: z.iso.datetime({ offset: true }).optional(),
   /** `serve` runs the scheduled jobs too unless this is 0 (then leave them to `landfall worker` processes). */
   LANDFALL_JOBS: flag.default(true),
+  /** Keys that seal stored secrets (webhook secrets, CRM client secrets); unset: one generated in the data directory. */
+  LANDFALL_SECRET_KEY: SecretKeys,
+  /** Which proxies' X-Forwarded-For to believe: off, a hop count, or a comma list of addresses or CIDR ranges. */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('off')
+    .transform((value, ctx): TrustProxy => {
+      if (['', 'off', '0', 'false', 'no'].includes(value.toLowerCase())) return false;
+      if (/^\d+$/.test(value)) return Number(value);
+      const addresses = value.split(',').map((part) => part.trim()).filter(Boolean);
+      const bad = addresses.find((address) => !/^[0-9a-f.:]+(\/\d{1,3})?$/i.test(address) || !/[.:]/.test(address));
+      if (bad) ctx.addIssue({ code: 'custom', message: `"${bad}" is not an address: use off, a hop count (1) or addresses (10.0.0.1,10.1.0.0/16)` });
+      return addresses;
+    }),
 });
+
+/** Off, the number of proxies in front of Landfall, or the addresses of the proxies to believe (Fastify's trustProxy). */
+export type TrustProxy = false | number | string[];
 
 export interface Config {
   port: number;
@@ -44,6 +79,10 @@ export interface Config {
   clockOffsetMs: number;
   /** Whether `serve` also runs the jobs (`worker` always does). */
   jobs: boolean;
+  /** Whose X-Forwarded-For sets the client address (rate limits are per address): nobody's unless configured. */
+  trustProxy: TrustProxy;
+  /** The keys that seal stored secrets, newest first; empty: a key kept in the data directory (security/sealed.ts). */
+  secretKeys: Buffer[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -70,6 +109,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.DB_POOL_SIZE,
     clockOffsetMs: e.LANDFALL_NOW ? Date.parse(e.LANDFALL_NOW) - Date.now() : 0,
     jobs: e.LANDFALL_JOBS,
+    trustProxy: e.TRUST_PROXY,
+    secretKeys: e.LANDFALL_SECRET_KEY,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

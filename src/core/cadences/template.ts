@@ -32,7 +32,21 @@ export const SAMPLE_VARIABLES: MessageVariables = {
   unsubscribeLink: 'https://landfall.example/api/v1/unsubscribe/example',
 };
 
-const options = { ownPropertyOnly: true, strictFilters: true, cache: 500, jsTruthy: true } as const;
+/**
+ * Templates are written by workspace members and rendered on the server's one event loop (a preview, the mail
+ * job): every render is bounded, so a template such as two nested 100,000-step loops fails fast instead of
+ * freezing every workspace. An onboarding email needs a fraction of each limit.
+ */
+export const TEMPLATE_LIMITS = {
+  /** Characters of template parsed at once. */
+  parseLimit: 50_000,
+  /** Milliseconds a render may take. */
+  renderLimit: 250,
+  /** Units of memory a render may allocate (a range (1..n) counts n; strings their length). */
+  memoryLimit: 1_000_000,
+} as const;
+
+const options = { ownPropertyOnly: true, strictFilters: true, cache: 500, jsTruthy: true, ...TEMPLATE_LIMITS } as const;
 // HTML output escapes every variable, so a contact named "<script>" stays text; the text output does not.
 const htmlEngine = new Liquid({ ...options, outputEscape: 'escape' });
 const textEngine = new Liquid(options);
@@ -54,14 +68,23 @@ export class TemplateError extends Error {
   override readonly name = 'TemplateError';
 }
 
+/** What went wrong, in the words of someone writing an email; a limit says which and what to do. */
+function describe(error: unknown): string {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/, file:.*$/s, '').replace(/\s+/g, ' ').trim();
+  if (/parse length limit exceeded/i.test(message)) return `the template is too long (at most ${TEMPLATE_LIMITS.parseLimit.toLocaleString('en')} characters)`;
+  if (/template render limit exceeded|memory alloc limit exceeded/i.test(message)) {
+    return 'the template does too much work to render (a loop too long, or loops inside loops): keep loops to the data an email shows';
+  }
+  return message;
+}
+
 /** Why a template cannot be used (bad syntax, an unknown variable or filter), or null when it is fine. */
 export function templateProblem(source: string): string | null {
   try {
     strictEngine.parseAndRenderSync(source, SAMPLE_VARIABLES);
     return null;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.replace(/, file:.*$/s, '').replace(/\s+/g, ' ').trim();
+    return describe(error);
   }
 }
 
@@ -92,7 +115,7 @@ export function renderMessage(content: { subject: string; body: string }, variab
     const html = layout(subject, bodyHtml, signature, variables.unsubscribeLink);
     return { subject, text, html };
   } catch (error) {
-    throw new TemplateError(error instanceof Error ? error.message : String(error));
+    throw new TemplateError(describe(error));
   }
 }
 

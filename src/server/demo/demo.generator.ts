@@ -20,6 +20,12 @@ import {
   type Industry,
 } from './demo.catalogue.ts';
 
+/**
+ * The mail domain of a demo company's people: reserved by RFC 2606 (".example"), so a demo started with SMTP_URL
+ * set never emails a real person (redstonecollege.edu → redstonecollege.example).
+ */
+export const demoMailDomain = (domain: string) => `${domain.replace(/\.[a-z]+$/, '')}.example`;
+
 // Made-up customers that look like a real vendor's book: plain data from a seeded PRNG, no I/O,
 // so the same seed and the same day give the same accounts.
 
@@ -209,6 +215,7 @@ export function accountGenerator(options: GeneratorOptions) {
   }
 
   function contactPeople(domain: string, industry: Industry) {
+    // The account keeps its realistic domain; its people's addresses are on a reserved one, so mail never reaches anyone.
     const convention = random.weighted([
       ['first.last', 60],
       ['flast', 30],
@@ -221,7 +228,7 @@ export function accountGenerator(options: GeneratorOptions) {
         const last = random.pick(LAST_NAMES);
         const [f, l] = [first, last].map((part) => part.toLowerCase().replace(/[^a-z]/g, '')) as [string, string];
         const local = convention === 'first.last' ? `${f}.${l}` : convention === 'flast' ? `${f[0]}${l}` : f;
-        const email = `${local}@${domain}`;
+        const email = `${local}@${demoMailDomain(domain)}`;
         if (used.has(email)) continue;
         used.add(email);
         const title = random.pick([...(industry.titles?.[role] ?? []), ...GENERIC_TITLES[role]]);

@@ -17,7 +17,7 @@ import { DEMO_TEAM } from './demo.catalogue.ts';
 import { accountGenerator, type GeneratedAccount } from './demo.generator.ts';
 import { analyzeAccountTables, insertAccountBatch, insertMembers, type AccountBatch, type MemberRow } from './demo.repo.ts';
 
-export const DEMO_LOGIN = { email: 'demo@landfall.dev', password: 'landfall-demo' };
+export const DEMO_LOGIN = { email: 'demo@landfall.example', password: 'landfall-demo' };
 
 const DEMO_WORKSPACE = { name: 'Northwind Cloud', timezone: 'America/New_York' };
 const DEMO_ACCOUNTS = 40;
@@ -72,7 +72,7 @@ function toBatch(generated: GeneratedAccount[]): AccountBatch {
 }
 
 const emailFromName = (name: string, suffix = '') =>
-  `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '.')}${suffix}@landfall.dev`;
+  `${name.toLowerCase().replace(/[^a-z ]/g, '').replace(/ /g, '.')}${suffix}@landfall.example`;
 
 /**
  * The demo workspace `npm start` creates on an empty database: a vendor with its whole team and a
@@ -134,7 +134,7 @@ export async function seedAccounts(
   const now = DateTime.fromJSDate(services.now(), { zone: DEMO_WORKSPACE.timezone });
   const stamp = now.toFormat('yyyyMMdd-HHmmss-SSS');
   const workspaceName = `Benchmark ${now.toFormat('yyyy-MM-dd HH:mm')}`;
-  const email = `bench-${stamp}@landfall.dev`;
+  const email = `bench-${stamp}@landfall.example`;
   const password = randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
   const role: MemberRole = 'admin';

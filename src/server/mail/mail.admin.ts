@@ -1,7 +1,8 @@
 // The outbox as people see it (the Mail page), the frequency cap setting, and the public unsubscribe.
 import type { Ctx, Services } from '../context.ts';
 import { contextFor, inTransaction, systemActor } from '../context.ts';
-import { notFound } from '../http/errors.ts';
+import { conflict, forbidden, notFound } from '../http/errors.ts';
+import type { MemberRole } from '../../core/people.ts';
 import * as repo from './mail.repo.ts';
 import type { OutboxListQuery, OutboxMessage } from '../../contract/mail.ts';
 
@@ -47,17 +48,35 @@ export async function listOutbox(ctx: Ctx, query: OutboxListQuery) {
   };
 }
 
+/**
+ * Who may read what a message says: the people who write to customers and answer for what they were told. A
+ * leader oversees through the list (who, what, when, why), sales and education do not write onboarding mail,
+ * and an API token is an integration that has no reader behind it: they see the metadata only.
+ */
+const READS_MAIL_CONTENT: ReadonlySet<MemberRole> = new Set(['admin', 'onboarding_manager', 'implementation_manager', 'csm']);
+
+/**
+ * One message as stored: credentials (invitations, sign-in links and codes, unsubscribe links) are hidden in the
+ * stored text itself (see credentials.ts), for every role; only the recipient's copy carries them.
+ */
 export async function getOutboxMessage(ctx: Ctx, id: string) {
   const row = await repo.findOutboxRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('message');
-  return { ...presentMessage(row), text: row.textBody, html: row.htmlBody, unsubscribeUrl: row.unsubscribeUrl };
+  if (ctx.actor.kind !== 'member' || !READS_MAIL_CONTENT.has(ctx.actor.role)) {
+    throw forbidden('What a message says is shown to admins, onboarding and implementation managers and CSMs; the outbox list shows its state.');
+  }
+  return { ...presentMessage(row), text: row.textBody, html: row.htmlBody, unsubscribeUrl: row.unsubscribeUrl ? '[unsubscribe link hidden]' : null };
 }
 
+/** Sends a message again; answers with its state only (the content is for the Mail page's readers). */
 export async function retryMessage(ctx: Ctx, id: string) {
   const row = await repo.findOutboxRow(ctx.db, ctx.workspaceId, id);
   if (!row) throw notFound('message');
+  if (row.state === 'failed' && row.textBody === '') {
+    throw conflict('This message could not be rendered from its template, so there is nothing to send: fix the cadence step.');
+  }
   await repo.retryNow(ctx.db, ctx.workspaceId, id, ctx.services.now());
-  return getOutboxMessage(ctx, id);
+  return presentMessage((await repo.findOutboxRow(ctx.db, ctx.workspaceId, id))!);
 }
 
 export async function getMailSettings(ctx: Ctx) {

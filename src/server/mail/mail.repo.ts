@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { contactMailPreferences, mailSettings, outbox } from '../db/schema.ts';
+import { hideCredentials, type MailCredential } from './credentials.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
@@ -12,9 +13,12 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  /** Credentials in the text (links, codes): the outbox shows them hidden; only the recipient gets them. */
+  credentials?: MailCredential[];
 }
 
 export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail, messageId: string, now: Date) {
+  const shown = hideCredentials({ text: mail.text, html: mail.html ?? null }, mail.credentials ?? []);
   await db
     .insert(outbox)
     .values({
@@ -22,8 +26,9 @@ export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail
       dedupeKey: mail.dedupeKey,
       toAddress: mail.to,
       subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
+      textBody: shown.text,
+      htmlBody: shown.html,
+      credentials: shown.hidden.length > 0 ? shown.hidden : null,
       messageId,
       sendAfter: now,
       createdAt: now,

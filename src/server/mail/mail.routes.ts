@@ -4,7 +4,7 @@ import type { Services } from '../context.ts';
 import { requireCtx } from '../http/access.ts';
 import { escapeHtml } from '../../core/cadences/template.ts';
 import { IdParams } from '../../contract/common.ts';
-import { MailSettings, MailSettingsInput, OutboxList, OutboxListQuery, OutboxMessageFull, UnsubscribeParams } from '../../contract/mail.ts';
+import { MailSettings, MailSettingsInput, OutboxList, OutboxListQuery, OutboxMessage, OutboxMessageFull, UnsubscribeParams } from '../../contract/mail.ts';
 import * as admin from './mail.admin.ts';
 
 const tags = ['mail'];
@@ -42,13 +42,13 @@ export const mailRoutes =
 
     app.get(
       '/mail/:id',
-      { schema: { tags, summary: 'One message as rendered (HTML and text)', params: IdParams, response: { 200: OutboxMessageFull } } },
+      { schema: { tags, summary: 'One message as rendered (HTML and text), credentials hidden; for admins, onboarding and implementation managers and CSMs', params: IdParams, response: { 200: OutboxMessageFull } } },
       (request) => admin.getOutboxMessage(requireCtx(request, services), request.params.id),
     );
 
     app.post(
       '/mail/:id/retry',
-      { schema: { tags, summary: 'Send a failed or bounced message again', params: IdParams, response: { 200: OutboxMessageFull } } },
+      { schema: { tags, summary: 'Send a failed or bounced message again (answers with its state, not its content)', params: IdParams, response: { 200: OutboxMessage } } },
       (request) => admin.retryMessage(requireCtx(request, services), request.params.id),
     );
 

@@ -6,6 +6,7 @@ import type { Priority } from '../../core/cadences/types.ts';
 import type { BusinessCalendar } from '../../core/calendar.ts';
 import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { hideCredentials, revealCredentials } from './credentials.ts';
 import * as repo from './mail.repo.ts';
 
 export type { OutgoingMail } from './mail.repo.ts';
@@ -57,6 +58,8 @@ export interface AutomatedMail extends repo.OutgoingMail {
   goalTaskId: string | null;
   /** Set when the message is not to be sent (a stop condition): it is stored as suppressed, with this reason. */
   skip: string | null;
+  /** Set when the message could not be written (its template failed to render): it is stored as failed, with this reason. */
+  failed?: string | null;
 }
 
 /**
@@ -73,13 +76,17 @@ export async function queueAutomatedMail(
   rules: CapRules,
 ): Promise<number> {
   const now = services.now();
-  const rowOf = (mail: AutomatedMail, sendAfter: Date, state: string, reason: string | null): repo.NewOutboxRow => ({
+  const rowOf = (mail: AutomatedMail, sendAfter: Date, state: string, reason: string | null): repo.NewOutboxRow => {
+    // The unsubscribe link is the contact's: whoever holds it can stop their email, so the outbox hides it too.
+    const shown = hideCredentials({ text: mail.text, html: mail.html }, [{ label: 'unsubscribe link', value: mail.unsubscribeUrl }, ...(mail.credentials ?? [])]);
+    return {
     workspaceId,
     dedupeKey: mail.dedupeKey,
     toAddress: mail.to,
     subject: mail.subject,
-    textBody: mail.text,
-    htmlBody: mail.html,
+    textBody: shown.text,
+    htmlBody: shown.html,
+    credentials: shown.hidden.length > 0 ? shown.hidden : null,
     messageId: messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl),
     state,
     reason,
@@ -101,18 +108,21 @@ export async function queueAutomatedMail(
     dueAt: mail.dueAt,
     recipientTimezone: mail.recipientTimezone,
     goalTaskId: mail.goalTaskId,
-  });
+    };
+  };
 
   let written = 0;
   const skipped = mails.filter((mail) => mail.skip);
   written += (await repo.insertRows(db, skipped.map((mail) => rowOf(mail, mail.dueAt, 'suppressed', mail.skip)))).length;
+  const failed = mails.filter((mail) => !mail.skip && mail.failed);
+  written += (await repo.insertRows(db, failed.map((mail) => rowOf(mail, mail.dueAt, 'failed', mail.failed!)))).length;
   // In-portal messages are not email: the cap does not count them.
-  const portal = mails.filter((mail) => !mail.skip && mail.channel === 'portal');
+  const portal = mails.filter((mail) => !mail.skip && !mail.failed && mail.channel === 'portal');
   written += (await repo.insertRows(db, portal.map((mail) => rowOf(mail, mail.dueAt, 'scheduled', null)))).length;
 
   const byRecipient = new Map<string, AutomatedMail[]>();
   for (const mail of mails) {
-    if (mail.skip || mail.channel !== 'email') continue;
+    if (mail.skip || mail.failed || mail.channel !== 'email') continue;
     const key = mail.to.toLowerCase();
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), mail]);
   }
@@ -246,14 +256,15 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
       const resent = mail.interruptedAttempts > 0
         ? `Sent again after a sending process stopped mid-delivery (${mail.interruptedAttempts}×): the first attempt may also have arrived, with the same Message-ID.`
         : null;
+      const body = revealCredentials({ text: mail.textBody, html: mail.htmlBody }, mail.credentials);
       try {
         await transportFor(smtpUrl!, concurrency).sendMail({
           from: mail.fromName ? { name: mail.fromName, address: fromAddress } : mailFrom,
           to: mail.toAddress,
           replyTo: mail.replyTo ?? undefined,
           subject: mail.subject,
-          text: mail.textBody,
-          html: mail.htmlBody ?? undefined,
+          text: body.text,
+          html: body.html ?? undefined,
           messageId: mail.messageId,
           date: services.now(),
           ...(mail.unsubscribeUrl

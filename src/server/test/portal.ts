@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.ts';
+import { revealCredentials, type HiddenCredential } from '../mail/credentials.ts';
 import { csrfTokenFor } from '../modules/auth/auth.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
@@ -8,12 +9,13 @@ import { httpClient, makeAccount, type TestEnv } from './harness.ts';
 
 /** The newest mail in the outbox to an address (what the person would find in their inbox), optionally by subject start. */
 export async function lastMailTo(env: TestEnv, address: string, subjectStart = '') {
-  const [row] = await env.services.database.query<{ subject: string; text_body: string }>(
-    `select subject, text_body from mail_outbox where lower(to_address) = lower($1) and subject like $2 || '%'
+  const [row] = await env.services.database.query<{ subject: string; text_body: string; credentials: HiddenCredential[] | null }>(
+    `select subject, text_body, credentials from mail_outbox where lower(to_address) = lower($1) and subject like $2 || '%'
      order by created_at desc limit 1`,
     [address, subjectStart],
   );
-  return row;
+  // The outbox stores the text with its credentials hidden; the inbox gets them put back.
+  return row && { subject: row.subject, text_body: revealCredentials({ text: row.text_body, html: null }, row.credentials).text };
 }
 
 export const SIGN_IN_MAIL = 'Your sign-in link';

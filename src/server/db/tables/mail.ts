@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaces } from './workspaces.ts';
@@ -49,6 +49,11 @@ export const outbox = pgTable(
     /** Deliveries taken over from a process that died mid-send: the message may have arrived twice (same Message-ID). */
     interruptedAttempts: integer('interrupted_attempts').notNull().default(0),
     updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /**
+     * The credentials the message carries (invitation, sign-in link and code, unsubscribe link), which the stored
+     * text shows as markers: put back only when the message is sent. No route returns this column.
+     */
+    credentials: jsonb('credentials').$type<{ marker: string; value: string }[]>(),
   },
   (t) => [
     unique('mail_outbox_dedupe_key').on(t.workspaceId, t.dedupeKey),

@@ -2,7 +2,7 @@
 // plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
 import { DateTime } from 'luxon';
 import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadences/plan.ts';
-import { renderMessage, type MessageVariables } from '../../../core/cadences/template.ts';
+import { renderMessage, TemplateError, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
@@ -147,7 +147,15 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
     const sender = await senderOf(db, workspaceId, step.sender, data.manager);
     const unsubscribe = await unsubscribeUrlFor(db, services, workspaceId, contact.id);
     const today = DateTime.fromMillis(due.dueAt, { zone }).toISODate()!;
-    const rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today));
+    // A stored template that cannot be rendered (over a limit, broken) fails its own message, once: the rest go.
+    let rendered: RenderedMessage = { subject: step.name, text: '', html: '' };
+    let failed: string | null = null;
+    try {
+      rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today));
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      failed = `The step's template could not be rendered: ${error.message}. Fix the step in the cadence; this message is not sent.`;
+    }
     mails.push({
       dedupeKey: `cadence:${project.id}:${step.id}:${contact.id}:${due.occurrence}`,
       to: contact.email,
@@ -169,6 +177,7 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
       recipientTimezone: zone,
       goalTaskId: goalTaskId(step, data.tasks),
       skip: due.skip,
+      failed,
     });
   }
   const rules = await frequencyCapOf(db, workspaceId);

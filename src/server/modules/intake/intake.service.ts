@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services, type SystemActor } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { emit } from '../../events/bus.ts';
+import { keyRing, needsResealing, seal, unseal } from '../../security/sealed.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { createAccount, getAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { addContact, contactsOfAccount, updateContact } from '../contacts/contacts.service.ts';
@@ -143,10 +145,39 @@ export async function replayDelivery(ctx: Ctx, deliveryId: string) {
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 
+// The webhook secret and the HubSpot client secret are stored sealed (security/sealed.ts); one sealed under an
+// older key, or written before sealing, is sealed again with the current key when read.
+async function openSettings(services: Services, db: Db, workspaceId: string) {
+  const keys = keyRing(services.config);
+  const row = await repo.findSettings(db, workspaceId);
+  if (!row) return undefined;
+  const stale = [row.webhookSecret, row.hubspotClientSecret].some((value) => value && needsResealing(keys, value));
+  const opened = { ...row, webhookSecret: unseal(keys, row.webhookSecret), hubspotClientSecret: row.hubspotClientSecret && unseal(keys, row.hubspotClientSecret) };
+  if (stale) await saveSettings(services, db, workspaceId, { webhookSecret: opened.webhookSecret, hubspotClientSecret: opened.hubspotClientSecret });
+  return opened;
+}
+
+function saveSettings(
+  services: Services,
+  db: Db,
+  workspaceId: string,
+  values: { webhookSecret?: string; hubspotClientSecret?: string | null; salesforceOrganizationId?: string | null },
+) {
+  const keys = keyRing(services.config);
+  const sealed = {
+    ...values,
+    ...(values.webhookSecret !== undefined ? { webhookSecret: seal(keys, values.webhookSecret) } : {}),
+    ...(values.hubspotClientSecret ? { hubspotClientSecret: seal(keys, values.hubspotClientSecret) } : {}),
+  };
+  return repo.upsertSettings(db, workspaceId, sealed, services.now());
+}
+
 export async function intakeSettings(ctx: Ctx) {
-  const found =
-    (await repo.findSettings(ctx.db, ctx.workspaceId)) ??
-    (await repo.upsertSettings(ctx.db, ctx.workspaceId, { webhookSecret: newSecret() }, ctx.services.now()));
+  let found = await openSettings(ctx.services, ctx.db, ctx.workspaceId);
+  if (!found) {
+    await saveSettings(ctx.services, ctx.db, ctx.workspaceId, { webhookSecret: newSecret() });
+    found = (await openSettings(ctx.services, ctx.db, ctx.workspaceId))!;
+  }
   const base = `${ctx.services.config.publicUrl}/api/v1/intake`;
   return {
     webhookSecret: found.webhookSecret,
@@ -162,11 +193,11 @@ export async function updateIntakeSettings(
 ) {
   await intakeSettings(ctx);
   const { rotateWebhookSecret, ...values } = patch;
-  await repo.upsertSettings(ctx.db, ctx.workspaceId, { ...values, ...(rotateWebhookSecret ? { webhookSecret: newSecret() } : {}) }, ctx.services.now());
+  await saveSettings(ctx.services, ctx.db, ctx.workspaceId, { ...values, ...(rotateWebhookSecret ? { webhookSecret: newSecret() } : {}) });
   return intakeSettings(ctx);
 }
 
 /** The secrets that sign a workspace's webhooks; undefined for an unknown workspace. */
 export function settingsFor(services: Services, workspaceId: string) {
-  return repo.findSettings(services.database.db, workspaceId);
+  return openSettings(services, services.database.db, workspaceId);
 }

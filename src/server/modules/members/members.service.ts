@@ -119,6 +119,7 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Membe
         `${inviter?.name ?? 'A colleague'} invited you to join their Landfall workspace.\n\n` +
         `Accept the invitation and choose your password:\n${inviteUrl}\n\n` +
         `The link works for 7 days.`,
+      credentials: [{ label: 'invitation link', value: inviteUrl }],
     });
     return { ...presentInvite(row), inviteUrl };
   });

@@ -37,6 +37,7 @@ export async function grantAccess(ctx: Ctx, projectId: string, contactId: string
         `the plan, your tasks, files and sign-offs in one place, with no password to remember.\n\n` +
         (why ? `${why}\n\n` : '') +
         `Open your invitation:\n${invitation.url}\n\nIt sends you a one-time sign-in link each time you need one. It works for 30 days.`,
+      credentials: [{ label: 'invitation link', value: invitation.url }],
     });
     await recordEvents(tx, [
       { workspaceId: tx.workspaceId, projectId, ...who_, kind: 'portal_invited', toValue: `invited ${contact.name} to the portal`, createdAt: invitation.now },

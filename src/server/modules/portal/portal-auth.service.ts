@@ -96,6 +96,10 @@ async function mailSignInLink(
         `Hello ${contact.name},\n\nOpen this link to sign in to your onboarding portal for ${projectName}:\n${signInUrl(services, token)}\n\n` +
         `Or enter this code on the page you came from: ${code}\n\n` +
         `The link and the code work once, for 15 minutes. If you did not ask for them, you can ignore this email.`,
+      credentials: [
+        { label: 'sign-in link', value: signInUrl(services, token) },
+        { label: 'sign-in code', value: code },
+      ],
     });
   });
 }

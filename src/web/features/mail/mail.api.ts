@@ -27,7 +27,7 @@ export const useOutboxMessage = (id: string | undefined) =>
 export function useRetryMessage() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<OutboxMessageFull>(`/mail/${id}/retry`, {}),
+    mutationFn: (id: string) => api.post<OutboxMessage>(`/mail/${id}/retry`, {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['mail'] }),
   });
 }
