@@ -40,9 +40,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ok = (status: number) => status >= 200 && status < 300;
 
 const dbName = `lf_soak_${randomBytes(4).toString('hex')}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-await admin.query(`create database ${dbName}`);
+// Short-lived connections of the bench's own: PostgreSQL may be restarted under them.
+async function asAdmin(sql: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  admin.on('error', () => undefined);
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+await asAdmin(`create database ${dbName}`);
 const dbUrl = new URL(adminUrl);
 dbUrl.pathname = `/${dbName}`;
 const smtp = await startCountingSmtpServer();
@@ -154,6 +163,7 @@ async function oneAction() {
 
 // Transactional mail due all along the run (ten a second), so sending goes on through the kills.
 const pool = new pg.Pool({ connectionString: dbUrl.toString(), max: 2 });
+pool.on('error', () => undefined); // an idle connection cut by a PostgreSQL restart; the next query opens another
 const MAILS = SECONDS * 10;
 await pool.query(
   `insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, html_body, message_id, kind, send_after)
@@ -259,8 +269,7 @@ serve?.kill('SIGTERM');
 await pool.end();
 await smtp.close();
 await sleep(500);
-await admin.query(`drop database if exists ${dbName} with (force)`);
-await admin.end();
+await asAdmin(`drop database if exists ${dbName} with (force)`);
 console.log(JSON.stringify(result));
 if (values.check) {
   const broken = [

@@ -41,6 +41,9 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });
+  // A client in use (a transaction, a job's claim) whose connection is cut — PostgreSQL restarted, a failover — fails
+  // its query, which the caller sees; without a listener the same error would also end the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
