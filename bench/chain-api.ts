@@ -2,13 +2,11 @@
 // of the chain moves and is saved), and one task added to a 1,000-task project. Uses DATABASE_URL when set, otherwise
 // a database of its own on the local server, dropped at the end.
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import type { PlaybookDefinition, PlaybookTask } from '../src/core/playbooks/definition.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { contextFor, type Services } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/client.ts';
-import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/app/app.ts';
+import { openBenchDatabase } from './lib/bench-database.ts';
 import { installAll } from '../src/server/app/reactions.ts';
 import { createAccount } from '../src/server/modules/accounts/accounts.service.ts';
 import { csrfTokenFor, startSession } from '../src/server/modules/auth/auth.service.ts';
@@ -21,7 +19,6 @@ const TASKS = 1000;
 const CHAINS = 3;
 const SLIPS = 21; // done late, measured; each is followed by a re-opening of the same head, so the next one moves again
 const ADDS = 15;
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const DAY = 86_400_000;
 
 function chainPlaybook(size: number): PlaybookDefinition {
@@ -55,17 +52,8 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export async function measureChainApi() {
-  let databaseUrl = process.env.DATABASE_URL;
-  const ownDatabase = databaseUrl ? undefined : `landfall_bench_chain_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  if (ownDatabase) {
-    await admin.connect();
-    await admin.query(`create database ${ownDatabase}`);
-    databaseUrl = `postgres://postgres@127.0.0.1:5432/${ownDatabase}`;
-  }
-  const database = await openDatabase({ databaseUrl, poolSize: 10 });
+  const { database, databaseUrl, close } = await openBenchDatabase('landfall_bench_chain');
   try {
-    await migrateDatabase(database);
     // The projects start 40 days ago: their heads are late the day the bench runs.
     const realNow = Date.now();
     let clock = new Date(realNow - 40 * DAY);
@@ -167,11 +155,7 @@ export async function measureChainApi() {
       api_chain_tasks: TASKS,
     };
   } finally {
-    await database.close();
-    if (ownDatabase) {
-      await admin.query(`drop database if exists ${ownDatabase} with (force)`);
-      await admin.end();
-    }
+    await close();
   }
 }
 

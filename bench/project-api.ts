@@ -1,13 +1,11 @@
 // Through the HTTP API on PostgreSQL: completing a task of a 500-task project, with every changed date saved.
 // Uses DATABASE_URL when set, otherwise a database of its own on the local server, dropped at the end.
 import type { AddressInfo } from 'node:net';
-import pg from 'pg';
 import type { PlaybookDefinition, PlaybookTask } from '../src/core/playbooks/definition.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { contextFor, type Services } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/client.ts';
-import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { buildApp } from '../src/server/app/app.ts';
+import { openBenchDatabase } from './lib/bench-database.ts';
 import { installAll } from '../src/server/app/reactions.ts';
 import { createAccount } from '../src/server/modules/accounts/accounts.service.ts';
 import { csrfTokenFor, startSession } from '../src/server/modules/auth/auth.service.ts';
@@ -17,7 +15,6 @@ import { createWorkspace } from '../src/server/modules/auth/sign-up.service.ts';
 
 const TASKS = 500;
 const COMPLETIONS = 40;
-const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 function random(seed: number) {
   let s = seed >>> 0;
@@ -56,17 +53,8 @@ function bigPlaybook(size: number): PlaybookDefinition {
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]!;
 
 export async function measureProjectApi() {
-  let databaseUrl = process.env.DATABASE_URL;
-  const ownDatabase = databaseUrl ? undefined : `landfall_bench_project_${process.pid}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  if (ownDatabase) {
-    await admin.connect();
-    await admin.query(`create database ${ownDatabase}`);
-    databaseUrl = `postgres://postgres@127.0.0.1:5432/${ownDatabase}`;
-  }
-  const database = await openDatabase({ databaseUrl, poolSize: 10 });
+  const { database, databaseUrl, close } = await openBenchDatabase('landfall_bench_project');
   try {
-    await migrateDatabase(database);
     const services: Services = { database, config: loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl }), now: () => new Date() };
     installAll(); // a new workspace announces itself (its built-in playbooks), before buildApp would install the reactions
     const stamp = Date.now().toString(36);
@@ -123,10 +111,6 @@ export async function measureProjectApi() {
       api_avg_tasks_moved: Math.round(moved / times.length),
     };
   } finally {
-    await database.close();
-    if (ownDatabase) {
-      await admin.query(`drop database if exists ${ownDatabase} with (force)`);
-      await admin.end();
-    }
+    await close();
   }
 }
