@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const web = path.resolve(import.meta.dirname, 'src/web');
 
@@ -9,7 +11,7 @@ const web = path.resolve(import.meta.dirname, 'src/web');
 // the staff app's code. The manifest lets bench/portal-bundle.mjs and the portal browser test check that.
 export default defineConfig({
   root: 'src/web',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
@@ -19,3 +21,28 @@ export default defineConfig({
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });
+
+/**
+ * Writes a .br and a .gz beside every built script, style sheet, SVG and HTML page, so the server sends them
+ * compressed without spending its own time on it (@fastify/static's preCompressed serves them by Accept-Encoding).
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'landfall-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(js|css|svg|html|json)$/.test(file));
+      for (const file of files) {
+        const full = path.join(outDir, file);
+        const bytes = fs.readFileSync(full);
+        if (bytes.length < 1024) continue;
+        fs.writeFileSync(`${full}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+        fs.writeFileSync(`${full}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+      }
+    },
+  };
+}

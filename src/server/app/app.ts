@@ -193,7 +193,24 @@ export async function buildApp(services: Services): Promise<App> {
 function serveWebApp(app: FastifyInstance, webDir: string): void {
   const indexFile = path.join(webDir, 'index.html');
   const built = fs.existsSync(indexFile);
-  if (built) void app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, serve: true, prefix: '/' });
+  if (built) {
+    void app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      serve: true,
+      prefix: '/',
+      // The build writes .br and .gz beside each file; the one the browser accepts is sent.
+      preCompressed: true,
+      // Files under /assets/ carry a hash of their content in their name: a browser keeps them for good.
+      cacheControl: false,
+      setHeaders: (response, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        response.setHeader('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.setHeader('vary', 'accept-encoding');
+      },
+    });
+  }
   const index = built ? fs.readFileSync(indexFile) : undefined;
   const portalFile = path.join(webDir, 'portal.html');
   const portal = fs.existsSync(portalFile) ? fs.readFileSync(portalFile) : undefined;

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEnv, type TestEnv } from '../test/harness.ts';
+
+let env: TestEnv;
+let webDir: string;
+const script = `console.log(${JSON.stringify('landfall '.repeat(400))});\n`;
+
+beforeAll(async () => {
+  // A built web app as `vite build` leaves it: hashed assets with their .br and .gz beside them.
+  webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-web-'));
+  fs.mkdirSync(path.join(webDir, 'assets'));
+  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Landfall</title><script src="/assets/index-AbC123.js"></script>');
+  fs.writeFileSync(path.join(webDir, 'portal.html'), '<!doctype html><title>Portal</title>');
+  fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  const asset = path.join(webDir, 'assets', 'index-AbC123.js');
+  fs.writeFileSync(asset, script);
+  fs.writeFileSync(`${asset}.br`, zlib.brotliCompressSync(script));
+  fs.writeFileSync(`${asset}.gz`, zlib.gzipSync(script));
+  env = await startTestEnv({ webDir });
+});
+afterAll(async () => {
+  await env.close();
+  fs.rmSync(webDir, { recursive: true, force: true });
+});
+
+const get = (url: string, encoding?: string) =>
+  env.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+
+describe('the built web app', () => {
+  it('sends a hashed script compressed as the browser accepts, and lets it be kept for good', async () => {
+    const brotli = await get('/assets/index-AbC123.js', 'gzip, deflate, br');
+    expect(brotli.statusCode).toBe(200);
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(brotli.rawPayload).toString()).toBe(script);
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotli.headers['vary']).toMatch(/accept-encoding/i);
+
+    const gzip = await get('/assets/index-AbC123.js', 'gzip');
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(script);
+
+    const plain = await get('/assets/index-AbC123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+  });
+
+  it('asks the browser to check again for what has no hash in its name: the pages and the icon', async () => {
+    expect((await get('/favicon.svg')).headers['cache-control']).toBe('no-cache');
+    const page = await get('/projects/some-project');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(page.body).toContain('<title>Landfall</title>');
+    expect((await get('/portal/projects/x')).body).toContain('<title>Portal</title>');
+  });
+});
