@@ -62,6 +62,14 @@ describe('a customer works in the portal', () => {
     }
     assert.ok(chosen, 'the demo has a project with a deliverable to approve and a reached milestone');
     const { project, contact } = chosen;
+    // The team submits a deliverable: only now is the customer asked to sign it off.
+    let submittedDeliverable: Task | undefined;
+    for (const task of project.tasks.filter((t) => t.customerVisible && t.status !== 'done' && t.needsApproval)) {
+      const { state } = await api.get<{ state: string }>(`/projects/${project.id}/tasks/${task.id}/sign-off`);
+      if (state === 'not_ready' || state === 'rejected') submittedDeliverable ??= task;
+    }
+    assert.ok(submittedDeliverable, 'the project has a deliverable not yet submitted');
+    await api.post(`/projects/${project.id}/tasks/${submittedDeliverable.id}/sign-off-requests`, { note: 'Ready for your review.' });
 
     // The vendor gives the champion access; the invitation arrives by mail.
     await staff.goto(`/projects/${project.id}`);
@@ -111,7 +119,8 @@ describe('a customer works in the portal', () => {
     await page.locator(`article[data-task="${doable.title}"] .portal-check.is-done`).first().waitFor();
 
     // Approve a deliverable, signed with a name.
-    const deliverable = portalView.tasks.find((t: { needsApproval: boolean; status: string }) => t.needsApproval && t.status !== 'done');
+    const deliverable = portalView.tasks.find((t: { id: string; signOff: string }) => t.id === submittedDeliverable.id && t.signOff === 'waiting');
+    assert.ok(deliverable, 'the submitted deliverable waits for the customer’s sign-off');
     const deliverableCard = page.locator(`article[data-task="${deliverable.title}"]`).first();
     if ((await deliverableCard.locator('.portal-task-head').getAttribute('aria-expanded')) !== 'true') {
       await deliverableCard.locator('.portal-task-head').click();

@@ -21,6 +21,21 @@ export type Branding = z.infer<typeof Branding>;
 
 export const FormDefinition = z.object({ fields: z.array(FormField).max(50).nullable() });
 export type FormDefinition = z.infer<typeof FormDefinition>;
+
+/** The vendor submits a deliverable for the customer's sign-off, with a note the customer reads. */
+export const SignOffRequestInput = z.object({ note: z.string().trim().max(2000).optional() });
+export const SignOffState = z.enum(['none', 'not_ready', 'waiting', 'approved', 'rejected']);
+export type SignOffState = z.infer<typeof SignOffState>;
+
+/** A deliverable's sign-off from the staff side: where it stands, when it was submitted and what the customer said. */
+export const SignOff = z.object({
+  state: SignOffState,
+  requests: z.array(z.object({ by: z.string(), note: z.string().nullable(), at: z.string() })),
+  decisions: z.array(
+    z.object({ decision: z.enum(['approved', 'rejected']), signedName: z.string(), signerEmail: z.string().nullable(), comment: z.string().nullable(), at: z.string() }),
+  ),
+});
+export type SignOff = z.infer<typeof SignOff>;
 export const FormAnswersInput = z.object({ answers: z.record(z.string(), FormAnswer) });
 export const FormAnswersSaved = z.object({ answers: z.record(z.string(), FormAnswer), answeredBy: z.string(), answeredAt: z.string() });
 export type FormAnswersSaved = z.infer<typeof FormAnswersSaved>;
@@ -65,6 +80,8 @@ export const PortalTask = z.object({
   milestoneKind: z.enum(MILESTONE_KINDS).nullable(),
   deliverable: z.boolean(),
   needsApproval: z.boolean(),
+  /** Where the customer's sign-off stands: asked for only once the work is done or submitted (core/portal/sign-off.ts). */
+  signOff: SignOffState,
   approval: Approval.nullable(),
   form: z
     .object({ fields: z.array(FormField), answers: z.record(z.string(), FormAnswer), answeredBy: z.string().nullable(), answeredAt: z.string().nullable() })
@@ -86,6 +103,8 @@ export const PortalProject = z.object({
   branding: Branding,
   allowColleagueInvites: z.boolean(),
   preview: z.boolean(),
+  /** The signed-in contact's name as on record: the name a sign-off must carry. */
+  yourName: z.string(),
   stages: z.array(z.object({ key: z.string(), name: z.string(), taskIds: z.array(uuid) })),
   /** Open tasks assigned to the signed-in contact, soonest first. */
   yourTaskIds: z.array(uuid),
@@ -152,7 +171,7 @@ export const StatusInput = z.object({
 
 export const ApprovalInput = z.object({
   decision: z.enum(['approved', 'rejected']),
-  signedName: z.string().trim().min(2, 'type your full name to sign').max(200),
+  signedName: z.string().trim().min(2, 'needs your name, as the team has it').max(200),
   comment: z.string().trim().max(4000).optional(),
 });
 

@@ -4,7 +4,8 @@ import { contextFor, type Services } from '../context.ts';
 import { projects } from '../db/schema.ts';
 import { listContacts } from '../modules/contacts/contacts.repo.ts';
 import { grantAccess } from '../modules/portal/portal-access.service.ts';
-import { portalComment, portalProject, rateMilestone } from '../modules/portal/portal.service.ts';
+import { decideApproval, portalComment, portalProject, rateMilestone } from '../modules/portal/portal.service.ts';
+import { requestSignOff } from '../modules/projects/deliverables.service.ts';
 
 /**
  * The demo's portal: the champions of the newest active projects have access, have visited, rated the
@@ -34,6 +35,14 @@ export async function seedDemoPortal(services: Services, workspaceId: string, ad
         score: index === 1 ? 3 : 5,
         comment: index === 1 ? 'Good, but the kickoff agenda came late.' : 'Clear plan, great team.',
       });
+    }
+    // The team submitted a deliverable for sign-off; on the second project the customer asked for changes first.
+    const deliverable = view.tasks.find((t) => t.signOff === 'not_ready' && t.status !== 'not_started') ?? view.tasks.find((t) => t.signOff === 'not_ready');
+    if (deliverable) {
+      await requestSignOff(vendor, project.id, deliverable.id, 'Ready for your review: the design reflects the kickoff decisions.');
+      if (index === 1) {
+        await decideApproval(customer, project.id, deliverable.id, { decision: 'rejected', signedName: champion.name, comment: 'Please add our SSO flow to the diagram.' }, '203.0.113.24');
+      }
     }
     const question = view.tasks.find((t) => t.side === 'customer' && t.status !== 'done');
     if (question && view.people[0]) {

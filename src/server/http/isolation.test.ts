@@ -80,6 +80,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/portal/access': { contactId: '00000000-0000-4000-8000-000000000000' },
   'POST /api/v1/projects/:id/portal/preview': { contactId: '00000000-0000-4000-8000-000000000000' },
   'PUT /api/v1/projects/:id/tasks/:taskId/form': { fields: null },
+  'POST /api/v1/projects/:id/tasks/:taskId/sign-off-requests': {},
   'PUT /api/v1/cadences/:id': { name: 'Hijacked', steps: [] },
   'POST /api/v1/cadences/:id/archive': { archived: true },
   'PUT /api/v1/projects/:id/cadence': { cadenceId: null },

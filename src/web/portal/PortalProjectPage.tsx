@@ -195,7 +195,7 @@ function TaskCard({ task, project, defaultOpen = false, compact = false }: { tas
         <span className="portal-task-title">
           {task.title}
           {task.milestoneKind && <span className="badge badge-blue">Milestone</span>}
-          {task.needsApproval && !task.approval && <span className="badge badge-amber">Needs your sign-off</span>}
+          {task.signOff === 'waiting' && <span className="badge badge-amber">Needs your sign-off</span>}
         </span>
         <span className="portal-task-meta">
           <span className={task.late ? 'portal-late' : ''}>{task.late ? `Overdue · ${due}` : due}</span>
@@ -212,7 +212,7 @@ function TaskCard({ task, project, defaultOpen = false, compact = false }: { tas
           </p>
           {task.stuckReason && task.status === 'stuck' && <p className="portal-stuck">Stuck: {task.stuckReason}</p>}
           {task.form && <TaskForm task={task} project={project} />}
-          {(task.needsApproval || task.deliverable) && <ApprovalBlock task={task} project={project} />}
+          {task.signOff !== 'none' && <ApprovalBlock task={task} project={project} />}
           {task.side === 'customer' && !task.needsApproval && !project.preview && <StatusActions task={task} projectId={project.id} />}
           <FilesBlock task={task} project={project} />
           <Comments task={task} project={project} />
@@ -429,9 +429,11 @@ function ApprovalBlock({ task, project }: { task: PortalTask; project: PortalPro
           {task.approval.comment && <>: “{task.approval.comment}”</>}
         </p>
       )}
-      {!project.preview && task.status !== 'done' && (
+      {task.signOff === 'not_ready' && <p className="portal-muted">The team will ask for your sign-off when this work is ready.</p>}
+      {task.signOff === 'rejected' && <p className="portal-muted">The team is working on your changes and will ask you again.</p>}
+      {!project.preview && task.signOff === 'waiting' && (
         <form className="portal-form" onSubmit={(e) => e.preventDefault()}>
-          <TextField label="Type your full name to sign" value={signedName} onChange={(e) => setSignedName(e.target.value)} error={problem.fieldError('signedName')} autoComplete="name" />
+          <TextField label="Type your full name to sign" hint={`As the team has it: ${project.yourName}.`} value={signedName} onChange={(e) => setSignedName(e.target.value)} error={problem.fieldError('signedName')} autoComplete="name" />
           <TextAreaField label="Comment" optional value={comment} onChange={(e) => setComment(e.target.value)} error={problem.fieldError('comment')} rows={2} hint="Required when you ask for changes." />
           {problem.message && <p className="form-error" role="alert">{problem.message}</p>}
           <div className="portal-actions">

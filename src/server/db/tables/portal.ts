@@ -120,12 +120,36 @@ export const taskApprovals = pgTable(
     taskId: uuid('task_id').notNull(),
     contactId: uuid('contact_id'),
     signedName: text('signed_name').notNull(),
+    /** Who signed, as the portal knew them: their address on record and the network address the sign-off came from. */
+    signerEmail: text('signer_email'),
+    signerIp: text('signer_ip'),
     decision: text('decision').notNull(),
     comment: text('comment'),
     createdAt: createdAt(),
   },
   (t) => [
     index('task_approvals_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The vendor saying a deliverable is ready for the customer's sign-off. The customer is asked to sign off only a
+ * deliverable whose work is done or that was submitted (and not rejected since).
+ */
+export const signOffRequests = pgTable(
+  'sign_off_requests',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    requestedByName: text('requested_by_name').notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('sign_off_requests_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
   ],
 );

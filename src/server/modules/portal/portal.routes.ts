@@ -189,7 +189,7 @@ export const portalRoutes =
         config: portal,
         schema: { tags, summary: 'Approve or reject a deliverable, signed with your name', params: TaskParams, body: ApprovalInput, response: { 200: Approval } },
       },
-      (request) => service.decideApproval(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body),
+      (request) => service.decideApproval(requirePortalCtx(request, services), request.params.projectId, request.params.taskId, request.body, request.ip),
     );
 
     app.post(

@@ -11,6 +11,7 @@ import {
   filesOfProject,
   projectTask,
   saveTaskFormAnswers,
+  signOffStates,
   taskFile,
   type ApprovalDecision,
   type Upload,
@@ -81,6 +82,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
   const people = await repo.projectMembers(ctx.db, ctx.workspaceId, projectId);
   const taskRows = new Map((await projectTaskRows(ctx, projectId)).map((row) => [row.id, row]));
+  const signOffs = await signOffStates(ctx, projectId, [...taskRows.values()]);
 
   const tasks: PortalTask[] = project.tasks
     .filter((task) => task.customerVisible)
@@ -106,6 +108,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
         milestoneKind: task.milestoneKind,
         deliverable: task.deliverable,
         needsApproval: task.needsApproval,
+        signOff: signOffs.get(task.id) ?? 'none',
         approval: approval
           ? { decision: approval.decision as 'approved' | 'rejected', signedName: approval.signedName, comment: approval.comment, at: approval.createdAt.toISOString() }
           : null,
@@ -135,7 +138,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
     });
   const open = (task: PortalTask) => task.status !== 'done' && task.status !== 'skipped';
   // Yours: what is assigned to you, and every deliverable waiting for the customer's sign-off.
-  const yours = (task: PortalTask) => task.mine || (task.needsApproval && !task.approval);
+  const yours = (task: PortalTask) => task.mine || task.signOff === 'waiting';
   const byDate = (a: PortalTask, b: PortalTask) => (a.projectedFinish ?? '').localeCompare(b.projectedFinish ?? '');
   return {
     id: project.id,
@@ -149,6 +152,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
     branding: repo.brandingOf(ctx.workspaceId, settings),
     allowColleagueInvites: settings.allowColleagueInvites,
     preview: ctx.actor.preview,
+    yourName: ctx.actor.name,
     stages: project.stages.map((stage) => ({ key: stage.key, name: stage.name, taskIds: tasks.filter((t) => t.stage === stage.key).map((t) => t.id) })),
     yourTaskIds: tasks.filter((t) => yours(t) && open(t)).sort(byDate).map((t) => t.id),
     teamTaskIds: tasks.filter((t) => !yours(t) && t.side === 'customer' && open(t)).sort(byDate).map((t) => t.id),
@@ -202,8 +206,11 @@ export async function projectFile(ctx: ContactCtx, projectId: string, fileId: st
 }
 
 /** The customer's sign-off (or rejection) of a deliverable they can see. */
-export async function decideApproval(ctx: ContactCtx, projectId: string, taskId: string, input: ApprovalDecision) {
-  return decideTaskApproval(ctx, await visibleTask(ctx, projectId, taskId), ctx.actor.contactId, input);
+export async function decideApproval(ctx: ContactCtx, projectId: string, taskId: string, input: ApprovalDecision, ip: string) {
+  const task = await visibleTask(ctx, projectId, taskId);
+  const contact = await contactOf(ctx, ctx.actor.contactId);
+  const signer = { contactId: ctx.actor.contactId, name: contact?.name ?? ctx.actor.name, email: contact?.email ?? null, ip };
+  return decideTaskApproval(ctx, task, signer, input);
 }
 
 /** A comment from the portal; "@Name" of a vendor person on the project tells them by email. */

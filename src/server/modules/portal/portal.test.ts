@@ -166,13 +166,45 @@ describe('the customer portal', () => {
     expect(history.some((e: { kind: string }) => e.kind === 'file_uploaded')).toBe(true);
   });
 
-  it('approves and rejects deliverables with a signed name', async () => {
+  it('asks for a sign-off only once the team submits the deliverable, signed with the contact’s own name', async () => {
     const { project, client, view } = await customerOnProject();
+    const vendor = await signedInClient(env, ws.admin);
     const deliverable = view.tasks.find((t: Task) => t.needsApproval)!;
-    expect(deliverable).toBeDefined();
-    expect(view.yourTaskIds).toContain(deliverable.id); // a sign-off waiting is the customer's to do
+    expect(deliverable).toMatchObject({ status: 'not_started', signOff: 'not_ready' });
+    // Work not started is not the customer's to sign off.
+    expect(view.yourTaskIds).not.toContain(deliverable.id);
+    const early = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, { decision: 'approved', signedName: 'Carla Champion' });
+    expect(early.status).toBe(409);
+    expect(early.body.detail).toMatch(/not ready for your sign-off yet/);
+
+    const submitted = await vendor.post(`/api/v1/projects/${project.id}/tasks/${deliverable.id}/sign-off-requests`, { note: 'Version 2, with your comments in.' });
+    expect(submitted.status).toBe(201);
+    expect(submitted.body).toMatchObject({ state: 'waiting', requests: [{ note: 'Version 2, with your comments in.' }] });
+    expect((await vendor.post(`/api/v1/projects/${project.id}/tasks/${deliverable.id}/sign-off-requests`, {})).status).toBe(409);
+    const asked = (await client.get(`/api/portal/v1/projects/${project.id}`)).body;
+    expect(asked.yourTaskIds).toContain(deliverable.id); // a sign-off waiting is the customer's to do
+    expect(asked.tasks.find((t: Task) => t.id === deliverable.id).signOff).toBe('waiting');
+
+    const someoneElse = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, {
+      decision: 'approved',
+      signedName: 'Someone Else Entirely',
+    });
+    expect(someoneElse.status).toBe(400);
+    expect(JSON.stringify(someoneElse.body)).toContain('type your own name, Carla Champion, to sign');
     const noComment = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, { decision: 'rejected', signedName: 'Carla Champion' });
     expect(noComment.status).toBe(400);
+
+    const rejected = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, {
+      decision: 'rejected',
+      signedName: 'carla champion',
+      comment: 'The diagram misses our SSO.',
+    });
+    expect(rejected.status).toBe(200);
+    expect(rejected.body.signedName).toBe('Carla Champion'); // the name on record, not as typed
+    expect((await client.get(`/api/portal/v1/projects/${project.id}`)).body.tasks.find((t: Task) => t.id === deliverable.id).signOff).toBe('rejected');
+    env.clock.advance(3600_000);
+    expect((await vendor.post(`/api/v1/projects/${project.id}/tasks/${deliverable.id}/sign-off-requests`, { note: 'SSO added.' })).status).toBe(201);
+
     const approved = await client.post(`/api/portal/v1/projects/${project.id}/tasks/${deliverable.id}/approval`, {
       decision: 'approved',
       signedName: 'Carla Champion',
@@ -183,6 +215,14 @@ describe('the customer portal', () => {
     expect(seen.status).toBe('done');
     expect(seen.approval).toMatchObject({ decision: 'approved', signedName: 'Carla Champion', comment: 'Looks right' });
     expect((await client.get(`/api/portal/v1/projects/${project.id}`)).body.yourTaskIds).not.toContain(deliverable.id);
+    const record = (await vendor.get(`/api/v1/projects/${project.id}/tasks/${deliverable.id}/sign-off`)).body;
+    expect(record.state).toBe('approved');
+    expect(record.decisions.map((d: { decision: string; signerEmail: string }) => [d.decision, d.signerEmail])).toEqual([
+      ['rejected', expect.stringContaining('@')],
+      ['approved', expect.stringContaining('@')],
+    ]);
+    const [row] = await env.services.database.query<{ signer_ip: string }>('select signer_ip from task_approvals where task_id = $1 order by created_at desc limit 1', [deliverable.id]);
+    expect(row?.signer_ip).toBeTruthy();
   });
 
   it('comments on a task and tells the vendor person it mentions', async () => {

@@ -2,7 +2,7 @@
 // Staff and customers both use them; the portal only decides who may reach which task.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { projectTasks, taskApprovals, taskFiles } from '../../db/schema.ts';
+import { projectTasks, signOffRequests, taskApprovals, taskFiles } from '../../db/schema.ts';
 
 export function filesOfProject(db: Db, workspaceId: string, projectId: string) {
   return db
@@ -36,6 +36,20 @@ export function approvalsOfProject(db: Db, workspaceId: string, projectId: strin
 
 export async function insertApproval(db: Db, values: typeof taskApprovals.$inferInsert) {
   const [row] = await db.insert(taskApprovals).values(values).returning();
+  return row!;
+}
+
+/** When the vendor submitted the project's deliverables for sign-off, oldest first. */
+export function signOffRequestsOfProject(db: Db, workspaceId: string, projectId: string) {
+  return db
+    .select()
+    .from(signOffRequests)
+    .where(and(eq(signOffRequests.workspaceId, workspaceId), eq(signOffRequests.projectId, projectId)))
+    .orderBy(signOffRequests.createdAt);
+}
+
+export async function insertSignOffRequest(db: Db, values: typeof signOffRequests.$inferInsert) {
+  const [row] = await db.insert(signOffRequests).values(values).returning();
   return row!;
 }
 

@@ -2,10 +2,10 @@ import fastifyMultipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IdParams } from '../../../contract/common.ts';
-import { FormDefinition } from '../../../contract/portal.ts';
+import { FormDefinition, SignOff, SignOffRequestInput } from '../../../contract/portal.ts';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { attachTaskFile, defineTaskForm, projectTask, taskFile } from './deliverables.service.ts';
+import { attachTaskFile, defineTaskForm, projectTask, requestSignOff, taskFile, taskSignOff } from './deliverables.service.ts';
 import { multipartLimits, readUpload, sendFile, uploadSchema } from './uploads.http.ts';
 
 const tags = ['tasks'];
@@ -22,6 +22,27 @@ export const deliverableRoutes =
       '/projects/:id/tasks/:taskId/form',
       { schema: { tags, summary: 'Define the form the customer fills in on a task (null removes it)', params: TaskParams, body: FormDefinition, response: { 200: FormDefinition } } },
       (request) => defineTaskForm(requireCtx(request, services), request.params.id, request.params.taskId, request.body.fields),
+    );
+
+    app.get(
+      '/projects/:id/tasks/:taskId/sign-off',
+      { schema: { tags, summary: "Where a deliverable stands with the customer's sign-off", params: TaskParams, response: { 200: SignOff } } },
+      (request) => taskSignOff(requireCtx(request, services), request.params.id, request.params.taskId),
+    );
+
+    app.post(
+      '/projects/:id/tasks/:taskId/sign-off-requests',
+      {
+        schema: {
+          tags,
+          summary: "Submit a deliverable for the customer's sign-off (they are asked only once it is submitted or done)",
+          params: TaskParams,
+          body: SignOffRequestInput,
+          response: { 201: SignOff },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await requestSignOff(requireCtx(request, services), request.params.id, request.params.taskId, request.body.note)),
     );
 
     app.post(

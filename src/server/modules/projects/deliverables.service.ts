@@ -3,6 +3,7 @@
 // reach the task (the portal checks the contact's access and that the task is customer-visible).
 import { randomUUID } from 'node:crypto';
 import { checkAnswers, checkFormDefinition, type FormField } from '../../../core/portal/forms.ts';
+import { isOwnName, signOffState, type SignOffState } from '../../../core/portal/sign-off.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
@@ -24,6 +25,14 @@ export interface ApprovalDecision {
   decision: 'approved' | 'rejected';
   signedName: string;
   comment?: string | undefined;
+}
+
+/** The signed-in contact signing, as the portal knows them. */
+export interface Signer {
+  contactId: string;
+  name: string;
+  email: string | null;
+  ip: string;
 }
 
 /** An upload refused for its size (413) or type (415). */
@@ -126,9 +135,89 @@ export async function taskFile(ctx: Ctx, projectId: string, fileId: string, { cu
   return found.file;
 }
 
-/** A contact's sign-off (or rejection) of a deliverable; approving completes the task, rejecting sends it back. */
-export async function decideTaskApproval(ctx: Ctx, task: TaskRow, contactId: string, input: ApprovalDecision) {
+/** Where each of the project's deliverables stands with the customer's sign-off, by task id (core/portal/sign-off.ts). */
+export async function signOffStates(ctx: Ctx, projectId: string, tasks: readonly Pick<TaskRow, 'id' | 'needsApproval' | 'deliverable' | 'status'>[]) {
+  const [requests, approvals] = await Promise.all([
+    repo.signOffRequestsOfProject(ctx.db, ctx.workspaceId, projectId),
+    repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId),
+  ]);
+  const states = new Map<string, SignOffState>();
+  for (const task of tasks) {
+    states.set(
+      task.id,
+      signOffState({
+        // A deliverable is signed off too, as the portal always offered.
+        needsApproval: task.needsApproval || task.deliverable,
+        status: task.status,
+        requestedAt: requests.filter((r) => r.taskId === task.id).map((r) => r.createdAt),
+        decisions: approvals.filter((a) => a.taskId === task.id).map((a) => ({ decision: a.decision as 'approved' | 'rejected', at: a.createdAt })),
+      }),
+    );
+  }
+  return states;
+}
+
+/** A deliverable's sign-off, for the task drawer. */
+export async function taskSignOff(ctx: Ctx, projectId: string, taskId: string) {
+  const task = await projectTask(ctx, projectId, taskId);
+  const [state, requests, approvals] = await Promise.all([
+    signOffStates(ctx, projectId, [task]).then((states) => states.get(task.id)!),
+    repo.signOffRequestsOfProject(ctx.db, ctx.workspaceId, projectId),
+    repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId),
+  ]);
+  return {
+    state,
+    requests: requests.filter((r) => r.taskId === task.id).map((r) => ({ by: r.requestedByName, note: r.note, at: r.createdAt.toISOString() })),
+    decisions: approvals
+      .filter((a) => a.taskId === task.id)
+      .map((a) => ({
+        decision: a.decision as 'approved' | 'rejected',
+        signedName: a.signedName,
+        signerEmail: a.signerEmail,
+        comment: a.comment,
+        at: a.createdAt.toISOString(),
+      })),
+  };
+}
+
+/** The vendor says a deliverable is ready: the customer is asked for their sign-off from now on. */
+export async function requestSignOff(ctx: Ctx, projectId: string, taskId: string, note: string | undefined) {
+  const task = await projectTask(ctx, projectId, taskId);
+  if (!task.needsApproval && !task.deliverable) throw conflict(`"${task.title}" does not ask for the customer's sign-off: turn on "Needs approval" first.`);
+  const state = (await signOffStates(ctx, projectId, [task])).get(task.id);
+  if (state === 'approved') throw conflict(`"${task.title}" is already approved.`);
+  if (state === 'waiting') throw conflict(`"${task.title}" is already waiting for the customer's sign-off.`);
+  await inTransaction(ctx, async (tx) => {
+    const now = tx.services.now();
+    await repo.insertSignOffRequest(tx.db, {
+      workspaceId: tx.workspaceId,
+      projectId,
+      taskId: task.id,
+      requestedByName: tx.actor.name,
+      note: note?.trim() || null,
+      createdAt: now,
+    });
+    await recordEvents(tx, [
+      { projectId, taskId: task.id, kind: 'approval', field: 'approval', toValue: `asked the customer to sign off "${task.title}"`, reason: note?.trim() || null },
+    ]);
+  });
+  return taskSignOff(ctx, projectId, taskId);
+}
+
+/**
+ * A contact's sign-off (or rejection) of a deliverable that is ready for it; approving completes the task, rejecting
+ * sends it back. The name typed must be the signer's own; their address and network address are kept with it.
+ */
+export async function decideTaskApproval(ctx: Ctx, task: TaskRow, signer: Signer, input: ApprovalDecision) {
   if (!task.needsApproval && !task.deliverable) throw conflict(`"${task.title}" does not ask for a sign-off.`);
+  const state = (await signOffStates(ctx, task.projectId, [task])).get(task.id);
+  if (state === 'approved') throw conflict(`"${task.title}" is already approved.`);
+  if (state !== 'waiting') {
+    throw conflict(`"${task.title}" is not ready for your sign-off yet: the team will ask you when the work is done.`);
+  }
+  if (!isOwnName(input.signedName, signer.name)) {
+    throw invalid(`signedName: type your own name, ${signer.name}, to sign`, { path: ['body', 'signedName'] });
+  }
   if (input.decision === 'rejected' && !input.comment?.trim()) {
     throw invalid('comment: say what needs to change before you can approve it', { path: ['body', 'comment'] });
   }
@@ -138,8 +227,11 @@ export async function decideTaskApproval(ctx: Ctx, task: TaskRow, contactId: str
       workspaceId: tx.workspaceId,
       projectId: task.projectId,
       taskId: task.id,
-      contactId,
-      signedName: input.signedName.trim(),
+      contactId: signer.contactId,
+      // Their name as on record: the typed one only confirmed it.
+      signedName: signer.name,
+      signerEmail: signer.email,
+      signerIp: signer.ip,
       decision: input.decision,
       comment: input.comment?.trim() || null,
       createdAt: now,

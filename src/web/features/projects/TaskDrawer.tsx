@@ -28,6 +28,7 @@ import {
 import { useStatusChange } from './StatusChange.tsx';
 import { TaskFiles } from '../portal/TaskFiles.tsx';
 import { TaskFormSection } from '../portal/TaskFormEditor.tsx';
+import { TaskSignOff } from '../portal/TaskSignOff.tsx';
 import './projects.css';
 
 const statusOptions = TASK_STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] }));
@@ -162,6 +163,12 @@ export function TaskDrawer({ project, task, onClose }: { project: Project; task:
         {task.customerVisible && (task.form || canWrite) && (
           <DrawerSection title="Customer form">
             <TaskFormSection project={project} task={task} canWrite={canWrite} />
+          </DrawerSection>
+        )}
+
+        {(task.needsApproval || task.deliverable) && task.customerVisible && (
+          <DrawerSection title="Customer sign-off">
+            <TaskSignOff project={project} task={task} canWrite={canWrite} />
           </DrawerSection>
         )}
 
