@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Plain-words messages for every schema (installs zod's error map once).
+import './plain-errors.ts';
 
 // Primitives several domains of the API share. Like every file of src/contract, this runs in the
 // browser too: it may import zod and src/core only.

@@ -171,7 +171,7 @@ export const StatusInput = z.object({
 
 export const ApprovalInput = z.object({
   decision: z.enum(['approved', 'rejected']),
-  signedName: z.string().trim().min(2, 'needs your name, as the team has it').max(200),
+  signedName: z.string().trim().min(2, 'needs your full name, as the team has it').max(200),
   comment: z.string().trim().max(4000).optional(),
 });
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { plainPath } from '../../contract/plain-errors.ts';
 import { isForeignKeyViolation } from '../db/errors.ts';
 import { AppError, type ErrorCode, type FieldError } from './errors.ts';
 
@@ -47,15 +48,19 @@ function describeZodIssues(
     );
     // A key the request does not take is named where it was sent, one error each (zod reports them together).
     const keys = issue.keyword === 'unrecognized_keys' ? (issue.params as { keys?: string[] } | undefined)?.keys : undefined;
-    if (keys?.length) return keys.map((key) => ({ path: [...path, key], message: 'is not a field of this request' }));
+    if (keys?.length) return keys.map((key) => ({ path: [...path, key], message: NOT_A_FIELD }));
     return [{ path, message: issue.message ?? 'is invalid' }];
   });
 }
 
+const NOT_A_FIELD = 'is not a field of this request';
+
 function summarise(errors: FieldError[]): string {
   const first = errors[0];
   if (!first) return 'The request is invalid.';
-  const where = first.path.slice(1).join('.') || first.path.join('.');
+  const path = first.path.slice(1).length ? first.path.slice(1) : first.path;
+  // A key the request does not take is named exactly as it was sent; a known field, as a person calls it.
+  const where = first.message === NOT_A_FIELD ? path.join('.') : plainPath(path);
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})` : '';
   return `${where}: ${first.message}${more}`;
 }
