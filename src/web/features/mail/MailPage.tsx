@@ -13,6 +13,7 @@ import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { OUTBOX_STATES, useOutbox, useOutboxMessage, useRetryMessage, type OutboxState } from './mail.api.ts';
 import { MailStateBadge } from './MailState.tsx';
+import './mail.css';
 
 /** The outbox: every message Landfall wrote, what became of it and why. Filters live in the URL. */
 export function MailPage() {
@@ -120,56 +121,56 @@ function MessageDialog({ id, onClose }: { id: string; onClose: () => void }) {
   const retry = useRetryMessage();
   const [view, setView] = useState<'html' | 'text'>('html');
   return (
-    <Dialog title={message.data?.subject ?? 'Message'} onClose={onClose}>
-      {message.isPending ? (
-        <LoadingState label="Loading…" />
-      ) : message.isError ? (
-        <ErrorState title="This message could not be loaded" error={message.error} />
-      ) : (
-        <div>
-          <dl className="facts">
-            <div>
+    <Dialog title={message.data?.subject ?? 'Message'} onClose={onClose} size="lg">
+      <div className="dialog-body">
+        {message.isPending ? (
+          <LoadingState label="Loading…" />
+        ) : message.isError ? (
+          <ErrorState title="This message could not be loaded" error={message.error} />
+        ) : (
+          <>
+            <dl className="mail-facts">
               <dt>To</dt>
               <dd>{message.data.to}</dd>
-            </div>
-            <div>
               <dt>From</dt>
               <dd>{message.data.fromName ?? 'Landfall'}</dd>
-            </div>
-            <div>
               <dt>State</dt>
               <dd>
-                <MailStateBadge state={message.data.state} /> {message.data.reason}
+                <MailStateBadge state={message.data.state} />
+                {message.data.reason && <span className="mail-reason">{message.data.reason}</span>}
               </dd>
-            </div>
-            <div>
               <dt>Message-ID</dt>
               <dd>
-                <code>{message.data.messageId}</code> · {message.data.attempts} attempt(s)
+                <code className="mail-id">{message.data.messageId}</code>
+                {message.data.attempts > 0 && (
+                  <span className="muted small">
+                    {message.data.attempts} {message.data.attempts === 1 ? 'attempt' : 'attempts'} to send
+                  </span>
+                )}
               </dd>
-            </div>
-          </dl>
-          <div style={{ display: 'flex', gap: 8, margin: '12px 0' }}>
-            <Button size="sm" variant={view === 'html' ? 'primary' : 'secondary'} onClick={() => setView('html')}>
-              HTML
-            </Button>
-            <Button size="sm" variant={view === 'text' ? 'primary' : 'secondary'} onClick={() => setView('text')}>
-              Plain text
-            </Button>
-            {(message.data.state === 'failed' || message.data.state === 'bounced') && (
-              <Button size="sm" busy={retry.isPending} onClick={() => retry.mutate(id)}>
-                Send again
+            </dl>
+            <div className="mail-view-switch">
+              <Button size="sm" variant={view === 'html' ? 'primary' : 'secondary'} onClick={() => setView('html')}>
+                HTML
               </Button>
+              <Button size="sm" variant={view === 'text' ? 'primary' : 'secondary'} onClick={() => setView('text')}>
+                Plain text
+              </Button>
+              {(message.data.state === 'failed' || message.data.state === 'bounced') && (
+                <Button size="sm" busy={retry.isPending} onClick={() => retry.mutate(id)}>
+                  Send again
+                </Button>
+              )}
+            </div>
+            {view === 'html' && message.data.html ? (
+              // Rendered in a sandbox with scripts off: the HTML is ours, but it carries what people typed.
+              <iframe className="mail-html" title="Message as HTML" sandbox="" srcDoc={message.data.html} />
+            ) : (
+              <pre className="mail-text">{message.data.text}</pre>
             )}
-          </div>
-          {view === 'html' && message.data.html ? (
-            // Rendered in a sandbox with scripts off: the HTML is ours, but it carries what people typed.
-            <iframe title="Message as HTML" sandbox="" srcDoc={message.data.html} style={{ width: '100%', height: 420, border: '1px solid #e4e7eb', borderRadius: 6 }} />
-          ) : (
-            <pre style={{ whiteSpace: 'pre-wrap' }}>{message.data.text}</pre>
-          )}
-        </div>
-      )}
+          </>
+        )}
+      </div>
     </Dialog>
   );
 }
