@@ -1,3 +1,4 @@
+import { formatDate, formatDay } from '../app/format.ts';
 import { useState } from 'react';
 import { formProblem } from '../app/formProblem.ts';
 import { Button } from '../components/ui/Button.tsx';
@@ -31,7 +32,7 @@ export function PortalReadiness({ projectId, readOnly }: { projectId: string; re
       {open ? (
         <AssessmentForm projectId={projectId} id={open.id} readOnly={readOnly} />
       ) : (
-        <p className="portal-empty">Thank you: your answers were sent on {new Date(done[0]!.submittedAt!).toLocaleDateString()}.</p>
+        <p className="portal-empty">Thank you: your answers were sent on {formatDay(done[0]!.submittedAt!)}.</p>
       )}
     </section>
   );
@@ -157,7 +158,7 @@ export function PortalSuccessPlan({ projectId, readOnly }: { projectId: string; 
         )}
         <p className="portal-muted">
           {p.value.verifiedOutcomes} of {p.value.totalOutcomes} outcomes confirmed
-          {p.value.firstValueOn && ` · first value on ${new Date(`${p.value.firstValueOn}T12:00:00Z`).toLocaleDateString()}`}
+          {p.value.firstValueOn && ` · first value on ${formatDate(p.value.firstValueOn)}`}
           {p.executiveSponsor && ` · executive sponsor: ${p.executiveSponsor.name}`}
         </p>
         {p.outcomes.map((o) => (
@@ -182,7 +183,7 @@ function OutcomeCard({ outcome, projectId, readOnly }: { outcome: PortalOutcome;
       ))}
       {outcome.verification ? (
         <p className="portal-approved">
-          Confirmed by {outcome.verification.byName} on {new Date(outcome.verification.at).toLocaleDateString()}
+          Confirmed by {outcome.verification.byName} on {formatDay(outcome.verification.at)}
           {outcome.verification.comment && `: “${outcome.verification.comment}”`}
         </p>
       ) : (
@@ -239,7 +240,7 @@ function MetricRow({ metric, projectId, readOnly }: { metric: PortalMetric; proj
         <span>{metric.name}</span>
         <span className="portal-muted">
           {latest ? fmt(latest.value, metric.unit) : 'no value yet'} · from {fmt(metric.baseline, metric.unit)} to {fmt(metric.target, metric.unit)} by{' '}
-          {new Date(`${metric.targetDate}T12:00:00Z`).toLocaleDateString()}
+          {formatDate(metric.targetDate)}
         </span>
       </div>
       <span className="portal-progress" role="progressbar" aria-label={`${metric.name}: progress to target`} aria-valuenow={progress} aria-valuemin={0} aria-valuemax={100}>

@@ -1,3 +1,4 @@
+import { formatDate, formatDateTime, formatDay } from '../app/format.ts';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../app/api.ts';
 import { formProblem } from '../app/formProblem.ts';
@@ -24,9 +25,8 @@ import {
   type PortalTask,
 } from './portal.api.ts';
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const longDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-const day = (iso: string | null, format = dayFormat) => (iso ? format.format(new Date(`${iso}T12:00:00Z`)) : '—');
+// Dates read as everywhere else in Landfall (app/format.ts), in the reader's locale and timezone.
+const day = formatDate;
 const HEALTH: Record<PortalProject['health'], { label: string; tone: string }> = {
   on_track: { label: 'On track', tone: 'green' },
   at_risk: { label: 'At risk', tone: 'amber' },
@@ -70,7 +70,7 @@ export function PortalProjectPage({ projectId, me }: { projectId: string; me: Po
         <dl className="portal-facts">
           <div>
             <dt>Go-live</dt>
-            <dd>{day(p.projectedGoLive, longDay)}</dd>
+            <dd>{day(p.projectedGoLive)}</dd>
           </div>
           <div>
             <dt>Status</dt>
@@ -298,7 +298,7 @@ function TaskForm({ task, project }: { task: PortalTask; project: PortalProject 
         ))}
       {form.answeredBy && form.answeredAt && (
         <p className="portal-muted">
-          Last saved by {form.answeredBy}, {new Date(form.answeredAt).toLocaleString()}
+          Last saved by {form.answeredBy}, {formatDateTime(form.answeredAt)}
         </p>
       )}
       {problem.message && <p className="form-error" role="alert">{problem.message}</p>}
@@ -403,7 +403,7 @@ function FilesBlock({ task, project }: { task: PortalTask; project: PortalProjec
                 {file.fileName}
               </a>{' '}
               <span className="portal-muted">
-                {sizeOf(file.size)} · {file.uploadedBy} · {new Date(file.at).toLocaleDateString()}
+                {sizeOf(file.size)} · {file.uploadedBy} · {formatDay(file.at)}
               </span>
             </li>
           ))}
@@ -425,7 +425,7 @@ function ApprovalBlock({ task, project }: { task: PortalTask; project: PortalPro
       <h3 className="portal-h3">Sign-off</h3>
       {task.approval && (
         <p className={task.approval.decision === 'approved' ? 'portal-approved' : 'portal-rejected'}>
-          {task.approval.decision === 'approved' ? 'Approved' : 'Changes requested'} by {task.approval.signedName} on {new Date(task.approval.at).toLocaleString()}
+          {task.approval.decision === 'approved' ? 'Approved' : 'Changes requested'} by {task.approval.signedName} on {formatDateTime(task.approval.at)}
           {task.approval.comment && <>: “{task.approval.comment}”</>}
         </p>
       )}
@@ -460,7 +460,7 @@ function Comments({ task, project }: { task: PortalTask; project: PortalProject 
       {task.comments.map((c) => (
         <div key={c.id} className={`portal-comment${c.fromCustomer ? ' is-customer' : ''}`}>
           <p className="portal-comment-meta">
-            <strong>{c.authorName}</strong> · {new Date(c.at).toLocaleString()}
+            <strong>{c.authorName}</strong> · {formatDateTime(c.at)}
           </p>
           <p>{c.body}</p>
         </div>
