@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useId, useRef, useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { MEMBER_ROLE_LABELS } from '../../core/people.ts';
 import { initials } from './format.ts';
 import { Logo } from './Logo.tsx';
@@ -11,12 +11,16 @@ import './app.css';
 export function Layout() {
   const { workspace } = useSession();
   const isAdmin = useIsAdmin();
+  // On a phone the navigation folds into a menu button; it folds again after each page change.
+  const { pathname } = useLocation();
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const navOpen = openOn === pathname;
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <aside className="sidebar">
+      <aside className={`sidebar${navOpen ? ' is-nav-open' : ''}`}>
         <div className="sidebar-brand">
           <Logo size={26} />
           <div className="sidebar-brand-text">
@@ -26,7 +30,13 @@ export function Layout() {
             </span>
           </div>
         </div>
-        <nav className="sidebar-nav" aria-label="Main">
+        <button type="button" className="nav-toggle" aria-expanded={navOpen} aria-controls="main-nav" onClick={() => setOpenOn(navOpen ? null : pathname)}>
+          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
+            <path d={navOpen ? 'M5 5l10 10M15 5L5 15' : 'M3 5h14M3 10h14M3 15h14'} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />
+          </svg>
+          Menu
+        </button>
+        <nav className="sidebar-nav" id="main-nav" aria-label="Main">
           <p className="nav-heading">Customers</p>
           <ul>
             <li>
