@@ -120,6 +120,27 @@ export async function lockProject(db: Db, workspaceId: string, projectId: string
   return row;
 }
 
+/** Locks the project a task belongs to (see lockProject), found from the task in the same statement. */
+export async function lockProjectOfTask(db: Db, workspaceId: string, taskId: string) {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(
+      and(
+        eq(projects.workspaceId, workspaceId),
+        eq(
+          projects.id,
+          db
+            .select({ projectId: projectTasks.projectId })
+            .from(projectTasks)
+            .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId))),
+        ),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
 export async function findTask(db: Db, workspaceId: string, taskId: string) {
   const [row] = await db
     .select()
@@ -136,11 +157,13 @@ export function projectTaskRows(db: Db, workspaceId: string, projectId: string) 
     .orderBy(asc(projectTasks.position));
 }
 
-export async function projectTaskIds(db: Db, workspaceId: string, projectId: string) {
+/** Which of the given ids are tasks of the project. */
+export async function taskIdsAmong(db: Db, workspaceId: string, projectId: string, ids: string[]) {
+  if (ids.length === 0) return [];
   const rows = await db
     .select({ id: projectTasks.id })
     .from(projectTasks)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)));
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId), inArray(projectTasks.id, ids)));
   return rows.map((row) => row.id);
 }
 
@@ -220,6 +243,11 @@ export async function insertTasks(db: Db, rows: NewTaskRow[]) {
   return db.insert(projectTasks).values(rows).returning({ id: projectTasks.id, key: projectTasks.key });
 }
 
+export async function insertTask(db: Db, row: NewTaskRow) {
+  const [inserted] = await db.insert(projectTasks).values(row).returning();
+  return inserted!;
+}
+
 export async function insertDependencies(db: Db, rows: (typeof projectDependencies.$inferInsert)[]) {
   if (rows.length === 0) return;
   await db.insert(projectDependencies).values(rows);
@@ -263,28 +291,25 @@ export interface ProjectionUpdate {
   drivenBy: string | null;
 }
 
+/** A list bound as one typed array parameter (drizzle would otherwise spread it into one parameter per element). */
+const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
- * Writes the new projection of many tasks in one statement with one parameter: a slip at the head of a long chain
- * moves a thousand tasks, and a thousand rows of bound parameters cost more to build and parse than the update.
+ * Writes the new projection of many tasks of one project in one statement, a typed array per column: a slip at the
+ * head of a long chain moves a thousand tasks, and a thousand rows of bound parameters (or of JSON to parse) cost more
+ * than the update itself.
  */
-export async function saveProjections(db: Db, workspaceId: string, updates: ProjectionUpdate[], now: Date) {
+export async function saveProjections(db: Db, workspaceId: string, projectId: string, updates: ProjectionUpdate[], now: Date) {
   if (updates.length === 0) return;
-  const rows = updates.map((u) => ({
-    id: u.id,
-    ps: u.projectedStart,
-    pf: u.projectedFinish,
-    slack: u.slackDays,
-    critical: u.critical,
-    health: u.health,
-    reason: u.startReason,
-    driven_by: u.drivenBy,
-  }));
   await db.execute(sql`update ${projectTasks} as t set
       projected_start = v.ps, projected_finish = v.pf, slack_days = v.slack, critical = v.critical,
       health = v.health, start_reason = v.reason, driven_by = v.driven_by, updated_at = ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as v(id uuid, ps date, pf date, slack int, critical boolean, health text, reason text, driven_by uuid)
-    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+    from unnest(${array(updates.map((u) => u.id), 'uuid')}, ${array(updates.map((u) => u.projectedStart), 'date')},
+      ${array(updates.map((u) => u.projectedFinish), 'date')}, ${array(updates.map((u) => u.slackDays), 'int')},
+      ${array(updates.map((u) => u.critical), 'boolean')}, ${array(updates.map((u) => u.health), 'text')},
+      ${array(updates.map((u) => u.startReason), 'text')}, ${array(updates.map((u) => u.drivenBy), 'uuid')})
+      as v(id, ps, pf, slack, critical, health, reason, driven_by)
+    where t.workspace_id = ${workspaceId} and t.project_id = ${projectId} and t.id = v.id`);
 }
 
 /** New positions of many tasks, in one statement. */
