@@ -140,15 +140,16 @@ export const projectionOf = (moved: Moved) => ({
 });
 
 /**
- * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one
- * history line per date that moved, the log of days each milestone moved (delay_events, history), and the slip
- * each milestone owes as the project now stands (milestone_slips, the figures shown and reported).
+ * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one history
+ * line for the re-plan carrying every finish that moved (written with the change's own lines), the log of days each
+ * milestone moved (delay_events, history), and the slip each milestone owes as the project now stands
+ * (milestone_slips, the figures shown and reported).
  */
 export async function reschedule(
   ctx: Ctx,
   project: { id: string; day0: string; stages: unknown },
   why: string,
-  known: { calendar?: BusinessCalendar } = {},
+  known: { calendar?: BusinessCalendar; /** History lines of the change itself, written with the re-plan's. */ lines?: EventRow[] } = {},
 ) {
   const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
@@ -192,9 +193,10 @@ export async function reschedule(
     if (row.projectedFinish && row.projectedFinish !== projected.finish) finishMoves.push([row.id, row.projectedFinish, projected.finish]);
   });
   // One history line for the re-plan, carrying every projected finish that moved (the history answers one per task).
-  const events: EventRow[] = finishMoves.length
-    ? [{ workspaceId, projectId: project.id, ...who, kind: 'projected', field: 'projected_finish', moves: finishMoves, reason: why, createdAt: now }]
-    : [];
+  const events: EventRow[] = [...(known.lines ?? [])];
+  if (finishMoves.length) {
+    events.push({ workspaceId, projectId: project.id, ...who, kind: 'projected', field: 'projected_finish', moves: finishMoves, reason: why, createdAt: now });
+  }
 
   const delays = previous ? attributeDelays({ tasks, previous, next, calendar }) : [];
   await repo.saveProjections(db, workspaceId, project.id, updates, now);
@@ -240,7 +242,7 @@ function progressOf(project: { stages: unknown }, rows: { stage: string }[], tas
 
 /**
  * Computes the slip each milestone owes from the project as it stands (core's attributeSlip) and stores it, replacing
- * what the last re-plan stored, only when it changed. Returns the slip the project reports, by side.
+ * what the last re-plan stored where it changed. Returns the slip the project reports, by side.
  */
 async function saveSlip(ctx: Ctx, projectId: string, tasks: EngineTask[], projection: ScheduleResult, calendar: BusinessCalendar) {
   const { db, workspaceId } = ctx;
@@ -248,11 +250,7 @@ async function saveSlip(ctx: Ctx, projectId: string, tasks: EngineTask[], projec
   const rows = slips.flatMap((slip) =>
     slip.causes.map((cause) => ({ workspaceId, projectId, milestoneTaskId: slip.milestoneId, causeTaskId: cause.taskId, side: cause.side, days: cause.days })),
   );
-  const key = (row: { milestoneTaskId: string; causeTaskId: string; side: string; days: number }) =>
-    `${row.milestoneTaskId} ${row.causeTaskId} ${row.side} ${row.days}`;
-  const stored = await repo.listMilestoneSlips(db, workspaceId, projectId);
-  const unchanged = stored.length === rows.length && new Set([...stored.map(key), ...rows.map(key)]).size === rows.length;
-  if (!unchanged) await repo.replaceMilestoneSlips(db, workspaceId, projectId, rows);
+  await repo.replaceMilestoneSlips(db, workspaceId, projectId, rows);
   const reported = reportedSlip(tasks, slips);
   return { customer: reported?.customer ?? 0, vendor: reported?.vendor ?? 0 };
 }

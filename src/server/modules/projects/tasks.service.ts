@@ -153,9 +153,8 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     }
 
     await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
-    await recordEvents(tx, events);
     const why = patch.reason || describeChange(task, changes, today);
-    const result = await reschedule(tx, project, why, { calendar });
+    const result = await reschedule(tx, project, why, { calendar, lines: events });
     if (changes.status === 'done' && task.status !== 'done') {
       await emit(tx, 'task.completed', { projectId: project.id, taskId, taskKey: task.key, ownerSide: task.ownerSide, milestoneKind: task.milestoneKind });
       if (task.milestoneKind) await emit(tx, 'milestone.reached', { projectId: project.id, taskId, taskKey: task.key, milestoneKind: task.milestoneKind });
@@ -247,10 +246,9 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
       input.dependsOn.map((d) => ({ workspaceId: tx.workspaceId, projectId, predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
     );
     const who_ = actorOf(tx);
-    await recordEvents(tx, [
-      { workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() },
-    ]);
-    const result = await reschedule(tx, project, `${input.title} was added`);
+    const result = await reschedule(tx, project, `${input.title} was added`, {
+      lines: [{ workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() }],
+    });
     // A task added after creation has no baseline of its own: its first projection (the re-plan moved it from
     // nothing) is its plan.
     const projection = result.moved.find((entry) => entry.id === id)!;
