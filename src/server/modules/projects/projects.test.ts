@@ -310,6 +310,23 @@ describe('playbooks', () => {
     expect((await api.post(`/api/v1/projects/${project.id}/upgrade`)).status).toBe(409);
   });
 
+  it('an upgrade after a task was removed numbers the new tasks after the last, never at a position in use', async () => {
+    const { project, playbook, task } = await startSmallProject();
+    expect((await api.delete(`/api/v1/tasks/${task('extract').id}`)).status).toBe(200);
+    await api.put(`/api/v1/playbooks/${playbook.id}`, {
+      ...smallPlaybook,
+      tasks: [
+        ...smallPlaybook.tasks,
+        { key: 'training', title: 'Admin training', stage: 'launch', owner: { side: 'vendor', role: 'education' }, durationDays: 2, dependsOn: [{ task: 'import' }] },
+      ],
+    });
+    const upgraded = await api.post(`/api/v1/projects/${project.id}/upgrade`);
+    expect(upgraded.status).toBe(200);
+    const positions = upgraded.body.tasks.map((t: { position: number }) => t.position);
+    expect(positions).toHaveLength(smallPlaybook.tasks.length + 1);
+    expect(new Set(positions).size).toBe(positions.length);
+  });
+
   it('export as JSON and import back; a cycle is refused with the tasks named and nothing saved', async () => {
     const [first] = (await api.get('/api/v1/playbooks')).body;
     const exported = await api.get(`/api/v1/playbooks/${first.id}/export`);
