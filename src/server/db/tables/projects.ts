@@ -139,6 +139,12 @@ export const projectEvents = pgTable(
     fromValue: text('from_value'),
     toValue: text('to_value'),
     reason: text('reason'),
+    /**
+     * A re-plan's moved dates, one entry per task whose projected finish moved: [taskId, from, to][]. One line per
+     * re-plan rather than one per task (a slip at the head of a long chain moves a thousand); the history answers
+     * them one per task.
+     */
+    moves: jsonb('moves').$type<[string, string, string][]>(),
     createdAt: createdAt(),
   },
   (t) => [

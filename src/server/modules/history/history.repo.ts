@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { projectEvents, projectTasks } from '../../db/schema.ts';
 
@@ -22,32 +22,75 @@ export async function insertEvents(db: Db, rows: EventRow[]) {
     from_value: row.fromValue ?? null,
     to_value: row.toValue ?? null,
     reason: row.reason ?? null,
+    moves: row.moves ?? null,
     created_at: (row.createdAt ?? new Date()).toISOString(),
   }));
   await db.execute(sql`insert into ${projectEvents}
-      (workspace_id, project_id, task_id, actor_name, actor_member_id, actor_contact_id, kind, field, from_value, to_value, reason, created_at)
-    select workspace_id, project_id, task_id, actor_name, actor_member_id, actor_contact_id, kind, field, from_value, to_value, reason, created_at
+      (workspace_id, project_id, task_id, actor_name, actor_member_id, actor_contact_id, kind, field, from_value, to_value, reason, moves, created_at)
+    select workspace_id, project_id, task_id, actor_name, actor_member_id, actor_contact_id, kind, field, from_value, to_value, reason, moves, created_at
     from jsonb_to_recordset(${JSON.stringify(lines)}::jsonb) as e(workspace_id uuid, project_id uuid, task_id uuid, actor_name text,
-      actor_member_id uuid, actor_contact_id uuid, kind text, field text, from_value text, to_value text, reason text, created_at timestamptz)`);
+      actor_member_id uuid, actor_contact_id uuid, kind text, field text, from_value text, to_value text, reason text, moves jsonb, created_at timestamptz)`);
 }
 
-export function listEvents(db: Db, workspaceId: string, projectId: string, limit: number) {
-  return db
-    .select({
-      id: projectEvents.id,
-      taskId: projectEvents.taskId,
-      taskTitle: projectTasks.title,
-      actorName: projectEvents.actorName,
-      kind: projectEvents.kind,
-      field: projectEvents.field,
-      fromValue: projectEvents.fromValue,
-      toValue: projectEvents.toValue,
-      reason: projectEvents.reason,
-      createdAt: projectEvents.createdAt,
-    })
-    .from(projectEvents)
-    .leftJoin(projectTasks, and(eq(projectTasks.workspaceId, projectEvents.workspaceId), eq(projectTasks.id, projectEvents.taskId)))
-    .where(and(eq(projectEvents.workspaceId, workspaceId), eq(projectEvents.projectId, projectId)))
-    .orderBy(desc(projectEvents.createdAt), desc(projectEvents.id))
-    .limit(limit);
+export interface EventLine {
+  id: string;
+  taskId: string | null;
+  taskTitle: string | null;
+  actorName: string;
+  kind: string;
+  field: string | null;
+  fromValue: string | null;
+  toValue: string | null;
+  reason: string | null;
+  createdAt: Date;
+}
+
+/**
+ * The newest `limit` lines of a project's history, newest first. A re-plan's line carrying its moved dates answers
+ * one line per task, as it always did: the task, its projected finish from and to, with the re-plan's actor, reason
+ * and time; each such line's id is derived from the stored line's and the task's place in it (a UUID of version 8).
+ */
+export async function listEvents(db: Db, workspaceId: string, projectId: string, limit: number): Promise<EventLine[]> {
+  type Row = {
+    id: string;
+    task_id: string | null;
+    task_title: string | null;
+    actor_name: string;
+    kind: string;
+    field: string | null;
+    from_value: string | null;
+    to_value: string | null;
+    reason: string | null;
+    created_at: string | Date;
+  };
+  const result = (await db.execute(sql`with newest as (
+      select * from ${projectEvents} e where e.workspace_id = ${workspaceId} and e.project_id = ${projectId}
+      order by e.created_at desc, e.id desc limit ${limit}
+    ), lines as (
+      select e.id, e.created_at, e.actor_name, e.kind, e.field, e.reason, m.n,
+        coalesce(m.move->>0, e.task_id::text)::uuid as task_id,
+        case when m.move is null then e.from_value else m.move->>1 end as from_value,
+        case when m.move is null then e.to_value else m.move->>2 end as to_value
+      from newest e left join lateral jsonb_array_elements(e.moves) with ordinality as m(move, n) on true
+    )
+    select case when l.n is null then l.id::text else (
+        select substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-8' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)
+        from md5(l.id::text || ':' || l.n) as h
+      ) end as id,
+      l.task_id, t.title as task_title, l.actor_name, l.kind, l.field, l.from_value, l.to_value, l.reason, l.created_at
+    from lines l left join ${projectTasks} t on t.workspace_id = ${workspaceId} and t.id = l.task_id
+    order by l.created_at desc, l.id desc, l.n
+    limit ${limit}`)) as unknown as { rows: Row[] };
+  return result.rows.map((row) => ({
+    id: row.id,
+    taskId: row.task_id,
+    taskTitle: row.task_title,
+    actorName: row.actor_name,
+    kind: row.kind,
+    field: row.field,
+    fromValue: row.from_value,
+    toValue: row.to_value,
+    reason: row.reason,
+    createdAt: new Date(row.created_at),
+  }));
 }

@@ -22,13 +22,23 @@ import { AppError } from '../../http/errors.ts';
 import * as repo from './projects.repo.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 
+// The same calendar read again answers the same object, so core's business-day index of it (memoised per object)
+// stays warm across requests instead of being rebuilt for each; bounded, a workspace's calendar rarely changes.
+const calendars = new Map<string, BusinessCalendar>();
+
 export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
   const row = await repo.workspaceCalendar(db, workspaceId);
-  return {
+  const calendar: BusinessCalendar = {
     timeZone: row?.timezone ?? 'UTC',
     workingWeekdays: (row?.workingWeekdays as Weekday[] | undefined) ?? MONDAY_TO_FRIDAY,
     holidays: row?.holidays ?? [],
   };
+  const key = `${calendar.timeZone} ${calendar.workingWeekdays.join()} ${calendar.holidays.join()}`;
+  const known = calendars.get(key);
+  if (known) return known;
+  if (calendars.size >= 256) calendars.delete(calendars.keys().next().value!);
+  calendars.set(key, calendar);
+  return calendar;
 }
 
 export const todayFor = (ctx: Ctx, calendar: BusinessCalendar) => workspaceToday(ctx.services.now(), calendar);
@@ -114,19 +124,38 @@ export interface Moved {
   slackDays: number;
   critical: boolean;
   health: string;
+  startReason: string;
+  drivenBy: string | null;
 }
 
+/** The columns of a task a re-plan that moved it wrote, to present it without reading it back. */
+export const projectionOf = (moved: Moved) => ({
+  projectedStart: moved.projectedStart,
+  projectedFinish: moved.projectedFinish,
+  slackDays: moved.slackDays,
+  critical: moved.critical,
+  health: moved.health,
+  startReason: moved.startReason,
+  drivenBy: moved.drivenBy,
+});
+
 /**
- * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one
- * history line per date that moved, the log of days each milestone moved (delay_events, history), and the slip
- * each milestone owes as the project now stands (milestone_slips, the figures shown and reported).
+ * Recomputes a project's projected dates after a change and saves what moved: the tasks' new dates, one history
+ * line for the re-plan carrying every finish that moved (written with the change's own lines), the log of days each
+ * milestone moved (delay_events, history), and the slip each milestone owes as the project now stands
+ * (milestone_slips, the figures shown and reported).
  */
-export async function reschedule(ctx: Ctx, project: { id: string; day0: string; stages: unknown }, why: string) {
+export async function reschedule(
+  ctx: Ctx,
+  project: { id: string; day0: string; stages: unknown },
+  why: string,
+  known: { calendar?: BusinessCalendar; /** History lines of the change itself, written with the re-plan's. */ lines?: EventRow[] } = {},
+) {
   const who = actorOf(ctx);
   const { db, workspaceId } = ctx;
   const rows = await repo.planTaskRows(db, workspaceId, project.id);
   const dependencies = await repo.planDependencyRows(db, workspaceId, project.id);
-  const calendar = await calendarOf(db, workspaceId);
+  const calendar = known.calendar ?? (await calendarOf(db, workspaceId));
   const today = todayFor(ctx, calendar);
   const tasks = engineTasks(rows, dependencies);
   const next = runSchedule(tasks, calendar, project.day0, today);
@@ -134,21 +163,10 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string; 
   const now = ctx.services.now();
 
   const moved: Moved[] = [];
-  const events: EventRow[] = [];
+  const finishMoves: [string, string, string][] = [];
   const updates: repo.ProjectionUpdate[] = [];
   next.tasks.forEach((projected, i) => {
     const row = rows[i]!;
-    const update = {
-      id: row.id,
-      position: row.position,
-      projectedStart: projected.start,
-      projectedFinish: projected.finish,
-      slackDays: projected.slack,
-      critical: projected.critical,
-      health: projected.health,
-      startReason: projected.startReason,
-      drivenBy: projected.drivenBy,
-    };
     const datesMoved = row.projectedStart !== projected.start || row.projectedFinish !== projected.finish;
     if (
       datesMoved ||
@@ -158,27 +176,30 @@ export async function reschedule(ctx: Ctx, project: { id: string; day0: string; 
       row.startReason !== projected.startReason ||
       row.drivenBy !== projected.drivenBy
     ) {
+      const update = {
+        id: row.id,
+        position: row.position,
+        projectedStart: projected.start,
+        projectedFinish: projected.finish,
+        slackDays: projected.slack,
+        critical: projected.critical,
+        health: projected.health,
+        startReason: projected.startReason,
+        drivenBy: projected.drivenBy,
+      };
       updates.push(update);
       moved.push(update);
     }
-    if (datesMoved && row.projectedFinish) {
-      events.push({
-        workspaceId,
-        projectId: project.id,
-        taskId: row.id,
-        ...who,
-        kind: 'projected',
-        field: 'projected_finish',
-        fromValue: row.projectedFinish,
-        toValue: projected.finish,
-        reason: why,
-        createdAt: now,
-      });
-    }
+    if (row.projectedFinish && row.projectedFinish !== projected.finish) finishMoves.push([row.id, row.projectedFinish, projected.finish]);
   });
+  // One history line for the re-plan, carrying every projected finish that moved (the history answers one per task).
+  const events: EventRow[] = [...(known.lines ?? [])];
+  if (finishMoves.length) {
+    events.push({ workspaceId, projectId: project.id, ...who, kind: 'projected', field: 'projected_finish', moves: finishMoves, reason: why, createdAt: now });
+  }
 
   const delays = previous ? attributeDelays({ tasks, previous, next, calendar }) : [];
-  await repo.saveProjections(db, workspaceId, updates, now);
+  await repo.saveProjections(db, workspaceId, project.id, updates, now);
   await recordEvents(ctx, events);
   await repo.insertDelays(
     db,
@@ -221,7 +242,7 @@ function progressOf(project: { stages: unknown }, rows: { stage: string }[], tas
 
 /**
  * Computes the slip each milestone owes from the project as it stands (core's attributeSlip) and stores it, replacing
- * what the last re-plan stored, only when it changed. Returns the slip the project reports, by side.
+ * what the last re-plan stored where it changed. Returns the slip the project reports, by side.
  */
 async function saveSlip(ctx: Ctx, projectId: string, tasks: EngineTask[], projection: ScheduleResult, calendar: BusinessCalendar) {
   const { db, workspaceId } = ctx;
@@ -229,11 +250,7 @@ async function saveSlip(ctx: Ctx, projectId: string, tasks: EngineTask[], projec
   const rows = slips.flatMap((slip) =>
     slip.causes.map((cause) => ({ workspaceId, projectId, milestoneTaskId: slip.milestoneId, causeTaskId: cause.taskId, side: cause.side, days: cause.days })),
   );
-  const key = (row: { milestoneTaskId: string; causeTaskId: string; side: string; days: number }) =>
-    `${row.milestoneTaskId} ${row.causeTaskId} ${row.side} ${row.days}`;
-  const stored = await repo.listMilestoneSlips(db, workspaceId, projectId);
-  const unchanged = stored.length === rows.length && new Set([...stored.map(key), ...rows.map(key)]).size === rows.length;
-  if (!unchanged) await repo.replaceMilestoneSlips(db, workspaceId, projectId, rows);
+  await repo.replaceMilestoneSlips(db, workspaceId, projectId, rows);
   const reported = reportedSlip(tasks, slips);
   return { customer: reported?.customer ?? 0, vendor: reported?.vendor ?? 0 };
 }

@@ -120,6 +120,27 @@ export async function lockProject(db: Db, workspaceId: string, projectId: string
   return row;
 }
 
+/** Locks the project a task belongs to (see lockProject), found from the task in the same statement. */
+export async function lockProjectOfTask(db: Db, workspaceId: string, taskId: string) {
+  const [row] = await db
+    .select()
+    .from(projects)
+    .where(
+      and(
+        eq(projects.workspaceId, workspaceId),
+        eq(
+          projects.id,
+          db
+            .select({ projectId: projectTasks.projectId })
+            .from(projectTasks)
+            .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.id, taskId))),
+        ),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
 export async function findTask(db: Db, workspaceId: string, taskId: string) {
   const [row] = await db
     .select()
@@ -136,11 +157,13 @@ export function projectTaskRows(db: Db, workspaceId: string, projectId: string) 
     .orderBy(asc(projectTasks.position));
 }
 
-export async function projectTaskIds(db: Db, workspaceId: string, projectId: string) {
+/** Which of the given ids are tasks of the project. */
+export async function taskIdsAmong(db: Db, workspaceId: string, projectId: string, ids: string[]) {
+  if (ids.length === 0) return [];
   const rows = await db
     .select({ id: projectTasks.id })
     .from(projectTasks)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)));
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId), inArray(projectTasks.id, ids)));
   return rows.map((row) => row.id);
 }
 
@@ -154,36 +177,44 @@ export async function lastPosition(db: Db, workspaceId: string, projectId: strin
 }
 
 /** What a re-plan reads of each task: the engine's input and the saved projection, none of the text. */
-export function planTaskRows(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select({
-      id: projectTasks.id,
-      title: projectTasks.title,
-      stage: projectTasks.stage,
-      ownerSide: projectTasks.ownerSide,
-      durationDays: projectTasks.durationDays,
-      startOffsetDays: projectTasks.startOffsetDays,
-      milestoneKind: projectTasks.milestoneKind,
-      status: projectTasks.status,
-      actualStart: projectTasks.actualStart,
-      actualFinish: projectTasks.actualFinish,
-      pinnedStart: projectTasks.pinnedStart,
-      baselineStart: projectTasks.baselineStart,
-      baselineFinish: projectTasks.baselineFinish,
-      projectedStart: projectTasks.projectedStart,
-      projectedFinish: projectTasks.projectedFinish,
-      slackDays: projectTasks.slackDays,
-      critical: projectTasks.critical,
-      health: projectTasks.health,
-      startReason: projectTasks.startReason,
-      drivenBy: projectTasks.drivenBy,
-      position: projectTasks.position,
-    })
-    .from(projectTasks)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)))
-    .orderBy(asc(projectTasks.position));
+export interface PlanTaskRow {
+  id: string;
+  title: string;
+  stage: string;
+  ownerSide: string;
+  durationDays: number;
+  startOffsetDays: number | null;
+  milestoneKind: string | null;
+  status: string;
+  actualStart: string | null;
+  actualFinish: string | null;
+  pinnedStart: string | null;
+  baselineStart: string | null;
+  baselineFinish: string | null;
+  projectedStart: string | null;
+  projectedFinish: string | null;
+  slackDays: number;
+  critical: boolean;
+  health: string;
+  startReason: string | null;
+  drivenBy: string | null;
+  position: number;
 }
-export type PlanTaskRow = Awaited<ReturnType<typeof planTaskRows>>[number];
+
+/**
+ * A project's tasks as a re-plan reads them, in plan order. Plain SQL with dates as text: a thousand rows mapped
+ * column by column by the query builder cost more than reading them.
+ */
+export async function planTaskRows(db: Db, workspaceId: string, projectId: string): Promise<PlanTaskRow[]> {
+  const result = await db.execute(sql`select id, title, stage, owner_side as "ownerSide", duration_days as "durationDays",
+      start_offset_days as "startOffsetDays", milestone_kind as "milestoneKind", status,
+      actual_start::text as "actualStart", actual_finish::text as "actualFinish", pinned_start::text as "pinnedStart",
+      baseline_start::text as "baselineStart", baseline_finish::text as "baselineFinish",
+      projected_start::text as "projectedStart", projected_finish::text as "projectedFinish", slack_days as "slackDays",
+      critical, health, start_reason as "startReason", driven_by as "drivenBy", position
+    from ${projectTasks} where workspace_id = ${workspaceId} and project_id = ${projectId} order by position`);
+  return (result as unknown as { rows: PlanTaskRow[] }).rows;
+}
 
 /** A project's links, only what the engine reads. */
 export function planDependencyRows(db: Db, workspaceId: string, projectId: string) {
@@ -218,6 +249,11 @@ export async function insertProject(db: Db, values: typeof projects.$inferInsert
 export async function insertTasks(db: Db, rows: NewTaskRow[]) {
   if (rows.length === 0) return [];
   return db.insert(projectTasks).values(rows).returning({ id: projectTasks.id, key: projectTasks.key });
+}
+
+export async function insertTask(db: Db, row: NewTaskRow) {
+  const [inserted] = await db.insert(projectTasks).values(row).returning();
+  return inserted!;
 }
 
 export async function insertDependencies(db: Db, rows: (typeof projectDependencies.$inferInsert)[]) {
@@ -263,28 +299,25 @@ export interface ProjectionUpdate {
   drivenBy: string | null;
 }
 
+/** A list bound as one typed array parameter (drizzle would otherwise spread it into one parameter per element). */
+const array = (values: unknown[], type: string) => sql`${sql.param(values)}::${sql.raw(type)}[]`;
+
 /**
- * Writes the new projection of many tasks in one statement with one parameter: a slip at the head of a long chain
- * moves a thousand tasks, and a thousand rows of bound parameters cost more to build and parse than the update.
+ * Writes the new projection of many tasks of one project in one statement, a typed array per column: a slip at the
+ * head of a long chain moves a thousand tasks, and a thousand rows of bound parameters (or of JSON to parse) cost more
+ * than the update itself.
  */
-export async function saveProjections(db: Db, workspaceId: string, updates: ProjectionUpdate[], now: Date) {
+export async function saveProjections(db: Db, workspaceId: string, projectId: string, updates: ProjectionUpdate[], now: Date) {
   if (updates.length === 0) return;
-  const rows = updates.map((u) => ({
-    id: u.id,
-    ps: u.projectedStart,
-    pf: u.projectedFinish,
-    slack: u.slackDays,
-    critical: u.critical,
-    health: u.health,
-    reason: u.startReason,
-    driven_by: u.drivenBy,
-  }));
   await db.execute(sql`update ${projectTasks} as t set
       projected_start = v.ps, projected_finish = v.pf, slack_days = v.slack, critical = v.critical,
       health = v.health, start_reason = v.reason, driven_by = v.driven_by, updated_at = ${now}
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as v(id uuid, ps date, pf date, slack int, critical boolean, health text, reason text, driven_by uuid)
-    where t.workspace_id = ${workspaceId} and t.id = v.id`);
+    from unnest(${array(updates.map((u) => u.id), 'uuid')}, ${array(updates.map((u) => u.projectedStart), 'date')},
+      ${array(updates.map((u) => u.projectedFinish), 'date')}, ${array(updates.map((u) => u.slackDays), 'int')},
+      ${array(updates.map((u) => u.critical), 'boolean')}, ${array(updates.map((u) => u.health), 'text')},
+      ${array(updates.map((u) => u.startReason), 'text')}, ${array(updates.map((u) => u.drivenBy), 'uuid')})
+      as v(id, ps, pf, slack, critical, health, reason, driven_by)
+    where t.workspace_id = ${workspaceId} and t.project_id = ${projectId} and t.id = v.id`);
 }
 
 /** New positions of many tasks, in one statement. */
@@ -318,10 +351,22 @@ export async function insertDelays(db: Db, rows: DelayRow[]) {
 
 export type MilestoneSlipRow = typeof milestoneSlips.$inferInsert;
 
-/** Replaces a project's slip owed per milestone and cause with the one computed at this re-plan. */
+/**
+ * Makes a project's slip owed per milestone and cause the one computed at this re-plan, in one statement that writes
+ * only what changed: new and changed rows upserted, rows no longer owed deleted (the two sets never meet).
+ */
 export async function replaceMilestoneSlips(db: Db, workspaceId: string, projectId: string, rows: MilestoneSlipRow[]) {
-  await db.delete(milestoneSlips).where(and(eq(milestoneSlips.workspaceId, workspaceId), eq(milestoneSlips.projectId, projectId)));
-  if (rows.length > 0) await db.insert(milestoneSlips).values(rows);
+  await db.execute(sql`with owed(milestone_task_id, cause_task_id, side, days) as (
+      select * from unnest(${array(rows.map((row) => row.milestoneTaskId), 'uuid')}, ${array(rows.map((row) => row.causeTaskId), 'uuid')},
+        ${array(rows.map((row) => row.side), 'text')}, ${array(rows.map((row) => row.days), 'int')})
+    ), saved as (
+      insert into ${milestoneSlips} as s (workspace_id, project_id, milestone_task_id, cause_task_id, side, days)
+      select ${workspaceId}, ${projectId}, milestone_task_id, cause_task_id, side, days from owed
+      on conflict (workspace_id, milestone_task_id, cause_task_id) do update set side = excluded.side, days = excluded.days
+        where (s.side, s.days) is distinct from (excluded.side, excluded.days)
+    )
+    delete from ${milestoneSlips} s where s.workspace_id = ${workspaceId} and s.project_id = ${projectId}
+      and not exists (select 1 from owed where owed.milestone_task_id = s.milestone_task_id and owed.cause_task_id = s.cause_task_id)`);
 }
 
 export function listMilestoneSlips(db: Db, workspaceId: string, projectId: string) {

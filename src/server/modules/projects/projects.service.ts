@@ -258,6 +258,9 @@ export async function createProject(
       health: projected.health,
       baselineEnd: baseline.projectEnd,
       projectedEnd: projected.projectEnd,
+      // The app's clock, not the database's: the nightly re-plan compares it with the app's today.
+      createdAt: tx.services.now(),
+      updatedAt: tx.services.now(),
     });
     await repo.insertTasks(
       tx.db,

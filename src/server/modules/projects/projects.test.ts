@@ -157,6 +157,16 @@ describe('rescheduling', () => {
     const goLiveMove = history.find((event: { taskId: string; kind: string }) => event.taskId === task('golive').id && event.kind === 'projected');
     expect(goLiveMove).toMatchObject({ fromValue: '2026-03-13', toValue: '2026-03-20', actorName: 'Ada Admin' });
     expect(goLiveMove.reason).toMatch(/Customer data extract \(customer\) was done on 2026-03-13/);
+    // Stored as one line per re-plan carrying its moves, answered one line per task, each with an id of its own.
+    const importMove = history.find((event: { taskId: string; kind: string }) => event.taskId === task('import').id && event.kind === 'projected');
+    expect(importMove).toMatchObject({ taskTitle: 'Import data', reason: goLiveMove.reason, createdAt: goLiveMove.createdAt });
+    expect(new Set(history.map((event: { id: string }) => event.id)).size).toBe(history.length);
+    const stored = await env.services.database.query<{ moves: unknown[] }>(
+      `select moves from project_events where project_id = $1 and kind = 'projected' and reason like 'Customer data extract%'`,
+      [project.id],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.moves).toEqual(expect.arrayContaining([[task('golive').id, '2026-03-13', '2026-03-20']]));
     expect(history.some((event: { field: string; toValue: string }) => event.field === 'status' && event.toValue === 'done')).toBe(true);
 
     const portfolio = (await api.get('/api/v1/projects')).body.find((p: { id: string }) => p.id === project.id);
@@ -298,6 +308,23 @@ describe('playbooks', () => {
     expect(byKey('training')).toMatchObject({ title: 'Admin training', baselineFinish: byKey('training').projectedFinish });
     expect(upgraded.body.milestones.find((m: { kind: string }) => m.kind === 'go_live').projected).toBe('2026-03-17');
     expect((await api.post(`/api/v1/projects/${project.id}/upgrade`)).status).toBe(409);
+  });
+
+  it('an upgrade after a task was removed numbers the new tasks after the last, never at a position in use', async () => {
+    const { project, playbook, task } = await startSmallProject();
+    expect((await api.delete(`/api/v1/tasks/${task('extract').id}`)).status).toBe(200);
+    await api.put(`/api/v1/playbooks/${playbook.id}`, {
+      ...smallPlaybook,
+      tasks: [
+        ...smallPlaybook.tasks,
+        { key: 'training', title: 'Admin training', stage: 'launch', owner: { side: 'vendor', role: 'education' }, durationDays: 2, dependsOn: [{ task: 'import' }] },
+      ],
+    });
+    const upgraded = await api.post(`/api/v1/projects/${project.id}/upgrade`);
+    expect(upgraded.status).toBe(200);
+    const positions = upgraded.body.tasks.map((t: { position: number }) => t.position);
+    expect(positions).toHaveLength(smallPlaybook.tasks.length + 1);
+    expect(new Set(positions).size).toBe(positions.length);
   });
 
   it('export as JSON and import back; a cycle is refused with the tasks named and nothing saved', async () => {

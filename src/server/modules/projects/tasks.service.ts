@@ -3,7 +3,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { check, emit } from '../../events/bus.ts';
 import type { AppError} from '../../http/errors.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { calendarOf, newTaskId, reschedule, todayFor } from './plan.ts';
+import { calendarOf, newTaskId, projectionOf, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskAdded, TaskChange, TaskPatch } from '../../../contract/projects.ts';
 import { encodeMoves } from '../../../core/schedule/moves.ts';
 import * as repo from './projects.repo.ts';
@@ -71,12 +71,11 @@ function describe(value: unknown): string | null {
  */
 export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, options: { byValueProof?: boolean } = {}) {
   return inTransaction(ctx, async (tx) => {
-    const found = await repo.findTask(tx.db, tx.workspaceId, taskId);
-    if (!found) throw notFound('task');
-    const project = await repo.lockProject(tx.db, tx.workspaceId, found.projectId);
+    const project = await repo.lockProjectOfTask(tx.db, tx.workspaceId, taskId);
     if (!project) throw notFound('task');
     if (project.status === 'closed') throw conflict('This project is closed: reopen it to change its plan.');
-    const task = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
+    const task = await repo.findTask(tx.db, tx.workspaceId, taskId);
+    if (!task) throw notFound('task'); // removed before the lock was ours
     const calendar = await calendarOf(tx.db, tx.workspaceId);
     const today = todayFor(tx, calendar);
 
@@ -154,15 +153,21 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     }
 
     await repo.updateTask(tx.db, tx.workspaceId, taskId, { ...changes, updatedAt: now });
-    await recordEvents(tx, events);
     const why = patch.reason || describeChange(task, changes, today);
-    const result = await reschedule(tx, project, why);
+    const result = await reschedule(tx, project, why, { calendar, lines: events });
     if (changes.status === 'done' && task.status !== 'done') {
       await emit(tx, 'task.completed', { projectId: project.id, taskId, taskKey: task.key, ownerSide: task.ownerSide, milestoneKind: task.milestoneKind });
       if (task.milestoneKind) await emit(tx, 'milestone.reached', { projectId: project.id, taskId, taskKey: task.key, milestoneKind: task.milestoneKind });
     }
     await emit(tx, 'task.changed', { projectId: project.id, taskId, fields: [...Object.keys(changes), ...(patch.dependsOn ? ['dependsOn'] : [])] });
-    const updated = (await repo.findTask(tx.db, tx.workspaceId, taskId))!;
+    // The task as written: its change, and its new projection if the re-plan moved it (not read back).
+    const projection = result.moved.find((entry) => entry.id === taskId);
+    const updated: repo.TaskRow = {
+      ...task,
+      ...(changes as Partial<repo.TaskRow>),
+      ...(projection && projectionOf(projection)),
+      updatedAt: now,
+    };
     const names = await repo.assigneeNames(
       tx.db,
       tx.workspaceId,
@@ -211,14 +216,14 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
     if (!stages.some((stage) => stage.key === input.stage)) {
       throw invalid(`stage: is not a stage of this project (${stages.map((s) => s.key).join(', ')})`, { path: ['body', 'stage'] });
     }
-    const ids = new Set(await repo.projectTaskIds(tx.db, tx.workspaceId, projectId));
+    const ids = new Set(await repo.taskIdsAmong(tx.db, tx.workspaceId, projectId, input.dependsOn.map((d) => d.taskId)));
     input.dependsOn.forEach((dependency, index) => {
       if (!ids.has(dependency.taskId)) {
         throw invalid(`dependsOn.${index}: is not a task of this project`, { path: ['body', 'dependsOn', index, 'taskId'] });
       }
     });
     const id = newTaskId();
-    await repo.insertTasks(tx.db, [
+    const inserted = await repo.insertTask(tx.db, 
       {
         id,
         workspaceId: tx.workspaceId,
@@ -235,21 +240,25 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
         startOffsetDays: input.startOffsetDays ?? null,
         milestoneKind: input.milestoneKind ?? null,
         customerVisible: input.customerVisible,
-      },
-    ]);
+      });
     await repo.insertDependencies(
       tx.db,
       input.dependsOn.map((d) => ({ workspaceId: tx.workspaceId, projectId, predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
     );
     const who_ = actorOf(tx);
-    await recordEvents(tx, [
-      { workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() },
-    ]);
-    const result = await reschedule(tx, project, `${input.title} was added`);
-    // A task added after creation has no baseline of its own: its first projection is its plan.
-    const added = (await repo.findTask(tx.db, tx.workspaceId, id))!;
-    await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: added.projectedStart, baselineFinish: added.projectedFinish });
-    const task = { ...added, baselineStart: added.projectedStart, baselineFinish: added.projectedFinish };
+    const result = await reschedule(tx, project, `${input.title} was added`, {
+      lines: [{ workspaceId: tx.workspaceId, projectId, taskId: id, ...who_, kind: 'task_added', toValue: input.title, createdAt: tx.services.now() }],
+    });
+    // A task added after creation has no baseline of its own: its first projection (the re-plan moved it from
+    // nothing) is its plan.
+    const projection = result.moved.find((entry) => entry.id === id)!;
+    const task: repo.TaskRow = {
+      ...inserted,
+      ...projectionOf(projection),
+      baselineStart: projection.projectedStart,
+      baselineFinish: projection.projectedFinish,
+    };
+    await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: task.baselineStart, baselineFinish: task.baselineFinish });
     return {
       task: presentTask(task, new Map(), new Map()),
       dependencies: input.dependsOn.map((d) => ({ predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),

@@ -43,7 +43,8 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
     const idByKey = new Map<string, string>();
     const now = tx.services.now();
 
-    let position = rows.length;
+    // After the last one, not at the count: a removed task leaves a gap, and two tasks must never share a position.
+    let position = (rows.at(-1)?.position ?? -1) + 1;
     for (const task of definition.tasks) {
       const row = rowByKey.get(task.key);
       if (!row) {
