@@ -19,7 +19,8 @@ import { analyzeAccountTables, insertAccountBatch, insertMembers, type AccountBa
 
 export const DEMO_LOGIN = { email: 'demo@landfall.example', password: 'landfall-demo' };
 
-const DEMO_WORKSPACE = { name: 'Northwind Cloud', timezone: 'America/New_York' };
+/** A US vendor: its projects skip US public holidays (Thanksgiving, Christmas Day, MLK Day…). */
+const DEMO_WORKSPACE = { name: 'Northwind Cloud', timezone: 'America/New_York', holidayCountry: 'US' };
 const DEMO_ACCOUNTS = 40;
 // Chosen because its 40 accounts cover every segment, stage and complexity, with leavers and organizations (demo.test.ts checks).
 const DEMO_SEED = 288;
@@ -88,6 +89,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     const { workspace, admin: adminRow } = await createWorkspace(tx, services, {
       workspaceName: DEMO_WORKSPACE.name,
       timezone: DEMO_WORKSPACE.timezone,
+      holidayCountry: DEMO_WORKSPACE.holidayCountry,
       admin: { name: admin!.name, email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'admin' },
     });
     const team = teamRows((name) => emailFromName(name), passwordHash);

@@ -1,7 +1,7 @@
 // Between the database rows of a project and the pure scheduling engine: build its input, run it, write back
 // what moved, with the history and the delay owed to each side.
 import { randomUUID } from 'node:crypto';
-import { MONDAY_TO_FRIDAY, workspaceToday, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
+import { workspaceToday, type BusinessCalendar } from '../../../core/calendar.ts';
 import {
   attributeDelays,
   attributeSlip,
@@ -21,15 +21,10 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './projects.repo.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
+import { businessCalendarOf } from '../workspaces/workspaces.service.ts';
 
-export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
-  const row = await repo.workspaceCalendar(db, workspaceId);
-  return {
-    timeZone: row?.timezone ?? 'UTC',
-    workingWeekdays: (row?.workingWeekdays as Weekday[] | undefined) ?? MONDAY_TO_FRIDAY,
-    holidays: row?.holidays ?? [],
-  };
-}
+/** The workspace's business-day calendar, public holidays included (the workspaces module owns it). */
+export const calendarOf = (db: Db, workspaceId: string): Promise<BusinessCalendar> => businessCalendarOf(db, workspaceId);
 
 export const todayFor = (ctx: Ctx, calendar: BusinessCalendar) => workspaceToday(ctx.services.now(), calendar);
 
