@@ -6,6 +6,7 @@ import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoShapedProjects } from './demo-shapes.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
@@ -103,9 +104,12 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     return { workspaceId: workspace.id, admin: { id: adminRow.id, name: admin!.name } };
   });
   if (!created) return;
-  await seedDemoProjects(services, created.workspaceId, created.admin);
+  const played = await seedDemoProjects(services, created.workspaceId, created.admin);
   await seedDemoReadiness(services, created.workspaceId, created.admin);
   await seedDemoPortal(services, created.workspaceId, created.admin);
+  // Last, so the portal and readiness scenes keep the played projects: a second team copied from the most
+  // advanced project, and a pilot planned by hand (a blank project).
+  await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
 }
 
 function progressBar(total: number) {

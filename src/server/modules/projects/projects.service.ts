@@ -5,14 +5,13 @@ import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
-import { emit } from '../../events/bus.ts';
 import { playbookOf } from '../playbooks/playbooks.service.ts';
 import { filesOfProject } from './deliverables.repo.ts';
 import { calendarOf, engineTasks, reschedule, runSchedule, todayFor } from './plan.ts';
 import type { Project, ProjectInput, ProjectListQuery, ProjectPatch, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
 import { blankDraft, draftFromPlaybook, draftFromProject, plantProject } from './project-sources.ts';
 import * as repo from './projects.repo.ts';
-import { actorOf, recordEvents, listProjectHistory, type HistoryLine } from '../history/history.service.ts';
+import { recordEvents, listProjectHistory, type HistoryLine } from '../history/history.service.ts';
 import { isOrganizationOfAccount } from '../contacts/contacts.service.ts';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
