@@ -154,7 +154,8 @@ export type ProjectSummary = z.infer<typeof ProjectSummary>;
 
 export const Project = ProjectSummary.extend({
   organizationId: z.uuid().nullable(),
-  playbook: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), latestVersion: z.number().int() }),
+  /** The playbook it follows (a copy keeps its source's); null for a project started blank. */
+  playbook: z.object({ id: z.uuid(), name: z.string(), version: z.number().int(), latestVersion: z.number().int() }).nullable(),
   stages: z.array(z.object({ key: z.string(), name: z.string() })),
   today: z.string(),
   milestones: z.array(Milestone),
@@ -164,14 +165,49 @@ export const Project = ProjectSummary.extend({
 });
 export type Project = z.infer<typeof Project>;
 
-export const ProjectInput = z.object({
-  accountId: z.uuid({ message: 'must be an account id' }),
-  /** Omitted: the best match of the selection rules. */
-  playbookId: z.uuid({ message: 'must be a playbook id' }).optional(),
-  organizationId: z.uuid({ message: 'must be an organization id' }).nullable().optional(),
-  product: z.string().trim().min(1).max(80).nullable().optional(),
-  name: z.string().trim().min(1).max(200).optional(),
-});
+export const PROJECT_SOURCES = ['playbook', 'blank', 'project'] as const;
+
+export const ProjectInput = z
+  .object({
+    accountId: z.uuid({ message: 'must be an account id' }),
+    /**
+     * What the plan starts from: a playbook (the default), nothing but a go-live milestone to build on ("blank"),
+     * or another project of the workspace ("project": its tasks, links, milestones, owner roles and durations;
+     * not its progress, comments or sign-offs), laid out again from this project's day 0.
+     */
+    source: z.enum(PROJECT_SOURCES).default('playbook'),
+    /** With source "playbook"; omitted: the best match of the selection rules. */
+    playbookId: z.uuid({ message: 'must be a playbook id' }).optional(),
+    /** With source "project": the project to copy. */
+    sourceProjectId: z.uuid({ message: 'must be a project id' }).optional(),
+    organizationId: z.uuid({ message: 'must be an organization id' }).nullable().optional(),
+    product: z.string().trim().min(1).max(80).nullable().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    /** Day 0 of this project; omitted: the account's contract signed date. */
+    day0: IsoDate.optional(),
+  })
+  .superRefine((input, issue) => {
+    if (input.source === 'project' && !input.sourceProjectId) {
+      issue.addIssue({ code: 'custom', path: ['sourceProjectId'], message: 'choose the project to copy' });
+    }
+    if (input.source !== 'project' && input.sourceProjectId) {
+      issue.addIssue({ code: 'custom', path: ['sourceProjectId'], message: 'only with source "project"' });
+    }
+    if (input.source !== 'playbook' && input.playbookId) {
+      issue.addIssue({ code: 'custom', path: ['playbookId'], message: 'only with source "playbook"' });
+    }
+  });
+export type ProjectInput = z.infer<typeof ProjectInput>;
+
+export const ProjectPatch = z
+  .object({
+    name: z.string().trim().min(1, { message: 'is required' }).max(200),
+    /** A new day 0: work not started moves with it (and its baseline); work started or done keeps its dates. */
+    day0: IsoDate,
+  })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one of name, day0' });
+export type ProjectPatch = z.infer<typeof ProjectPatch>;
 
 export const ProjectListQuery = z.object({
   owner: z.uuid({ message: 'must be a member id' }).optional(),

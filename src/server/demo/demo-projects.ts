@@ -21,12 +21,13 @@ function random(seed: number) {
 }
 
 /** The context of `actor` with the clock stopped at 10:00 on `date` in the workspace's timezone. */
-function at(ctx: Ctx, date: string, timeZone: string): Ctx {
+export function at(ctx: Ctx, date: string, timeZone: string): Ctx {
   const instant = DateTime.fromISO(`${date}T10:00:00`, { zone: timeZone }).toJSDate();
   return { ...ctx, services: { ...ctx.services, now: () => instant } };
 }
 
-export async function seedDemoProjects(services: Services, workspaceId: string, admin: DemoAdmin): Promise<void> {
+/** Plays the newest accounts' onboardings forward to today; returns the projects, oldest day 0 first. */
+export async function seedDemoProjects(services: Services, workspaceId: string, admin: DemoAdmin): Promise<DemoProject[]> {
   const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: admin.id, role: 'admin', sessionId: 'demo', name: admin.name });
   const calendar: BusinessCalendar = await calendarOf(services.database.db, workspaceId);
   const today = todayFor(ctx, calendar);
@@ -64,6 +65,7 @@ export async function seedDemoProjects(services: Services, workspaceId: string, 
     for (const accountId of silent) await reviewAccount(morning, workspaceId, accountId);
   }
   for (const account of candidates.slice(-MAX_PROJECTS)) await reviewAccount(at(ctx, today, calendar.timeZone).services, workspaceId, account.id);
+  return played;
 }
 
 async function playForward(

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contextFor } from '../context.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
+import { createProject } from '../modules/projects/projects.service.ts';
+import { publicHolidays } from '../modules/workspaces/public-holidays.ts';
 import { httpClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { accountGenerator, demoMailDomain } from './demo.generator.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo.ts';
@@ -53,6 +56,39 @@ describe('the demo workspace', () => {
     expect(done[0]!.n).toBeGreaterThan(50);
     const owed = await rows<{ side: string }>(`select distinct side from delay_events where days > 0`);
     expect(owed.map((row) => row.side).sort()).toEqual(['customer', 'vendor']);
+  });
+
+  it('has a project copied from another, a pilot planned by hand, and US public holidays that no project works on', async () => {
+    const shaped = await rows<{ name: string; playbook_id: string | null; day0: string; reason: string }>(
+      `select p.name, p.playbook_id, p.day0::text, e.reason from projects p join project_events e on e.project_id = p.id and e.kind = 'created'
+       where e.reason like 'Copied from%' or e.reason like 'Started blank%' order by p.name`,
+    );
+    expect(shaped).toHaveLength(2);
+    expect(shaped.find((p) => p.reason.startsWith('Copied'))?.name).toMatch(/: second team$/);
+    const pilot = shaped.find((p) => p.reason.startsWith('Started blank'))!;
+    expect(pilot).toMatchObject({ playbook_id: null });
+    const pilotTasks = await rows<{ n: number }>(`select count(*)::int as n from project_tasks t join projects p on p.id = t.project_id where p.name = $1`, [pilot.name]);
+    expect(pilotTasks[0]!.n).toBeGreaterThanOrEqual(5);
+
+    const [workspace] = await rows<{ id: string; holiday_country: string }>(`select id, holiday_country from workspaces`);
+    expect(workspace!.holiday_country).toBe('US');
+    const holidays = publicHolidays('US', null);
+    const worked = await rows<{ day: string }>(
+      `select distinct d::text as day from project_tasks, unnest(array[projected_start, projected_finish, actual_start, actual_finish]) d
+       where d is not null and duration_days > 0`,
+    );
+    expect(worked.length).toBeGreaterThan(20);
+    expect(worked.map((row) => row.day).filter((day) => holidays.includes(day))).toEqual([]);
+
+    // A project of the demo running over the holidays skips Christmas Day and MLK Day.
+    const [admin] = await rows<{ id: string; name: string }>(`select id, name from members where role = 'admin'`);
+    const ctx = contextFor(env.services, { kind: 'member', workspaceId: workspace!.id, memberId: admin!.id, role: 'admin', sessionId: 'test', name: admin!.name });
+    const [source] = await rows<{ id: string; account_id: string }>(`select id, account_id from projects where playbook_id is not null order by created_at limit 1`);
+    const winter = await createProject(ctx, { accountId: source!.account_id, source: 'project', sourceProjectId: source!.id, day0: '2026-12-14', name: 'Winter rollout' });
+    const days = winter.tasks.flatMap((task) => (task.durationDays > 0 ? [task.projectedStart, task.projectedFinish] : []));
+    expect(days.some((day) => day! > '2027-01-18')).toBe(true);
+    expect(days).not.toContain('2026-12-25');
+    expect(days).not.toContain('2027-01-18');
   });
 
   it('has customers in the portal: champions invited, visits, milestone ratings', async () => {

@@ -6,6 +6,7 @@ import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
+import { seedDemoShapedProjects } from './demo-shapes.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
@@ -19,7 +20,8 @@ import { analyzeAccountTables, insertAccountBatch, insertMembers, type AccountBa
 
 export const DEMO_LOGIN = { email: 'demo@landfall.example', password: 'landfall-demo' };
 
-const DEMO_WORKSPACE = { name: 'Northwind Cloud', timezone: 'America/New_York' };
+/** A US vendor: its projects skip US public holidays (Thanksgiving, Christmas Day, MLK Day…). */
+const DEMO_WORKSPACE = { name: 'Northwind Cloud', timezone: 'America/New_York', holidayCountry: 'US' };
 const DEMO_ACCOUNTS = 40;
 // Chosen because its 40 accounts cover every segment, stage and complexity, with leavers and organizations (demo.test.ts checks).
 const DEMO_SEED = 288;
@@ -88,6 +90,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     const { workspace, admin: adminRow } = await createWorkspace(tx, services, {
       workspaceName: DEMO_WORKSPACE.name,
       timezone: DEMO_WORKSPACE.timezone,
+      holidayCountry: DEMO_WORKSPACE.holidayCountry,
       admin: { name: admin!.name, email: DEMO_LOGIN.email, password: DEMO_LOGIN.password, role: 'admin' },
     });
     const team = teamRows((name) => emailFromName(name), passwordHash);
@@ -101,9 +104,12 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     return { workspaceId: workspace.id, admin: { id: adminRow.id, name: admin!.name } };
   });
   if (!created) return;
-  await seedDemoProjects(services, created.workspaceId, created.admin);
+  const played = await seedDemoProjects(services, created.workspaceId, created.admin);
   await seedDemoReadiness(services, created.workspaceId, created.admin);
   await seedDemoPortal(services, created.workspaceId, created.admin);
+  // Last, so the portal and readiness scenes keep the played projects: a second team copied from the most
+  // advanced project, and a pilot planned by hand (a blank project).
+  await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
 }
 
 function progressBar(total: number) {

@@ -9,7 +9,7 @@ export interface DomainEvents {
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */
-  'project.created': { projectId: string; accountId: string; playbookId: string };
+  'project.created': { projectId: string; accountId: string; playbookId: string | null };
   /** A task of a project changed (status, dates, assignee…), after its project was re-planned. */
   'task.changed': { projectId: string; taskId: string; fields: string[] };
   /** A task was marked done (it was not done before). */

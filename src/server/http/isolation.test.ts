@@ -59,6 +59,7 @@ const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (na
 // A valid body for each route that takes one, so that validation passes and the lookup is what answers.
 const bodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { name: 'Stolen' },
+  'PATCH /api/v1/projects/:id': { day0: '2026-01-05' },
   'POST /api/v1/accounts/:id/contacts': { name: 'Eve', email: 'eve@evil.test', role: 'champion' },
   'POST /api/v1/accounts/:id/organizations': { name: 'Shadow team', kind: 'added_users' },
   'PATCH /api/v1/contacts/:id': { name: 'Eve' },
@@ -110,9 +111,10 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
 };
 
-// Routes that take no workspace id: a token (the secret is the scope), nothing, or a webhook that names its
-// workspace and proves it with that workspace's signature (intake.test.ts refuses a forged one).
-const withoutWorkspaceIds = (url: string) => !url.includes(':') || url.includes(':token') || url.includes(':workspaceId');
+// Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its
+// workspace and proves it with that workspace's signature (intake.test.ts refuses a forged one), or reference
+// data that is the same for everyone (public holidays by country).
+const withoutWorkspaceIds = (url: string) => !url.includes(':') || url.includes(':token') || url.includes(':workspaceId') || url.includes(':country');
 
 beforeAll(async () => {
   env = await startTestEnv();
@@ -186,6 +188,18 @@ describe('workspace isolation', () => {
       const response = await api.request(route.method, url, bodies[`${route.method} ${route.url}`]);
       expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
     }
+  });
+
+  it('answers 404 to a project started as a copy of another workspace’s project, and starts nothing', async () => {
+    const b = await makeWorkspace(env.services, 'Workspace D');
+    const api = await signedInClient(env, b.admin);
+    const account = await makeAccount(b.admin.ctx);
+    const copy = await api.post('/api/v1/projects', { accountId: account.id, source: 'project', sourceProjectId: idsOfA.project });
+    expect(copy.status, JSON.stringify(copy.body)).toBe(404);
+    // Nor with A's account or A's playbook under B's own project.
+    expect((await api.post('/api/v1/projects', { accountId: idsOfA.account, source: 'blank' })).status).toBe(404);
+    expect((await api.post('/api/v1/projects', { accountId: account.id, playbookId: idsOfA.playbook })).status).toBe(404);
+    expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
   });
 
   it('lists nothing of another workspace', async () => {

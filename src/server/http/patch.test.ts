@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCalendarDays } from '../../core/calendar.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { addOrganization } from '../modules/organizations/organizations.service.ts';
 import { sendAssessment, startAssessment } from '../modules/readiness/readiness.service.ts';
@@ -76,6 +77,13 @@ beforeAll(async () => {
       read: async () => (await api.get(`/api/v1/organizations/${organization.id}`)).body,
     },
     'PATCH /api/v1/tasks/:id': { url: `/api/v1/tasks/${task.id}`, body: { title: 'Agree the goals' }, read: async () => (await api.get(`/api/v1/projects/${project.id}`)).body.tasks.find((t: { id: string }) => t.id === task.id) },
+    'PATCH /api/v1/projects/:id': {
+      url: `/api/v1/projects/${project.id}`,
+      body: { day0: addCalendarDays(project.day0, 7) },
+      read: async () => (await api.get(`/api/v1/projects/${project.id}`)).body,
+      // A new day 0 re-plans: the dates of work not started, and what follows from them.
+      moves: ['tasks', 'milestones', 'criticalPath', 'baselineGoLive', 'projectedGoLive', 'baselineEnd', 'projectedEnd', 'health', 'delayDays', 'stage', 'stageName'],
+    },
     'PATCH /api/v1/intake/settings': {
       url: '/api/v1/intake/settings',
       body: { salesforceOrganizationId: '00D000000000002' },

@@ -20,7 +20,7 @@ afterEach(() => {
 export function makeSession(role: MemberRole = 'onboarding_manager'): SessionInfo {
   return {
     member: { id: '00000000-0000-4000-8000-000000000001', name: 'Dana Whitfield', email: 'dana@vendor.test', role, createdAt: '2026-01-05T10:00:00.000Z' },
-    workspace: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Northwind Cloud', timezone: 'America/New_York', workingWeekdays: [1, 2, 3, 4, 5], holidays: [] },
+    workspace: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Northwind Cloud', timezone: 'America/New_York', workingWeekdays: [1, 2, 3, 4, 5], holidays: [], holidayCountry: null, holidayRegion: null, publicHolidays: [] },
     csrfToken: 'csrf-test-token',
   };
 }

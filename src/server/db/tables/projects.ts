@@ -16,8 +16,9 @@ export const projects = pgTable(
     organizationId: uuid('organization_id'),
     product: text('product'),
     name: text('name').notNull(),
-    playbookId: uuid('playbook_id').notNull(),
-    playbookVersion: integer('playbook_version').notNull(),
+    /** The playbook it follows; null for a project started blank (a copy keeps its source's playbook). */
+    playbookId: uuid('playbook_id'),
+    playbookVersion: integer('playbook_version'),
     stages: jsonb('stages').notNull(),
     day0: date('day0', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('active'),

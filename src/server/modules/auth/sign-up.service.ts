@@ -12,6 +12,9 @@ import { hasWorkspaces, openWorkspace, SETUP_LOCK } from '../workspaces/workspac
 export interface NewWorkspace {
   workspaceName: string;
   timezone: string;
+  /** Whose public holidays are days off (date-holidays' country and region codes); none when omitted. */
+  holidayCountry?: string | null;
+  holidayRegion?: string | null;
   admin: { name: string; email: string; password: string; role?: MemberRole };
 }
 
@@ -20,7 +23,12 @@ export async function createWorkspace(db: Db, services: Services, input: NewWork
   if (await isMemberEmail(db, input.admin.email)) {
     throw conflict(`${input.admin.email} is already a member of a Landfall workspace.`, { path: ['body', 'email'] });
   }
-  const workspace = await openWorkspace(db, { name: input.workspaceName, timezone: input.timezone });
+  const workspace = await openWorkspace(db, {
+    name: input.workspaceName,
+    timezone: input.timezone,
+    holidayCountry: input.holidayCountry ?? null,
+    holidayRegion: input.holidayRegion ?? null,
+  });
   const admin = await addMember(db, workspace.id, {
     email: input.admin.email,
     name: input.admin.name,
@@ -35,7 +43,15 @@ export async function createWorkspace(db: Db, services: Services, input: NewWork
 /** First-admin sign-up: only ever on an empty installation, even with two browsers racing. */
 export async function setUpFirstWorkspace(
   services: Services,
-  input: { workspaceName: string; name: string; email: string; password: string; timezone: string },
+  input: {
+    workspaceName: string;
+    name: string;
+    email: string;
+    password: string;
+    timezone: string;
+    holidayCountry: string | null;
+    holidayRegion: string | null;
+  },
 ) {
   return services.database.db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK})`);
@@ -45,6 +61,8 @@ export async function setUpFirstWorkspace(
     return createWorkspace(tx, services, {
       workspaceName: input.workspaceName,
       timezone: input.timezone,
+      holidayCountry: input.holidayCountry,
+      holidayRegion: input.holidayRegion,
       admin: { name: input.name, email: input.email, password: input.password },
     });
   });

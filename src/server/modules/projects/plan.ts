@@ -1,7 +1,7 @@
 // Between the database rows of a project and the pure scheduling engine: build its input, run it, write back
 // what moved, with the history and the delay owed to each side.
 import { randomUUID } from 'node:crypto';
-import { MONDAY_TO_FRIDAY, workspaceToday, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
+import { workspaceToday, type BusinessCalendar } from '../../../core/calendar.ts';
 import {
   attributeDelays,
   attributeSlip,
@@ -21,18 +21,15 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../http/errors.ts';
 import * as repo from './projects.repo.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
+import { businessCalendarOf } from '../workspaces/workspaces.service.ts';
 
 // The same calendar read again answers the same object, so core's business-day index of it (memoised per object)
 // stays warm across requests instead of being rebuilt for each; bounded, a workspace's calendar rarely changes.
 const calendars = new Map<string, BusinessCalendar>();
 
+/** The workspace's business-day calendar, public holidays included (the workspaces module owns it). */
 export async function calendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
-  const row = await repo.workspaceCalendar(db, workspaceId);
-  const calendar: BusinessCalendar = {
-    timeZone: row?.timezone ?? 'UTC',
-    workingWeekdays: (row?.workingWeekdays as Weekday[] | undefined) ?? MONDAY_TO_FRIDAY,
-    holidays: row?.holidays ?? [],
-  };
+  const calendar = await businessCalendarOf(db, workspaceId);
   const key = `${calendar.timeZone} ${calendar.workingWeekdays.join()} ${calendar.holidays.join()}`;
   const known = calendars.get(key);
   if (known) return known;

@@ -22,14 +22,6 @@ export type NewTaskRow = typeof projectTasks.$inferInsert;
 export type CommentRow = typeof taskComments.$inferSelect;
 export type DelayRow = typeof delayEvents.$inferInsert;
 
-export async function workspaceCalendar(db: Db, workspaceId: string) {
-  const [row] = await db
-    .select({ timezone: workspaces.timezone, workingWeekdays: workspaces.workingWeekdays, holidays: workspaces.holidays })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
-  return row;
-}
-
 // Slip owed to each side as the project stands (milestone_slips, replaced on every re-plan), read off one
 // milestone so a slip is not counted once per milestone: go-live, or the last milestone of a plan without one
 // (the same choice as core's reportedSlip).

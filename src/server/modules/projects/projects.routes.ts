@@ -14,6 +14,7 @@ import {
   ProjectEvent,
   ProjectInput,
   ProjectListQuery,
+  ProjectPatch,
   ProjectSummary,
   TaskAdded,
   TaskChange,
@@ -47,7 +48,8 @@ export const projectRoutes =
       {
         schema: {
           tags,
-          summary: 'Start an onboarding project for an account from a playbook (the best match when none is given)',
+          summary:
+            'Start an onboarding project for an account: from a playbook (the best match when none is given), blank (a go-live milestone to build on) or as a copy of another project',
           body: ProjectInput,
           response: { 201: Project },
         },
@@ -59,6 +61,20 @@ export const projectRoutes =
       '/projects/:id',
       { schema: { tags, summary: 'A project with its plan, milestones and critical path', params: IdParams, response: { 200: Project } } },
       (request) => projects.getProject(requireCtx(request, services), request.params.id),
+    );
+
+    app.patch(
+      '/projects/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Rename a project or give it a new day 0 (work not started moves with it; work started or done keeps its dates)',
+          params: IdParams,
+          body: ProjectPatch,
+          response: { 200: Project },
+        },
+      },
+      (request) => projects.updateProject(requireCtx(request, services), request.params.id, request.body),
     );
 
     app.get(

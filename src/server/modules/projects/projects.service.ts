@@ -5,14 +5,14 @@ import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
-import { emit } from '../../events/bus.ts';
-import { playbookOf, proposePlaybooks } from '../playbooks/playbooks.service.ts';
+import { playbookOf } from '../playbooks/playbooks.service.ts';
 import { filesOfProject } from './deliverables.repo.ts';
-import { calendarOf, engineTasks, layOut, newTaskId, reschedule, todayFor } from './plan.ts';
-import type { Project, ProjectListQuery, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
+import { calendarOf, engineTasks, reschedule, runSchedule, todayFor } from './plan.ts';
+import type { Project, ProjectInput, ProjectListQuery, ProjectPatch, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
+import { blankDraft, draftFromPlaybook, draftFromProject, plantProject } from './project-sources.ts';
 import * as repo from './projects.repo.ts';
-import { actorOf, recordEvents, listProjectHistory } from '../history/history.service.ts';
-import { contactsOfAccount, isOrganizationOfAccount } from '../contacts/contacts.service.ts';
+import { recordEvents, listProjectHistory, type HistoryLine } from '../history/history.service.ts';
+import { isOrganizationOfAccount } from '../contacts/contacts.service.ts';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
 
@@ -107,7 +107,7 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
   // One after the other: inside a transaction they share one connection.
   const rows = await repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
   const dependencies = await repo.projectDependencyRows(ctx.db, ctx.workspaceId, projectId);
-  const playbook = await playbookOf(ctx, summary.playbookId, summary.playbookVersion);
+  const playbook = summary.playbookId ? await playbookOf(ctx, summary.playbookId, summary.playbookVersion ?? undefined) : undefined;
   const calendar = await calendarOf(ctx.db, ctx.workspaceId);
   const names = await repo.assigneeNames(
     ctx.db,
@@ -140,12 +140,15 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
   return {
     ...presentSummary(summary),
     organizationId: summary.organizationId,
-    playbook: {
-      id: summary.playbookId,
-      name: playbook?.name ?? '',
-      version: summary.playbookVersion,
-      latestVersion: playbook?.currentVersion ?? summary.playbookVersion,
-    },
+    playbook:
+      summary.playbookId && summary.playbookVersion
+        ? {
+            id: summary.playbookId,
+            name: playbook?.name ?? '',
+            version: summary.playbookVersion,
+            latestVersion: playbook?.currentVersion ?? summary.playbookVersion,
+          }
+        : null,
     stages: summary.stages as PlaybookStage[],
     today: todayFor(ctx, calendar),
     milestones,
@@ -155,147 +158,77 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
   };
 }
 
-const CONTACT_FALLBACK: Record<string, string[]> = {
-  champion: ['champion', 'project_lead'],
-  project_lead: ['project_lead', 'champion'],
-  executive_sponsor: ['executive_sponsor', 'champion'],
-  admin: ['admin', 'project_lead', 'champion'],
-  end_user: ['end_user', 'admin', 'project_lead'],
-};
-
-/** Creates an account's onboarding project from a playbook: day 0 is the contract signed date. */
-export async function createProject(
-  ctx: Ctx,
-  input: {
-    accountId: string;
-    playbookId?: string | undefined;
-    organizationId?: string | null | undefined;
-    product?: string | null | undefined;
-    name?: string | undefined;
-    /** Day 0 of this project when it is not the account's first contract (a new product bought later). */
-    day0?: string | undefined;
-  },
-) {
+/**
+ * Starts an account's onboarding project from a playbook, from nothing (a go-live milestone to build on) or as a copy
+ * of another project of the workspace. Day 0 is the account's contract signed date unless one is given.
+ */
+export async function createProject(ctx: Ctx, input: ProjectCreation) {
   const projectId = await inTransaction(ctx, async (tx) => {
     const account = await getAccount(tx, input.accountId);
     const day0 = input.day0 ?? account.contractSignedOn;
     if (!day0) {
-      throw invalid(`${account.name} has no contract signed date (day 0): set it on the account first.`, { path: ['body', 'accountId'] });
+      throw invalid(`${account.name} has no contract signed date: set it on the account, or give this project its own day 0.`, {
+        path: ['body', 'day0'],
+      });
     }
     if (input.organizationId && !(await isOrganizationOfAccount(tx, account.id, input.organizationId))) {
       throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
     }
-    let playbookId = input.playbookId;
-    if (!playbookId) {
-      const [best] = await proposePlaybooks(tx, account.id);
-      if (!best || best.score <= 0) throw invalid('No playbook fits this account: choose one.', { path: ['body', 'playbookId'] });
-      playbookId = best.playbookId;
-    }
-    const playbook = await playbookOf(tx, playbookId);
-    if (!playbook) throw notFound('playbook');
-    const { definition } = playbook;
-
-    const owners = new Map(account.owners.map((owner) => [owner.role, owner.memberId]));
-    const contacts = await contactsOfAccount(tx, account.id, 'current');
-    const contactFor = (role: string) => {
-      for (const candidate of CONTACT_FALLBACK[role] ?? [role]) {
-        const found = contacts.find((contact) => contact.role === candidate);
-        if (found) return found.id;
-      }
-      return null;
-    };
-    const idByKey = new Map(definition.tasks.map((task) => [task.key, newTaskId()]));
-    const rows: repo.NewTaskRow[] = definition.tasks.map((task, position) => ({
-      id: idByKey.get(task.key)!,
-      workspaceId: tx.workspaceId,
-      projectId: '',
-      key: task.key,
-      position,
-      title: task.title,
-      description: task.description ?? null,
-      stage: task.stage,
-      ownerSide: task.owner.side,
-      ownerRole: task.owner.role,
-      assigneeMemberId: task.owner.side === 'vendor' ? (owners.get(task.owner.role as never) ?? null) : null,
-      assigneeContactId: task.owner.side === 'customer' ? contactFor(task.owner.role) : null,
-      durationDays: task.durationDays,
-      startOffsetDays: task.startOffsetDays ?? null,
-      milestoneKind: task.milestoneKind ?? null,
-      deliverable: task.deliverable ?? false,
-      needsApproval: task.needsApproval ?? false,
-      customerVisible: task.customerVisible ?? true,
-      checklist: (task.checklist ?? []).map((text) => ({ text, done: false })),
-    }));
-    const dependencies = definition.tasks.flatMap((task) =>
-      (task.dependsOn ?? []).map((dependency) => ({
-        workspaceId: tx.workspaceId,
-        projectId: '',
-        predecessorId: idByKey.get(dependency.task)!,
-        successorId: idByKey.get(task.key)!,
-        lagDays: dependency.lagDays ?? 0,
-      })),
-    );
-
-    const calendar = await calendarOf(tx.db, tx.workspaceId);
-    const today = todayFor(tx, calendar);
-    const { baseline, projected } = layOut(
-      engineTasks(rows as repo.TaskRow[], dependencies),
-      calendar,
-      day0,
-      today,
-    );
-    const projectId = await repo.insertProject(tx.db, {
-      workspaceId: tx.workspaceId,
-      accountId: account.id,
-      organizationId: input.organizationId ?? null,
-      product: input.product ?? null,
-      name: input.name ?? `${account.name} onboarding`,
-      playbookId: playbook.id,
-      playbookVersion: playbook.version,
-      stages: definition.stages,
-      day0,
-      onboardingManagerId: owners.get('onboarding_manager') ?? null,
-      health: projected.health,
-      baselineEnd: baseline.projectEnd,
-      projectedEnd: projected.projectEnd,
-      // The app's clock, not the database's: the nightly re-plan compares it with the app's today.
-      createdAt: tx.services.now(),
-      updatedAt: tx.services.now(),
-    });
-    await repo.insertTasks(
-      tx.db,
-      rows.map((row, i) => {
-        const p = projected.tasks[i]!;
-        return {
-          ...row,
-          projectId,
-          baselineStart: baseline.tasks[i]!.start,
-          baselineFinish: baseline.tasks[i]!.finish,
-          projectedStart: p.start,
-          projectedFinish: p.finish,
-          slackDays: p.slack,
-          critical: p.critical,
-          health: p.health,
-          startReason: p.startReason,
-          drivenBy: p.drivenBy,
-        };
-      }),
-    );
-    await repo.insertDependencies(tx.db, dependencies.map((dependency) => ({ ...dependency, projectId })));
-    await recordEvents(tx, [
-      {
-        workspaceId: tx.workspaceId,
-        projectId,
-        ...(actorOf(tx)),
-        kind: 'created',
-        reason: `Created from the playbook "${playbook.name}" (version ${playbook.version}), day 0 ${day0}`,
-        createdAt: tx.services.now(),
-      },
-    ]);
-    await emit(tx, 'project.created', { projectId, accountId: input.accountId, playbookId: playbook.id });
-    return projectId;
+    const source = input.source ?? 'playbook';
+    const draft =
+      source === 'blank'
+        ? blankDraft()
+        : source === 'project'
+          ? await draftFromProject(tx, input.sourceProjectId!)
+          : await draftFromPlaybook(tx, account.id, input.playbookId);
+    return plantProject(tx, account, input, day0, draft);
   });
   return getProject(ctx, projectId);
+}
+
+type ProjectCreation = Omit<ProjectInput, 'source'> & { source?: ProjectInput['source'] | undefined };
+
+/**
+ * Renames a project or gives it a new day 0. A new day 0 re-plans it: work not started moves with it, and so does
+ * its baseline (a new day 0 is a new commitment, not a delay owed to anyone); work started or done keeps its dates.
+ */
+export async function updateProject(ctx: Ctx, projectId: string, patch: ProjectPatch) {
+  await inTransaction(ctx, async (tx) => {
+    const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
+    if (!project) throw notFound('project');
+    const now = tx.services.now();
+    const lines: HistoryLine[] = [];
+    if (patch.name !== undefined && patch.name !== project.name) {
+      lines.push({ projectId, kind: 'renamed', field: 'name', fromValue: project.name, toValue: patch.name, reason: 'Renamed' });
+    }
+    const day0Moved = patch.day0 !== undefined && patch.day0 !== project.day0;
+    if (day0Moved) {
+      lines.push({ projectId, kind: 'day0_changed', field: 'day0', fromValue: project.day0, toValue: patch.day0!, reason: 'Day 0 changed: work not started moves with it' });
+    }
+    if (lines.length === 0) return;
+    await repo.updateProject(tx.db, tx.workspaceId, projectId, { ...patch, updatedAt: now });
+    await recordEvents(tx, lines);
+    if (!day0Moved) return;
+    const moved = { ...project, day0: patch.day0! };
+    await rebaselineWorkNotStarted(tx, moved);
+    await reschedule(tx, moved, `Day 0 moved from ${project.day0} to ${patch.day0}`);
+  });
+  return getProject(ctx, projectId);
+}
+
+/** The baseline of work not started, laid out again from the project's (new) day 0 as of today. */
+async function rebaselineWorkNotStarted(ctx: Ctx, project: { id: string; day0: string }) {
+  const rows = await repo.projectTaskRows(ctx.db, ctx.workspaceId, project.id);
+  const dependencies = await repo.projectDependencyRows(ctx.db, ctx.workspaceId, project.id);
+  const calendar = await calendarOf(ctx.db, ctx.workspaceId);
+  const plan = runSchedule(engineTasks(rows, dependencies), calendar, project.day0, todayFor(ctx, calendar));
+  await repo.saveBaselines(
+    ctx.db,
+    ctx.workspaceId,
+    rows.flatMap((row, i) =>
+      row.status === 'not_started' ? [{ id: row.id, baselineStart: plan.tasks[i]!.start, baselineFinish: plan.tasks[i]!.finish }] : [],
+    ),
+  );
 }
 
 export async function projectHistory(ctx: Ctx, projectId: string) {

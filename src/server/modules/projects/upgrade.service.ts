@@ -33,6 +33,7 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
   return inTransaction(ctx, async (tx) => {
     const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
     if (!project) throw notFound('project');
+    if (!project.playbookId || !project.playbookVersion) throw conflict('This project follows no playbook (it was started blank).');
     const latest = await playbookOf(tx, project.playbookId);
     if (!latest) throw notFound('playbook');
     if (latest.version <= project.playbookVersion) throw conflict(`The project already follows version ${project.playbookVersion}, the newest.`);

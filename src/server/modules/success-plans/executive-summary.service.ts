@@ -24,7 +24,7 @@ export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
       day0: project.day0,
       status: project.status,
       onboardingManagerName: project.onboardingManager?.name ?? null,
-      playbookName: project.playbook.name,
+      playbookName: project.playbook?.name ?? 'None (planned by hand)',
     },
     milestones: project.milestones.map((milestone) => ({
       taskId: milestone.taskId,

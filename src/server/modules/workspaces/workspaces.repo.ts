@@ -7,7 +7,14 @@ export async function countWorkspaces(db: Db) {
   return row?.workspaces ?? 0;
 }
 
-export async function insertWorkspace(db: Db, workspace: { name: string; timezone: string }) {
+export interface NewWorkspaceRow {
+  name: string;
+  timezone: string;
+  holidayCountry?: string | null;
+  holidayRegion?: string | null;
+}
+
+export async function insertWorkspace(db: Db, workspace: NewWorkspaceRow) {
   const [row] = await db.insert(workspaces).values(workspace).returning();
   return row!;
 }
@@ -20,8 +27,30 @@ export async function findWorkspace(db: Db, workspaceId: string) {
 export async function updateWorkspace(
   db: Db,
   workspaceId: string,
-  patch: { name?: string; timezone?: string; workingWeekdays?: number[]; holidays?: string[] },
+  patch: {
+    name?: string;
+    timezone?: string;
+    workingWeekdays?: number[];
+    holidays?: string[];
+    holidayCountry?: string | null;
+    holidayRegion?: string | null;
+  },
 ) {
   const [row] = await db.update(workspaces).set(patch).where(eq(workspaces.id, workspaceId)).returning();
+  return row;
+}
+
+/** What the business-day calendar of the workspace is made of. */
+export async function findCalendar(db: Db, workspaceId: string) {
+  const [row] = await db
+    .select({
+      timezone: workspaces.timezone,
+      workingWeekdays: workspaces.workingWeekdays,
+      holidays: workspaces.holidays,
+      holidayCountry: workspaces.holidayCountry,
+      holidayRegion: workspaces.holidayRegion,
+    })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId));
   return row;
 }

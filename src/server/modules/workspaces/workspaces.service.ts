@@ -1,8 +1,10 @@
+import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
 import type { Ctx, Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { emit } from '../../events/bus.ts';
 import type { WorkspacePatch } from '../../../contract/workspaces.ts';
+import { assertHolidayPlace, holidayCountries, publicHolidays } from './public-holidays.ts';
 import * as repo from './workspaces.repo.ts';
 
 /** Held while an empty installation gets its first workspace (first-admin sign-up, or the demo). */
@@ -18,10 +20,12 @@ export async function hasWorkspaces(db: Db) {
 }
 
 /**
- * A new workspace with the default calendar, in the transaction given. Its first admin and the announcement
- * that it exists come from the sign-up (auth's createWorkspace), which knows who is starting it.
+ * A new workspace with the default calendar (Monday to Friday, and the public holidays of the country chosen), in
+ * the transaction given. Its first admin and the announcement that it exists come from the sign-up (auth's
+ * createWorkspace), which knows who is starting it.
  */
-export function openWorkspace(db: Db, workspace: { name: string; timezone: string }) {
+export function openWorkspace(db: Db, workspace: repo.NewWorkspaceRow) {
+  assertHolidayPlace({ country: workspace.holidayCountry ?? null, region: workspace.holidayRegion ?? null }, ['body']);
   return repo.insertWorkspace(db, workspace);
 }
 
@@ -36,23 +40,56 @@ export async function workspaceTimezone(ctx: Ctx): Promise<string> {
   return (await repo.findWorkspace(ctx.db, ctx.workspaceId))?.timezone ?? 'UTC';
 }
 
+/**
+ * The business-day calendar every project of the workspace is scheduled on: its working weekdays, its own
+ * holidays and the public holidays of its country and region, resolved here into dates so core stays pure.
+ */
+export async function businessCalendarOf(db: Db, workspaceId: string): Promise<BusinessCalendar> {
+  const row = await repo.findCalendar(db, workspaceId);
+  const custom = row?.holidays ?? [];
+  const holidays = row?.holidayCountry ? [...publicHolidays(row.holidayCountry, row.holidayRegion), ...custom] : custom;
+  return {
+    timeZone: row?.timezone ?? 'UTC',
+    workingWeekdays: (row?.workingWeekdays as Weekday[] | undefined) ?? MONDAY_TO_FRIDAY,
+    holidays,
+  };
+}
+
 const presentWorkspace = (row: NonNullable<Awaited<ReturnType<typeof repo.findWorkspace>>>) => ({
   id: row.id,
   name: row.name,
   timezone: row.timezone,
   workingWeekdays: [...row.workingWeekdays].sort(),
   holidays: [...row.holidays].sort(),
+  holidayCountry: row.holidayCountry,
+  holidayRegion: row.holidayRegion,
+  publicHolidays: row.holidayCountry ? [...publicHolidays(row.holidayCountry, row.holidayRegion)] : [],
 });
 
-/** Renames the workspace or changes its calendar; a new calendar re-plans every active project on it. */
+/**
+ * Renames the workspace or changes its calendar; a new calendar re-plans every active project on it. The region
+ * belongs to its country: a new country without a region named drops a region that is not one of its own.
+ */
 export async function updateWorkspace(ctx: Ctx, patch: WorkspacePatch) {
+  const current = await repo.findWorkspace(ctx.db, ctx.workspaceId);
+  if (!current) throw notFound('workspace');
+  const country = patch.holidayCountry !== undefined ? patch.holidayCountry : current.holidayCountry;
+  let region = patch.holidayRegion !== undefined ? patch.holidayRegion : current.holidayRegion;
+  if (patch.holidayRegion === undefined && region !== null) {
+    const regions = holidayCountries().find((known) => known.code === country)?.regions ?? [];
+    if (!regions.some((known) => known.code === region)) region = null;
+  }
+  assertHolidayPlace({ country, region }, ['body']);
+  const holidayPlace = patch.holidayCountry !== undefined || patch.holidayRegion !== undefined ? { holidayCountry: country, holidayRegion: region } : {};
   const row = await repo.updateWorkspace(ctx.db, ctx.workspaceId, {
     ...patch,
+    ...holidayPlace,
     holidays: patch.holidays ? [...new Set(patch.holidays)] : undefined,
   });
   if (!row) throw notFound('workspace');
-  if (patch.workingWeekdays || patch.holidays || patch.timezone) {
-    await emit(ctx, 'workspace.calendar_changed', { why: 'The workspace calendar changed' });
+  const publicHolidaysChanged = row.holidayCountry !== current.holidayCountry || row.holidayRegion !== current.holidayRegion;
+  if (patch.workingWeekdays || patch.holidays || patch.timezone || publicHolidaysChanged) {
+    await emit(ctx, 'workspace.calendar_changed', { why: publicHolidaysChanged ? 'The public holidays the workspace observes changed' : 'The workspace calendar changed' });
   }
   return presentWorkspace(row);
 }

@@ -10,10 +10,20 @@ import { useToast } from '../../components/ui/Toast.tsx';
 import type { Account } from '../accounts/accounts.api.ts';
 import type { Organization } from '../organizations/organizations.api.ts';
 import { usePlaybooks } from '../playbooks/playbooks.api.ts';
-import { usePlaybookProposals, useCreateProject } from './projects.api.ts';
+import { usePlaybookProposals, useCreateProject, useProjects } from './projects.api.ts';
 import './projects.css';
 
-/** Start an onboarding project: the playbook that fits the account is proposed with its reasons, the others stay a click away. */
+type Source = 'playbook' | 'blank' | 'project';
+const SOURCES: { value: Source; label: string }[] = [
+  { value: 'playbook', label: 'From a playbook' },
+  { value: 'blank', label: 'Blank' },
+  { value: 'project', label: 'Copy a project' },
+];
+
+/**
+ * Start an onboarding project: from the playbook that fits the account (proposed with its reasons, the others a
+ * click away), blank (a go-live milestone to build on), or as a copy of another project, re-dated from day 0.
+ */
 export function NewProjectDialog({ account, organizations, onClose }: { account: Account; organizations: Organization[]; onClose: () => void }) {
   const proposals = usePlaybookProposals(account.id);
   const playbooks = usePlaybooks();
@@ -24,18 +34,27 @@ export function NewProjectDialog({ account, organizations, onClose }: { account:
   const [organizationId, setOrganizationId] = useState('');
   const [product, setProduct] = useState('');
   const [name, setName] = useState('');
-  const problem = formProblem(create.error, ['playbookId', 'organizationId', 'product', 'name']);
+  const [source, setSource] = useState<Source>('playbook');
+  const [sourceProjectId, setSourceProjectId] = useState('');
+  const [day0, setDay0] = useState(account.contractSignedOn ?? '');
+  const projects = useProjects({ status: 'all' });
+  const problem = formProblem(create.error, ['playbookId', 'sourceProjectId', 'day0', 'organizationId', 'product', 'name']);
 
   const proposed = proposals.data ?? [];
   const others = (playbooks.data ?? []).filter((playbook) => !proposed.some((p) => p.playbookId === playbook.id));
   const playbookId = chosen ?? proposed[0]?.playbookId ?? others[0]?.id;
   const loading = proposals.isPending || playbooks.isPending;
 
+  const ready = source === 'playbook' ? Boolean(playbookId) : source === 'project' ? Boolean(sourceProjectId) : true;
+
   const submit = () =>
     create.mutate(
       {
         accountId: account.id,
-        ...(playbookId ? { playbookId } : {}),
+        source,
+        ...(source === 'playbook' && playbookId ? { playbookId } : {}),
+        ...(source === 'project' ? { sourceProjectId } : {}),
+        ...(day0 && day0 !== account.contractSignedOn ? { day0 } : {}),
         organizationId: organizationId || null,
         product: product || null,
         ...(name.trim() ? { name: name.trim() } : {}),
@@ -50,24 +69,55 @@ export function NewProjectDialog({ account, organizations, onClose }: { account:
     );
 
   return (
-    <Dialog title="Start onboarding project" description={`For ${account.name}. Dates count from day 0, the day the contract was signed.`} onClose={onClose} size="lg">
+    <Dialog title="Start onboarding project" description={`For ${account.name}. Dates count from day 0, the day the contract was signed unless you choose another.`} onClose={onClose} size="lg">
       <DialogForm
         onSubmit={submit}
         footer={
           <>
             <Button onClick={onClose}>Cancel</Button>
-            <Button type="submit" variant="primary" busy={create.isPending} disabled={!playbookId}>
+            <Button type="submit" variant="primary" busy={create.isPending} disabled={!ready}>
               Start project
             </Button>
           </>
         }
       >
-        {!account.contractSignedOn && (
-          <div className="callout callout-warning" role="note">
-            This account has no contract signed date, so the plan has no day 0. Edit the account to set it first.
+        <div className="form-grid">
+          <div className="field">
+            <span className="field-label" id="project-source">
+              Start from
+            </span>
+            <div className="segmented" role="group" aria-labelledby="project-source">
+              {SOURCES.map((option) => (
+                <button key={option.value} type="button" aria-pressed={source === option.value} className={source === option.value ? 'is-active' : ''} onClick={() => setSource(option.value)}>
+                  {option.label}
+                </button>
+              ))}
+            </div>
           </div>
+          <TextField
+            label="Day 0"
+            type="date"
+            value={day0}
+            onChange={(event) => setDay0(event.target.value)}
+            hint={account.contractSignedOn ? `The contract was signed ${formatDate(account.contractSignedOn)}.` : 'This account has no contract signed date: choose the day the plan counts from.'}
+            error={problem.fieldError('day0')}
+          />
+        </div>
+        {source === 'blank' && (
+          <p className="field-hint dialog-lead">The usual stages and a go-live milestone about two months after day 0; add the tasks that lead to it.</p>
         )}
-        {account.contractSignedOn && <p className="field-hint dialog-lead">Day 0: {formatDate(account.contractSignedOn)}</p>}
+        {source === 'project' && (
+          <SelectField
+            label="Project to copy"
+            value={sourceProjectId}
+            options={(projects.data ?? []).map((p) => ({ value: p.id, label: `${p.name} · ${p.accountName}` }))}
+            placeholder={projects.isPending ? 'Loading projects…' : 'Choose a project'}
+            onChange={(event) => setSourceProjectId(event.target.value)}
+            hint="Its tasks, links, milestones, owner roles and durations, dated again from day 0; not its progress, comments or sign-offs."
+            error={problem.fieldError('sourceProjectId')}
+          />
+        )}
+        {source === 'playbook' && (
         <fieldset className="playbook-choice">
           <legend className="field-label">Playbook</legend>
           {loading ? (
@@ -115,6 +165,7 @@ export function NewProjectDialog({ account, organizations, onClose }: { account:
             </ul>
           )}
         </fieldset>
+        )}
         <div className="form-grid">
           <SelectField
             label="Organization"

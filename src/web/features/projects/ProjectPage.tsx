@@ -15,6 +15,7 @@ import { useToast } from '../../components/ui/Toast.tsx';
 import { PlusIcon } from '../accounts/AccountsPage.tsx';
 import { SegmentBadge } from '../accounts/labels.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
+import { Day0Dialog } from './Day0Dialog.tsx';
 import { BoardTab } from './BoardTab.tsx';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
 import { ProjectGantt } from './ProjectGantt.tsx';
@@ -100,6 +101,7 @@ function ProjectView({ project }: { project: Project }) {
   const canWrite = useCanWrite();
   const { tab, taskId, set } = useProjectUrlState();
   const [adding, setAdding] = useState(false);
+  const [changingDay0, setChangingDay0] = useState(false);
   const openTask = useCallback((id: string) => set({ task: id }), [set]);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const selectedTask = taskId ? project.tasks.find((task) => task.id === taskId) : undefined;
@@ -131,7 +133,21 @@ function ProjectView({ project }: { project: Project }) {
             {project.status !== 'active' && <Badge>{project.status === 'paused' ? 'Paused' : 'Closed'}</Badge>}
             {project.product && <Badge>{project.product}</Badge>}
             <span className="meta-text">
-              Playbook <Link to={`/playbooks/${project.playbook.id}`}>{project.playbook.name}</Link> v{project.playbook.version}
+              {project.playbook ? (
+                <>
+                  Playbook <Link to={`/playbooks/${project.playbook.id}`}>{project.playbook.name}</Link> v{project.playbook.version}
+                </>
+              ) : (
+                'Planned by hand'
+              )}
+            </span>
+            <span className="meta-text">
+              Day 0 {formatDate(project.day0)}
+              {canWrite && project.status !== 'closed' && (
+                <Button size="sm" variant="ghost" onClick={() => setChangingDay0(true)}>
+                  Change
+                </Button>
+              )}
             </span>
             {project.handoff !== null && (
               <Link className="meta-text" to={`/projects/${project.id}/handoff`}>
@@ -151,7 +167,10 @@ function ProjectView({ project }: { project: Project }) {
         }
       />
 
-      {project.playbook.latestVersion > project.playbook.version && <PlaybookUpdated project={project} canWrite={canWrite} />}
+      {project.playbook && project.playbook.latestVersion > project.playbook.version && (
+        <PlaybookUpdated project={project} playbook={project.playbook} canWrite={canWrite} />
+      )}
+      {changingDay0 && <Day0Dialog project={project} onClose={() => setChangingDay0(false)} />}
 
       <ProjectSummaryBar project={project} />
       <MilestoneStrip project={project} />
@@ -279,7 +298,7 @@ function MilestoneCard({ milestone }: { milestone: Milestone }) {
   );
 }
 
-function PlaybookUpdated({ project, canWrite }: { project: Project; canWrite: boolean }) {
+function PlaybookUpdated({ project, playbook, canWrite }: { project: Project; playbook: NonNullable<Project['playbook']>; canWrite: boolean }) {
   const queryClient = useQueryClient();
   const notify = useToast();
   const [confirming, setConfirming] = useState(false);
@@ -288,24 +307,24 @@ function PlaybookUpdated({ project, canWrite }: { project: Project; canWrite: bo
     onSuccess: (next) => {
       queryClient.setQueryData(projectKeys.detail(project.id), next);
       void queryClient.invalidateQueries({ queryKey: projectKeys.all });
-      notify(`Moved to playbook v${next.playbook.version}`);
+      notify(`Moved to playbook v${next.playbook?.version ?? playbook.latestVersion}`);
       setConfirming(false);
     },
   });
   return (
     <div className="callout callout-row" role="note">
       <span>
-        Playbook updated to v{project.playbook.latestVersion} — this project follows v{project.playbook.version}.{' '}
-        <Link to={`/playbooks/${project.playbook.id}`}>See what changed</Link>
+        Playbook updated to v{playbook.latestVersion} — this project follows v{playbook.version}.{' '}
+        <Link to={`/playbooks/${playbook.id}`}>See what changed</Link>
       </span>
       {canWrite && (
         <Button size="sm" onClick={() => setConfirming(true)}>
-          Move to v{project.playbook.latestVersion}
+          Move to v{playbook.latestVersion}
         </Button>
       )}
       {confirming && (
         <ConfirmDialog
-          title={`Move to playbook v${project.playbook.latestVersion}?`}
+          title={`Move to playbook v${playbook.latestVersion}?`}
           confirmLabel="Move project"
           tone="primary"
           busy={upgrade.isPending}

@@ -6,13 +6,17 @@ import type { Weekday } from '../../../core/calendar.ts';
 
 export { addBusinessDays, businessDaysBetween, toDayNumber };
 
-/** The workspace's business calendar (working weekdays, holidays), as the server schedules with it. */
+/** The workspace's business calendar (working weekdays, its own and public holidays), as the server schedules with it. */
 export function useWorkspaceCalendar(): BusinessCalendar {
   const { workspace } = useSession();
   // One object per workspace: the engine memoises its business-day index by calendar identity.
   return useMemo(
-    () => ({ timeZone: workspace.timezone, workingWeekdays: workspace.workingWeekdays as Weekday[], holidays: workspace.holidays }),
-    [workspace.timezone, workspace.workingWeekdays, workspace.holidays],
+    () => ({
+      timeZone: workspace.timezone,
+      workingWeekdays: workspace.workingWeekdays as Weekday[],
+      holidays: [...workspace.publicHolidays, ...workspace.holidays],
+    }),
+    [workspace.timezone, workspace.workingWeekdays, workspace.holidays, workspace.publicHolidays],
   );
 }
 

@@ -12,6 +12,7 @@ import type {
   Project,
   ProjectEvent,
   ProjectInput,
+  ProjectPatch,
   ProjectSummary,
   ProjectTask,
   TaskAdded,
@@ -77,6 +78,19 @@ export function useCreateProject() {
     onSuccess: (project) => {
       queryClient.setQueryData(projectKeys.detail(project.id), project);
       void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+    },
+  });
+}
+
+/** Renames a project or gives it a new day 0; the answer is the whole re-planned project. */
+export function useUpdateProject(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: z.input<typeof ProjectPatch>) => api.patch<Project>(`/projects/${projectId}`, patch),
+    onSuccess: (project) => {
+      queryClient.setQueryData(projectKeys.detail(project.id), project);
+      void queryClient.invalidateQueries({ queryKey: projectKeys.lists });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.history(project.id) });
     },
   });
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import type { Workspace } from '../auth/auth.api.ts';
+import { HolidayPlaceFields, type HolidayPlace } from './HolidayPlaceFields.tsx';
 import { useUpdateWorkspace, useWorkspace } from './settings.api.ts';
 import './settings.css';
 
@@ -88,9 +89,13 @@ function BusinessCalendarForm({ workspace }: { workspace: Workspace }) {
   const [weekdays, setWeekdays] = useState<number[]>(workspace.workingWeekdays);
   const [holidays, setHolidays] = useState<string[]>(workspace.holidays);
   const [newHoliday, setNewHoliday] = useState('');
-  const problem = formProblem(update.error, ['workingWeekdays', 'holidays'] as const);
+  const [place, setPlace] = useState<HolidayPlace>({ country: workspace.holidayCountry ?? '', region: workspace.holidayRegion ?? '' });
+  const problem = formProblem(update.error, ['workingWeekdays', 'holidays', 'holidayCountry', 'holidayRegion'] as const);
   const changed =
-    weekdays.join() !== workspace.workingWeekdays.join() || holidays.join() !== workspace.holidays.join();
+    weekdays.join() !== workspace.workingWeekdays.join() ||
+    holidays.join() !== workspace.holidays.join() ||
+    place.country !== (workspace.holidayCountry ?? '') ||
+    place.region !== (workspace.holidayRegion ?? '');
   const toggle = (day: number) =>
     setWeekdays((days) => (days.includes(day) ? days.filter((d) => d !== day) : [...days, day].sort()));
   const addHoliday = () => {
@@ -106,13 +111,15 @@ function BusinessCalendarForm({ workspace }: { workspace: Workspace }) {
       onSubmit={(event) => {
         event.preventDefault();
         update.mutate(
-          { workingWeekdays: weekdays, holidays },
+          { workingWeekdays: weekdays, holidays, holidayCountry: place.country || null, holidayRegion: place.region || null },
           { onSuccess: () => notify('Calendar saved: every active project was re-planned') },
         );
       }}
     >
       <h2 className="card-title">Business calendar</h2>
-      <p className="muted">Durations and lags count these working days; holidays are skipped. Changing them re-plans every active project.</p>
+      <p className="muted">
+        Durations and lags count these working days; public holidays and your own days off are skipped. Changing them re-plans every active project.
+      </p>
       <fieldset className="stack" disabled={!isAdmin}>
         <legend className="field-label">Working days</legend>
         <div className="checkbox-row">
@@ -123,9 +130,16 @@ function BusinessCalendarForm({ workspace }: { workspace: Workspace }) {
           ))}
         </div>
         {problem.fieldError('workingWeekdays') ? <p className="field-error">{problem.fieldError('workingWeekdays')}</p> : null}
+        <HolidayPlaceFields
+          value={place}
+          onChange={setPlace}
+          disabled={!isAdmin}
+          year={new Date().getFullYear()}
+          errors={{ country: problem.fieldError('holidayCountry'), region: problem.fieldError('holidayRegion') }}
+        />
         <div className="field">
           <label className="field-label" htmlFor="new-holiday">
-            Holidays
+            Company days off
           </label>
           <div className="inline-form">
             <input
@@ -146,7 +160,7 @@ function BusinessCalendarForm({ workspace }: { workspace: Workspace }) {
             </Button>
           </div>
           {holidays.length === 0 ? (
-            <p className="muted">No holidays yet: add the days your team does not work (public holidays, company days off).</p>
+            <p className="muted">None yet: add the days your team does not work on top of the public holidays (a company day off).</p>
           ) : (
             <ul className="chip-list">
               {holidays.map((day) => (

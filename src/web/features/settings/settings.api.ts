@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { ApiToken, ApiTokenInput, CreatedApiToken } from '../../../contract/api-tokens.ts';
-import type { Workspace, WorkspacePatch } from '../../../contract/workspaces.ts';
+import type { HolidayCountry, PublicHoliday, Workspace, WorkspacePatch } from '../../../contract/workspaces.ts';
 import { api } from '../../app/api.ts';
 import { sessionKey, type SessionInfo } from '../auth/auth.api.ts';
 
@@ -40,3 +40,16 @@ export function useRevokeApiToken() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
 }
+
+/** Countries and regions whose public holidays a workspace can observe: reference data, fetched once. */
+export const useHolidayCountries = () =>
+  useQuery({ queryKey: ['holiday-calendars'], queryFn: () => api.get<HolidayCountry[]>('/holiday-calendars'), staleTime: Infinity });
+
+/** A country's (and region's) public holidays of a year, to show what a choice means. */
+export const usePublicHolidays = (country: string, region: string, year: number) =>
+  useQuery({
+    queryKey: ['holiday-calendars', country, region, year],
+    queryFn: () => api.get<PublicHoliday[]>(`/holiday-calendars/${country}/holidays?year=${year}${region ? `&region=${encodeURIComponent(region)}` : ''}`),
+    enabled: Boolean(country),
+    staleTime: Infinity,
+  });

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { browserTimezone, timezones } from '../../app/format.ts';
 import { formProblem } from '../../app/formProblem.ts';
 import { rememberSession } from '../../app/session.tsx';
@@ -8,15 +8,17 @@ import { useFormValues } from '../../app/useFormValues.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { AuthLayout } from '../auth/AuthLayout.tsx';
+import { browserCountry, HolidayPlaceFields, type HolidayPlace } from '../settings/HolidayPlaceFields.tsx';
 import { setUp } from '../auth/auth.api.ts';
 
-const FIELDS = ['workspaceName', 'name', 'email', 'password', 'timezone'] as const;
+const FIELDS = ['workspaceName', 'name', 'email', 'password', 'timezone', 'holidayCountry', 'holidayRegion'] as const;
 
 /** The first visit to a fresh installation: create the workspace and its first admin. */
 export function SetupPage() {
   useDocumentTitle('Set up Landfall');
   const queryClient = useQueryClient();
   const form = useFormValues({ workspaceName: '', name: '', email: '', password: '', timezone: browserTimezone() });
+  const [place, setPlace] = useState<HolidayPlace>(() => ({ country: browserCountry(), region: '' }));
   const zones = useMemo(() => timezones().map((zone) => ({ value: zone, label: zone.replaceAll('_', ' ') })), []);
   const mutation = useMutation({
     mutationFn: setUp,
@@ -34,7 +36,7 @@ export function SetupPage() {
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
-          mutation.mutate(form.values);
+          mutation.mutate({ ...form.values, holidayCountry: place.country || null, holidayRegion: place.region || null });
         }}
       >
         <TextField
@@ -60,6 +62,12 @@ export function SetupPage() {
           hint="Used for due dates and scheduled emails unless an account has its own."
           {...form.bind('timezone')}
           error={problem.fieldError('timezone')}
+        />
+        <HolidayPlaceFields
+          value={place}
+          onChange={setPlace}
+          year={new Date().getFullYear()}
+          errors={{ country: problem.fieldError('holidayCountry'), region: problem.fieldError('holidayRegion') }}
         />
         <FormMessage message={problem.message} />
         <Button type="submit" variant="primary" className="btn-block" busy={mutation.isPending}>
