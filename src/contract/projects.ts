@@ -174,7 +174,8 @@ export const ProjectInput = z.object({
 });
 
 export const ProjectListQuery = z.object({
-  owner: z.uuid({ message: 'must be a member id' }).optional(),
+  /** A member's projects, or "none": the projects nobody was assigned to manage. */
+  owner: z.union([z.uuid(), z.literal('none')], { message: 'must be a member id, or "none" for projects nobody manages' }).optional(),
   segment: csv(Segment),
   health: csv(Health),
   status: z.enum(['active', 'paused', 'closed', 'all']).default('active'),

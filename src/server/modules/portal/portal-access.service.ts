@@ -6,7 +6,7 @@ import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
-import { contactOf } from '../contacts/contacts.service.ts';
+import { contactOf, contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
 export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
@@ -63,4 +63,17 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
     subject: ask.subject,
     text: `Hello ${contact.name},\n\n${ask.text}\n\nOpen your portal: ${ctx.services.config.publicUrl}/portal/projects/${projectId}\n(If you are not signed in, it emails you a sign-in link.)`,
   });
+}
+
+/**
+ * A project has started: its contacts in these roles (the champion and the admin unless the workspace says
+ * otherwise) get access now, so every link of the welcome and the cadence after it opens their portal.
+ */
+export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[]) {
+  const project = await lockProjectRow(ctx, projectId);
+  if (!project || roles.length === 0) return;
+  for (const contact of await contactsOfAccount(ctx, project.accountId, 'current')) {
+    if (!roles.includes(contact.role) || (await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contact.id))) continue;
+    await grantAccess(ctx, projectId, contact.id, 'Your onboarding starts now: the plan, your tasks and every link in our emails open here.');
+  }
 }

@@ -155,7 +155,7 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
   };
 }
 
-const CONTACT_FALLBACK: Record<string, string[]> = {
+export const CONTACT_FALLBACK: Record<string, string[]> = {
   champion: ['champion', 'project_lead'],
   project_lead: ['project_lead', 'champion'],
   executive_sponsor: ['executive_sponsor', 'champion'],
