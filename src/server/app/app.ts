@@ -22,6 +22,7 @@ import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
 import { assignmentRoutes } from '../modules/assignment/assignment.routes.ts';
+import { lifecycleRoutes } from '../modules/projects/lifecycle.routes.ts';
 import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
@@ -179,6 +180,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(escalationRoutes(services));
       await api.register(readinessRoutes(services));
       await api.register(assignmentRoutes(services));
+      await api.register(lifecycleRoutes(services));
     },
     { prefix: '/api/v1' },
   );

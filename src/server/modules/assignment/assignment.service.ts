@@ -164,10 +164,10 @@ async function alertTeamLead(ctx: Ctx, project: { id: string; name: string }, re
 
 /** A member assigns a role of a project by hand (after the alert, or to take over); the reason says who did. */
 export async function assignByHand(ctx: Ctx, projectId: string, role: AssignedRole, memberId: string) {
+  if (!(await projectHeadline(ctx, projectId))) throw notFound('project');
   const member = await memberOf(ctx, memberId);
   if (!member) throw invalid('memberId: is not a member of this workspace', { path: ['body', 'memberId'] });
   await inTransaction(ctx, async (tx) => {
-    if (!(await projectHeadline(tx, projectId))) throw notFound('project');
     await assignProjectRole(tx, projectId, role, memberId);
     const reason = `Assigned by ${tx.actor.name}`;
     await repo.upsertAssignment(tx.db, { workspaceId: tx.workspaceId, projectId, role, memberId, ruleName: null, reason, assignedAt: tx.services.now() });

@@ -53,6 +53,8 @@ export const summaryColumns = {
   product: projects.product,
   day0: projects.day0,
   status: projects.status,
+  statusReason: projects.statusReason,
+  closedOutcome: projects.closedOutcome,
   health: projects.health,
   stages: projects.stages,
   onboardingManagerId: projects.onboardingManagerId,
