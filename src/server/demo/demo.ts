@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
+import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
@@ -104,6 +105,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoProjects(services, created.workspaceId, created.admin);
   await seedDemoReadiness(services, created.workspaceId, created.admin);
   await seedDemoPortal(services, created.workspaceId, created.admin);
+  await seedDemoAssignment(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {
