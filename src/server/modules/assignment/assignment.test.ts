@@ -86,6 +86,16 @@ describe('assignment at intake', () => {
     expect(next[0]).toMatchObject({ member: { name: 'Maya Chen' }, reason: "Assigned by rule 'SMB deals → least loaded': Maya Chen had 0 open projects" });
   });
 
+  it('gives a task added by hand an owner by its role, as the plan’s other tasks of that role have', async () => {
+    const { projectId } = (await crm.post('/api/v1/intake/deals', deal('smb'))).body;
+    const project = (await api.get(`/api/v1/projects/${projectId}`)).body;
+    const added = await api.post(`/api/v1/projects/${projectId}/tasks`, { title: 'Extra check-in call', stage: project.stages[0].key, owner: { side: 'vendor', role: 'onboarding_manager' }, durationDays: 1 });
+    expect(added.status).toBe(201);
+    expect(added.body.task.assignee).toEqual({ kind: 'member', id: project.onboardingManager.id, name: project.onboardingManager.name });
+    const forChampion = await api.post(`/api/v1/projects/${projectId}/tasks`, { title: 'Share the org chart', stage: project.stages[0].key, owner: { side: 'customer', role: 'champion' }, durationDays: 1 });
+    expect(forChampion.body.task.assignee).toMatchObject({ kind: 'contact', name: 'Carla Champion' });
+  });
+
   it('takes turns round-robin', async () => {
     const names = [];
     for (let i = 0; i < 3; i++) {
