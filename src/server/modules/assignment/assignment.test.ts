@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../api-tokens/api-tokens.service.ts';
+import { runDueCadences } from '../cadences/cadences.service.ts';
 import { httpClient, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
 
 let env: TestEnv;
@@ -79,6 +80,12 @@ describe('assignment at intake', () => {
       expect.objectContaining({ role: 'onboarding_manager', member: { id: omar.id, name: 'Omar Haddad' }, rule: 'SMB deals → least loaded', reason: "Assigned by rule 'SMB deals → least loaded': Omar Haddad had 0 open projects" }),
     ]);
     expect(await history(first.projectId)).toContainEqual(expect.objectContaining({ kind: 'assigned', field: 'onboarding_manager', reason: expect.stringContaining('Omar Haddad had 0 open projects') }));
+
+    // The cadence plans its mails after the project was committed with its manager: none is from "Your onboarding team".
+    await runDueCadences(env.services);
+    const planned = await env.services.database.query<{ text_body: string }>(`select text_body from mail_outbox where project_id = $1 and kind = 'automated'`, [first.projectId]);
+    expect(planned.length).toBeGreaterThan(0);
+    expect(planned.filter((m) => m.text_body.includes('Your onboarding team'))).toEqual([]);
 
     // Omar now has one open project, so the next SMB deal goes to Maya.
     const second = (await crm.post('/api/v1/intake/deals', deal('smb'))).body;
