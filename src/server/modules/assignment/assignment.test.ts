@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../api-tokens/api-tokens.service.ts';
 import { runDueCadences } from '../cadences/cadences.service.ts';
-import { httpClient, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
+import { workspaceWithCrm } from '../../test/intake.ts';
+import { httpClient, makeMember, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
 
 let env: TestEnv;
 let admin: TestMember;
@@ -14,10 +14,7 @@ let lead: TestMember;
 beforeAll(async () => {
   env = await startTestEnv();
   env.clock.set(new Date('2027-01-15T21:30:00Z'));
-  ({ admin } = await makeWorkspace(env.services));
-  api = await signedInClient(env, admin);
-  const token = await createApiToken(admin.ctx, { name: 'CRM', role: 'onboarding_manager' });
-  crm = httpClient(env.app, { authorization: `Bearer ${token.token}` });
+  ({ admin, api, crm } = await workspaceWithCrm(env));
   maya = await makeMember(env.services, admin.workspaceId, 'onboarding_manager', 'Maya Chen');
   omar = await makeMember(env.services, admin.workspaceId, 'onboarding_manager', 'Omar Haddad');
   lead = await makeMember(env.services, admin.workspaceId, 'onboarding_manager', 'Lena Lead');
@@ -112,12 +109,17 @@ describe('assignment at intake', () => {
     expect(names).toEqual(['Maya Chen', 'Omar Haddad', 'Maya Chen']);
   });
 
-  it('gives the champion and the admin the portal with the welcome, and nobody else', async () => {
+  it('gives the champion and the admin the portal with the welcome, and nobody else: they can sign in from its links', async () => {
     const d = deal('smb');
-    await crm.post('/api/v1/intake/deals', d);
-    expect((await mailTo(d.contacts[0]!.email)).map((m) => m.subject)).toContainEqual(expect.stringContaining('invited you to your onboarding portal'));
-    expect((await mailTo(d.contacts[1]!.email)).map((m) => m.subject)).toContainEqual(expect.stringContaining('invited you to your onboarding portal'));
-    expect((await mailTo(d.contacts[2]!.email)).map((m) => m.subject)).not.toContainEqual(expect.stringContaining('invited you'));
+    const { projectId } = (await crm.post('/api/v1/intake/deals', d)).body;
+    const { contacts } = (await api.get(`/api/v1/projects/${projectId}/portal`)).body as { contacts: { name: string; access: unknown }[] };
+    expect(contacts.filter((c) => c.access).map((c) => c.name).sort()).toEqual(['Adam Admin', 'Carla Champion']);
+    // The welcome's portal link asks for a sign-in link, and one arrives.
+    env.clock.advance(1000);
+    const asked = await httpClient(env.app).post('/api/portal/v1/sign-in/email', { email: d.contacts[0]!.email });
+    expect(asked.status).toBe(200);
+    expect((await mailTo(d.contacts[0]!.email)).map((m) => m.subject)).toContain(`Your sign-in link for ${(await api.get(`/api/v1/projects/${projectId}`)).body.name}`);
+    expect(await mailTo(d.contacts[2]!.email)).toEqual([]);
   });
 
   it('shows a project nobody could be given as unassigned, lists it under owner=none, and alerts the team lead', async () => {
@@ -145,6 +147,7 @@ describe('assignment at intake', () => {
     const { projectId } = (await crm.post('/api/v1/intake/deals', d)).body;
     const project = (await api.get(`/api/v1/projects/${projectId}`)).body;
     expect((await mailTo(admin.email)).map((m) => m.subject)).toContain(`Nobody is assigned to ${project.name}`);
-    expect((await mailTo(d.contacts[0]!.email)).map((m) => m.subject)).not.toContainEqual(expect.stringContaining('invited you'));
+    const { contacts } = (await api.get(`/api/v1/projects/${projectId}/portal`)).body as { contacts: { access: unknown }[] };
+    expect(contacts.filter((c) => c.access)).toEqual([]);
   });
 });

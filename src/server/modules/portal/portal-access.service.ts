@@ -67,13 +67,28 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
 
 /**
  * A project has started: its contacts in these roles (the champion and the admin unless the workspace says
- * otherwise) get access now, so every link of the welcome and the cadence after it opens their portal.
+ * otherwise) get access now, so every portal link of the welcome and the cadence after it opens for them (the
+ * portal emails a sign-in link to an address with access). No invitation of its own: the welcome is the first
+ * email, and a second one the same minute would compete with it.
  */
 export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[]) {
   const project = await lockProjectRow(ctx, projectId);
   if (!project || roles.length === 0) return;
+  const who_ = actorOf(ctx);
   for (const contact of await contactsOfAccount(ctx, project.accountId, 'current')) {
     if (!roles.includes(contact.role) || (await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contact.id))) continue;
-    await grantAccess(ctx, projectId, contact.id, 'Your onboarding starts now: the plan, your tasks and every link in our emails open here.');
+    const invitation = newInvitation(ctx.services);
+    await authRepo.upsertAccess(ctx.db, {
+      workspaceId: ctx.workspaceId,
+      projectId,
+      contactId: contact.id,
+      inviteTokenHash: invitation.tokenHash,
+      invitedByName: who_.actorName,
+      now: invitation.now,
+      expiresAt: invitation.expiresAt,
+    });
+    await recordEvents(ctx, [
+      { projectId, ...who_, kind: 'portal_invited', toValue: `gave ${contact.name} portal access with the welcome`, createdAt: invitation.now },
+    ]);
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiToken } from '../api-tokens/api-tokens.service.ts';
 import { runDueCadences } from '../cadences/cadences.service.ts';
-import { httpClient, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
+import { workspaceWithCrm } from '../../test/intake.ts';
+import { signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
 
 let env: TestEnv;
 let admin: TestMember;
@@ -11,10 +11,7 @@ let crm: HttpClient;
 beforeAll(async () => {
   env = await startTestEnv();
   env.clock.set(new Date('2027-01-15T21:30:00Z'));
-  ({ admin } = await makeWorkspace(env.services));
-  api = await signedInClient(env, admin);
-  const token = await createApiToken(admin.ctx, { name: 'CRM', role: 'onboarding_manager' });
-  crm = httpClient(env.app, { authorization: `Bearer ${token.token}` });
+  ({ admin, api, crm } = await workspaceWithCrm(env));
 });
 afterAll(() => env.close());
 
