@@ -134,6 +134,10 @@ export const ProjectSummary = z.object({
   product: z.string().nullable(),
   day0: z.string(),
   status: ProjectStatus,
+  /** Why it is paused or closed, as the person who did it wrote it (null while active). */
+  statusReason: z.string().nullable(),
+  /** How a closed project ended. */
+  closedOutcome: z.enum(['complete', 'cancelled']).nullable(),
   health: Health,
   stage: z.string().nullable(),
   stageName: z.string().nullable(),
@@ -210,7 +214,8 @@ export const ProjectPatch = z
 export type ProjectPatch = z.infer<typeof ProjectPatch>;
 
 export const ProjectListQuery = z.object({
-  owner: z.uuid({ message: 'must be a member id' }).optional(),
+  /** A member's projects, or "none": the projects nobody was assigned to manage. */
+  owner: z.union([z.uuid(), z.literal('none')], { message: 'must be a member id, or "none" for projects nobody manages' }).optional(),
   segment: csv(Segment),
   health: csv(Health),
   status: z.enum(['active', 'paused', 'closed', 'all']).default('active'),
@@ -346,3 +351,11 @@ export const BulkTaskResult = z.object({
   project: TaskChange.shape.project,
 });
 export type BulkTaskResult = z.infer<typeof BulkTaskResult>;
+
+/** Pausing stops the cadence and the escalation ladder until the project resumes; the reason is shown on it. */
+export const PauseInput = z.object({ reason: z.string().trim().min(1, { message: 'say why the project is paused' }).max(500) });
+export const CloseInput = z.object({
+  outcome: z.enum(['complete', 'cancelled'], { message: 'must be "complete" or "cancelled"' }),
+  reason: z.string().trim().min(1, { message: 'say why the project is closed' }).max(500),
+});
+export const ResumeInput = z.object({ note: z.string().trim().max(500).optional() });

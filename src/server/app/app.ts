@@ -21,6 +21,8 @@ import { acceptInvitationRoutes, setupRoutes } from '../modules/auth/sign-up.rou
 import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
+import { assignmentRoutes } from '../modules/assignment/assignment.routes.ts';
+import { lifecycleRoutes } from '../modules/projects/lifecycle.routes.ts';
 import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
@@ -177,6 +179,8 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(successPlanRoutes(services));
       await api.register(escalationRoutes(services));
       await api.register(readinessRoutes(services));
+      await api.register(assignmentRoutes(services));
+      await api.register(lifecycleRoutes(services));
     },
     { prefix: '/api/v1' },
   );

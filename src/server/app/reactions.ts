@@ -1,6 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
+import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
 import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
@@ -21,6 +22,7 @@ export const reactions: Reactions = {
     (ctx, { why }) => replanProjectsOf(ctx, why), // projects: every active project's dates follow the new calendar
   ],
   'project.created': [
+    (ctx, { projectId }) => assignAtStart(ctx, projectId), // assignment: owners by the rules (or the lead told), portal access for the champion and admin; before the cadence, whose welcome they sign
     (ctx, { projectId }) => attachBestCadence(ctx, projectId), // cadences: the cadence of its touch model and product
   ],
   'task.completed': [

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
+import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoShapedProjects } from './demo-shapes.ts';
@@ -107,6 +108,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   const played = await seedDemoProjects(services, created.workspaceId, created.admin);
   await seedDemoReadiness(services, created.workspaceId, created.admin);
   await seedDemoPortal(services, created.workspaceId, created.admin);
+  await seedDemoAssignment(services, created.workspaceId, created.admin);
   // Last, so the portal and readiness scenes keep the played projects: a second team copied from the most
   // advanced project, and a pilot planned by hand (a blank project).
   await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);

@@ -10,6 +10,8 @@ export interface DomainEvents {
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */
   'project.created': { projectId: string; accountId: string; playbookId: string | null };
+  /** A project was paused, resumed, closed or reopened: cadences and escalation ladders run only while it is active. */
+  'project.status_changed': { projectId: string; from: string; to: string; reason: string | null; closedOutcome: string | null };
   /** A task of a project changed (status, dates, assignee…), after its project was re-planned. */
   'task.changed': { projectId: string; taskId: string; fields: string[] };
   /** A task was marked done (it was not done before). */

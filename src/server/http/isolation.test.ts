@@ -52,7 +52,7 @@ const idFor = (url: string): string | undefined => {
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project })[name];
+  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager' })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
@@ -109,6 +109,11 @@ const bodies: Record<string, unknown> = {
     durationDays: 1,
   },
   'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/projects/:id/pause': { reason: 'Stolen' },
+  'POST /api/v1/projects/:id/resume': {},
+  'POST /api/v1/projects/:id/close': { outcome: 'cancelled', reason: 'Stolen' },
+  'POST /api/v1/projects/:id/reopen': {},
+  'PUT /api/v1/projects/:id/assignments/:role': { memberId: '00000000-0000-4000-8000-000000000000' },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its

@@ -20,6 +20,7 @@ import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
 import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
+import { AssignmentSettingsPage } from '../features/assignment/AssignmentSettingsPage.tsx';
 import { PortalSettingsPage } from '../features/portal/PortalSettingsPage.tsx';
 import { ButtonLink } from '../components/ui/Button.tsx';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
@@ -101,6 +102,7 @@ function Gate() {
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
+          <Route path="settings/assignment" element={<AssignmentSettingsPage />} />
           <Route path="settings/readiness" element={<ReadinessSettingsPage />} />
           <Route path="settings/readiness/questionnaires/:id" element={<QuestionnaireEditorPage />} />
           <Route path="settings/portal" element={<PortalSettingsPage />} />

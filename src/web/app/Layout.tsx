@@ -99,6 +99,12 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/settings/assignment" className="nav-link">
+                <NavIcon d="M7 8a3 3 0 1 0 0-.01M2 17c0-3 2-5 5-5s5 2 5 5M13 9h5M15.5 6.5v5" />
+                Assignment
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/settings/escalation" className="nav-link">
                 <NavIcon d="M4 17V4M4 4h10l-2 3 2 3H4" />
                 Escalation

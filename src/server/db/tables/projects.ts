@@ -22,6 +22,11 @@ export const projects = pgTable(
     stages: jsonb('stages').notNull(),
     day0: date('day0', { mode: 'string' }).notNull(),
     status: text('status').notNull().default('active'),
+    /** Why the project is paused or closed (null while active). */
+    statusReason: text('status_reason'),
+    /** A closed project's outcome: complete or cancelled. */
+    closedOutcome: text('closed_outcome'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     onboardingManagerId: uuid('onboarding_manager_id'),
     health: text('health').notNull().default('on_track'),
     baselineEnd: date('baseline_end', { mode: 'string' }),

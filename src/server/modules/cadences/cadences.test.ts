@@ -55,10 +55,12 @@ describe('the digital cadence over 60 days, delivered over SMTP', () => {
     expect((await api.get(`/api/v1/projects/${project.id}/cadence`)).body.cadence.name).toMatch(/Digital touch/);
 
     const arrivals: { subject: string; messageId: string; at: Date; date: Date | undefined }[] = [];
-    const before = smtp.received.length;
+    let seen = smtp.received.length;
     await runHours(60 * 24, (now) => {
-      while (before + arrivals.length < smtp.received.length) {
-        const mail = smtp.received[before + arrivals.length]!;
+      for (; seen < smtp.received.length; seen++) {
+        const mail = smtp.received[seen]!;
+        // Carla's inbox only: the vendor's admin also hears that nobody manages the project (assignment).
+        if (!JSON.stringify(mail.to).includes('carla@drip.test')) continue;
         arrivals.push({ subject: mail.subject ?? '', messageId: mail.messageId ?? '', at: now, date: mail.date });
       }
     });
@@ -81,7 +83,7 @@ describe('the digital cadence over 60 days, delivered over SMTP', () => {
     expect(arrivals[3]!.at.toISOString()).toBe('2026-03-09T13:00:00.000Z');
     expect(new Set(arrivals.map((arrival) => arrival.messageId)).size).toBe(arrivals.length);
 
-    const welcome = smtp.received[before]!;
+    const welcome = smtp.received.find((mail) => mail.messageId === arrivals[0]!.messageId)!;
     expect(welcome.from?.value[0]).toMatchObject({ name: 'Morgan Lee', address: 'landfall@vendor.test' });
     expect(welcome.text).toContain('Morgan Lee\nChief Customer Officer');
     expect(welcome.html).toContain('<a href="http://landfall.test/portal/projects/');

@@ -6,7 +6,7 @@ import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
-import { contactOf } from '../contacts/contacts.service.ts';
+import { contactOf, contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** Grants a contact access to a project's portal (a new one, or again) and emails them the invitation. */
 export async function grantAccess(ctx: Ctx, projectId: string, contactId: string, why?: string) {
@@ -63,4 +63,32 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
     subject: ask.subject,
     text: `Hello ${contact.name},\n\n${ask.text}\n\nOpen your portal: ${ctx.services.config.publicUrl}/portal/projects/${projectId}\n(If you are not signed in, it emails you a sign-in link.)`,
   });
+}
+
+/**
+ * A project has started: its contacts in these roles (the champion and the admin unless the workspace says
+ * otherwise) get access now, so every portal link of the welcome and the cadence after it opens for them (the
+ * portal emails a sign-in link to an address with access). No invitation of its own: the welcome is the first
+ * email, and a second one the same minute would compete with it.
+ */
+export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[]) {
+  const project = await lockProjectRow(ctx, projectId);
+  if (!project || roles.length === 0) return;
+  const who_ = actorOf(ctx);
+  for (const contact of await contactsOfAccount(ctx, project.accountId, 'current')) {
+    if (!roles.includes(contact.role) || (await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contact.id))) continue;
+    const invitation = newInvitation(ctx.services);
+    await authRepo.upsertAccess(ctx.db, {
+      workspaceId: ctx.workspaceId,
+      projectId,
+      contactId: contact.id,
+      inviteTokenHash: invitation.tokenHash,
+      invitedByName: who_.actorName,
+      now: invitation.now,
+      expiresAt: invitation.expiresAt,
+    });
+    await recordEvents(ctx, [
+      { projectId, ...who_, kind: 'portal_invited', toValue: `gave ${contact.name} portal access with the welcome`, createdAt: invitation.now },
+    ]);
+  }
 }

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { contacts, portalAccess, portalLinks, portalSessions, projects, workspaces } from '../../db/schema.ts';
+import { contacts, members, portalAccess, portalLinks, portalSessions, projects, workspaces } from '../../db/schema.ts';
 
 export type AccessRow = typeof portalAccess.$inferSelect;
 
@@ -148,4 +148,38 @@ export async function revokeSessionsOfContact(db: Db, workspaceId: string, conta
     .update(portalSessions)
     .set({ revokedAt: now })
     .where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.contactId, contactId), isNull(portalSessions.revokedAt)));
+}
+
+/**
+ * Current contacts with this email who have no portal access, each with their account's latest open project and
+ * who manages it: whom to tell that they asked, and whom to ask.
+ */
+export async function contactsWithoutAccess(db: Db, email: string) {
+  const result = await db.execute(sql`
+    select c.workspace_id, c.id as contact_id, c.name as contact_name, c.email as contact_email, c.role as contact_role,
+           w.name as workspace_name, p.id as project_id, p.name as project_name,
+           m.name as manager_name, m.email as manager_email
+    from ${contacts} c
+    join ${workspaces} w on w.id = c.workspace_id
+    join lateral (
+      select id, name, onboarding_manager_id from ${projects} p
+      where p.workspace_id = c.workspace_id and p.account_id = c.account_id and p.status in ('active', 'paused')
+      order by p.day0 desc, p.id limit 1
+    ) p on true
+    left join ${members} m on m.workspace_id = c.workspace_id and m.id = p.onboarding_manager_id and m.removed_at is null
+    where lower(c.email) = ${email.toLowerCase()} and c.left_on is null
+      and not exists (select 1 from ${portalAccess} a where a.workspace_id = c.workspace_id and a.contact_id = c.id and a.revoked_at is null)
+    limit 5`);
+  return (result as unknown as {
+    rows: {
+      workspace_id: string; contact_id: string; contact_name: string; contact_email: string; contact_role: string;
+      workspace_name: string; project_id: string; project_name: string; manager_name: string | null; manager_email: string | null;
+    }[];
+  }).rows;
+}
+
+/** The workspace's admins, told when a contact asks for access to a project nobody manages. */
+export async function adminsOf(db: Db, workspaceId: string) {
+  const result = await db.execute(sql`select name, email from ${members} where workspace_id = ${workspaceId} and role = 'admin' and removed_at is null order by name`);
+  return (result as unknown as { rows: { name: string; email: string }[] }).rows;
 }

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { Actor, Services } from '../../context.ts';
+import { contextFor, inTransaction, systemActor, type Actor, type Services } from '../../context.ts';
+import { recordEvents } from '../history/history.service.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { hashToken, randomToken } from '../../security/secrets.ts';
@@ -121,7 +122,54 @@ export async function sendLinkForEmail(services: Services, email: string, ip: st
   const accesses = await repo.accessesByEmail(services.database.db, email);
   const latest = accesses.find((row) => row.access.inviteExpiresAt > services.now()) ?? accesses[0];
   if (latest) await mailSignInLink(services, latest.access, { name: latest.contactName, email: latest.contactEmail }, latest.projectName);
-  return { message: 'If that address has access to a Landfall portal, a sign-in link is on its way. It works for 15 minutes.' };
+  else await tellWhoToAsk(services, email);
+  return { message: 'If that address can sign in to a Landfall portal, an email is on its way: a sign-in link that works for 15 minutes, or whom to ask for access.' };
+}
+
+/**
+ * A known contact without access asked for a sign-in link: they are emailed whom to ask, and the project's
+ * manager (or, with none, the workspace admins) is emailed and the history says so. Once a day per contact.
+ * The answer on the page stays the same as for anyone, so it still tells nobody who our customers are.
+ */
+async function tellWhoToAsk(services: Services, email: string) {
+  for (const asker of await repo.contactsWithoutAccess(services.database.db, email)) {
+    const ctx = contextFor(services, systemActor(asker.workspace_id, 'portal-sign-in'));
+    const day = services.now().toISOString().slice(0, 10);
+    const owners = asker.manager_email
+      ? [{ name: asker.manager_name!, email: asker.manager_email }]
+      : await repo.adminsOf(ctx.db, asker.workspace_id);
+    const whom = asker.manager_name ? `${asker.manager_name} (${asker.manager_email}), who manages your onboarding` : `your onboarding team at ${asker.workspace_name}`;
+    await inTransaction(ctx, async (tx) => {
+      await queueMail(tx.db, services, asker.workspace_id, {
+        dedupeKey: `portal-no-access:${asker.contact_id}:${day}`,
+        to: asker.contact_email,
+        subject: `How to get into your onboarding portal for ${asker.project_name}`,
+        text:
+          `Hello ${asker.contact_name},\n\nYou asked for a sign-in link to the onboarding portal of ${asker.project_name}, ` +
+          `but this address has not been given access yet.\n\nAsk ${whom}: we have let them know you asked. ` +
+          `Once they invite you, you will get an email with your invitation.\n\nIf you did not ask, you can ignore this email.`,
+      });
+      for (const owner of owners) {
+        await queueMail(tx.db, services, asker.workspace_id, {
+          dedupeKey: `portal-no-access:${asker.contact_id}:${day}:${owner.email}`,
+          to: owner.email,
+          subject: `${asker.contact_name} asked to get into the portal of ${asker.project_name}`,
+          text:
+            `Hello ${owner.name},\n\n${asker.contact_name} (${asker.contact_email}) asked for a sign-in link to the portal of ` +
+            `${asker.project_name}, but has no access. If they should have it, give it on the project page:\n` +
+            `${services.config.publicUrl}/projects/${asker.project_id}`,
+        });
+      }
+      await recordEvents(tx, [
+        {
+          projectId: asker.project_id,
+          kind: 'portal_access_asked',
+          toValue: `${asker.contact_name} asked for a sign-in link without access`,
+          reason: owners.length > 0 ? `told ${owners.map((o) => o.name).join(', ')}` : 'nobody to tell: the project has no manager and the workspace no admin',
+        },
+      ]);
+    });
+  }
 }
 
 /** Opens a portal session for a contact; a preview session (a member looking as the contact) is short and read-only. */

@@ -30,6 +30,7 @@ describe('portal invitations and sign-in links', () => {
   it('emails an invitation built from PUBLIC_URL, whatever Host the request came with', async () => {
     const { contact, project } = await projectWithContact(ws.admin.ctx);
     const vendor = await signedInClient(env, ws.admin);
+    env.clock.advance(1000); // after the invitation the project's start gave the champion
     const response = await vendor.request('POST', `/api/v1/projects/${project.id}/portal/access`, { contactId: contact.id }, { host: 'evil.example' });
     expect(response.status).toBe(201);
     expect(response.body.inviteUrl).toMatch(/^http:\/\/landfall\.test\/portal\/invite\/lfp_/);
@@ -202,5 +203,30 @@ describe('portal invitations and sign-in links', () => {
     expect(write.status).toBe(403);
     const overview = await vendor.get(`/api/v1/projects/${project.id}/portal`);
     expect(overview.body.contacts.find((c: { contactId: string }) => c.contactId === contact.id).access.lastVisitAt).toBeNull();
+  });
+});
+
+describe('a contact without access who asks for a sign-in link', () => {
+  it('is told whom to ask, the project owner hears of it, and the page answers as for any address', async () => {
+    const { account, project } = await projectWithContact(ws.admin.ctx);
+    const vendor = await signedInClient(env, ws.admin);
+    const eve = `eve-${Math.random().toString(36).slice(2, 8)}@acme.test`;
+    expect((await vendor.post(`/api/v1/accounts/${account.id}/contacts`, { name: 'Eve User', email: eve, role: 'end_user' })).status).toBe(201);
+
+    env.clock.advance(1000); // after the mails of the project's start
+    const asked = await anonymous().post('/api/portal/v1/sign-in/email', { email: eve });
+    const stranger = await anonymous().post('/api/portal/v1/sign-in/email', { email: 'nobody-at-all@acme.test' });
+    expect(asked.status).toBe(200);
+    expect(asked.body).toEqual(stranger.body);
+
+    const told = await lastMailTo(env, eve);
+    expect(told!.subject).toBe(`How to get into your onboarding portal for ${project.name}`);
+    expect(told!.text_body).toContain('your onboarding team');
+    expect(told!.text_body).not.toMatch(/portal\/sign-in\//);
+    expect(await lastMailTo(env, 'nobody-at-all@acme.test')).toBeUndefined();
+    // Nobody manages the project, so the workspace admins hear of it.
+    expect((await lastMailTo(env, ws.admin.email))!.subject).toBe(`Eve User asked to get into the portal of ${project.name}`);
+    const history = (await vendor.get(`/api/v1/projects/${project.id}/history`)).body as { kind: string; actorName: string; reason: string }[];
+    expect(history).toContainEqual(expect.objectContaining({ kind: 'portal_access_asked', actorName: 'Portal sign-in', reason: 'told Ada Admin' }));
   });
 });

@@ -147,7 +147,7 @@ export async function draftFromProject(ctx: Ctx, sourceProjectId: string): Promi
 }
 
 /** Who stands in for a customer role that the account has nobody in. */
-const CONTACT_FALLBACK: Record<string, string[]> = {
+export const CONTACT_FALLBACK: Record<string, string[]> = {
   champion: ['champion', 'project_lead'],
   project_lead: ['project_lead', 'champion'],
   executive_sponsor: ['executive_sponsor', 'champion'],

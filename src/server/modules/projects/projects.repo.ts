@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -45,6 +45,8 @@ export const summaryColumns = {
   product: projects.product,
   day0: projects.day0,
   status: projects.status,
+  statusReason: projects.statusReason,
+  closedOutcome: projects.closedOutcome,
   health: projects.health,
   stages: projects.stages,
   onboardingManagerId: projects.onboardingManagerId,
@@ -87,7 +89,7 @@ export function listProjects(db: Db, workspaceId: string, query: ProjectListQuer
         query.status === 'all' ? undefined : eq(projects.status, query.status),
         // A finished project (core's projectFinished, stored at re-plan) leaves the active list; "all" still shows it.
         query.status === 'active' ? eq(projects.finished, false) : undefined,
-        query.owner ? eq(projects.onboardingManagerId, query.owner) : undefined,
+        query.owner === 'none' ? isNull(projects.onboardingManagerId) : query.owner ? eq(projects.onboardingManagerId, query.owner) : undefined,
         query.segment?.length ? inArray(accounts.segment, query.segment) : undefined,
         query.health?.length ? inArray(projects.health, query.health) : undefined,
         query.accountId ? eq(projects.accountId, query.accountId) : undefined,

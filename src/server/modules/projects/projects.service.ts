@@ -27,6 +27,8 @@ function presentSummary(row: SummaryRow): ProjectSummary {
     product: row.product,
     day0: row.day0,
     status: row.status as ProjectSummary['status'],
+    statusReason: row.statusReason,
+    closedOutcome: row.closedOutcome as ProjectSummary['closedOutcome'],
     health: row.health as ProjectSummary['health'],
     stage: row.currentStage,
     stageName: stages.find((stage) => stage.key === row.currentStage)?.name ?? null,

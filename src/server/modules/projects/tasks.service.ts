@@ -8,6 +8,7 @@ import type { NewTask, TaskAdded, TaskChange, TaskPatch } from '../../../contrac
 import { encodeMoves } from '../../../core/schedule/moves.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask } from './projects.service.ts';
+import { ownerForNewTask } from './owners.service.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 import { contactOf } from '../contacts/contacts.service.ts';
 import { memberOf } from '../members/members.service.ts';
@@ -223,6 +224,7 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
       }
     });
     const id = newTaskId();
+    const assignee = await ownerForNewTask(tx, project, input.owner);
     const inserted = await repo.insertTask(tx.db, 
       {
         id,
@@ -240,6 +242,7 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
         startOffsetDays: input.startOffsetDays ?? null,
         milestoneKind: input.milestoneKind ?? null,
         customerVisible: input.customerVisible,
+        ...assignee,
       });
     await repo.insertDependencies(
       tx.db,
@@ -260,7 +263,7 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
     };
     await repo.updateTask(tx.db, tx.workspaceId, id, { baselineStart: task.baselineStart, baselineFinish: task.baselineFinish });
     return {
-      task: presentTask(task, new Map(), new Map()),
+      task: presentTask(task, await repo.assigneeNames(tx.db, tx.workspaceId, assignee.assigneeMemberId ? [assignee.assigneeMemberId] : [], assignee.assigneeContactId ? [assignee.assigneeContactId] : []), new Map()),
       dependencies: input.dependsOn.map((d) => ({ predecessorId: d.taskId, successorId: id, lagDays: d.lagDays })),
       moved: result.moved.filter((entry) => entry.id !== id),
       day0: project.day0,

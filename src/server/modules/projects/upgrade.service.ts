@@ -4,6 +4,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { newTaskId, reschedule } from './plan.ts';
 import * as repo from './projects.repo.ts';
 import { getProject } from './projects.service.ts';
+import { ownerForNewTask } from './owners.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import { playbookOf } from '../playbooks/playbooks.service.ts';
 
@@ -51,7 +52,8 @@ export async function upgradeProject(ctx: Ctx, projectId: string) {
       if (!row) {
         const id = newTaskId();
         idByKey.set(task.key, id);
-        await repo.insertTasks(tx.db, [{ id, workspaceId: tx.workspaceId, projectId, key: task.key, position: position++, ...fromDefinition(task) }]);
+        const assignee = await ownerForNewTask(tx, project, task.owner);
+        await repo.insertTasks(tx.db, [{ id, workspaceId: tx.workspaceId, projectId, key: task.key, position: position++, ...fromDefinition(task), ...assignee }]);
         continue;
       }
       idByKey.set(task.key, row.id);

@@ -22,6 +22,7 @@ import { ProjectGantt } from './ProjectGantt.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
 import { HealthBadge, MILESTONE_LABELS } from './labels.tsx';
 import { PlanTab } from './PlanTab.tsx';
+import { AssignmentNote, LifecycleActions, StatusNote } from './ProjectLifecycle.tsx';
 import { projectKeys, useProject, type Milestone, type Project } from './projects.api.ts';
 import { Progress } from './ProjectsPage.tsx';
 import { TaskDrawer } from './TaskDrawer.tsx';
@@ -130,7 +131,6 @@ function ProjectView({ project }: { project: Project }) {
           <>
             <HealthBadge health={project.health} />
             <SegmentBadge segment={project.segment} />
-            {project.status !== 'active' && <Badge>{project.status === 'paused' ? 'Paused' : 'Closed'}</Badge>}
             {project.product && <Badge>{project.product}</Badge>}
             <span className="meta-text">
               {project.playbook ? (
@@ -158,14 +158,20 @@ function ProjectView({ project }: { project: Project }) {
           </>
         }
         actions={
-          canWrite &&
-          project.status !== 'closed' && (
-            <Button icon={<PlusIcon />} onClick={() => setAdding(true)}>
-              Add task
-            </Button>
+          canWrite && (
+            <>
+              <LifecycleActions project={project} />
+              {project.status !== 'closed' && (
+                <Button icon={<PlusIcon />} onClick={() => setAdding(true)}>
+                  Add task
+                </Button>
+              )}
+            </>
           )
         }
       />
+      <StatusNote project={project} />
+      <AssignmentNote project={project} canWrite={canWrite} />
 
       {project.playbook && project.playbook.latestVersion > project.playbook.version && (
         <PlaybookUpdated project={project} playbook={project.playbook} canWrite={canWrite} />

@@ -8,6 +8,7 @@ import { Select } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
+import { Badge } from '../../components/ui/Badge.tsx';
 import { SegmentBadge, segmentOptions } from '../accounts/labels.tsx';
 import { useMembers } from '../members/members.api.ts';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
@@ -46,7 +47,7 @@ export function ProjectsPage() {
   const projects = useProjects(toProjectQuery(state));
   const members = useMembers();
   const filtered = hasProjectFilters(state);
-  const ownerOptions = useMemo(() => (members.data ?? []).map((member) => ({ value: member.id, label: member.name })), [members.data]);
+  const ownerOptions = useMemo(() => [{ value: 'none', label: 'Nobody (unassigned)' }, ...(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))], [members.data]);
   const toggleHealth = (health: ProjectListState['health'][number]) =>
     update({ health: state.health.includes(health) ? state.health.filter((value) => value !== health) : [...state.health, health] });
 
@@ -185,7 +186,7 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       <td>
         <DelayBar customer={project.delayDays.customer} vendor={project.delayDays.vendor} />
       </td>
-      <td>{project.onboardingManager?.name ?? <span className="muted">Unassigned</span>}</td>
+      <td>{project.onboardingManager?.name ?? <Badge tone="red">Unassigned</Badge>}</td>
       <td>
         <Progress done={project.tasksDone} total={project.tasksTotal} />
       </td>

@@ -58,6 +58,8 @@ function makeProject(): Project {
     product: null,
     day0: '2026-10-01',
     status: 'active',
+    statusReason: null,
+    closedOutcome: null,
     health: 'on_track',
     stage: 'design',
     stageName: 'Design',
