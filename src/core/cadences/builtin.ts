@@ -5,19 +5,25 @@ import type { CadenceDefinition, CadenceStep, Sender } from './types.ts';
 const CCO: Sender = { kind: 'persona', name: 'Morgan Lee', title: 'Chief Customer Officer', signature: 'Morgan Lee\nChief Customer Officer' };
 const MANAGER: Sender = { kind: 'onboarding_manager' };
 
-type StepSeed = Omit<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience'> &
-  Partial<Pick<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience'>>;
+type StepSeed = Omit<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience' | 'dayKind' | 'action'> &
+  Partial<Pick<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience' | 'dayKind' | 'action'>>;
 
+// Every built-in step counts business days: "day 3" is the third working day after day 0, holidays skipped.
 const step = (seed: StepSeed, audience: CadenceStep['audience']): CadenceStep => ({
   delayDays: 0,
+  dayKind: 'business',
   sendAt: '09:00',
   channel: 'email',
   priority: 'normal',
   audience,
+  action: null,
   ...seed,
 });
 
+/** The people who set the product up. */
 const ONBOARDING_PEOPLE: CadenceStep['audience'] = ['champion', 'project_lead', 'admin'];
+/** Empty: every active contact of the account, end users included. */
+const EVERYONE: CadenceStep['audience'] = [];
 
 const nextTasks = `{% if nextCustomerTasks.size > 0 %}
 **Your next steps**
@@ -29,6 +35,7 @@ const DIGITAL_STEPS: CadenceStep[] = [
   step(
     {
       id: 'digital-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from the Chief Customer Officer',
       trigger: { kind: 'day', day: 0 },
       sender: CCO,
@@ -42,7 +49,7 @@ Over the next weeks we will send you short, focused notes: one thing at a time, 
 Your onboarding plan, with every step and its date, is here: [your onboarding portal]({{ portalLink }}).
 ${nextTasks}`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'project_lead', 'admin', 'executive_sponsor'],
   ),
   step(
     {
@@ -105,7 +112,7 @@ ${nextTasks}`,
 
 [See your plan]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'admin'],
   ),
   step(
     {
@@ -120,7 +127,7 @@ Join our weekly live session for new customers: 45 minutes, real questions answe
 
 [Save your seat]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    EVERYONE,
   ),
   step(
     {
@@ -134,7 +141,7 @@ Join our weekly live session for new customers: 45 minutes, real questions answe
 
 Our community is where customers trade templates and answers. Ask a question there and most get a reply within the hour.`,
     },
-    ONBOARDING_PEOPLE,
+    EVERYONE,
   ),
   step(
     {
@@ -150,7 +157,7 @@ Our community is where customers trade templates and answers. Ask a question the
 2. Notifications: fewer, better.
 3. Reports your leaders will ask for: set them up now.`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'admin'],
   ),
   step(
     {
@@ -165,7 +172,7 @@ Your onboarding is nearly complete. Tell us in the portal where your success met
 
 [Update your metrics]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'project_lead', 'executive_sponsor'],
   ),
   step(
     {
@@ -202,6 +209,7 @@ const MEDIUM_STEPS: CadenceStep[] = [
   step(
     {
       id: 'medium-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from your onboarding manager',
       trigger: { kind: 'day', day: 0 },
       sender: MANAGER,
@@ -277,6 +285,7 @@ const HIGH_STEPS: CadenceStep[] = [
   step(
     {
       id: 'high-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from the Chief Customer Officer',
       trigger: { kind: 'day', day: 0 },
       sender: CCO,
@@ -324,9 +333,9 @@ Your teams are live on {{ product }}. Thank you for the work that took. Our next
 export const BUILTIN_CADENCES: (CadenceDefinition & { key: string })[] = [
   {
     key: 'digital',
-    name: 'Digital touch: day 0/1/3/5/7 drip',
+    name: 'Digital touch: day 0, then business days 1, 3, 5 and 7',
     description:
-      'A welcome from the Chief Customer Officer on day 0, focused steps on business days 1, 3, 5 and 7, then a webinar, the community and support tips, and a wrap-up near day 60. A nudge when the project stalls.',
+      'A welcome from the Chief Customer Officer on day 0 to the champion, admin, project lead and sponsor; focused steps on business days 1, 3, 5 and 7 (weekends and holidays do not count); a webinar and the community for every contact, end users included; support tips; a wrap-up for the champion and the sponsor before day 60. A nudge when the project stalls.',
     touchModels: ['digital'],
     products: [],
     steps: DIGITAL_STEPS,

@@ -344,6 +344,7 @@ const TASKS = {
     stage: 'mobilization',
     owner: vendor('onboarding_manager'),
     customerVisible: true,
+    completesOn: 'cadence.welcome_sent',
   },
   journey_enrolment: {
     title: 'Internal kickoff: enrol in the digital journey',
@@ -498,6 +499,7 @@ function task(key: TaskKey, plan: TaskPlan = {}, changes: Partial<TaskContent> =
     laid.dependsOn = plan.after.map((p) => (typeof p === 'string' ? { task: p } : { task: p[0], lagDays: p[1] }));
   }
   if (content.checklist) laid.checklist = [...content.checklist];
+  if (!content.completesOn) delete laid.completesOn;
   return laid;
 }
 

@@ -1,10 +1,11 @@
 // SQL for cadences: definitions, which project follows which, the events steps wait for, and what the planner reads.
 import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { CadenceStep } from '../../../core/cadences/types.ts';
+import type { CadenceStep, WelcomeTiming } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
   cadenceEvents,
+  cadenceSettings,
   cadences,
   contacts,
   members,
@@ -50,6 +51,18 @@ export async function updateCadence(db: Db, workspaceId: string, cadenceId: stri
     .where(and(eq(cadences.workspaceId, workspaceId), eq(cadences.id, cadenceId)))
     .returning({ id: cadences.id });
   return rows.length > 0;
+}
+
+export async function welcomeTimingOf(db: Db, workspaceId: string): Promise<WelcomeTiming> {
+  const [row] = await db.select({ welcomeTiming: cadenceSettings.welcomeTiming }).from(cadenceSettings).where(eq(cadenceSettings.workspaceId, workspaceId));
+  return (row?.welcomeTiming as WelcomeTiming | undefined) ?? 'at_once';
+}
+
+export async function saveWelcomeTiming(db: Db, workspaceId: string, welcomeTiming: WelcomeTiming, now: Date) {
+  await db
+    .insert(cadenceSettings)
+    .values({ workspaceId, welcomeTiming, updatedAt: now })
+    .onConflictDoUpdate({ target: cadenceSettings.workspaceId, set: { welcomeTiming, updatedAt: now } });
 }
 
 export async function hasBuiltins(db: Db, workspaceId: string) {

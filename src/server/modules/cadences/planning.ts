@@ -5,6 +5,7 @@ import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../
 import { renderMessage, TemplateError, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
+import type { AutomatedAction } from '../../../core/playbooks/definition.ts';
 import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
 import { MEMBER_ROLE_LABELS, type ContactRole, type MemberRole } from '../../../core/people.ts';
 import type { Services } from '../../context.ts';
@@ -49,6 +50,7 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
   const lastActivity = (await repo.lastActivity(db, workspaceId, projectId)) ?? project.createdAt;
   const manager = await repo.findMemberBrief(db, workspaceId, project.onboardingManagerId);
   const attachedDay = DateTime.fromJSDate(attachment.attachedAt).toISODate()!;
+  const welcomeTiming = await repo.welcomeTimingOf(db, workspaceId);
 
   const addedAt = new Map(events.flatMap((event) => (event.kind === 'contact_added' && event.contactId ? [[event.contactId, event.occurredAt.getTime()] as const] : [])));
   const planContacts: PlanContact[] = contacts
@@ -68,6 +70,7 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
     day0: project.day0,
     calendar,
     attachedAt: attachment.attachedAt.getTime(),
+    welcomeTiming,
     now: services.now().getTime(),
     projectStatus: project.status,
     contacts: planContacts,
@@ -133,10 +136,20 @@ export function variablesFor(
 
 export const portalLinkFor = (services: Services, projectId: string) => `${services.config.publicUrl}/portal/projects/${projectId}`;
 
-/** Renders the due messages of a plan and writes them to the outbox (with the cap). Returns how many were written. */
-export async function writeDueMessages(db: Db, services: Services, workspaceId: string, data: PlanningData): Promise<number> {
+/** A step that performs an automated action (the welcome email) and went out to someone. */
+export interface ActionSent {
+  stepId: string;
+  action: AutomatedAction;
+  contactId: string;
+}
+
+/**
+ * Renders the due messages of a plan and writes them to the outbox (with the cap). Returns how many were written,
+ * and which automated actions went out (a step whose message is not skipped and renders).
+ */
+export async function writeDueMessages(db: Db, services: Services, workspaceId: string, data: PlanningData): Promise<{ written: number; actions: ActionSent[] }> {
   const { plan, cadence, project, calendar } = data;
-  if (plan.due.length === 0) return 0;
+  if (plan.due.length === 0) return { written: 0, actions: [] };
   const steps = new Map(cadence.steps.map((step) => [step.id, step]));
   const contacts = new Map(data.contacts.map((contact) => [contact.id, contact]));
   const mails: AutomatedMail[] = [];
@@ -181,7 +194,12 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
     });
   }
   const rules = await frequencyCapOf(db, workspaceId);
-  return queueAutomatedMail(db, services, workspaceId, mails, calendar, rules);
+  const written = await queueAutomatedMail(db, services, workspaceId, mails, calendar, rules);
+  const actions = mails.flatMap((mail) => {
+    const action = steps.get(mail.stepId!)?.action;
+    return action && !mail.skip && !mail.failed ? [{ stepId: mail.stepId!, action, contactId: mail.contactId }] : [];
+  });
+  return { written, actions };
 }
 
 function goalTaskId(step: CadenceStep, tasks: TaskRow[]): string | null {
