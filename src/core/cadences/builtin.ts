@@ -93,7 +93,7 @@ Teams that name one outcome in their first week reach it sooner. Pick yours (and
       subject: 'Connect the tools {{ account.name }} already uses',
       body: `Hi {{ contact.firstName }},
 
-{{ product }} is most useful when it sees your email, calendar and CRM. Switch the connectors on from the setup checklist.
+You get the most from {{ product }} when it sees your email, calendar and CRM. Switch the connectors on from the setup checklist.
 ${nextTasks}`,
     },
     ONBOARDING_PEOPLE,
@@ -108,7 +108,7 @@ ${nextTasks}`,
       subject: 'Bring your team into {{ product }}',
       body: `Hi {{ contact.firstName }},
 
-{% if daysToGoLive %}You are {{ daysToGoLive }} days from go-live. {% endif %}Invite the people who will use {{ product }} every day: they get a guided first session.
+{% if daysToGoLive %}You are {{ daysToGoLive }} {% if daysToGoLive == 1 %}day{% else %}days{% endif %} from go-live. {% endif %}Invite the people who will use {{ product }} every day: they get a guided first session.
 
 [See your plan]({{ portalLink }})`,
     },
@@ -136,7 +136,7 @@ Join our weekly live session for new customers: 45 minutes, real questions answe
       trigger: { kind: 'day', day: 20 },
       sender: MANAGER,
       priority: 'low',
-      subject: 'Meet other {{ product }} customers',
+      subject: 'Meet other teams who use {{ product }}',
       body: `Hi {{ contact.firstName }},
 
 Our community is where customers trade templates and answers. Ask a question there and most get a reply within the hour.`,
@@ -196,7 +196,7 @@ Reply to this email, or book 15 minutes with {{ onboardingManager.name }}.`,
       name: 'Welcome a contact added later',
       trigger: { kind: 'event', event: 'contact_added' },
       sender: MANAGER,
-      subject: 'Welcome to the {{ account.name }} onboarding',
+      subject: 'Welcome to the onboarding of {{ product }} at {{ account.name }}',
       body: `Hi {{ contact.firstName }},
 
 You have joined {{ account.name }}'s onboarding of {{ product }}. Everything planned, and who does what, is here: [the onboarding plan]({{ portalLink }}).`,
@@ -214,11 +214,11 @@ const MEDIUM_STEPS: CadenceStep[] = [
       trigger: { kind: 'day', day: 0 },
       sender: MANAGER,
       priority: 'high',
-      subject: 'Welcome, {{ contact.firstName }}: your {{ product }} onboarding starts today',
+      subject: 'Welcome, {{ contact.firstName }}: your onboarding of {{ product }} starts today',
       body: `Hi {{ contact.firstName }},
 
-I am {{ onboardingManager.name }}, and I will guide {{ account.name }} from today to go-live{% if goLiveDate %} (planned for {{ goLiveDate }}){% endif %}.
-I will send you a time for our kickoff call shortly.
+{% if onboardingManager.assigned %}I am {{ onboardingManager.name }}, and I will guide{% else %}We will guide{% endif %} {{ account.name }} from today to go-live{% if goLiveDate %} (planned for {{ goLiveDate }}){% endif %}.
+{% if onboardingManager.assigned %}I{% else %}We{% endif %} will send you a time for our kickoff call shortly.
 ${nextTasks}`,
     },
     ['champion', 'project_lead'],
@@ -256,7 +256,7 @@ Here are the courses for each role in your team, self-paced or live. [See the pl
       name: 'Go-live reached',
       trigger: { kind: 'event', event: 'milestone_reached', milestone: 'go_live' },
       sender: MANAGER,
-      subject: '{{ account.name }} is live on {{ product }}',
+      subject: 'Congratulations: {{ account.name }} is live on {{ product }}',
       body: `Hi {{ contact.firstName }},
 
 Congratulations: your team is live. Next we look for the first outcome you can see, together.`,
@@ -293,7 +293,7 @@ const HIGH_STEPS: CadenceStep[] = [
       subject: 'Welcome to {{ product }}, {{ account.name }}',
       body: `Dear {{ contact.firstName }},
 
-Thank you for your trust. {{ onboardingManager.name }} leads your onboarding and will be in touch today to plan the kickoff.
+Thank you for your trust. Your onboarding is led by {{ onboardingManager.name }}, who will be in touch today to plan the kickoff.
 Every week you will receive a short status of the project: what moved, what is next, and how far go-live is.`,
     },
     ['executive_sponsor', 'project_lead'],
@@ -306,10 +306,10 @@ Every week you will receive a short status of the project: what moved, what is n
       sender: MANAGER,
       priority: 'high',
       goal: { milestone: 'onboarding_complete' },
-      subject: '{{ account.name }} onboarding: this week',
+      subject: 'Your onboarding this week: {{ account.name }}',
       body: `Hi {{ contact.firstName }},
 
-{% if daysToGoLive != null %}**Go-live:** {{ goLiveDate }} ({{ daysToGoLive }} days to go).{% endif %}
+{% if goLiveDate and daysToGoLive != null %}**Go-live:** {{ goLiveDate }} ({% if daysToGoLive == 0 %}today{% elsif daysToGoLive == 1 %}1 day to go{% else %}{{ daysToGoLive }} days to go{% endif %}).{% endif %}
 ${nextTasks}
 The whole plan, with every date: [{{ project.name }}]({{ portalLink }})`,
     },

@@ -12,7 +12,7 @@ import { messagesToContact } from '../../mail/mail.admin.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import type { CadenceInput, CadenceSettings, MessagePreviewInput } from '../../../contract/cadences.ts';
 import * as repo from './cadences.repo.ts';
-import { firstName, loadPlan, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
+import { firstName, loadPlan, managerOf, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
 
 // ---- definitions ----
 
@@ -283,8 +283,8 @@ export async function previewMessage(ctx: Ctx, input: MessagePreviewInput) {
     return { ...rendered, to: contact.email, fromName: SAMPLE_VARIABLES.sender.name };
   }
   const tasks = await repo.projectTasks_(ctx.db, ctx.workspaceId, project.id);
-  const manager = await repo.findMemberBrief(ctx.db, ctx.workspaceId, project.onboardingManagerId);
-  const sender = await senderOf(ctx.db, ctx.workspaceId, input.step.sender, manager);
+  const manager = await managerOf(ctx.db, ctx.workspaceId, project);
+  const sender = await senderOf(ctx.db, ctx.workspaceId, input.step.sender, manager, project.workspaceName);
   const zone = recipientTimeZone(contact.timezone, project.accountTimezone, project.workspaceTimezone);
   const today = DateTime.fromJSDate(ctx.services.now(), { zone }).toISODate()!;
   const variables = variablesFor(

@@ -71,7 +71,7 @@ describe('the digital cadence over 60 days, delivered over SMTP', () => {
       '2026-03-11 09:00 Wed Bring your team into Scheduler',
       '2026-03-16 09:00 Mon Can we help, Carla?', // ten business days without activity: the project stalled
       '2026-03-18 09:00 Wed Live this week: getting the most from Scheduler',
-      '2026-03-30 09:00 Mon Meet other Scheduler customers',
+      '2026-03-30 09:00 Mon Meet other teams who use Scheduler',
       '2026-04-13 09:00 Mon Three things teams like ' + account.name + ' fix in month two',
       '2026-04-27 09:00 Mon How is Scheduler working for ' + account.name + '?',
     ]);

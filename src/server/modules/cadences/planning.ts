@@ -2,7 +2,7 @@
 // plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
 import { DateTime } from 'luxon';
 import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadences/plan.ts';
-import { renderMessage, TemplateError, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
+import { renderMessage, teamName, TemplateError, withFallbacks, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import type { AutomatedAction } from '../../../core/playbooks/definition.ts';
@@ -48,7 +48,7 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
   const existing = await repo.existingMessageKeys(db, workspaceId, projectId);
   const unsubscribed = await unsubscribedAmong(db, workspaceId, contacts.map((contact) => contact.id));
   const lastActivity = (await repo.lastActivity(db, workspaceId, projectId)) ?? project.createdAt;
-  const manager = await repo.findMemberBrief(db, workspaceId, project.onboardingManagerId);
+  const manager = await managerOf(db, workspaceId, project);
   const attachedDay = DateTime.fromJSDate(attachment.attachedAt).toISODate()!;
   const welcomeTiming = await repo.welcomeTimingOf(db, workspaceId);
 
@@ -91,17 +91,22 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
 
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
+/** Who speaks for the project: its onboarding manager, else the account's. */
+export const managerOf = (db: Db, workspaceId: string, project: Pick<ProjectContext, 'onboardingManagerId' | 'accountManagerId'>) =>
+  repo.findMemberBrief(db, workspaceId, project.onboardingManagerId ?? project.accountManagerId);
+
 /** Who a step is from: name, title and signature. */
-export async function senderOf(db: Db, workspaceId: string, sender: Sender, manager: MemberBrief | undefined) {
+export async function senderOf(db: Db, workspaceId: string, sender: Sender, manager: MemberBrief | undefined, workspaceName: string) {
   const member = sender.kind === 'member' ? await repo.findMemberBrief(db, workspaceId, sender.memberId) : sender.kind === 'onboarding_manager' ? manager : undefined;
   if (sender.kind === 'persona') {
-    return { name: sender.name, title: sender.title, signature: sender.signature || `${sender.name}\n${sender.title}`, replyTo: null as string | null };
+    return { name: sender.name, title: sender.title, signature: sender.signature || [sender.name, sender.title].filter(Boolean).join('\n'), replyTo: null as string | null };
   }
   if (member) {
     const title = MEMBER_ROLE_LABELS[member.role as MemberRole] ?? '';
     return { name: member.name, title, signature: `${member.name}\n${title}`, replyTo: member.email };
   }
-  return { name: 'Your onboarding team', title: '', signature: 'Your onboarding team', replyTo: null };
+  const team = teamName(workspaceName, true);
+  return { name: team, title: '', signature: team, replyTo: null };
 }
 
 export function variablesFor(
@@ -116,12 +121,12 @@ export function variablesFor(
   const goLiveDate = goLive?.projectedFinish ?? null;
   const daysToGoLive =
     goLiveDate && goLive?.status !== 'done' ? Math.max(0, Math.round(DateTime.fromISO(goLiveDate).diff(DateTime.fromISO(today), 'days').days)) : null;
-  return {
+  return withFallbacks({
     contact: { name: contact.name, firstName: firstName(contact.name), email: contact.email, role: contact.role, title: contact.title },
     account: { name: project.accountName },
-    product: project.product ?? project.accountProducts[0] ?? 'our product',
+    product: project.product ?? project.accountProducts[0] ?? '',
     project: { name: project.name, day0: project.day0 },
-    onboardingManager: { name: manager?.name ?? 'your onboarding team', email: manager?.email ?? '' },
+    onboardingManager: { name: manager?.name ?? '', email: manager?.email ?? '', assigned: manager !== undefined },
     sender,
     portalLink: links.portal,
     nextCustomerTasks: tasks
@@ -131,7 +136,7 @@ export function variablesFor(
     daysToGoLive,
     goLiveDate,
     unsubscribeLink: links.unsubscribe,
-  };
+  }, project.workspaceName);
 }
 
 export const portalLinkFor = (services: Services, projectId: string) => `${services.config.publicUrl}/portal/projects/${projectId}`;
@@ -157,7 +162,7 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
     const step = steps.get(due.stepId)!;
     const contact = contacts.get(due.contactId)!;
     const zone = recipientTimeZone(contact.timezone, project.accountTimezone, project.workspaceTimezone);
-    const sender = await senderOf(db, workspaceId, step.sender, data.manager);
+    const sender = await senderOf(db, workspaceId, step.sender, data.manager, project.workspaceName);
     const unsubscribe = await unsubscribeUrlFor(db, services, workspaceId, contact.id);
     const today = DateTime.fromMillis(due.dueAt, { zone }).toISODate()!;
     // A stored template that cannot be rendered (over a limit, broken) fails its own message, once: the rest go.

@@ -46,7 +46,7 @@ export async function tryLockAccount(db: Db, workspaceId: string, accountId: str
 
 export async function findAccountBrief(db: Db, workspaceId: string, accountId: string) {
   const [row] = await db
-    .select({ id: accounts.id, name: accounts.name, timezone: accounts.timezone, workspaceTimezone: workspaces.timezone })
+    .select({ id: accounts.id, name: accounts.name, timezone: accounts.timezone, workspaceTimezone: workspaces.timezone, workspaceName: workspaces.name })
     .from(accounts)
     .innerJoin(workspaces, eq(workspaces.id, accounts.workspaceId))
     .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));

@@ -4,6 +4,7 @@
 // transaction. Exactly once: the account is locked for the run (another process skips it), every action has
 // a unique key, and every email a dedupe key (one per contact per day).
 import { DateTime } from 'luxon';
+import { teamName } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import { addCalendarDays, businessDaysBetween, nextBusinessDay, todayInTimeZone, type BusinessCalendar, type IsoDate } from '../../../core/calendar.ts';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
@@ -263,11 +264,12 @@ async function endEpisode(
 
 // ---- the emails ----
 
-async function senderOf(project: LoadedProject | undefined) {
+async function senderOf(project: LoadedProject | undefined, workspaceName: string) {
   const manager = project?.row.managerName && !project.row.managerRemovedAt ? project.row : undefined;
+  const team = teamName(workspaceName, true);
   return manager
     ? { name: manager.managerName!, replyTo: manager.managerEmail, signature: `${manager.managerName}\nYour onboarding manager` }
-    : { name: 'Your onboarding team', replyTo: null, signature: 'Your onboarding team' };
+    : { name: team, replyTo: null, signature: team };
 }
 
 /** Where the outbox put a message, for the history line: held by the cap, or not sent and why. */
@@ -300,7 +302,7 @@ async function mailContacts(
     const mine = reminders.filter((reminder) => reminder.contactId === contactId);
     const told = tells.filter((step) => step.recipients.some((recipient) => recipient.id === contactId));
     const projectIds = [...new Set([...mine.map((reminder) => reminder.projectId), ...told.map((step) => step.projectId)])];
-    const sender = await senderOf(loaded.projects.find((project) => project.row.id === projectIds[0]));
+    const sender = await senderOf(loaded.projects.find((project) => project.row.id === projectIds[0]), account.workspaceName);
     const unsubscribeUrl = await unsubscribeUrlFor(db, services, workspaceId, contactId);
     const digest: ContactDigest = {
       firstName: contact.name.trim().split(/\s+/)[0] ?? contact.name,
