@@ -307,11 +307,14 @@ Every week you will receive a short status of the project: what moved, what is n
       priority: 'high',
       goal: { milestone: 'onboarding_complete' },
       subject: 'Your onboarding this week: {{ account.name }}',
+      // One digest a week per person: every project of theirs that follows this step, each in its own section.
       body: `Hi {{ contact.firstName }},
-
-{% if goLiveDate and daysToGoLive != null %}**Go-live:** {{ goLiveDate }} ({% if daysToGoLive == 0 %}today{% elsif daysToGoLive == 1 %}1 day to go{% else %}{{ daysToGoLive }} days to go{% endif %}).{% endif %}
-${nextTasks}
-The whole plan, with every date: [{{ project.name }}]({{ portalLink }})`,
+{% for p in projects %}
+**[{{ p.name }}]({{ p.portalLink }})**{% if p.goLiveDate and p.daysToGoLive != null %}: go-live {{ p.goLiveDate }} ({% if p.daysToGoLive == 0 %}today{% elsif p.daysToGoLive == 1 %}1 day to go{% else %}{{ p.daysToGoLive }} days to go{% endif %}){% endif %}
+{% if p.nextCustomerTasks.size > 0 %}
+{% for task in p.nextCustomerTasks %}- {{ task.title }}{% if task.due %} (by {{ task.due }}){% endif %}
+{% endfor %}{% endif %}{% endfor %}
+Every plan, with every date, is in the portal.`,
     },
     ['project_lead', 'executive_sponsor'],
   ),

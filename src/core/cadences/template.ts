@@ -15,7 +15,20 @@ export interface MessageVariables {
   nextCustomerTasks: { title: string; due: string | null }[];
   daysToGoLive: number | null;
   goLiveDate: string | null;
+  /**
+   * The projects a digest covers: this one, and the recipient's other active projects on the account that follow
+   * the same step (one digest a week, not one per project).
+   */
+  projects: DigestProject[];
   unsubscribeLink: string;
+}
+
+export interface DigestProject {
+  name: string;
+  portalLink: string;
+  goLiveDate: string | null;
+  daysToGoLive: number | null;
+  nextCustomerTasks: { title: string; due: string | null }[];
 }
 
 /** Data for a preview or a template check when no real contact is chosen. */
@@ -30,6 +43,15 @@ export const SAMPLE_VARIABLES: MessageVariables = {
   nextCustomerTasks: [{ title: 'Connect your tools', due: '2026-03-09' }],
   daysToGoLive: 21,
   goLiveDate: '2026-03-30',
+  projects: [
+    {
+      name: 'Customer Co onboarding',
+      portalLink: 'https://landfall.example/portal',
+      goLiveDate: '2026-03-30',
+      daysToGoLive: 21,
+      nextCustomerTasks: [{ title: 'Connect your tools', due: '2026-03-09' }],
+    },
+  ],
   unsubscribeLink: 'https://landfall.example/api/v1/unsubscribe/example',
 };
 
@@ -64,6 +86,11 @@ export function withFallbacks(variables: MessageVariables, workspaceName: string
       signature: blank(sender.signature) ? [senderName, sender.title].filter((line) => !blank(line)).join('\n') : sender.signature,
     },
     nextCustomerTasks: variables.nextCustomerTasks.filter((task) => !blank(task.title)),
+    projects: variables.projects.map((project) => ({
+      ...project,
+      name: blank(project.name) ? 'your onboarding plan' : project.name.trim(),
+      nextCustomerTasks: project.nextCustomerTasks.filter((task) => !blank(task.title)),
+    })),
   };
 }
 

@@ -253,6 +253,29 @@ export function attachmentsOfAccount(db: Db, workspaceId: string, accountId: str
     .where(and(eq(projectCadences.workspaceId, workspaceId), eq(projects.accountId, accountId)));
 }
 
+/**
+ * This week's digest to a contact from another project of theirs (the same step, not suppressed): the one their
+ * projects' digests merge into. The week is the one of `from` to `until` in the recipient's timezone.
+ */
+export async function digestOfOtherProject(db: Db, workspaceId: string, where: { contactId: string; stepId: string; projectId: string; from: Date; until: Date }) {
+  const [row] = await db
+    .select({ projectName: projects.name })
+    .from(outbox)
+    .innerJoin(projects, and(eq(projects.workspaceId, outbox.workspaceId), eq(projects.id, outbox.projectId)))
+    .where(
+      and(
+        eq(outbox.workspaceId, workspaceId),
+        eq(outbox.contactId, where.contactId),
+        eq(outbox.stepId, where.stepId),
+        ne(outbox.projectId, where.projectId),
+        ne(outbox.state, 'suppressed'),
+        sql`${outbox.dueAt} >= ${where.from.toISOString()}::timestamptz and ${outbox.dueAt} < ${where.until.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** Scheduled messages of a project's cadence: suppressed when the project changes cadence. */
 export async function suppressScheduledOfProject(db: Db, workspaceId: string, projectId: string, reason: string, now: Date) {
   await db

@@ -2,7 +2,7 @@
 // plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
 import { DateTime } from 'luxon';
 import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadences/plan.ts';
-import { renderMessage, teamName, TemplateError, withFallbacks, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
+import { renderMessage, teamName, TemplateError, withFallbacks, type DigestProject, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import type { AutomatedAction } from '../../../core/playbooks/definition.ts';
@@ -109,18 +109,34 @@ export async function senderOf(db: Db, workspaceId: string, sender: Sender, mana
   return { name: team, title: '', signature: team, replyTo: null };
 }
 
+/** One project's part of a message: its go-live and the customer's next tasks, as of `today`. */
+export function projectFacts(project: Pick<ProjectContext, 'name'>, tasks: TaskRow[], portalLink: string, today: string): DigestProject {
+  const goLive = tasks.find((task) => task.milestoneKind === 'go_live');
+  const goLiveDate = goLive?.projectedFinish ?? null;
+  const daysToGoLive =
+    goLiveDate && goLive?.status !== 'done' ? Math.max(0, Math.round(DateTime.fromISO(goLiveDate).diff(DateTime.fromISO(today), 'days').days)) : null;
+  return {
+    name: project.name,
+    portalLink,
+    goLiveDate,
+    daysToGoLive,
+    nextCustomerTasks: tasks
+      .filter((task) => task.ownerSide === 'customer' && task.customerVisible && task.status !== 'done' && task.status !== 'skipped' && !task.milestoneKind)
+      .slice(0, 3)
+      .map((task) => ({ title: task.title, due: task.projectedFinish })),
+  };
+}
+
 export function variablesFor(
   data: Pick<PlanningData, 'project' | 'tasks' | 'manager'>,
   contact: Pick<ContactRow, 'name' | 'email' | 'role' | 'title'>,
   sender: { name: string; title: string; signature: string },
   links: { portal: string; unsubscribe: string },
   today: string,
+  otherProjects: DigestProject[] = [],
 ): MessageVariables {
   const { project, tasks, manager } = data;
-  const goLive = tasks.find((task) => task.milestoneKind === 'go_live');
-  const goLiveDate = goLive?.projectedFinish ?? null;
-  const daysToGoLive =
-    goLiveDate && goLive?.status !== 'done' ? Math.max(0, Math.round(DateTime.fromISO(goLiveDate).diff(DateTime.fromISO(today), 'days').days)) : null;
+  const facts = projectFacts(project, tasks, links.portal, today);
   return withFallbacks({
     contact: { name: contact.name, firstName: firstName(contact.name), email: contact.email, role: contact.role, title: contact.title },
     account: { name: project.accountName },
@@ -129,12 +145,10 @@ export function variablesFor(
     onboardingManager: { name: manager?.name ?? '', email: manager?.email ?? '', assigned: manager !== undefined },
     sender,
     portalLink: links.portal,
-    nextCustomerTasks: tasks
-      .filter((task) => task.ownerSide === 'customer' && task.customerVisible && task.status !== 'done' && task.status !== 'skipped' && !task.milestoneKind)
-      .slice(0, 3)
-      .map((task) => ({ title: task.title, due: task.projectedFinish })),
-    daysToGoLive,
-    goLiveDate,
+    nextCustomerTasks: facts.nextCustomerTasks,
+    daysToGoLive: facts.daysToGoLive,
+    goLiveDate: facts.goLiveDate,
+    projects: [facts, ...otherProjects],
     unsubscribeLink: links.unsubscribe,
   }, project.workspaceName);
 }
@@ -165,11 +179,20 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
     const sender = await senderOf(db, workspaceId, step.sender, data.manager, project.workspaceName);
     const unsubscribe = await unsubscribeUrlFor(db, services, workspaceId, contact.id);
     const today = DateTime.fromMillis(due.dueAt, { zone }).toISODate()!;
+    // A weekly digest goes once a week per person: the first project to send it takes the others along.
+    let skip = due.skip;
+    let others: DigestProject[] = [];
+    if (!skip && step.trigger.kind === 'weekly') {
+      const week = weekOf(due.dueAt, zone);
+      const merged = await repo.digestOfOtherProject(db, workspaceId, { contactId: contact.id, stepId: step.id, projectId: project.id, ...week });
+      if (merged) skip = `Merged into this week's digest, sent with ${merged.projectName}.`;
+      else others = await otherDigestProjects(db, services, workspaceId, data, step.id, contact.id, today);
+    }
     // A stored template that cannot be rendered (over a limit, broken) fails its own message, once: the rest go.
     let rendered: RenderedMessage = { subject: step.name, text: '', html: '' };
     let failed: string | null = null;
     try {
-      rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today));
+      rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today, others));
     } catch (error) {
       if (!(error instanceof TemplateError)) throw error;
       failed = `The step's template could not be rendered: ${error.message}. Fix the step in the cadence; this message is not sent.`;
@@ -194,7 +217,7 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
       dueAt: new Date(due.dueAt),
       recipientTimezone: zone,
       goalTaskId: goalTaskId(step, data.tasks),
-      skip: due.skip,
+      skip,
       failed,
     });
   }
@@ -205,6 +228,30 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
     return action && !mail.skip && !mail.failed ? [{ stepId: mail.stepId!, action, contactId: mail.contactId }] : [];
   });
   return { written, actions };
+}
+
+/** The ISO week (Monday 00:00 to the next) of an instant in a timezone: a digest's period. */
+function weekOf(at: number, zone: string): { from: Date; until: Date } {
+  const start = DateTime.fromMillis(at, { zone }).startOf('week');
+  return { from: start.toJSDate(), until: start.plus({ weeks: 1 }).toJSDate() };
+}
+
+/** The contact's other active projects on the account whose cadence has the same digest step, as digest sections. */
+async function otherDigestProjects(db: Db, services: Services, workspaceId: string, data: PlanningData, stepId: string, contactId: string, today: string) {
+  const sections: DigestProject[] = [];
+  for (const attachment of await repo.attachmentsOfAccount(db, workspaceId, data.project.accountId)) {
+    if (attachment.projectId === data.project.id) continue;
+    const cadence = attachment.cadenceId === data.cadence.id ? data.cadence : await repo.findCadence(db, workspaceId, attachment.cadenceId);
+    const step = cadence?.steps.find((candidate) => candidate.id === stepId);
+    if (!step) continue;
+    const project = await repo.projectContext(db, workspaceId, attachment.projectId);
+    if (!project || project.status !== 'active') continue;
+    const contact = data.contacts.find((candidate) => candidate.id === contactId);
+    if (step.audience.length > 0 && contact && !step.audience.includes(contact.role as ContactRole)) continue;
+    const tasks = await repo.projectTasks_(db, workspaceId, project.id);
+    sections.push(projectFacts(project, tasks, portalLinkFor(services, project.id), today));
+  }
+  return sections;
 }
 
 function goalTaskId(step: CadenceStep, tasks: TaskRow[]): string | null {
