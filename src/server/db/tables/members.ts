@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -12,6 +12,8 @@ export const members = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     passwordHash: text('password_hash').notNull(),
+    /** Leads an onboarding team: told when a project's owner does not answer the vendor ladder (or nobody owns it). */
+    teamLead: boolean('team_lead').notNull().default(false),
     createdAt: createdAt(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
   },

@@ -27,6 +27,7 @@ import {
   type ManagerNotice,
 } from './escalation.mail.ts';
 import type { EscalationSettingsInput } from '../../../contract/escalation.ts';
+import { DEFAULT_VENDOR_QUIET_DAYS } from '../../../core/escalation/vendor.ts';
 import * as repo from './escalation.repo.ts';
 import { recordEvents, type EventRow } from '../history/history.service.ts';
 import { contactsOfAccount } from '../contacts/contacts.service.ts';
@@ -42,16 +43,22 @@ const stepActionKey = (episodeId: string, key: string) => `step:${episodeId}:${k
 // ---- settings ----
 
 export async function ladderOf(ctx: Pick<Ctx, 'db' | 'workspaceId'>): Promise<Ladder> {
-  return (await repo.findSettings(ctx.db, ctx.workspaceId)) ?? DEFAULT_LADDER;
+  const found = await repo.findSettings(ctx.db, ctx.workspaceId);
+  return found ? { enabled: found.enabled, steps: found.steps } : DEFAULT_LADDER;
+}
+
+/** The vendor ladder's "nothing happened for N business days". */
+export async function vendorQuietDaysOf(ctx: Pick<Ctx, 'db' | 'workspaceId'>): Promise<number> {
+  return (await repo.findSettings(ctx.db, ctx.workspaceId))?.vendorQuietDays ?? DEFAULT_VENDOR_QUIET_DAYS;
 }
 
 export async function getEscalationSettings(ctx: Ctx) {
   const ladder = await ladderOf(ctx);
-  return { enabled: ladder.enabled, steps: sortLadder(ladder.steps), defaults: DEFAULT_LADDER.steps };
+  return { enabled: ladder.enabled, steps: sortLadder(ladder.steps), defaults: DEFAULT_LADDER.steps, vendorQuietDays: await vendorQuietDaysOf(ctx) };
 }
 
 /** Saves the ladder, in the order its steps fire. A repeated step or a day out of range is refused, naming the step. */
-export async function saveEscalationSettings(ctx: Ctx, input: EscalationSettingsInput) {
+export async function saveEscalationSettings(ctx: Ctx, input: Omit<EscalationSettingsInput, 'vendorQuietDays'> & Partial<Pick<EscalationSettingsInput, 'vendorQuietDays'>>) {
   const problems = ladderProblems(input.steps);
   if (problems.length > 0) {
     const errors = problems.map((problem) => ({
@@ -60,7 +67,8 @@ export async function saveEscalationSettings(ctx: Ctx, input: EscalationSettings
     }));
     throw new AppError('invalid', errors.map((error) => error.message).join('; '), { errors });
   }
-  await repo.saveSettings(ctx.db, ctx.workspaceId, { enabled: input.enabled, steps: sortLadder(input.steps) }, ctx.services.now());
+  const vendorQuietDays = input.vendorQuietDays ?? DEFAULT_VENDOR_QUIET_DAYS;
+  await repo.saveSettings(ctx.db, ctx.workspaceId, { enabled: input.enabled, steps: sortLadder(input.steps), vendorQuietDays }, ctx.services.now());
   return getEscalationSettings(ctx);
 }
 
