@@ -78,6 +78,10 @@ async function insertRows<Row extends object>(db: Db, table: string, columns: Co
 export const insertMembers = (db: Db, workspaceId: string, rows: MemberRow[]) =>
   insertRows<MemberRow>(db, 'members', { id: 'uuid', email: 'text', name: 'text', role: 'text', passwordHash: 'text' }, workspaceId, rows);
 
+/** The demo's leaders lead the onboarding teams: the vendor ladder tells them when an owner does not answer. */
+export const flagTeamLeads = (db: Db, workspaceId: string) =>
+  db.execute(sql`update members set team_lead = true where workspace_id = ${workspaceId} and role = 'leader'`);
+
 export interface AccountBatch {
   accounts: AccountRow[];
   owners: OwnerRow[];

@@ -15,7 +15,7 @@ import { createWorkspace } from '../modules/auth/sign-up.service.ts';
 import { hashPassword } from '../security/secrets.ts';
 import { DEMO_TEAM } from './demo.catalogue.ts';
 import { accountGenerator, type GeneratedAccount } from './demo.generator.ts';
-import { analyzeAccountTables, insertAccountBatch, insertMembers, type AccountBatch, type MemberRow } from './demo.repo.ts';
+import { analyzeAccountTables, flagTeamLeads, insertAccountBatch, insertMembers, type AccountBatch, type MemberRow } from './demo.repo.ts';
 
 export const DEMO_LOGIN = { email: 'demo@landfall.example', password: 'landfall-demo' };
 
@@ -92,6 +92,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
     });
     const team = teamRows((name) => emailFromName(name), passwordHash);
     await insertMembers(tx, workspace.id, team);
+    await flagTeamLeads(tx, workspace.id);
     const nextAccount = accountGenerator({
       seed: DEMO_SEED,
       today: today(services, DEMO_WORKSPACE.timezone),
