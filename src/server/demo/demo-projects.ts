@@ -65,8 +65,8 @@ export async function seedDemoProjects(services: Services, workspaceId: string, 
     for (const accountId of silent) await reviewAccount(morning, workspaceId, accountId);
   }
   for (const account of candidates.slice(-MAX_PROJECTS)) await reviewAccount(at(ctx, today, calendar.timeZone).services, workspaceId, account.id);
-  // The vendor's own ladder over the last two weeks: late vendor work reminds its owner, then the team lead hears.
-  for (let day = addBusinessDays(today, -10, calendar); day <= today; day = addCalendarDays(day, 1)) {
+  // The vendor's own ladder over its last four business days: late vendor work reminds its owner, then the lead hears.
+  for (let day = addBusinessDays(today, -3, calendar); day <= today; day = addCalendarDays(day, 1)) {
     if (isBusinessDay(day, calendar)) await runVendorLadder(at(ctx, day, calendar.timeZone).services);
   }
 }
