@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CADENCE_EVENTS, CHANNELS, PRIORITIES } from '../core/cadences/types.ts';
+import { CADENCE_EVENTS, CHANNELS, DAY_KINDS, PRIORITIES, WELCOME_TIMINGS } from '../core/cadences/types.ts';
 import { CONTACT_ROLES, TOUCH_MODELS } from '../core/people.ts';
-import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
+import { AUTOMATED_ACTIONS, MILESTONE_KINDS } from '../core/playbooks/definition.ts';
 import { OutboxMessage } from './mail.ts';
 
 const Weekday = z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5), z.literal(6), z.literal(7)]);
@@ -35,9 +35,15 @@ const StepFields = {
   name: z.string().trim().min(1).max(200),
   trigger: StepTrigger,
   delayDays: z.number().int().min(0).max(120).default(0),
+  dayKind: z.enum(DAY_KINDS).default('business').describe('Whether the day and the delay count business days (holidays and weekends skipped) or calendar days'),
   sendAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day, HH:MM').default('09:00'),
   channel: z.enum(CHANNELS).default('email'),
-  audience: z.array(z.enum(CONTACT_ROLES)).max(CONTACT_ROLES.length).default([]),
+  audience: z
+    .array(z.enum(CONTACT_ROLES))
+    .max(CONTACT_ROLES.length)
+    .default([])
+    .describe('Contact roles that receive the step; empty: every active contact of the account'),
+  action: z.enum(AUTOMATED_ACTIONS).nullable().default(null).describe('The automated action the step performs: playbook tasks bound to it complete when it is sent'),
   sender: Sender,
   priority: z.enum(PRIORITIES).default('normal'),
   goal: z
@@ -72,6 +78,13 @@ export const Cadence = z.object({
   archivedAt: z.iso.datetime().nullable(),
 });
 export type Cadence = z.infer<typeof Cadence>;
+
+export const CadenceSettings = z.object({
+  welcomeTiming: z
+    .enum(WELCOME_TIMINGS)
+    .describe('A welcome whose hour has passed when the deal arrives (an afternoon deal): sent at once, or at its hour on the next business morning'),
+});
+export type CadenceSettings = z.infer<typeof CadenceSettings>;
 
 export const CadenceListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
 

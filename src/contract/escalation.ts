@@ -18,6 +18,13 @@ export const EscalationSettingsInput = z.object({
   /** Off: no reminders and no escalation in this workspace. */
   enabled: z.boolean(),
   steps: z.array(LadderStep).max(MAX_STEPS, { message: `at most ${MAX_STEPS} steps` }),
+  vendorQuietDays: z
+    .number()
+    .int({ message: 'must be a whole number of business days' })
+    .min(1)
+    .max(60)
+    .default(5)
+    .describe('The vendor ladder: a project where nobody did anything for this many business days reminds its owner, then the team lead'),
 });
 export type EscalationSettingsInput = z.infer<typeof EscalationSettingsInput>;
 
@@ -27,6 +34,7 @@ export const EscalationSettings = z.object({
   steps: z.array(LadderStep),
   /** The default ladder, to go back to. */
   defaults: z.array(LadderStep),
+  vendorQuietDays: z.number().int(),
 });
 export type EscalationSettings = z.infer<typeof EscalationSettings>;
 

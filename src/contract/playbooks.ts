@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../core/playbooks/definition.ts';
+import { AUTOMATED_ACTIONS, MILESTONE_KINDS, VENDOR_TASK_ROLES } from '../core/playbooks/definition.ts';
 import { CONTACT_ROLES, COMPLEXITIES, SEGMENTS, TOUCH_MODELS } from '../core/people.ts';
 
 const Key = z
@@ -32,6 +32,7 @@ export const PlaybookTask = z.object({
   needsApproval: z.boolean().optional(),
   customerVisible: z.boolean().optional(),
   checklist: z.array(z.string().trim().min(1).max(300)).max(50).optional(),
+  completesOn: z.enum(AUTOMATED_ACTIONS).nullable().optional(),
 });
 
 export const PlaybookDefinition = z.object({

@@ -5,19 +5,25 @@ import type { CadenceDefinition, CadenceStep, Sender } from './types.ts';
 const CCO: Sender = { kind: 'persona', name: 'Morgan Lee', title: 'Chief Customer Officer', signature: 'Morgan Lee\nChief Customer Officer' };
 const MANAGER: Sender = { kind: 'onboarding_manager' };
 
-type StepSeed = Omit<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience'> &
-  Partial<Pick<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience'>>;
+type StepSeed = Omit<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience' | 'dayKind' | 'action'> &
+  Partial<Pick<CadenceStep, 'delayDays' | 'sendAt' | 'channel' | 'priority' | 'audience' | 'dayKind' | 'action'>>;
 
+// Every built-in step counts business days: "day 3" is the third working day after day 0, holidays skipped.
 const step = (seed: StepSeed, audience: CadenceStep['audience']): CadenceStep => ({
   delayDays: 0,
+  dayKind: 'business',
   sendAt: '09:00',
   channel: 'email',
   priority: 'normal',
   audience,
+  action: null,
   ...seed,
 });
 
+/** The people who set the product up. */
 const ONBOARDING_PEOPLE: CadenceStep['audience'] = ['champion', 'project_lead', 'admin'];
+/** Empty: every active contact of the account, end users included. */
+const EVERYONE: CadenceStep['audience'] = [];
 
 const nextTasks = `{% if nextCustomerTasks.size > 0 %}
 **Your next steps**
@@ -29,6 +35,7 @@ const DIGITAL_STEPS: CadenceStep[] = [
   step(
     {
       id: 'digital-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from the Chief Customer Officer',
       trigger: { kind: 'day', day: 0 },
       sender: CCO,
@@ -42,7 +49,7 @@ Over the next weeks we will send you short, focused notes: one thing at a time, 
 Your onboarding plan, with every step and its date, is here: [your onboarding portal]({{ portalLink }}).
 ${nextTasks}`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'project_lead', 'admin', 'executive_sponsor'],
   ),
   step(
     {
@@ -86,7 +93,7 @@ Teams that name one outcome in their first week reach it sooner. Pick yours (and
       subject: 'Connect the tools {{ account.name }} already uses',
       body: `Hi {{ contact.firstName }},
 
-{{ product }} is most useful when it sees your email, calendar and CRM. Switch the connectors on from the setup checklist.
+You get the most from {{ product }} when it sees your email, calendar and CRM. Switch the connectors on from the setup checklist.
 ${nextTasks}`,
     },
     ONBOARDING_PEOPLE,
@@ -101,11 +108,11 @@ ${nextTasks}`,
       subject: 'Bring your team into {{ product }}',
       body: `Hi {{ contact.firstName }},
 
-{% if daysToGoLive %}You are {{ daysToGoLive }} days from go-live. {% endif %}Invite the people who will use {{ product }} every day: they get a guided first session.
+{% if daysToGoLive %}You are {{ daysToGoLive }} {% if daysToGoLive == 1 %}day{% else %}days{% endif %} from go-live. {% endif %}Invite the people who will use {{ product }} every day: they get a guided first session.
 
 [See your plan]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'admin'],
   ),
   step(
     {
@@ -120,7 +127,7 @@ Join our weekly live session for new customers: 45 minutes, real questions answe
 
 [Save your seat]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    EVERYONE,
   ),
   step(
     {
@@ -129,12 +136,12 @@ Join our weekly live session for new customers: 45 minutes, real questions answe
       trigger: { kind: 'day', day: 20 },
       sender: MANAGER,
       priority: 'low',
-      subject: 'Meet other {{ product }} customers',
+      subject: 'Meet other teams who use {{ product }}',
       body: `Hi {{ contact.firstName }},
 
 Our community is where customers trade templates and answers. Ask a question there and most get a reply within the hour.`,
     },
-    ONBOARDING_PEOPLE,
+    EVERYONE,
   ),
   step(
     {
@@ -150,7 +157,7 @@ Our community is where customers trade templates and answers. Ask a question the
 2. Notifications: fewer, better.
 3. Reports your leaders will ask for: set them up now.`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'admin'],
   ),
   step(
     {
@@ -165,7 +172,7 @@ Your onboarding is nearly complete. Tell us in the portal where your success met
 
 [Update your metrics]({{ portalLink }})`,
     },
-    ONBOARDING_PEOPLE,
+    ['champion', 'project_lead', 'executive_sponsor'],
   ),
   step(
     {
@@ -189,7 +196,7 @@ Reply to this email, or book 15 minutes with {{ onboardingManager.name }}.`,
       name: 'Welcome a contact added later',
       trigger: { kind: 'event', event: 'contact_added' },
       sender: MANAGER,
-      subject: 'Welcome to the {{ account.name }} onboarding',
+      subject: 'Welcome to the onboarding of {{ product }} at {{ account.name }}',
       body: `Hi {{ contact.firstName }},
 
 You have joined {{ account.name }}'s onboarding of {{ product }}. Everything planned, and who does what, is here: [the onboarding plan]({{ portalLink }}).`,
@@ -202,15 +209,16 @@ const MEDIUM_STEPS: CadenceStep[] = [
   step(
     {
       id: 'medium-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from your onboarding manager',
       trigger: { kind: 'day', day: 0 },
       sender: MANAGER,
       priority: 'high',
-      subject: 'Welcome, {{ contact.firstName }}: your {{ product }} onboarding starts today',
+      subject: 'Welcome, {{ contact.firstName }}: your onboarding of {{ product }} starts today',
       body: `Hi {{ contact.firstName }},
 
-I am {{ onboardingManager.name }}, and I will guide {{ account.name }} from today to go-live{% if goLiveDate %} (planned for {{ goLiveDate }}){% endif %}.
-I will send you a time for our kickoff call shortly.
+{% if onboardingManager.assigned %}I am {{ onboardingManager.name }}, and I will guide{% else %}We will guide{% endif %} {{ account.name }} from today to go-live{% if goLiveDate %} (planned for {{ goLiveDate }}){% endif %}.
+{% if onboardingManager.assigned %}I{% else %}We{% endif %} will send you a time for our kickoff call shortly.
 ${nextTasks}`,
     },
     ['champion', 'project_lead'],
@@ -248,7 +256,7 @@ Here are the courses for each role in your team, self-paced or live. [See the pl
       name: 'Go-live reached',
       trigger: { kind: 'event', event: 'milestone_reached', milestone: 'go_live' },
       sender: MANAGER,
-      subject: '{{ account.name }} is live on {{ product }}',
+      subject: 'Congratulations: {{ account.name }} is live on {{ product }}',
       body: `Hi {{ contact.firstName }},
 
 Congratulations: your team is live. Next we look for the first outcome you can see, together.`,
@@ -277,6 +285,7 @@ const HIGH_STEPS: CadenceStep[] = [
   step(
     {
       id: 'high-welcome',
+      action: 'cadence.welcome_sent',
       name: 'Day 0: welcome from the Chief Customer Officer',
       trigger: { kind: 'day', day: 0 },
       sender: CCO,
@@ -284,7 +293,7 @@ const HIGH_STEPS: CadenceStep[] = [
       subject: 'Welcome to {{ product }}, {{ account.name }}',
       body: `Dear {{ contact.firstName }},
 
-Thank you for your trust. {{ onboardingManager.name }} leads your onboarding and will be in touch today to plan the kickoff.
+Thank you for your trust. Your onboarding is led by {{ onboardingManager.name }}, who will be in touch today to plan the kickoff.
 Every week you will receive a short status of the project: what moved, what is next, and how far go-live is.`,
     },
     ['executive_sponsor', 'project_lead'],
@@ -297,12 +306,15 @@ Every week you will receive a short status of the project: what moved, what is n
       sender: MANAGER,
       priority: 'high',
       goal: { milestone: 'onboarding_complete' },
-      subject: '{{ account.name }} onboarding: this week',
+      subject: 'Your onboarding this week: {{ account.name }}',
+      // One digest a week per person: every project of theirs that follows this step, each in its own section.
       body: `Hi {{ contact.firstName }},
-
-{% if daysToGoLive != null %}**Go-live:** {{ goLiveDate }} ({{ daysToGoLive }} days to go).{% endif %}
-${nextTasks}
-The whole plan, with every date: [{{ project.name }}]({{ portalLink }})`,
+{% for p in projects %}
+**[{{ p.name }}]({{ p.portalLink }})**{% if p.goLiveDate and p.daysToGoLive != null %}: go-live {{ p.goLiveDate }} ({% if p.daysToGoLive == 0 %}today{% elsif p.daysToGoLive == 1 %}1 day to go{% else %}{{ p.daysToGoLive }} days to go{% endif %}){% endif %}
+{% if p.nextCustomerTasks.size > 0 %}
+{% for task in p.nextCustomerTasks %}- {{ task.title }}{% if task.due %} (by {{ task.due }}){% endif %}
+{% endfor %}{% endif %}{% endfor %}
+Every plan, with every date, is in the portal.`,
     },
     ['project_lead', 'executive_sponsor'],
   ),
@@ -324,9 +336,9 @@ Your teams are live on {{ product }}. Thank you for the work that took. Our next
 export const BUILTIN_CADENCES: (CadenceDefinition & { key: string })[] = [
   {
     key: 'digital',
-    name: 'Digital touch: day 0/1/3/5/7 drip',
+    name: 'Digital touch: day 0, then business days 1, 3, 5 and 7',
     description:
-      'A welcome from the Chief Customer Officer on day 0, focused steps on business days 1, 3, 5 and 7, then a webinar, the community and support tips, and a wrap-up near day 60. A nudge when the project stalls.',
+      'A welcome from the Chief Customer Officer on day 0 to the champion, admin, project lead and sponsor; focused steps on business days 1, 3, 5 and 7 (weekends and holidays do not count); a webinar and the community for every contact, end users included; support tips; a wrap-up for the champion and the sponsor before day 60. A nudge when the project stalls.',
     touchModels: ['digital'],
     products: [],
     steps: DIGITAL_STEPS,

@@ -154,6 +154,22 @@ describe('frequency cap', () => {
     expect(held?.kind === 'send' && held.reason).toMatch(/Held from Fri 6 Mar 09:00 to Mon 9 Mar 09:00 by the frequency cap \(1 a day, 3 a week\)/);
   });
 
+  it('lets a reminder outrank high-priority digests, and never holds it past its day', () => {
+    // Three projects' weekly digests (high priority) fill Monday to Wednesday; Tuesday's "due tomorrow" reminder takes its day.
+    const pending: PendingMessage[] = [
+      { id: 'digest-1', dueAt: nine('2026-03-09'), priority: 'high', label: 'digest' },
+      { id: 'digest-2', dueAt: nine('2026-03-09'), priority: 'high', label: 'digest' },
+      { id: 'digest-3', dueAt: nine('2026-03-09'), priority: 'high', label: 'digest' },
+      { id: 'reminder', dueAt: nine('2026-03-10'), priority: 'high', label: 'reminder', timeCritical: true },
+    ];
+    const decisions = allocateSlots([], pending, DEFAULT_CAP, zone, calendar);
+    expect(decisions.get('reminder')).toEqual({ kind: 'send', at: nine('2026-03-10'), reason: null });
+    expect([...decisions.values()].filter((decision) => decision.kind === 'send' && decision.at === nine('2026-03-10'))).toHaveLength(1);
+    // Mail already sent that day cannot move: the reminder goes anyway, over the cap, and says so.
+    const over = allocateSlots([{ at: nine('2026-03-10') }], [pending[3]!], DEFAULT_CAP, zone, calendar);
+    expect(over.get('reminder')).toMatchObject({ kind: 'send', at: nine('2026-03-10'), reason: expect.stringMatching(/over the frequency cap/) });
+  });
+
   it('drops a low-priority message whose day is full', () => {
     const decisions = allocateSlots([{ at: nine('2026-03-04') }], [{ id: 'community', dueAt: nine('2026-03-04'), priority: 'low', label: '' }], DEFAULT_CAP, zone, calendar);
     expect(decisions.get('community')).toMatchObject({ kind: 'drop', reason: expect.stringMatching(/Wed 4 Mar already has 1 automated email.*low-priority/) });

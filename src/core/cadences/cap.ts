@@ -30,6 +30,12 @@ export interface PendingMessage {
   priority: Priority;
   /** Says what the message is, in the reason of the others ("the welcome email"). */
   label: string;
+  /**
+   * A reminder or an escalation: it outranks every cadence step and digest (it takes its slot first, moving
+   * them), and it is never held, so it never arrives after the due date it reminds of: when the slot is
+   * already taken by mail sent, it goes anyway, over the cap, and says so.
+   */
+  timeCritical?: boolean | undefined;
 }
 
 export type CapDecision =
@@ -62,11 +68,21 @@ export function allocateSlots(
   const capText = `the frequency cap (${rules.perDay} a day, ${rules.perWeek} a week)`;
 
   const decisions = new Map<string, CapDecision>();
-  const order = [...pending].sort((a, b) => RANK[a.priority] - RANK[b.priority] || a.dueAt - b.dueAt || a.id.localeCompare(b.id));
+  const critical = (message: PendingMessage) => (message.timeCritical ? 0 : 1);
+  const order = [...pending].sort(
+    (a, b) => critical(a) - critical(b) || RANK[a.priority] - RANK[b.priority] || a.dueAt - b.dueAt || a.id.localeCompare(b.id),
+  );
   for (const message of order) {
     let at = message.dueAt;
     let decided: CapDecision | undefined;
     let firstBlock = '';
+    if (message.timeCritical) {
+      const { day, week } = capWindows(at, timeZone);
+      const full = (perDay.get(day) ?? 0) >= rules.perDay || (perWeek.get(week) ?? 0) >= rules.perWeek;
+      take(at);
+      decisions.set(message.id, { kind: 'send', at, reason: full ? `Sent over ${capText}: a reminder or escalation is never held past its day.` : null });
+      continue;
+    }
     for (let waited = 0; waited <= MAX_WAIT_DAYS[message.priority]; waited++) {
       if (waited > 0) at = sameTimeBusinessDaysLater(message.dueAt, waited, timeZone, calendar);
       const { day, week } = capWindows(at, timeZone);

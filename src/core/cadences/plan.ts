@@ -2,8 +2,8 @@
 // with a reason) and the ones still to come (for the timeline and the next planner run).
 import { addBusinessDays, todayInTimeZone, type BusinessCalendar } from '../calendar.ts';
 import type { ContactRole } from '../people.ts';
-import { dayStepAt, eventStepAt, localInstant, weeklyStepAt } from './timing.ts';
-import type { CadenceEventKind, CadenceStep } from './types.ts';
+import { dayStepAt, eventStepAt, lateWelcomeAt, localInstant, weeklyStepAt } from './timing.ts';
+import type { CadenceEventKind, CadenceStep, WelcomeTiming } from './types.ts';
 
 export interface PlanContact {
   id: string;
@@ -27,8 +27,10 @@ export interface PlanInput {
   steps: CadenceStep[];
   day0: string;
   calendar: BusinessCalendar;
-  /** When the cadence was attached to the project. */
+  /** When the cadence was attached to the project (the deal arrived). */
   attachedAt: number;
+  /** A day-0 step due before the deal arrived goes at once, or at its send time on the next business day. Default: at once. */
+  welcomeTiming?: WelcomeTiming | undefined;
   now: number;
   projectStatus: 'active' | 'paused' | 'closed' | string;
   contacts: PlanContact[];
@@ -97,8 +99,14 @@ function moments(input: PlanInput): { step: CadenceStep; contact: PlanContact; o
   for (const step of input.steps) {
     const trigger = step.trigger;
     if (trigger.kind === 'day') {
+      const welcome = trigger.day + step.delayDays === 0;
       for (const contact of recipients(step, input.contacts)) {
-        out.push({ step, contact, occurrence: 0, dueAt: dayStepAt(input.day0, trigger.day, step.delayDays, step.sendAt, contact.timeZone, input.calendar) });
+        let dueAt = dayStepAt(input.day0, trigger.day, step.delayDays, step.sendAt, contact.timeZone, input.calendar, step.dayKind ?? 'business');
+        // A deal that arrives after the welcome's hour (or days after day 0): the workspace says when it goes.
+        if (welcome && dueAt < input.attachedAt && dueAt >= input.attachedAt - MISSED_AFTER_MS) {
+          dueAt = lateWelcomeAt(input.attachedAt, step.sendAt, contact.timeZone, input.calendar, input.welcomeTiming ?? 'at_once');
+        }
+        out.push({ step, contact, occurrence: 0, dueAt });
       }
     } else if (trigger.kind === 'event') {
       const events = input.events.filter((candidate) => matches(step, candidate)).sort((a, b) => a.at - b.at);

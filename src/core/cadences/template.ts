@@ -8,13 +8,27 @@ export interface MessageVariables {
   account: { name: string };
   product: string;
   project: { name: string; day0: string };
-  onboardingManager: { name: string; email: string };
+  /** `assigned` is false when the project has no manager: `name` then names the team ("the Acme onboarding team"). */
+  onboardingManager: { name: string; email: string; assigned: boolean };
   sender: { name: string; title: string; signature: string };
   portalLink: string;
   nextCustomerTasks: { title: string; due: string | null }[];
   daysToGoLive: number | null;
   goLiveDate: string | null;
+  /**
+   * The projects a digest covers: this one, and the recipient's other active projects on the account that follow
+   * the same step (one digest a week, not one per project).
+   */
+  projects: DigestProject[];
   unsubscribeLink: string;
+}
+
+export interface DigestProject {
+  name: string;
+  portalLink: string;
+  goLiveDate: string | null;
+  daysToGoLive: number | null;
+  nextCustomerTasks: { title: string; due: string | null }[];
 }
 
 /** Data for a preview or a template check when no real contact is chosen. */
@@ -23,14 +37,62 @@ export const SAMPLE_VARIABLES: MessageVariables = {
   account: { name: 'Customer Co' },
   product: 'Core Platform',
   project: { name: 'Customer Co onboarding', day0: '2026-03-02' },
-  onboardingManager: { name: 'Olivia Onboarding', email: 'olivia@vendor.example' },
+  onboardingManager: { name: 'Olivia Onboarding', email: 'olivia@vendor.example', assigned: true },
   sender: { name: 'Olivia Onboarding', title: 'Onboarding manager', signature: 'Olivia Onboarding\nOnboarding manager' },
   portalLink: 'https://landfall.example/portal',
   nextCustomerTasks: [{ title: 'Connect your tools', due: '2026-03-09' }],
   daysToGoLive: 21,
   goLiveDate: '2026-03-30',
+  projects: [
+    {
+      name: 'Customer Co onboarding',
+      portalLink: 'https://landfall.example/portal',
+      goLiveDate: '2026-03-30',
+      daysToGoLive: 21,
+      nextCustomerTasks: [{ title: 'Connect your tools', due: '2026-03-09' }],
+    },
+  ],
   unsubscribeLink: 'https://landfall.example/api/v1/unsubscribe/example',
 };
+
+const blank = (text: string | null | undefined) => !text || text.trim() === '';
+
+/** "the Northwind onboarding team", or "our onboarding team" without a workspace name. */
+export const teamName = (workspaceName: string | null | undefined, capital = false) =>
+  `${capital ? (blank(workspaceName) ? 'Our' : 'The') : blank(workspaceName) ? 'our' : 'the'}${blank(workspaceName) ? '' : ` ${workspaceName!.trim()}`} onboarding team`;
+
+/**
+ * Every variable a template may use, with a fallback that reads as a person would write it when the data is
+ * missing: a contact without a first name is greeted "Hi there", a deal without a product says "our product",
+ * a project without a manager is signed by the team ("The Northwind onboarding team"), never by a placeholder.
+ */
+export function withFallbacks(variables: MessageVariables, workspaceName: string | null): MessageVariables {
+  const team = teamName(workspaceName, true);
+  const account = blank(variables.account.name) ? 'your company' : variables.account.name.trim();
+  const manager = variables.onboardingManager;
+  const assigned = manager.assigned && !blank(manager.name);
+  const sender = variables.sender;
+  const senderName = blank(sender.name) ? team : sender.name.trim();
+  return {
+    ...variables,
+    contact: { ...variables.contact, firstName: blank(variables.contact.firstName) ? 'there' : variables.contact.firstName.trim() },
+    account: { name: account },
+    product: blank(variables.product) ? 'our product' : variables.product.trim(),
+    project: { ...variables.project, name: blank(variables.project.name) ? 'your onboarding plan' : variables.project.name.trim() },
+    onboardingManager: assigned ? { ...manager, assigned: true } : { name: teamName(workspaceName), email: manager.email, assigned: false },
+    sender: {
+      name: senderName,
+      title: sender.title ?? '',
+      signature: blank(sender.signature) ? [senderName, sender.title].filter((line) => !blank(line)).join('\n') : sender.signature,
+    },
+    nextCustomerTasks: variables.nextCustomerTasks.filter((task) => !blank(task.title)),
+    projects: variables.projects.map((project) => ({
+      ...project,
+      name: blank(project.name) ? 'your onboarding plan' : project.name.trim(),
+      nextCustomerTasks: project.nextCustomerTasks.filter((task) => !blank(task.title)),
+    })),
+  };
+}
 
 /**
  * Templates are written by workspace members and rendered on the server's one event loop (a preview, the mail

@@ -9,6 +9,7 @@ import {
   type BusinessCalendar,
   type IsoDate,
 } from '../calendar.ts';
+import type { DayKind, WelcomeTiming } from './types.ts';
 
 /** The recipient's timezone: the contact's, else the account's, else the workspace's. */
 export function recipientTimeZone(contact: string | null | undefined, account: string | null | undefined, workspace: string): string {
@@ -36,9 +37,32 @@ export function businessDayFrom(day0: IsoDate, n: number, calendar: BusinessCale
   return addBusinessDays(businessDayOnOrAfter(day0, calendar), n, calendar);
 }
 
-/** A day-offset step: business day `day + delay` from day 0, at `sendAt` in the recipient's timezone. */
-export function dayStepAt(day0: IsoDate, day: number, delayDays: number, sendAt: string, timeZone: string, calendar: BusinessCalendar) {
-  return localInstant(businessDayFrom(day0, day + delayDays, calendar), sendAt, timeZone);
+/**
+ * The date of a day-offset step: business day `n` from day 0, or calendar day `n` (moved to the next business
+ * day when it is a weekend or a holiday: automated mail goes on working days).
+ */
+export function stepDate(day0: IsoDate, n: number, dayKind: DayKind, calendar: BusinessCalendar): IsoDate {
+  return dayKind === 'calendar' ? businessDayOnOrAfter(addCalendarDays(day0, n), calendar) : businessDayFrom(day0, n, calendar);
+}
+
+/** A day-offset step: day `day + delay` from day 0 (business or calendar), at `sendAt` in the recipient's timezone. */
+export function dayStepAt(day0: IsoDate, day: number, delayDays: number, sendAt: string, timeZone: string, calendar: BusinessCalendar, dayKind: DayKind = 'business') {
+  return localInstant(stepDate(day0, day + delayDays, dayKind, calendar), sendAt, timeZone);
+}
+
+/**
+ * A day-0 step (the welcome) whose moment passed before the deal arrived: at once (the moment it arrived), or
+ * at `sendAt` on the next business day in the recipient's timezone.
+ */
+export function lateWelcomeAt(arrivedAt: number, sendAt: string, timeZone: string, calendar: BusinessCalendar, timing: WelcomeTiming): number {
+  if (timing === 'at_once') return arrivedAt;
+  let date = businessDayOnOrAfter(todayInTimeZone(arrivedAt, timeZone), calendar);
+  let at = localInstant(date, sendAt, timeZone);
+  while (at < arrivedAt) {
+    date = addBusinessDays(date, 1, calendar);
+    at = localInstant(date, sendAt, timeZone);
+  }
+  return at;
 }
 
 /**

@@ -1,6 +1,6 @@
 // A communication cadence (shared/DOMAIN.md): scheduled touches by day and event, per segment and product.
 // Plain data; also what the API reads and writes.
-import type { PlaybookMilestoneKind } from '../playbooks/definition.ts';
+import type { AutomatedAction, PlaybookMilestoneKind } from '../playbooks/definition.ts';
 import type { Weekday } from '../calendar.ts';
 import type { ContactRole, TouchModel } from '../people.ts';
 
@@ -13,7 +13,15 @@ export type Priority = (typeof PRIORITIES)[number];
 export const CHANNELS = ['email', 'portal'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** When a step fires. Day offsets count business days from day 0 (contract signed). */
+/** How a step's day counts from day 0: working days only (a holiday or weekend does not count), or every day. */
+export const DAY_KINDS = ['business', 'calendar'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
+
+/** A welcome due before the deal arrived (it came in the afternoon): sent at once, or at the next local send time. */
+export const WELCOME_TIMINGS = ['at_once', 'next_morning'] as const;
+export type WelcomeTiming = (typeof WELCOME_TIMINGS)[number];
+
+/** When a step fires. Day offsets count from day 0 (contract signed), in the step's kind of days. */
 export type StepTrigger =
   | { kind: 'day'; day: number }
   | {
@@ -43,13 +51,17 @@ export interface CadenceStep {
   id: string;
   name: string;
   trigger: StepTrigger;
-  /** Business days after the trigger. */
+  /** Days after the trigger (of the step's day kind). */
   delayDays: number;
+  /** Whether the day and the delay count business days (the default) or calendar days. */
+  dayKind?: DayKind | undefined;
   /** Local time of day in the recipient's timezone, 'HH:MM'. */
   sendAt: string;
   channel: Channel;
-  /** Contact roles that receive it; empty means every current contact (contact_added: the one added). */
+  /** Contact roles that receive it; empty means every active contact (contact_added: the one added). */
   audience: ContactRole[];
+  /** The automated action this step performs (the welcome email): playbook tasks bound to it complete when it is sent. */
+  action?: AutomatedAction | null | undefined;
   sender: Sender;
   priority: Priority;
   goal?: StepGoal | null | undefined;

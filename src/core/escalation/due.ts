@@ -16,12 +16,17 @@ const isClosed = (task: ProjectTask) => task.status === 'done' || task.status ==
 
 /** The due date of each open, customer-owned task the customer can act on now (every predecessor done or skipped). */
 export function customerDueDates(tasks: readonly ProjectTask[], calendar: BusinessCalendar, projectStart: IsoDate): Map<string, IsoDate> {
+  return dueDates(tasks, calendar, projectStart, 'customer');
+}
+
+/** The same for one side's tasks: the vendor's own ladder reads its open tasks this way too. */
+export function dueDates(tasks: readonly ProjectTask[], calendar: BusinessCalendar, projectStart: IsoDate, side: 'customer' | 'vendor'): Map<string, IsoDate> {
   const due = new Map<string, IsoDate>();
   if (tasks.length === 0) return due;
   const byId = new Map(tasks.map((task) => [task.id, task]));
   const asHappened = schedule({ tasks, calendar, projectStart, today: null });
   tasks.forEach((task, i) => {
-    if (task.side !== 'customer' || isClosed(task) || task.milestoneKind) return;
+    if (task.side !== side || isClosed(task) || task.milestoneKind) return;
     const waiting = (task.dependsOn ?? []).some((dependency) => {
       const predecessor = byId.get(dependency.taskId);
       return predecessor !== undefined && !isClosed(predecessor);

@@ -344,6 +344,7 @@ const TASKS = {
     stage: 'mobilization',
     owner: vendor('onboarding_manager'),
     customerVisible: true,
+    completesOn: 'cadence.welcome_sent',
   },
   journey_enrolment: {
     title: 'Internal kickoff: enrol in the digital journey',
@@ -498,6 +499,7 @@ function task(key: TaskKey, plan: TaskPlan = {}, changes: Partial<TaskContent> =
     laid.dependsOn = plan.after.map((p) => (typeof p === 'string' ? { task: p } : { task: p[0], lagDays: p[1] }));
   }
   if (content.checklist) laid.checklist = [...content.checklist];
+  if (!content.completesOn) delete laid.completesOn;
   return laid;
 }
 
@@ -676,7 +678,7 @@ const MID_MARKET_LOW: PlaybookDefinition = {
     task('go_live', { after: ['uat'] }),
     task('end_user_enrolment', { days: 1, after: ['go_live'] }),
     task('end_user_rollout', { days: 5, after: ['end_user_enrolment'] }),
-    task('adoption_check', { days: 1, after: [['end_user_rollout', 2]] }),
+    task('adoption_check', { days: 1, after: [['end_user_rollout', 1]] }),
     task('first_value', { after: ['adoption_check'] }),
     task('outcome_actuals', { days: 2, after: [['first_value', 2], 'mutual_success_plan'] }),
     task('executive_business_review', { days: 1, after: ['outcome_actuals'] }, { title: 'Value review with the sponsor' }),
@@ -718,11 +720,12 @@ const SMB_DIGITAL: PlaybookDefinition = {
     task('getting_started_course', { days: 10, after: ['team_live'] }),
     task('nudge_inactive_users', { days: 1, after: [['team_live', 10]] }),
     task('first_value', { after: ['nudge_inactive_users', 'getting_started_course'] }, { title: 'First value' }),
-    task('update_metrics', { days: 3, after: [['first_value', 10], 'starter_success_plan'] }),
+    task('update_metrics', { days: 3, after: [['first_value', 5], 'starter_success_plan'] }),
     task('success_check_in', { days: 1, after: ['update_metrics'] }),
     task('value_achieved', { after: ['success_check_in'] }),
     task('pooled_csm_handover', { days: 1, after: ['value_achieved'] }),
-    task('onboarding_complete', { after: ['pooled_csm_handover'] }),
+    // A time-boxed programme: it completes on day 60 (the first business day from it), earlier work or not.
+    task('onboarding_complete', { offset: 60, after: ['pooled_csm_handover'] }),
   ],
 };
 

@@ -32,6 +32,17 @@ export interface PlaybookStage {
   name: string;
 }
 
+/**
+ * Work Landfall does itself. A task bound to one completes when it happens, on the day it happened, so the
+ * plan never waits for (or blames anyone for) work the system already did.
+ */
+export const AUTOMATED_ACTIONS = ['cadence.welcome_sent'] as const;
+export type AutomatedAction = (typeof AUTOMATED_ACTIONS)[number];
+
+export const AUTOMATED_ACTION_LABELS: Record<AutomatedAction, string> = {
+  'cadence.welcome_sent': 'the cadence sent the welcome email',
+};
+
 export interface PlaybookTask {
   /** Stable within the playbook (e.g. "kickoff_meeting"); dependencies refer to it. */
   key: string;
@@ -52,6 +63,8 @@ export interface PlaybookTask {
   needsApproval?: boolean;
   customerVisible?: boolean;
   checklist?: string[];
+  /** Completes by itself when this automated action happens (e.g. the cadence sends the welcome email). */
+  completesOn?: AutomatedAction | null;
 }
 
 /** Which accounts a playbook fits; an empty list means "any". */

@@ -1,7 +1,7 @@
 // Checks a playbook (typed by hand or imported as JSON) and says what is wrong in words its author understands.
 import { COMPLEXITIES, CONTACT_ROLES, SEGMENTS, TOUCH_MODELS } from '../people.ts';
 import { findDependencyCycle, type MilestoneKind, type PlanTask } from '../schedule/index.ts';
-import { MILESTONE_KINDS, VENDOR_TASK_ROLES, type PlaybookDefinition } from './definition.ts';
+import { AUTOMATED_ACTIONS, MILESTONE_KINDS, VENDOR_TASK_ROLES, type PlaybookDefinition } from './definition.ts';
 
 export interface PlaybookIssue {
   /** Where, e.g. ['tasks', 3, 'dependsOn', 0, 'task']. */
@@ -172,6 +172,9 @@ function validateTasks(tasks: unknown, stageKeys: Set<string>, report: (path: Pa
     }
     if (task.checklist != null && (!Array.isArray(task.checklist) || !task.checklist.every(isText))) {
       report(at('checklist'), 'the checklist must be a list of non-empty items');
+    }
+    if (task.completesOn != null && !oneOf(AUTOMATED_ACTIONS, task.completesOn)) {
+      report(at('completesOn'), `${title}: completes on must be one of: ${quoted(AUTOMATED_ACTIONS)}`);
     }
     if (!validateDependencies(task.dependsOn, isText(task.key) ? task.key : null, title, keys, at('dependsOn'), report)) {
       graphIsSound = false;

@@ -5,13 +5,15 @@
 import { MINUTE, SECOND, type RegisteredJob } from '../jobs/job.ts';
 import { mailJob } from '../mail/mail.job.ts';
 import { cadencesJob } from '../modules/cadences/cadences.job.ts';
-import { escalationJob } from '../modules/escalation/escalation.job.ts';
+import { escalationJob, vendorLadderJob } from '../modules/escalation/escalation.job.ts';
 import { replanJob } from '../modules/projects/projects.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
   { job: cadencesJob, every: 15 * SECOND },
   { job: escalationJob, every: 1 * MINUTE },
+  // Steps are once per silence (a unique key each), so a few minutes late is fine.
+  { job: vendorLadderJob, every: 5 * MINUTE },
   // Only projects not re-planned for 6 hours, 200 per run.
   { job: replanJob, every: 1 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED

@@ -1,5 +1,6 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
+import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -8,6 +9,7 @@ import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.t
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
+import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
 
@@ -37,10 +39,15 @@ export const reactions: Reactions = {
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
   ],
+  'message.sent': [
+    (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
+  ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email
   ],
 };
+
+const automatedActionLabel = (action: string) => AUTOMATED_ACTION_LABELS[action as AutomatedAction] ?? action;
 
 export const guards: GuardTable = {
   'task.status_changing': [

@@ -7,6 +7,7 @@ import { addBusinessDays, addCalendarDays, isBusinessDay, type BusinessCalendar 
 import { contextFor, type Ctx, type Services } from '../context.ts';
 import { accounts } from '../db/schema.ts';
 import { reviewAccount } from '../modules/escalation/escalation.service.ts';
+import { runVendorLadder } from '../modules/escalation/vendor-ladder.ts';
 import { calendarOf, reschedule, todayFor } from '../modules/projects/plan.ts';
 import { lockProject } from '../modules/projects/projects.repo.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
@@ -65,6 +66,10 @@ export async function seedDemoProjects(services: Services, workspaceId: string, 
     for (const accountId of silent) await reviewAccount(morning, workspaceId, accountId);
   }
   for (const account of candidates.slice(-MAX_PROJECTS)) await reviewAccount(at(ctx, today, calendar.timeZone).services, workspaceId, account.id);
+  // The vendor's own ladder over its last four business days: late vendor work reminds its owner, then the lead hears.
+  for (let day = addBusinessDays(today, -3, calendar); day <= today; day = addCalendarDays(day, 1)) {
+    if (isBusinessDay(day, calendar)) await runVendorLadder(at(ctx, day, calendar.timeZone).services);
+  }
   return played;
 }
 

@@ -78,6 +78,7 @@ async function insertRows<Row extends object>(db: Db, table: string, columns: Co
 export const insertMembers = (db: Db, workspaceId: string, rows: MemberRow[]) =>
   insertRows<MemberRow>(db, 'members', { id: 'uuid', email: 'text', name: 'text', role: 'text', passwordHash: 'text' }, workspaceId, rows);
 
+
 export interface AccountBatch {
   accounts: AccountRow[];
   owners: OwnerRow[];

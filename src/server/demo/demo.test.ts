@@ -135,6 +135,11 @@ describe('the demo workspace', () => {
     expect(lines.some((line) => line.field !== 'reminder' || line.to_value.includes('(escalation ladder)'))).toBe(true);
   });
 
+  it('shows the vendor ladder: late vendor work or a quiet project reminds its owner, in the history', async () => {
+    const lines = await rows<{ to_value: string }>(`select to_value from project_events where field like 'vendor_%' order by created_at`);
+    expect(lines.some((line) => /^Owner .+ reminded: /.test(line.to_value))).toBe(true);
+  });
+
   it('shows readiness: one project not ready (with a risk raised), one at risk, one answered by the customer', async () => {
     const verdicts = await rows<{ verdict: string | null; state: string }>(`select verdict, state from readiness_assessments order by verdict`);
     expect(verdicts.map((row) => row.verdict)).toEqual(expect.arrayContaining(['at_risk', 'not_ready', 'ready']));

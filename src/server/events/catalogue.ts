@@ -24,6 +24,8 @@ export interface DomainEvents {
   'contact.left': { contactId: string; accountId: string; role: string; leftOn: string };
   /** A won deal arrived from the CRM and became an account and a project. */
   'deal.won': { dealId: string; source: string; accountId: string; projectId: string };
+  /** A cadence step went to the outbox for a contact; `action` names the automated work it is (the welcome email). */
+  'message.sent': { projectId: string; stepId: string; action: string; contactId: string; sentOn: string };
   /** The vendor asks a contact to act in the customer portal (an assessment to fill in, outcomes to confirm). */
   'customer.asked': { projectId: string; contactId: string; subject: string; text: string };
 }

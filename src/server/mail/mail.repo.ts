@@ -144,6 +144,7 @@ export function recipientMail(db: Db, workspaceId: string, address: string, from
       dueAt: outbox.dueAt,
       priority: outbox.priority,
       stepName: outbox.stepName,
+      cadenceId: outbox.cadenceId,
       reason: outbox.reason,
     })
     .from(outbox)

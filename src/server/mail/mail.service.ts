@@ -62,6 +62,9 @@ export interface AutomatedMail extends repo.OutgoingMail {
   failed?: string | null;
 }
 
+/** Automated mail that is not a cadence step (a reminder, an escalation) is about a date: the cap never holds it. */
+const isTimeCritical = (mail: { cadenceId: string | null }) => mail.cadenceId === null;
+
 /**
  * Writes automated messages to the outbox, inside the caller's transaction, and applies the frequency cap
  * per recipient over every automated email they have (sent, being sent, or still scheduled, which the cap
@@ -138,8 +141,9 @@ export async function queueAutomatedMail(
         dueAt: (row.dueAt ?? row.sendAfter).getTime(),
         priority: (row.priority ?? 'normal') as Priority,
         label: row.stepName ?? '',
+        timeCritical: isTimeCritical(row),
       })),
-      ...batch.map((mail) => ({ id: `new:${mail.dedupeKey}`, dueAt: mail.dueAt.getTime(), priority: mail.priority, label: mail.stepName })),
+      ...batch.map((mail) => ({ id: `new:${mail.dedupeKey}`, dueAt: mail.dueAt.getTime(), priority: mail.priority, label: mail.stepName, timeCritical: isTimeCritical(mail) })),
     ];
     const zone = batch[0]!.recipientTimezone;
     const decisions = allocateSlots(fixed, pending, rules, zone, calendar);

@@ -63,3 +63,12 @@ export const cadenceEvents = pgTable(
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
 );
+
+/** Per workspace: when a welcome goes for a deal that arrives after its hour. No row: at once. */
+export const cadenceSettings = pgTable('cadence_settings', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id),
+  welcomeTiming: text('welcome_timing').notNull().default('at_once'),
+  updatedAt: updatedAt(),
+});

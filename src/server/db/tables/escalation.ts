@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
@@ -11,6 +11,8 @@ export const escalationSettings = pgTable('escalation_settings', {
     .references(() => workspaces.id),
   enabled: boolean('enabled').notNull().default(true),
   steps: jsonb('steps').notNull(),
+  /** The vendor ladder: a project where no person did anything for this many business days chases its owner. */
+  vendorQuietDays: integer('vendor_quiet_days').notNull().default(5),
   updatedAt: updatedAt(),
 });
 

@@ -140,6 +140,16 @@ export async function assignAtStart(ctx: Ctx, projectId: string) {
   await grantAccessAtStart(ctx, projectId, (settings?.portalRoles as ContactRole[] | undefined) ?? DEFAULT_PORTAL_ROLES);
 }
 
+/**
+ * Whom to tell when nobody owns a project or its owner does not answer: the workspace's team lead (Settings →
+ * Assignment), else its admins. Current members only.
+ */
+export async function teamLeadIdsOf(ctx: Ctx, members: readonly { id: string; role: string }[]): Promise<string[]> {
+  const settings = await repo.findSettings(ctx.db, ctx.workspaceId);
+  const lead = members.find((m) => m.id === settings?.teamLeadId);
+  return lead ? [lead.id] : members.filter((m) => m.role === 'admin').map((m) => m.id);
+}
+
 async function alertTeamLead(ctx: Ctx, project: { id: string; name: string }, reason: string, members: { id: string; name: string; email: string; role: string }[]) {
   const settings = await repo.findSettings(ctx.db, ctx.workspaceId);
   const lead = members.find((m) => m.id === settings?.teamLeadId);

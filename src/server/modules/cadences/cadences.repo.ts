@@ -1,10 +1,11 @@
 // SQL for cadences: definitions, which project follows which, the events steps wait for, and what the planner reads.
 import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
-import type { CadenceStep } from '../../../core/cadences/types.ts';
+import type { CadenceStep, WelcomeTiming } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
   cadenceEvents,
+  cadenceSettings,
   cadences,
   contacts,
   members,
@@ -50,6 +51,18 @@ export async function updateCadence(db: Db, workspaceId: string, cadenceId: stri
     .where(and(eq(cadences.workspaceId, workspaceId), eq(cadences.id, cadenceId)))
     .returning({ id: cadences.id });
   return rows.length > 0;
+}
+
+export async function welcomeTimingOf(db: Db, workspaceId: string): Promise<WelcomeTiming> {
+  const [row] = await db.select({ welcomeTiming: cadenceSettings.welcomeTiming }).from(cadenceSettings).where(eq(cadenceSettings.workspaceId, workspaceId));
+  return (row?.welcomeTiming as WelcomeTiming | undefined) ?? 'at_once';
+}
+
+export async function saveWelcomeTiming(db: Db, workspaceId: string, welcomeTiming: WelcomeTiming, now: Date) {
+  await db
+    .insert(cadenceSettings)
+    .values({ workspaceId, welcomeTiming, updatedAt: now })
+    .onConflictDoUpdate({ target: cadenceSettings.workspaceId, set: { welcomeTiming, updatedAt: now } });
 }
 
 export async function hasBuiltins(db: Db, workspaceId: string) {
@@ -159,6 +172,9 @@ export async function projectContext(db: Db, workspaceId: string, projectId: str
       accountProducts: accounts.products,
       touchModel: accounts.touchModel,
       workspaceTimezone: workspaces.timezone,
+      workspaceName: workspaces.name,
+      /** The account's onboarding manager, who speaks for a project that has none of its own. */
+      accountManagerId: sql<string | null>`(select o.member_id from account_owners o where o.workspace_id = ${projects.workspaceId} and o.account_id = ${projects.accountId} and o.role = 'onboarding_manager')`,
       workingWeekdays: workspaces.workingWeekdays,
       holidays: workspaces.holidays,
     })
@@ -235,6 +251,29 @@ export function attachmentsOfAccount(db: Db, workspaceId: string, accountId: str
     .from(projectCadences)
     .innerJoin(projects, and(eq(projects.workspaceId, projectCadences.workspaceId), eq(projects.id, projectCadences.projectId)))
     .where(and(eq(projectCadences.workspaceId, workspaceId), eq(projects.accountId, accountId)));
+}
+
+/**
+ * This week's digest to a contact from another project of theirs (the same step, not suppressed): the one their
+ * projects' digests merge into. The week is the one of `from` to `until` in the recipient's timezone.
+ */
+export async function digestOfOtherProject(db: Db, workspaceId: string, where: { contactId: string; stepId: string; projectId: string; from: Date; until: Date }) {
+  const [row] = await db
+    .select({ projectName: projects.name })
+    .from(outbox)
+    .innerJoin(projects, and(eq(projects.workspaceId, outbox.workspaceId), eq(projects.id, outbox.projectId)))
+    .where(
+      and(
+        eq(outbox.workspaceId, workspaceId),
+        eq(outbox.contactId, where.contactId),
+        eq(outbox.stepId, where.stepId),
+        ne(outbox.projectId, where.projectId),
+        ne(outbox.state, 'suppressed'),
+        sql`${outbox.dueAt} >= ${where.from.toISOString()}::timestamptz and ${outbox.dueAt} < ${where.until.toISOString()}::timestamptz`,
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 /** Scheduled messages of a project's cadence: suppressed when the project changes cadence. */

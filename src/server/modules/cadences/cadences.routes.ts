@@ -6,6 +6,7 @@ import {
   Cadence,
   CadenceInput,
   CadenceListQuery,
+  CadenceSettings,
   ContactTimeline,
   MessagePreview,
   MessagePreviewInput,
@@ -25,6 +26,21 @@ export const cadenceRoutes =
       '/cadences',
       { schema: { tags, summary: 'Communication cadences (the built-in ones are added on first use)', querystring: CadenceListQuery, response: { 200: z.array(Cadence) } } },
       (request) => service.listCadences(requireCtx(request, services), request.query.archived === 'include'),
+    );
+
+    app.get(
+      '/cadences/settings',
+      { schema: { tags, summary: 'When a welcome goes for a deal that arrives after its hour', response: { 200: CadenceSettings } } },
+      (request) => service.getCadenceSettings(requireCtx(request, services)),
+    );
+
+    app.put(
+      '/cadences/settings',
+      {
+        config: { access: 'admin' },
+        schema: { tags, summary: 'Choose whether an afternoon deal’s welcome goes at once or the next business morning', body: CadenceSettings, response: { 200: CadenceSettings } },
+      },
+      (request) => service.saveCadenceSettings(requireCtx(request, services), request.body),
     );
 
     app.post(

@@ -6,12 +6,13 @@ import { isTimeOfDay, recipientTimeZone } from '../../../core/cadences/timing.ts
 import type { CadenceStep } from '../../../core/cadences/types.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { emit } from '../../events/bus.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import { messagesToContact } from '../../mail/mail.admin.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import type { CadenceInput, MessagePreviewInput } from '../../../contract/cadences.ts';
+import type { CadenceInput, CadenceSettings, MessagePreviewInput } from '../../../contract/cadences.ts';
 import * as repo from './cadences.repo.ts';
-import { firstName, loadPlan, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
+import { firstName, loadPlan, managerOf, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
 
 // ---- definitions ----
 
@@ -22,7 +23,8 @@ const present = (row: repo.CadenceRow) => ({
   touchModels: row.touchModels as ('high' | 'medium' | 'digital')[],
   products: row.products,
   builtin: row.builtinKey !== null,
-  steps: row.steps,
+  // Steps saved before a field existed read as its default.
+  steps: row.steps.map((step) => ({ ...step, dayKind: step.dayKind ?? 'business', action: step.action ?? null })),
   updatedAt: row.updatedAt.toISOString(),
   archivedAt: row.archivedAt?.toISOString() ?? null,
 });
@@ -95,6 +97,15 @@ export async function setCadenceArchived(ctx: Ctx, cadenceId: string, archived: 
     throw notFound('cadence');
   }
   return getCadence(ctx, cadenceId);
+}
+
+export async function getCadenceSettings(ctx: Ctx): Promise<CadenceSettings> {
+  return { welcomeTiming: await repo.welcomeTimingOf(ctx.db, ctx.workspaceId) };
+}
+
+export async function saveCadenceSettings(ctx: Ctx, input: CadenceSettings): Promise<CadenceSettings> {
+  await repo.saveWelcomeTiming(ctx.db, ctx.workspaceId, input.welcomeTiming, ctx.services.now());
+  return getCadenceSettings(ctx);
 }
 
 // ---- a project's cadence ----
@@ -175,13 +186,20 @@ export async function runDueCadences(services: Services, limit = 100): Promise<n
         await repo.setNextRun(tx.db, workspaceId, projectId, null, now);
         return 0;
       }
-      const count = await writeDueMessages(tx.db, services, workspaceId, data);
+      const { written: count, actions } = await writeDueMessages(tx.db, services, workspaceId, data);
       await repo.setNextRun(tx.db, workspaceId, projectId, data.plan.nextRunAt === null ? null : new Date(data.plan.nextRunAt), now);
+      // Work the cadence did (the welcome email) completes the tasks bound to it, on the day it went.
+      const sentOn = DateTime.fromJSDate(now, { zone: data.calendar.timeZone }).toISODate()!;
+      for (const action of uniqueBy(actions, (sent) => sent.action)) {
+        await emit(tx, 'message.sent', { projectId, stepId: action.stepId, action: action.action, contactId: action.contactId, sentOn });
+      }
       return count;
     });
   }
   return written;
 }
+
+const uniqueBy = <T>(items: T[], key: (item: T) => string) => [...new Map(items.map((item) => [key(item), item])).values()];
 
 // ---- what a project or a contact will get ----
 
@@ -265,8 +283,8 @@ export async function previewMessage(ctx: Ctx, input: MessagePreviewInput) {
     return { ...rendered, to: contact.email, fromName: SAMPLE_VARIABLES.sender.name };
   }
   const tasks = await repo.projectTasks_(ctx.db, ctx.workspaceId, project.id);
-  const manager = await repo.findMemberBrief(ctx.db, ctx.workspaceId, project.onboardingManagerId);
-  const sender = await senderOf(ctx.db, ctx.workspaceId, input.step.sender, manager);
+  const manager = await managerOf(ctx.db, ctx.workspaceId, project);
+  const sender = await senderOf(ctx.db, ctx.workspaceId, input.step.sender, manager, project.workspaceName);
   const zone = recipientTimeZone(contact.timezone, project.accountTimezone, project.workspaceTimezone);
   const today = DateTime.fromJSDate(ctx.services.now(), { zone }).toISODate()!;
   const variables = variablesFor(

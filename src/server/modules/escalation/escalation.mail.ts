@@ -79,8 +79,9 @@ function contactSubject(digest: ContactDigest): string {
 /** One email a day to a customer contact: their own tasks, and what they are told as champion or sponsor. */
 export function renderContactDigest(digest: ContactDigest): RenderedMessage {
   const subject = contactSubject(digest);
-  const text: string[] = [`Hi ${digest.firstName},`, ''];
-  const html: string[] = [`<p>Hi ${escapeHtml(digest.firstName)},</p>`];
+  const greeting = `Hi ${digest.firstName.trim() || 'there'},`;
+  const text: string[] = [greeting, ''];
+  const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
   for (const group of digest.reminders) {
     const items = dedupeByTask(group.items);
     const intro = `${items.length === 1 ? 'This task' : 'These tasks'} in ${group.projectName} ${items.length === 1 ? 'is' : 'are'} waiting on you:`;
@@ -119,8 +120,9 @@ export function renderManagerNotice(firstName: string, notices: ManagerNotice[])
     notices.length === 1
       ? `${notices[0]!.projectName}: ${notices[0]!.stalled ? `stalled, waiting on ${notices[0]!.accountName}` : `waiting on ${notices[0]!.accountName}`}`
       : `${notices.length} projects waiting on their customers`;
-  const text: string[] = [`Hi ${firstName},`, ''];
-  const html: string[] = [`<p>Hi ${escapeHtml(firstName)},</p>`];
+  const greeting = `Hi ${firstName.trim() || 'there'},`;
+  const text: string[] = [greeting, ''];
+  const html: string[] = [`<p>${escapeHtml(greeting)}</p>`];
   for (const notice of notices) {
     const intro = `${notice.projectName} (${notice.accountName}) ${notice.stalled ? 'is now flagged stalled, waiting on customer' : 'is waiting on the customer'}: ${overdueSummary(notice.overdue)}.`;
     const line = (task: ManagerNotice['overdue'][number]) => `“${task.title}” (${task.assigneeName ?? 'nobody assigned'}): ${whenDue(task)}`;

@@ -8,10 +8,10 @@ export type EpisodeRow = typeof escalationEpisodes.$inferSelect;
 
 export async function findSettings(db: Db, workspaceId: string) {
   const [row] = await db.select().from(escalationSettings).where(eq(escalationSettings.workspaceId, workspaceId));
-  return row ? { enabled: row.enabled, steps: row.steps as LadderStep[] } : undefined;
+  return row ? { enabled: row.enabled, steps: row.steps as LadderStep[], vendorQuietDays: row.vendorQuietDays } : undefined;
 }
 
-export async function saveSettings(db: Db, workspaceId: string, values: { enabled: boolean; steps: LadderStep[] }, now: Date) {
+export async function saveSettings(db: Db, workspaceId: string, values: { enabled: boolean; steps: LadderStep[]; vendorQuietDays: number }, now: Date) {
   await db
     .insert(escalationSettings)
     .values({ workspaceId, ...values, updatedAt: now })
@@ -46,7 +46,7 @@ export async function tryLockAccount(db: Db, workspaceId: string, accountId: str
 
 export async function findAccountBrief(db: Db, workspaceId: string, accountId: string) {
   const [row] = await db
-    .select({ id: accounts.id, name: accounts.name, timezone: accounts.timezone, workspaceTimezone: workspaces.timezone })
+    .select({ id: accounts.id, name: accounts.name, timezone: accounts.timezone, workspaceTimezone: workspaces.timezone, workspaceName: workspaces.name })
     .from(accounts)
     .innerJoin(workspaces, eq(workspaces.id, accounts.workspaceId))
     .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
@@ -152,4 +152,36 @@ export async function outboxState(db: Db, workspaceId: string, dedupeKey: string
     .from(outbox)
     .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.dedupeKey, dedupeKey)));
   return row;
+}
+
+// ---- the vendor ladder ----
+
+/**
+ * Active projects for the vendor ladder, across workspaces (the background job), with the last day a person (a
+ * member or a contact, not a system) did something on each: history lines by the ladder itself do not count.
+ */
+export function projectsForVendorLadder(db: Db, limit: number) {
+  return db
+    .select({
+      id: projects.id,
+      workspaceId: projects.workspaceId,
+      name: projects.name,
+      day0: projects.day0,
+      ownerId: projects.onboardingManagerId,
+      accountName: accounts.name,
+      lastActivityAt: sql<Date>`coalesce((select max(e.created_at) from project_events e where e.workspace_id = ${projects.workspaceId} and e.project_id = ${projects.id} and (e.actor_member_id is not null or e.actor_contact_id is not null)), ${projects.createdAt})`,
+    })
+    .from(projects)
+    .innerJoin(accounts, and(eq(accounts.workspaceId, projects.workspaceId), eq(accounts.id, projects.accountId)))
+    .where(eq(projects.status, 'active'))
+    .orderBy(asc(projects.workspaceId), asc(projects.id))
+    .limit(limit);
+}
+
+/** The workspace's team leads and the project owners to write to (current members only). */
+export function membersToTell(db: Db, workspaceId: string) {
+  return db
+    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt)));
 }

@@ -4,6 +4,7 @@
 // transaction. Exactly once: the account is locked for the run (another process skips it), every action has
 // a unique key, and every email a dedupe key (one per contact per day).
 import { DateTime } from 'luxon';
+import { teamName } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import { addCalendarDays, businessDaysBetween, nextBusinessDay, todayInTimeZone, type BusinessCalendar, type IsoDate } from '../../../core/calendar.ts';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
@@ -26,6 +27,7 @@ import {
   type ManagerNotice,
 } from './escalation.mail.ts';
 import type { EscalationSettingsInput } from '../../../contract/escalation.ts';
+import { DEFAULT_VENDOR_QUIET_DAYS } from '../../../core/escalation/vendor.ts';
 import * as repo from './escalation.repo.ts';
 import { recordEvents, type EventRow } from '../history/history.service.ts';
 import { contactsOfAccount } from '../contacts/contacts.service.ts';
@@ -41,16 +43,22 @@ const stepActionKey = (episodeId: string, key: string) => `step:${episodeId}:${k
 // ---- settings ----
 
 export async function ladderOf(ctx: Pick<Ctx, 'db' | 'workspaceId'>): Promise<Ladder> {
-  return (await repo.findSettings(ctx.db, ctx.workspaceId)) ?? DEFAULT_LADDER;
+  const found = await repo.findSettings(ctx.db, ctx.workspaceId);
+  return found ? { enabled: found.enabled, steps: found.steps } : DEFAULT_LADDER;
+}
+
+/** The vendor ladder's "nothing happened for N business days". */
+export async function vendorQuietDaysOf(ctx: Pick<Ctx, 'db' | 'workspaceId'>): Promise<number> {
+  return (await repo.findSettings(ctx.db, ctx.workspaceId))?.vendorQuietDays ?? DEFAULT_VENDOR_QUIET_DAYS;
 }
 
 export async function getEscalationSettings(ctx: Ctx) {
   const ladder = await ladderOf(ctx);
-  return { enabled: ladder.enabled, steps: sortLadder(ladder.steps), defaults: DEFAULT_LADDER.steps };
+  return { enabled: ladder.enabled, steps: sortLadder(ladder.steps), defaults: DEFAULT_LADDER.steps, vendorQuietDays: await vendorQuietDaysOf(ctx) };
 }
 
 /** Saves the ladder, in the order its steps fire. A repeated step or a day out of range is refused, naming the step. */
-export async function saveEscalationSettings(ctx: Ctx, input: EscalationSettingsInput) {
+export async function saveEscalationSettings(ctx: Ctx, input: Omit<EscalationSettingsInput, 'vendorQuietDays'> & Partial<Pick<EscalationSettingsInput, 'vendorQuietDays'>>) {
   const problems = ladderProblems(input.steps);
   if (problems.length > 0) {
     const errors = problems.map((problem) => ({
@@ -59,7 +67,8 @@ export async function saveEscalationSettings(ctx: Ctx, input: EscalationSettings
     }));
     throw new AppError('invalid', errors.map((error) => error.message).join('; '), { errors });
   }
-  await repo.saveSettings(ctx.db, ctx.workspaceId, { enabled: input.enabled, steps: sortLadder(input.steps) }, ctx.services.now());
+  const vendorQuietDays = input.vendorQuietDays ?? DEFAULT_VENDOR_QUIET_DAYS;
+  await repo.saveSettings(ctx.db, ctx.workspaceId, { enabled: input.enabled, steps: sortLadder(input.steps), vendorQuietDays }, ctx.services.now());
   return getEscalationSettings(ctx);
 }
 
@@ -263,11 +272,12 @@ async function endEpisode(
 
 // ---- the emails ----
 
-async function senderOf(project: LoadedProject | undefined) {
+async function senderOf(project: LoadedProject | undefined, workspaceName: string) {
   const manager = project?.row.managerName && !project.row.managerRemovedAt ? project.row : undefined;
+  const team = teamName(workspaceName, true);
   return manager
     ? { name: manager.managerName!, replyTo: manager.managerEmail, signature: `${manager.managerName}\nYour onboarding manager` }
-    : { name: 'Your onboarding team', replyTo: null, signature: 'Your onboarding team' };
+    : { name: team, replyTo: null, signature: team };
 }
 
 /** Where the outbox put a message, for the history line: held by the cap, or not sent and why. */
@@ -300,7 +310,7 @@ async function mailContacts(
     const mine = reminders.filter((reminder) => reminder.contactId === contactId);
     const told = tells.filter((step) => step.recipients.some((recipient) => recipient.id === contactId));
     const projectIds = [...new Set([...mine.map((reminder) => reminder.projectId), ...told.map((step) => step.projectId)])];
-    const sender = await senderOf(loaded.projects.find((project) => project.row.id === projectIds[0]));
+    const sender = await senderOf(loaded.projects.find((project) => project.row.id === projectIds[0]), account.workspaceName);
     const unsubscribeUrl = await unsubscribeUrlFor(db, services, workspaceId, contactId);
     const digest: ContactDigest = {
       firstName: contact.name.trim().split(/\s+/)[0] ?? contact.name,

@@ -12,6 +12,7 @@ import { ownerForNewTask } from './owners.service.ts';
 import { actorOf, recordEvents, type EventRow } from '../history/history.service.ts';
 import { contactOf } from '../contacts/contacts.service.ts';
 import { memberOf } from '../members/members.service.ts';
+import { playbookOf } from '../playbooks/playbooks.service.ts';
 
 const STATUS_WORDS: Record<string, string> = {
   not_started: 'not started',
@@ -184,6 +185,25 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
       delayDays: result.delayDays,
     };
   });
+}
+
+/**
+ * Work Landfall did itself (the cadence sent the welcome email): the open tasks its playbook binds to that action
+ * are done, started and finished on the day it happened, so no one is waited on or blamed for it.
+ */
+export async function completeAutomatedWork(ctx: Ctx, projectId: string, action: string, on: string, what: string) {
+  const project = await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
+  // A project planned by hand or copied follows no playbook, so nothing in it is bound to an action.
+  if (!project || project.status !== 'active' || !project.playbookId) return;
+  const playbook = await playbookOf(ctx, project.playbookId, project.playbookVersion ?? undefined);
+  const bound = new Set((playbook?.definition.tasks ?? []).filter((task) => task.completesOn === action).map((task) => task.key));
+  if (bound.size === 0) return;
+  const open = (await repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId)).filter(
+    (task) => bound.has(task.key) && task.status !== 'done' && task.status !== 'skipped',
+  );
+  for (const task of open) {
+    await updateTask(ctx, task.id, { status: 'done', actualStart: task.actualStart && task.actualStart <= on ? task.actualStart : on, actualFinish: on, reason: `Done by itself: ${what} on ${on}.` });
+  }
 }
 
 /**

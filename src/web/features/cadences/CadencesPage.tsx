@@ -4,17 +4,33 @@ import { formProblem } from '../../app/formProblem.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { FormMessage, Select, TextAreaField, TextField } from '../../components/ui/Field.tsx';
+import { FormMessage, Select, SelectField, TextAreaField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { useCadences, useCreateCadence, useContactChoices, usePreview, useSaveCadence, useSendTest, type Cadence } from './cadences.api.ts';
+import { CONTACT_ROLES, CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
+import {
+  useCadences,
+  useCadenceSettings,
+  useCreateCadence,
+  useContactChoices,
+  usePreview,
+  useSaveCadence,
+  useSaveCadenceSettings,
+  useSendTest,
+  type Cadence,
+} from './cadences.api.ts';
+
+const audienceText = (audience: readonly ContactRole[]) =>
+  audience.length ? audience.map((role) => CONTACT_ROLE_LABELS[role].toLowerCase()).join(', ') : 'every active contact';
+
+const dayWord = (step: CadenceStep) => ((step.dayKind ?? 'business') === 'business' ? 'business' : 'calendar');
 
 const triggerText = (step: CadenceStep) => {
   const t = step.trigger;
-  const delay = step.delayDays ? ` + ${step.delayDays} business days` : '';
-  if (t.kind === 'day') return `Business day ${t.day}${delay}`;
+  const delay = step.delayDays ? ` + ${step.delayDays} ${dayWord(step)} days` : '';
+  if (t.kind === 'day') return `${dayWord(step) === 'business' ? 'Business' : 'Calendar'} day ${t.day}${delay}`;
   if (t.kind === 'weekly') return `Weekly (day ${t.weekday}) from day ${t.fromDay} to ${t.untilDay}`;
   return `${t.event.replace(/_/g, ' ')}${t.milestone ? `: ${t.milestone.replace(/_/g, ' ')}` : ''}${t.taskKey ? `: ${t.taskKey}` : ''}${delay}`;
 };
@@ -59,6 +75,7 @@ export function CadencesPage() {
               </Badge>
             ))}
           </div>
+          <WelcomeTiming />
           {cadence && <p className="muted">{cadence.description}</p>}
           {cadence && <CopyCadence cadence={cadence} onCreated={(id) => setCadenceId(id)} />}
           {cadence && (
@@ -88,7 +105,7 @@ export function CadencesPage() {
                         {triggerText(s)} at {s.sendAt}
                       </td>
                       <td>{senderText(s)}</td>
-                      <td className="muted">{s.audience.length ? s.audience.join(', ').replace(/_/g, ' ') : 'every contact'}</td>
+                      <td className="muted">{audienceText(s.audience)}</td>
                       <td>{s.priority}</td>
                       <td className="cell-actions">
                         <StepActions cadence={cadence} step={s} onChanged={(id) => setStepId(id)} />
@@ -107,7 +124,13 @@ export function CadencesPage() {
 }
 
 function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) {
-  const [draft, setDraft] = useState({ subject: step.subject, body: step.body, sendAt: step.sendAt });
+  const [draft, setDraft] = useState({
+    subject: step.subject,
+    body: step.body,
+    sendAt: step.sendAt,
+    dayKind: step.dayKind ?? 'business',
+    audience: step.audience,
+  });
   const [contactId, setContactId] = useState('');
   const save = useSaveCadence();
   const preview = usePreview();
@@ -145,6 +168,31 @@ function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) 
           hint="contact.firstName, account.name, product, onboardingManager.name, portalLink, nextCustomerTasks, daysToGoLive, goLiveDate"
         />
         <TextField label="Send at (local time)" value={draft.sendAt} onChange={(event) => setDraft({ ...draft, sendAt: event.target.value })} />
+        <SelectField
+          label="Days count"
+          value={draft.dayKind}
+          onChange={(event) => setDraft({ ...draft, dayKind: event.target.value as 'business' | 'calendar' })}
+          options={[
+            { value: 'business', label: 'Business days (weekends and holidays do not count)' },
+            { value: 'calendar', label: 'Calendar days (a weekend or holiday moves to the next business day)' },
+          ]}
+        />
+        <fieldset className="field">
+          <legend className="field-label">To</legend>
+          {CONTACT_ROLES.map((role) => (
+            <label key={role} style={{ marginRight: 12 }}>
+              <input
+                type="checkbox"
+                checked={draft.audience.includes(role)}
+                onChange={(event) =>
+                  setDraft({ ...draft, audience: event.target.checked ? [...draft.audience, role] : draft.audience.filter((r) => r !== role) })
+                }
+              />{' '}
+              {CONTACT_ROLE_LABELS[role]}
+            </label>
+          ))}
+          <p className="muted">{draft.audience.length ? `Sent to: ${audienceText(draft.audience)}.` : 'None ticked: sent to every active contact, end users included.'}</p>
+        </fieldset>
         <FormMessage message={problem?.message} />
         <div style={{ display: 'flex', gap: 8 }}>
           <Button type="submit" variant="primary" busy={save.isPending}>
@@ -183,6 +231,31 @@ function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) 
           <LoadingState label="Rendering…" />
         )}
       </div>
+    </div>
+  );
+}
+
+/** The workspace's choice for a deal that arrives after the welcome's hour (an afternoon deal). */
+function WelcomeTiming() {
+  const settings = useCadenceSettings();
+  const save = useSaveCadenceSettings();
+  const notify = useToast();
+  if (!settings.data) return null;
+  return (
+    <div style={{ maxWidth: 520, marginBottom: 12 }}>
+      <SelectField
+        label="A deal that arrives after the welcome’s hour"
+        value={settings.data.welcomeTiming}
+        disabled={save.isPending}
+        onChange={(event) =>
+          save.mutate({ welcomeTiming: event.target.value as 'at_once' | 'next_morning' }, { onSuccess: () => notify('Welcome timing saved') })
+        }
+        options={[
+          { value: 'at_once', label: 'Welcome at once' },
+          { value: 'next_morning', label: 'Welcome at its hour on the next business morning' },
+        ]}
+        error={save.isError ? errorText(save.error) : undefined}
+      />
     </div>
   );
 }

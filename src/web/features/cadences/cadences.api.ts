@@ -1,9 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Cadence, CadenceInput, MessagePreview, MessagePreviewInput, TestSent } from '../../../contract/cadences.ts';
+import type { Cadence, CadenceInput, CadenceSettings, MessagePreview, MessagePreviewInput, TestSent } from '../../../contract/cadences.ts';
 import { api } from '../../app/api.ts';
 
 export type { Cadence };
+
+export const useCadenceSettings = () => useQuery({ queryKey: ['cadences', 'settings'], queryFn: () => api.get<CadenceSettings>('/cadences/settings') });
+
+export function useSaveCadenceSettings() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (settings: CadenceSettings) => api.put<CadenceSettings>('/cadences/settings', settings),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cadences', 'settings'] }),
+  });
+}
 
 export const useCadences = () => useQuery({ queryKey: ['cadences'], queryFn: () => api.get<Cadence[]>('/cadences') });
 
