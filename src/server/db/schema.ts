@@ -24,3 +24,4 @@ export * from './tables/success-plans.ts';
 export * from './tables/escalation.ts';
 export * from './tables/readiness.ts';
 export * from './tables/jobs.ts';
+export * from './tables/academy.ts';
