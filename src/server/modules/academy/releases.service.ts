@@ -79,7 +79,7 @@ export async function publishRelease(ctx: Ctx, releaseId: string) {
         certificate: null,
       });
       pathId = path.id;
-      if (audience.length > 0) await enrolments.enrolContacts(tx.db, tx.workspaceId, path.id, 1, audience.map((a) => a.id), `Release ${row.name}`, now);
+      await enrolments.enrolReleaseAudience(tx.db, tx.workspaceId, path.id, 1, row, `Release ${row.name}`, now);
     }
     const webinar = row.webinarId ? (await webinarsRepo.findWebinar(tx.db, tx.workspaceId, row.webinarId))?.webinar : undefined;
     const portal = `${tx.services.config.publicUrl.replace(/\/$/, '')}/portal/academy`;
