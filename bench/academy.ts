@@ -52,7 +52,7 @@ try {
   const enrolled = await enrolByRules(database.db, { workspaceId: w, triggers: ['matching'] }, new Date());
   const reevaluateS = (performance.now() - started) / 1000;
   started = performance.now();
-  const again = await enrolByRules(database.db, { workspaceId: w, triggers: ['matching'] }, new Date());
+  await enrolByRules(database.db, { workspaceId: w, triggers: ['matching'] }, new Date());
   const reevaluateAgainS = (performance.now() - started) / 1000;
 
   const config = loadConfig({ DATABASE_URL: databaseUrl, PUBLIC_URL: 'http://landfall.test', LOG_LEVEL: 'silent' });
