@@ -15,6 +15,8 @@ export const Contact = z.object({
   timezone: z.string().nullable(),
   joinedOn: z.string().nullable(),
   leftOn: z.string().nullable(),
+  /** The product modules this person uses: release news and delta courses go to them. */
+  modules: z.array(z.string()),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -29,6 +31,7 @@ const ContactFields = z.object({
   timezone: Timezone.nullable().optional(),
   joinedOn: IsoDate.nullable().optional(),
   leftOn: IsoDate.nullable().optional(),
+  modules: z.array(z.string().trim().min(1).max(80)).max(100).optional(),
 });
 
 const leftAfterJoined = (c: { joinedOn?: string | null | undefined; leftOn?: string | null | undefined }) =>

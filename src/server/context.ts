@@ -28,6 +28,7 @@ export const SYSTEM_ACTORS = {
   unsubscribe: 'Unsubscribe link',
   setup: 'Workspace setup',
   'portal-sign-in': 'Portal sign-in',
+  academy: 'Academy',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -1,6 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
+import { enrolNewContact, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -32,12 +33,23 @@ export const reactions: Reactions = {
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
+    (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
   ],
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
+    (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+  ],
+  'contact.role_changed': [
+    (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+  ],
+  'contact.left': [
+    (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+  ],
+  'release.published': [
+    (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day

@@ -25,3 +25,4 @@ export * from './tables/escalation.ts';
 export * from './tables/readiness.ts';
 export * from './tables/jobs.ts';
 export * from './tables/assignment.ts';
+export * from './tables/academy.ts';

@@ -20,6 +20,10 @@ export interface DomainEvents {
   'milestone.reached': { projectId: string; taskId: string; taskKey: string; milestoneKind: string };
   /** A person was added to an account's contacts. */
   'contact.joined': { contactId: string; accountId: string };
+  /** A contact's role at the customer changed (an end user became an admin…). */
+  'contact.role_changed': { contactId: string; accountId: string; from: string; to: string };
+  /** A product release was published to the contacts who use its modules. */
+  'release.published': { releaseId: string; product: string; modules: string[] };
   /** A contact left the customer (their left-on date was set). */
   'contact.left': { contactId: string; accountId: string; role: string; leftOn: string };
   /** A won deal arrived from the CRM and became an account and a project. */

@@ -18,6 +18,8 @@ export const contacts = pgTable(
     timezone: text('timezone'),
     joinedOn: date('joined_on', { mode: 'string' }),
     leftOn: date('left_on', { mode: 'string' }),
+    /** The product modules this person uses (release news and delta courses go to them). */
+    modules: text('modules').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -25,6 +27,7 @@ export const contacts = pgTable(
     unique('contacts_workspace_id_id_key').on(t.workspaceId, t.id),
     uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
+    index('contacts_modules_idx').using('gin', t.modules),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({
       columns: [t.workspaceId, t.organizationId],

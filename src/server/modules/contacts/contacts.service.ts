@@ -21,6 +21,7 @@ const presentContact = (row: Row): Contact => ({
   timezone: row.timezone,
   joinedOn: row.joinedOn,
   leftOn: row.leftOn,
+  modules: row.modules,
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });
@@ -74,6 +75,7 @@ export async function addContact(ctx: Ctx, accountId: string, input: ContactInpu
         timezone: input.timezone ?? null,
         joinedOn: input.joinedOn ?? null,
         leftOn: input.leftOn ?? null,
+        modules: input.modules ?? [],
       });
       await emit(tx, 'contact.joined', { contactId: row.id, accountId: row.accountId });
       return presentContact(row);
@@ -97,6 +99,7 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
       }
       const row = (await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now()))!;
       if (left && !current.leftOn) await emit(tx, 'contact.left', { contactId, accountId: row.accountId, role: row.role, leftOn: left });
+      if (row.role !== current.role) await emit(tx, 'contact.role_changed', { contactId, accountId: row.accountId, from: current.role, to: row.role });
       return presentContact(row);
     });
   } catch (error) {
