@@ -33,6 +33,8 @@ import { workspaceRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { portalAdminRoutes } from '../modules/portal/portal-admin.routes.ts';
 import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
+import { academyRoutes } from '../modules/academy/academy.routes.ts';
+import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -86,8 +88,9 @@ export async function buildApp(services: Services): Promise<App> {
   app.decorate('landfallRoutes', routes);
   registerStrictBodies(app);
   app.addHook('onRoute', (route) => {
-    // The web app's files and the API docs are public reading; everything else under /api says who may call it.
-    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) {
+    // The web app's files and the API docs are public reading; everything else under /api says who may call it
+    // (and so do the SCORM files the portal frames, for the enrolled contact only).
+    if ((!route.url.startsWith('/api/') && route.config?.access !== 'portal') || route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: 'public' };
     }
     // Routes anyone may call say so in the API docs (no lock).
@@ -105,7 +108,7 @@ export async function buildApp(services: Services): Promise<App> {
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CSP);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'strict-origin-when-cross-origin');
-    reply.header('x-frame-options', 'DENY');
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     reply.header('cross-origin-opener-policy', 'same-origin');
     if (config.secureCookies) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
   });
@@ -177,10 +180,13 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(successPlanRoutes(services));
       await api.register(escalationRoutes(services));
       await api.register(readinessRoutes(services));
+      await api.register(academyRoutes(services));
     },
     { prefix: '/api/v1' },
   );
   await app.register(portalRoutes(services), { prefix: '/api/portal/v1' });
+  await app.register(academyPortalRoutes(services), { prefix: '/api/portal/v1' });
+  await app.register(academyScormFileRoutes(services));
 
   serveWebApp(app, config.webDir);
   return app;

@@ -1,5 +1,6 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
+import { enrolNewContact, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
 import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
@@ -28,12 +29,23 @@ export const reactions: Reactions = {
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
+    (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
   ],
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
+    (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+  ],
+  'contact.role_changed': [
+    (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+  ],
+  'contact.left': [
+    (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+  ],
+  'release.published': [
+    (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
   ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email

@@ -14,11 +14,11 @@ export const multipartLimits = { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1,
 const UploadQuery = z.object({ fieldKey: z.string().max(60).optional() });
 export const uploadSchema = { consumes: ['multipart/form-data'], querystring: UploadQuery, response: { 201: UploadedFile } };
 
-/** One uploaded file from a multipart body (field "file"), refused with 413 past the size limit, 400 if malformed. */
-export async function readUpload(request: FastifyRequest): Promise<{ name: string; bytes: Buffer }> {
+/** One uploaded file from a multipart body (field "file"), refused with 413 past the size limit (a task file's unless given), 400 if malformed. */
+export async function readUpload(request: FastifyRequest, maxBytes = MAX_UPLOAD_BYTES, what = 'a task file'): Promise<{ name: string; bytes: Buffer }> {
   if (!request.isMultipart()) throw invalid('Send the file as multipart/form-data, in a field named "file".', { path: ['body', 'file'] });
   try {
-    const part = await request.file({ limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+    const part = await request.file({ limits: { fileSize: maxBytes, files: 1 } });
     if (!part) throw invalid('Attach a file in a field named "file".', { path: ['body', 'file'] });
     // PostgreSQL cannot store a NUL in the name (the JSON hook does not see multipart).
     if (part.filename.includes('\u0000')) throw invalid('The file name cannot contain the NUL character (U+0000).', { path: ['body', 'file'] });
@@ -26,7 +26,7 @@ export async function readUpload(request: FastifyRequest): Promise<{ name: strin
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new UploadRefused(413, `The file is larger than ${MAX_UPLOAD_BYTES / 1048576} MB, the most a task file can be.`);
+      throw new UploadRefused(413, `The file is larger than ${maxBytes / 1048576} MB, the most ${what} can be.`);
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) throw error;

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addContact, updateContact } from '../contacts/contacts.service.ts';
+import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../../test/harness.ts';
+import { projectWithContact, signInAsContact } from '../../test/portal.ts';
+import type { Ctx } from '../../context.ts';
+import { multipartFile, scormPackage, zipClaimingSize, zipOf } from './testing/scorm-fixtures.ts';
+
+let env: TestEnv;
+let api: HttpClient;
+let adminCtx: Ctx;
+
+beforeAll(async () => {
+  env = await startTestEnv();
+  const { admin } = await makeWorkspace(env.services);
+  adminCtx = admin.ctx;
+  api = await signedInClient(env, await makeMember(env.services, admin.workspaceId, 'education', 'Edna Education'));
+});
+afterAll(() => env.close());
+
+async function upload(url: string, fileName: string, bytes: Uint8Array, client: HttpClient = api) {
+  const body = multipartFile(fileName, bytes);
+  const response = await env.app.inject({ method: 'POST', url, headers: { ...client.headers, 'content-type': body.contentType }, payload: body.payload });
+  return { status: response.statusCode, body: JSON.parse(response.body) };
+}
+
+const quiz = {
+  kind: 'quiz',
+  passMark: 50,
+  maxAttempts: 2,
+  questions: [
+    { prompt: 'Where do reports live?', choice: 'single', options: [{ text: 'Reports tab', correct: true }, { text: 'Settings', correct: false }] },
+    { prompt: 'Which can be exported?', choice: 'multiple', options: [{ text: 'CSV', correct: true }, { text: 'PDF', correct: true }, { text: 'MP3', correct: false }] },
+  ],
+};
+
+/** A 3-course path for end users: reading + quiz, a SCORM course, an elective. */
+async function buildPath(certificate = true) {
+  const basics = (await api.post('/api/v1/academy/courses', { title: 'Basics', summary: 'Start here' })).body;
+  await api.post(`/api/v1/academy/courses/${basics.id}/lessons`, { title: 'Welcome', content: { kind: 'markdown', body: '# Welcome' } });
+  await api.post(`/api/v1/academy/courses/${basics.id}/lessons`, { title: 'Check', content: quiz });
+  const scorm = await upload('/api/v1/academy/courses/scorm', 'reports.zip', scormPackage('1.2'));
+  expect(scorm.status).toBe(201);
+  const elective = (await api.post('/api/v1/academy/courses', { title: 'Shortcuts' })).body;
+  await api.post(`/api/v1/academy/courses/${elective.id}/lessons`, { title: 'Video', content: { kind: 'video', url: 'https://videos.example.com/1', transcript: 'Hello' } });
+  const path = await api.post('/api/v1/academy/paths', {
+    title: 'End user essentials',
+    audience: { roles: ['end_user'] },
+    courses: [{ courseId: basics.id, kind: 'core' }, { courseId: scorm.body.id, kind: 'core' }, { courseId: elective.id, kind: 'elective' }],
+    electivesRequired: 0,
+    certificate: certificate ? { title: 'Certified end user', validForMonths: 12 } : null,
+  });
+  expect(path.status).toBe(201);
+  return { basics, scormCourse: scorm.body, elective, path: path.body };
+}
+
+describe('content', () => {
+  it('refuses a quiz with no correct answer and a path with an empty core, saying where', async () => {
+    const course = (await api.post('/api/v1/academy/courses', { title: 'Bad quiz' })).body;
+    const noAnswer = await api.post(`/api/v1/academy/courses/${course.id}/lessons`, { title: 'Q', content: { kind: 'quiz', questions: [{ prompt: 'p', choice: 'single', options: [{ text: 'a', correct: false }, { text: 'b', correct: false }] }] } });
+    expect(noAnswer.status).toBe(400);
+    expect(JSON.stringify(noAnswer.body)).toMatch(/no correct answer/);
+    const emptyCore = await api.post('/api/v1/academy/paths', { title: 'P', courses: [{ courseId: course.id, kind: 'elective' }] });
+    expect(emptyCore.status).toBe(400);
+    expect(JSON.stringify(emptyCore.body)).toMatch(/core is empty/);
+    expect((await api.get(`/api/v1/academy/courses/${course.id}`)).body.lessons).toHaveLength(0);
+  });
+
+  it('imports SCORM 1.2 and 2004 packages, reading version and launch file', async () => {
+    const v12 = await upload('/api/v1/academy/courses/scorm', 'a.zip', scormPackage('1.2'));
+    expect(v12.body.lessons[0].content).toMatchObject({ kind: 'scorm', version: '1.2', launchHref: 'sco/index.html', fileCount: 3 });
+    const v2004 = await upload('/api/v1/academy/courses/scorm', 'b.zip', scormPackage('2004'));
+    expect(v2004.body).toMatchObject({ title: 'Dashboards in five minutes', source: 'scorm' });
+    expect(v2004.body.lessons[0].content.version).toBe('2004');
+  });
+
+  it('refuses a zip that is not one, has no manifest, climbs out of itself or claims too much, writing nothing', async () => {
+    const before = (await api.get('/api/v1/academy/courses')).body.length;
+    const cases: [Uint8Array, RegExp][] = [
+      [new TextEncoder().encode('just text, not a zip'), /not a zip/],
+      [zipOf({ 'index.html': '<p>hi</p>' }), /no imsmanifest\.xml/],
+      [zipOf({ 'imsmanifest.xml': '<manifest/>', '../../evil.html': 'x' }), /climbs out/],
+      [zipOf({ 'imsmanifest.xml': '<manifest/>', '/etc/evil': 'x' }), /absolute path/],
+      [zipClaimingSize(2 ** 31), /unzips to more than/],
+    ];
+    for (const [bytes, message] of cases) {
+      const response = await upload('/api/v1/academy/courses/scorm', 'bad.zip', bytes);
+      expect(response.status, String(message)).toBe(400);
+      expect(response.body.detail).toMatch(message);
+    }
+    expect((await api.get('/api/v1/academy/courses')).body.length).toBe(before);
+  });
+});
+
+describe('learning by rules, in the portal', () => {
+  it('enrols end users by rule, a new end user at once; they learn, pass, and are certified; staff see it', async () => {
+    const { path, basics, scormCourse } = await buildPath();
+    const { account, project } = await projectWithContact(adminCtx);
+    const existing = await addContact(adminCtx, account.id, { name: 'Erin End', email: `erin-${account.id}@acme.test`, role: 'end_user' });
+    const rule = await api.post('/api/v1/academy/rules', { name: 'End users', pathId: path.id, trigger: 'matching', audience: { roles: ['end_user'] } });
+    expect(rule.status).toBe(201);
+    expect(rule.body.newlyEnrolled).toBeGreaterThanOrEqual(1);
+    const page = (await api.get(`/api/v1/academy/enrolments?contactId=${existing.id}`)).body;
+    expect(page.items[0]).toMatchObject({ pathTitle: 'End user essentials', status: 'active', source: { kind: 'rule', ruleName: 'End users' } });
+
+    const newcomer = await addContact(adminCtx, account.id, { name: 'Nora New', email: `nora-${account.id}@acme.test`, role: 'end_user' });
+    const { client } = await signInAsContact(env, adminCtx, project.id, newcomer);
+    const learning = (await client.get('/api/portal/v1/academy')).body;
+    expect(learning.paths).toHaveLength(1);
+    expect(learning.paths[0]).toMatchObject({ title: 'End user essentials', status: 'active', progress: { percent: 0 } });
+    expect(learning.paths[0].resume.courseId).toBe(basics.id);
+
+    const course = (await client.get(`/api/portal/v1/academy/courses/${basics.id}`)).body;
+    expect(course.lessons[1].content.questions[0].options[0].correct).toBeUndefined();
+    expect((await client.post(`/api/portal/v1/academy/lessons/${course.lessons[0].id}/progress`, { status: 'completed' })).status).toBe(200);
+    const failed = (await client.post(`/api/portal/v1/academy/lessons/${course.lessons[1].id}/quiz-attempts`, { answers: [[1], [0]] })).body;
+    expect(failed).toMatchObject({ score: 0, passed: false, attemptsLeft: 1 });
+    const passed = (await client.post(`/api/portal/v1/academy/lessons/${course.lessons[1].id}/quiz-attempts`, { answers: [[0], [0, 1]] })).body;
+    expect(passed).toMatchObject({ score: 100, passed: true, attemptsLeft: 0 });
+
+    const scormLessonId = scormCourse.lessons[0].id;
+    const launch = (await client.get(`/api/portal/v1/academy/lessons/${scormLessonId}/scorm`)).body;
+    expect(launch).toMatchObject({ version: '1.2', launchUrl: `/portal/academy/scorm/${scormLessonId}/sco/index.html` });
+    const page1 = await client.get(launch.launchUrl);
+    expect(page1.status).toBe(200);
+    expect(String(page1.headers['content-type'])).toMatch(/text\/html/);
+    expect(page1.headers['content-security-policy']).toMatch(/sandbox allow-scripts allow-same-origin/);
+    expect(page1.headers['content-security-policy']).toMatch(/frame-ancestors 'self'/);
+    expect(page1.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect((await client.get(`/portal/academy/scorm/${scormLessonId}/..%2F..%2Fimsmanifest.xml`)).status).toBe(404);
+
+    const half = await client.post(`/api/portal/v1/academy/lessons/${scormLessonId}/scorm/commit`, { 'cmi.core.lesson_status': 'incomplete', 'cmi.core.lesson_location': 'page-2', 'cmi.suspend_data': 'abc', 'cmi.core.session_time': '0000:02:00' });
+    expect(half.body).toMatchObject({ result: true, errorCode: 0, status: 'in_progress' });
+    const resumed = (await client.get(`/api/portal/v1/academy/lessons/${scormLessonId}/scorm`)).body;
+    expect(resumed.cmi).toMatchObject({ 'cmi.core.entry': 'resume', 'cmi.core.lesson_location': 'page-2', 'cmi.suspend_data': 'abc' });
+    const done = await client.post(`/api/portal/v1/academy/lessons/${scormLessonId}/scorm/commit`, { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '90', 'cmi.core.session_time': '0000:03:00' });
+    expect(done.body).toMatchObject({ status: 'passed', score: 90 });
+
+    const after = (await client.get('/api/portal/v1/academy')).body;
+    expect(after.paths[0]).toMatchObject({ status: 'completed', progress: { percent: 100 } });
+    expect(after.certificates).toEqual([expect.objectContaining({ title: 'Certified end user', status: 'valid', issuedOn: '2026-03-02', expiresOn: '2027-03-02' })]);
+
+    const staffView = (await api.get(`/api/v1/academy/enrolments?accountId=${account.id}&status=completed`)).body;
+    expect(staffView.items.map((e: { contactName: string }) => e.contactName)).toEqual(['Nora New']);
+    const figures = (await api.get(`/api/v1/accounts/${account.id}/academy`)).body;
+    expect(figures).toMatchObject({ trainedUsers: 1, activeLearners: 1 });
+    expect(figures.certifiedSuperUsers[0].contactName).toBe('Nora New');
+
+    const statements = (await api.get(`/api/v1/academy/xapi/statements?contactId=${newcomer.id}`)).body;
+    const verbs = statements.map((s: { verb: { id: string } }) => s.verb.id.split('/').pop());
+    expect(verbs).toEqual(expect.arrayContaining(['completed', 'attempted', 'failed', 'passed', 'launched', 'progressed']));
+    const scormPass = statements.find((s: { verb: { id: string }; object: { id: string } }) => s.verb.id.endsWith('/passed') && s.object.id.endsWith(scormLessonId));
+    expect(scormPass).toMatchObject({ actor: { mbox: `mailto:${newcomer.email}` }, result: { score: { scaled: 0.9 }, success: true, duration: 'PT3M0S' } });
+
+    const rates = (await api.get('/api/v1/academy/reports/rates')).body;
+    expect(rates.paths.find((p: { pathId: string }) => p.pathId === path.id)).toMatchObject({ completed: 1 });
+  });
+
+  it('keeps a running enrolment on its version when the path changes, and withdraws a contact who leaves', async () => {
+    const { path, basics } = await buildPath(false);
+    const account = await makeAccount(adminCtx);
+    const erin = await addContact(adminCtx, account.id, { name: 'Erin', email: `erin2-${account.id}@acme.test`, role: 'end_user' });
+    await api.post('/api/v1/academy/enrolments', { pathId: path.id, contactIds: [erin.id] });
+    const v2 = await api.put(`/api/v1/academy/paths/${path.id}`, { title: 'End user essentials v2', courses: [{ courseId: basics.id, kind: 'core' }] });
+    expect(v2.body.version).toBe(2);
+    const [enrolment] = (await api.get(`/api/v1/academy/enrolments?contactId=${erin.id}&pathId=${path.id}`)).body.items;
+    expect(enrolment).toMatchObject({ pathVersion: 1, source: { kind: 'manual', byName: 'Edna Education' } });
+    await updateContact(adminCtx, erin.id, { leftOn: '2026-03-02' });
+    const withdrawn = (await api.get(`/api/v1/academy/enrolments?contactId=${erin.id}`)).body.items;
+    expect(withdrawn.length).toBeGreaterThan(0);
+    for (const e of withdrawn) expect(e).toMatchObject({ status: 'withdrawn', withdrawnReason: 'Left the customer' });
+  });
+
+  it('enrols a contact whose role changes into a rule’s audience, and never shows one account’s learning to another', async () => {
+    const { path, basics } = await buildPath(false);
+    await api.post('/api/v1/academy/rules', { name: 'Admins', pathId: path.id, trigger: 'role_changed', audience: { roles: ['admin'] } });
+    const { contact, project } = await projectWithContact(adminCtx);
+    const other = await projectWithContact(adminCtx);
+    const { client: otherClient } = await signInAsContact(env, adminCtx, other.project.id, other.contact);
+    await updateContact(adminCtx, contact.id, { role: 'admin' });
+    const { client } = await signInAsContact(env, adminCtx, project.id, contact);
+    expect((await client.get('/api/portal/v1/academy')).body.paths.map((p: { pathId: string }) => p.pathId)).toContain(path.id);
+    expect((await otherClient.get(`/api/portal/v1/academy/courses/${basics.id}`)).status).toBe(404);
+    const lesson = (await api.get(`/api/v1/academy/courses/${basics.id}`)).body.lessons[0];
+    expect((await otherClient.post(`/api/portal/v1/academy/lessons/${lesson.id}/progress`, { status: 'completed' })).status).toBe(404);
+  });
+
+  it('lists who is stuck and nudges them once a day by email', async () => {
+    const { path } = await buildPath(false);
+    const account = await makeAccount(adminCtx);
+    const sam = await addContact(adminCtx, account.id, { name: 'Sam Stuck', email: `sam-${account.id}@acme.test`, role: 'end_user' });
+    const today = env.clock.now();
+    env.clock.set(new Date(today.getTime() - 20 * 86_400_000));
+    await api.post('/api/v1/academy/enrolments', { accountId: account.id, pathId: path.id });
+    env.clock.set(today);
+    const stuck = (await api.get('/api/v1/academy/stuck?days=14')).body.filter((s: { contactId: string }) => s.contactId === sam.id);
+    expect(stuck).toHaveLength(1);
+    expect((await api.post(`/api/v1/academy/enrolments/${stuck[0].enrolmentId}/nudge`)).body).toEqual({ queued: true, reason: null });
+    expect((await api.post(`/api/v1/academy/enrolments/${stuck[0].enrolmentId}/nudge`)).body.queued).toBe(false);
+    const [mail] = await env.services.database.query<{ subject: string }>('select subject from mail_outbox where to_address = $1', [sam.email]);
+    expect(mail?.subject).toMatch(/Pick up "End user essentials"/);
+  });
+});

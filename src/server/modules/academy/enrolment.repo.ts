@@ -1,0 +1,248 @@
+// Enrolments and the rules that make them. Rules are evaluated as one INSERT … SELECT over every contact (or the
+// one contact that just joined): the audience test of core/academy/audience.ts written as SQL. A contact already
+// enrolled in the path (running, completed or withdrawn) is not enrolled again by a rule.
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { academyEnrolments, academyRules } from '../../db/schema.ts';
+
+export type RuleRow = typeof academyRules.$inferSelect;
+export type EnrolmentRow = typeof academyEnrolments.$inferSelect;
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+export interface RuleScope {
+  workspaceId: string;
+  triggers: string[];
+  ruleId?: string;
+  contactId?: string;
+  accountId?: string;
+  /** Only contacts who use this release (its product on their account and, if it names modules, one of them). */
+  release?: { product: string; modules: string[] };
+  milestoneKind?: string;
+}
+
+/** Enrols every contact the rules in scope match and who has no enrolment in the rule's path yet. Returns how many. */
+export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise<number> {
+  const filters: SQL[] = [sql`r.workspace_id = ${scope.workspaceId}`, sql`r.active`, sql`r.trigger in (${sql.join(scope.triggers.map((t) => sql`${t}`), sql`, `)})`];
+  if (scope.ruleId) filters.push(sql`r.id = ${scope.ruleId}`);
+  if (scope.contactId) filters.push(sql`c.id = ${scope.contactId}`);
+  if (scope.accountId) filters.push(sql`c.account_id = ${scope.accountId}`);
+  if (scope.milestoneKind) filters.push(sql`(r.milestone_kind is null or r.milestone_kind = ${scope.milestoneKind})`);
+  if (scope.release) {
+    filters.push(sql`(r.release_product is null or r.release_product = ${scope.release.product})`);
+    filters.push(sql`${scope.release.product} = any(a.products)`);
+    if (scope.release.modules.length > 0) filters.push(sql`c.modules && ${toTextArray(scope.release.modules)}`);
+  }
+  const result = await db.execute(sql`
+    insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
+    select distinct on (c.id, r.path_id) c.workspace_id, c.id, c.account_id, r.path_id, p.current_version, 'active', r.id, r.name, ${now.toISOString()}::timestamptz
+      from academy_rules r
+      join academy_paths p on p.workspace_id = r.workspace_id and p.id = r.path_id and p.archived_at is null
+      join contacts c on c.workspace_id = r.workspace_id and c.left_on is null
+      join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id and a.archived_at is null
+     where ${sql.join(filters, sql` and `)}
+       and (cardinality(r.roles) = 0 or c.role = any(r.roles))
+       and (cardinality(r.segments) = 0 or a.segment = any(r.segments))
+       and (cardinality(r.products) = 0 or a.products && r.products)
+       and (cardinality(r.modules) = 0 or c.modules && r.modules)
+       and (cardinality(r.organization_ids) = 0 or c.organization_id = any(r.organization_ids))
+       and (cardinality(r.stages) = 0 or a.laer_stage = any(r.stages))
+       and not exists (select 1 from academy_enrolments e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.path_id = r.path_id)
+     order by c.id, r.path_id, r.created_at
+    on conflict do nothing
+    returning 1`);
+  return rowsOf(result).length;
+}
+
+const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+
+/** Enrols these contacts by hand (the current ones of the workspace; those already running the path are skipped). */
+export async function enrolContacts(db: Db, workspaceId: string, pathId: string, version: number, contactIds: string[] | { accountId: string }, byName: string, now: Date) {
+  const who = Array.isArray(contactIds) ? sql`c.id in (${sql.join(contactIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql`c.account_id = ${contactIds.accountId}`;
+  const result = await db.execute(sql`
+    insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
+    select c.workspace_id, c.id, c.account_id, ${pathId}, ${version}, 'active', null, ${byName}, ${now.toISOString()}::timestamptz
+      from contacts c where c.workspace_id = ${workspaceId} and c.left_on is null and ${who}
+    on conflict do nothing
+    returning 1`);
+  return rowsOf(result).length;
+}
+
+/** Withdraws the contact's running enrolments (kept, with the reason). */
+export async function withdrawContact(db: Db, workspaceId: string, contactId: string, reason: string, now: Date) {
+  await db
+    .update(academyEnrolments)
+    .set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason })
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.contactId, contactId), eq(academyEnrolments.status, 'active')));
+}
+
+export async function withdrawEnrolment(db: Db, workspaceId: string, enrolmentId: string, reason: string, now: Date) {
+  const [row] = await db
+    .update(academyEnrolments)
+    .set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason })
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.id, enrolmentId), eq(academyEnrolments.status, 'active')))
+    .returning();
+  return row;
+}
+
+export async function findEnrolment(db: Db, workspaceId: string, enrolmentId: string) {
+  const [row] = await db.select().from(academyEnrolments).where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.id, enrolmentId)));
+  return row;
+}
+
+export async function markCompleted(db: Db, workspaceId: string, enrolmentId: string, now: Date) {
+  const [row] = await db
+    .update(academyEnrolments)
+    .set({ status: 'completed', completedAt: now })
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.id, enrolmentId), eq(academyEnrolments.status, 'active')))
+    .returning();
+  return row;
+}
+
+export async function markNudged(db: Db, workspaceId: string, enrolmentId: string, now: Date) {
+  await db.update(academyEnrolments).set({ lastNudgedAt: now }).where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.id, enrolmentId)));
+}
+
+/** A contact's enrolments (not withdrawn unless asked), newest first. */
+export function enrolmentsOfContact(db: Db, workspaceId: string, contactId: string, includeWithdrawn = false) {
+  return db
+    .select()
+    .from(academyEnrolments)
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.contactId, contactId), includeWithdrawn ? undefined : inArray(academyEnrolments.status, ['active', 'completed'])))
+    .orderBy(desc(academyEnrolments.enrolledAt));
+}
+
+export interface EnrolmentFilter {
+  accountId?: string | undefined;
+  contactId?: string | undefined;
+  pathId?: string | undefined;
+  courseId?: string | undefined;
+  status?: string | undefined;
+}
+
+const enrolmentWhere = (workspaceId: string, f: EnrolmentFilter) =>
+  sql.join(
+    [
+      sql`e.workspace_id = ${workspaceId}`,
+      ...(f.accountId ? [sql`e.account_id = ${f.accountId}`] : []),
+      ...(f.contactId ? [sql`e.contact_id = ${f.contactId}`] : []),
+      ...(f.pathId ? [sql`e.path_id = ${f.pathId}`] : []),
+      ...(f.status ? [sql`e.status = ${f.status}`] : []),
+      ...(f.courseId ? [sql`v.courses @> ${JSON.stringify([{ courseId: f.courseId }])}::jsonb`] : []),
+    ],
+    sql` and `,
+  );
+
+export interface EnrolmentListRow {
+  id: string;
+  contact_id: string;
+  contact_name: string;
+  account_id: string;
+  account_name: string;
+  path_id: string;
+  path_title: string;
+  path_version: number;
+  status: string;
+  rule_id: string | null;
+  enrolled_by_name: string;
+  enrolled_at: string | Date;
+  completed_at: string | Date | null;
+  withdrawn_at: string | Date | null;
+  withdrawn_reason: string | null;
+}
+
+export async function listEnrolments(db: Db, workspaceId: string, f: EnrolmentFilter, limit: number, offset: number) {
+  const from = sql`from academy_enrolments e
+      join academy_path_versions v on v.workspace_id = e.workspace_id and v.path_id = e.path_id and v.version = e.path_version
+      join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
+      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
+     where ${enrolmentWhere(workspaceId, f)}`;
+  const rows = rowsOf<EnrolmentListRow>(
+    await db.execute(sql`select e.id, e.contact_id, c.name as contact_name, e.account_id, a.name as account_name, e.path_id, v.title as path_title,
+        e.path_version, e.status, e.rule_id, e.enrolled_by_name, e.enrolled_at, e.completed_at, e.withdrawn_at, e.withdrawn_reason
+      ${from} order by e.enrolled_at desc, e.id limit ${limit} offset ${offset}`),
+  );
+  const [total] = rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n ${from}`));
+  return { rows, total: total?.n ?? 0 };
+}
+
+// ---- rules ----
+
+export function listRules(db: Db, workspaceId: string) {
+  return db
+    .select({ rule: academyRules, enrolledCount: sql<number>`(select count(*)::int from ${academyEnrolments} e where e.workspace_id = ${academyRules.workspaceId} and e.rule_id = ${academyRules.id})` })
+    .from(academyRules)
+    .where(eq(academyRules.workspaceId, workspaceId))
+    .orderBy(academyRules.name);
+}
+
+export async function findRule(db: Db, workspaceId: string, ruleId: string) {
+  const [row] = await db.select().from(academyRules).where(and(eq(academyRules.workspaceId, workspaceId), eq(academyRules.id, ruleId)));
+  return row;
+}
+
+export async function insertRule(db: Db, values: typeof academyRules.$inferInsert) {
+  const [row] = await db.insert(academyRules).values(values).returning();
+  return row!;
+}
+
+export async function updateRule(db: Db, workspaceId: string, ruleId: string, values: Partial<typeof academyRules.$inferInsert>) {
+  const [row] = await db.update(academyRules).set(values).where(and(eq(academyRules.workspaceId, workspaceId), eq(academyRules.id, ruleId))).returning();
+  return row;
+}
+
+export async function deleteRule(db: Db, workspaceId: string, ruleId: string) {
+  const rows = await db.delete(academyRules).where(and(eq(academyRules.workspaceId, workspaceId), eq(academyRules.id, ruleId))).returning({ id: academyRules.id });
+  return rows.length > 0;
+}
+
+/** The project's account (a milestone enrols that account's contacts). */
+export async function accountOfProject(db: Db, workspaceId: string, projectId: string) {
+  const [row] = rowsOf<{ account_id: string }>(await db.execute(sql`select account_id from projects where workspace_id = ${workspaceId} and id = ${projectId}`));
+  return row?.account_id;
+}
+
+/** Whether the contact is enrolled (running or completed) in a path whose version holds the course. */
+export async function courseOpenTo(db: Db, workspaceId: string, contactId: string, courseId: string) {
+  const result = await db.execute(sql`select 1 from academy_enrolments e
+      join academy_path_versions v on v.workspace_id = e.workspace_id and v.path_id = e.path_id and v.version = e.path_version
+     where e.workspace_id = ${workspaceId} and e.contact_id = ${contactId} and e.status in ('active', 'completed')
+       and v.courses @> ${JSON.stringify([{ courseId }])}::jsonb limit 1`);
+  return rowsOf(result).length > 0;
+}
+
+/** What rules and audiences test of one contact: their role and modules, their account's segment, products and stage. */
+export async function learnerFacts(db: Db, workspaceId: string, contactId: string) {
+  const [row] = rowsOf<{ role: string; modules: string[]; organization_id: string | null; left_on: string | null; segment: string; products: string[]; laer_stage: string }>(
+    await db.execute(sql`select c.role, c.modules, c.organization_id, c.left_on, a.segment, a.products, a.laer_stage
+      from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id where c.workspace_id = ${workspaceId} and c.id = ${contactId}`),
+  );
+  return row;
+}
+
+export interface StuckRow {
+  id: string;
+  contact_id: string;
+  contact_name: string;
+  email: string;
+  account_name: string;
+  path_title: string;
+  enrolled_at: string | Date;
+  last_activity: string | Date;
+  last_nudged_at: string | Date | null;
+}
+
+/** Running enrolments started more than `days` ago with no lesson progress since `days` ago (or ever). */
+export async function stuck(db: Db, workspaceId: string, before: Date) {
+  return rowsOf<StuckRow>(
+    await db.execute(sql`select e.id, e.contact_id, c.name as contact_name, c.email, a.name as account_name, v.title as path_title, e.enrolled_at, e.last_nudged_at,
+        greatest(e.enrolled_at, (select max(p.updated_at) from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id)) as last_activity
+      from academy_enrolments e
+      join academy_path_versions v on v.workspace_id = e.workspace_id and v.path_id = e.path_id and v.version = e.path_version
+      join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
+      join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
+     where e.workspace_id = ${workspaceId} and e.status = 'active' and e.enrolled_at < ${before.toISOString()}::timestamptz
+       and not exists (select 1 from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id and p.updated_at >= ${before.toISOString()}::timestamptz)
+     order by e.enrolled_at limit 500`),
+  );
+}
