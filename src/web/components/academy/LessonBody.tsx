@@ -1,5 +1,6 @@
 import type { LessonContentView } from '../../../contract/academy.ts';
 import { Markdown } from './Markdown.tsx';
+import './lesson.css';
 
 // How a lesson reads, the same for the learner (portal) and for staff previewing it. Quiz and SCORM lessons have
 // players of their own; here they are described.

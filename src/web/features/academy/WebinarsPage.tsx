@@ -20,7 +20,8 @@ export function WebinarsPage() {
   useDocumentTitle('Webinars');
   const webinars = useWebinars();
   const [creating, setCreating] = useState(false);
-  const now = Date.now();
+  // The page's own "now", taken once when it opens: which webinars are upcoming.
+  const [now] = useState(() => Date.now());
   return (
     <Section title="Webinars" count={webinars.data?.length} description="Live sessions: learners register from the portal or the invitation email (with an ICS file), and get the recording after." actions={<Button variant="primary" onClick={() => setCreating(true)}>New webinar</Button>}>
       {creating && <WebinarForm onDone={() => setCreating(false)} />}
@@ -122,11 +123,12 @@ export function WebinarPage() {
   const attendance = useAttendance(id);
   const notify = useToast();
   const [recordingUrl, setRecordingUrl] = useState('');
+  const [now] = useState(() => Date.now());
   useDocumentTitle(webinar.data?.title ?? 'Webinar');
   if (webinar.isPending) return <LoadingState />;
   if (webinar.isError) return <ErrorState error={webinar.error} onRetry={() => void webinar.refetch()} />;
   const w = webinar.data;
-  const past = Date.parse(w.startsAt) < Date.now();
+  const past = Date.parse(w.startsAt) < now;
   const recordProblem = formProblem(record.error, ['recordingUrl']);
   return (
     <div className="stack">
