@@ -125,7 +125,7 @@ export function LessonForm({
           {questions.map((question, index) => (
             <fieldset key={index} className="academy-question">
               <legend>Question {index + 1}</legend>
-              <TextField label={`Question ${index + 1}`} value={question.prompt} onChange={(e) => setQuestion(index, { prompt: e.target.value })} />
+              <TextField label={`Question ${index + 1} text`} value={question.prompt} onChange={(e) => setQuestion(index, { prompt: e.target.value })} />
               <SelectField
                 label="Answers"
                 value={question.choice}
