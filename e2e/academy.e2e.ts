@@ -64,7 +64,7 @@ describe('the academy', () => {
     const stamp = Date.now().toString(36);
 
     // Course 1, written in the editor: a reading and a quiz (single and multiple choice).
-    await staff.getByRole('link', { name: 'Academy' }).click();
+    await staff.getByRole('link', { name: 'Academy', exact: true }).click();
     await staff.getByRole('heading', { name: 'Courses' }).waitFor();
     await staff.getByRole('button', { name: 'New course' }).first().click();
     await staff.getByLabel('Course title').fill(`Getting started ${stamp}`);
@@ -244,6 +244,17 @@ describe('the academy', () => {
     await staff.screenshot({ path: screenshot('academy-staff-enrolments'), fullPage: true });
     const certificates = await api.get<{ contactId: string; title: string }[]>(`/academy/certificates?accountId=${account.id}`);
     assert.ok(certificates.some((c) => c.contactId === learner.id && c.title === 'Certified end user'), 'the certificate is on the account');
-    void courseOneId;
+
+    // The staff pages are usable on a phone too.
+    await staff.setViewportSize({ width: 390, height: 844 });
+    for (const address of ['/academy/courses', `/academy/courses/${courseOneId}`, '/academy/paths', '/academy/rules', '/academy/enrolments', '/academy/reports', '/academy/webinars', '/academy/releases']) {
+      await staff.goto(address);
+      await staff.getByRole('navigation', { name: 'Academy' }).waitFor();
+      await staff.locator('.state-block[role="status"]').first().waitFor({ state: 'detached' });
+      await noSidewaysScroll(staff, address);
+    }
+    await staff.goto('/academy/enrolments');
+    await staff.locator('tr', { hasText: 'Lena Learner' }).first().waitFor();
+    await staff.screenshot({ path: screenshot('academy-staff-phone'), fullPage: true });
   });
 });
