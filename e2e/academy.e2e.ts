@@ -175,7 +175,7 @@ describe('the academy', () => {
     await staff.getByText(`Invitation link for ${learner.name}`).waitFor();
     const invitation = urlIn(await readMail(landfall, learner.email, 'invited you to your onboarding portal', sentBefore), '/portal/invite');
 
-    customer = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    customer = await browser.newContext({ baseURL: landfall.url, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await customer.newPage();
     await phone.goto(invitation);
     const linksBefore = landfall.mailbox.received.length;
@@ -186,7 +186,7 @@ describe('the academy', () => {
     await phone.waitForURL('**/portal/**');
 
     // Your learning: the path assigned to them, nothing done yet.
-    await phone.getByRole('link', { name: 'Your learning' }).click();
+    await phone.getByRole('link', { name: 'Your learning', exact: true }).click();
     await phone.getByRole('heading', { name: 'Your learning' }).waitFor();
     const pathCard = phone.getByRole('region', { name: pathTitle });
     await pathCard.waitFor();
@@ -210,7 +210,9 @@ describe('the academy', () => {
     await noSidewaysScroll(phone, 'the quiz');
 
     // Course 2: the SCORM lesson plays in an iframe through scorm-again, and its commit is recorded.
-    await phone.goto(`/portal/learning/courses/${courseTwoId}`);
+    await phone.getByRole('link', { name: 'Your learning', exact: true }).click();
+    await pathCard.getByRole('link', { name: /^Resume: / }).click();
+    await phone.waitForURL(`**/portal/learning/courses/${courseTwoId}?lesson=*`);
     const sco = phone.frameLocator('iframe.learning-scorm');
     await sco.getByText('Started').waitFor();
     await sco.getByRole('button', { name: 'Finish lesson' }).click();
@@ -220,11 +222,11 @@ describe('the academy', () => {
     await noSidewaysScroll(phone, 'the SCORM player');
 
     // Course 3, then the certificate.
-    await phone.getByRole('link', { name: 'Your learning' }).click();
+    await phone.getByRole('link', { name: 'Your learning', exact: true }).click();
     await pathCard.getByRole('link', { name: /^(Start|Resume): Keyboard shortcuts/ }).click();
     await phone.getByRole('button', { name: /^Mark as done/ }).click();
     await phone.getByText('You completed this course.').waitFor();
-    await phone.getByRole('link', { name: 'Your learning' }).click();
+    await phone.getByRole('link', { name: 'Your learning', exact: true }).click();
     await pathCard.getByText('Completed').waitFor();
     await phone.getByRole('link', { name: 'Certified end user' }).click();
     await phone.getByText('awarded to').waitFor();
