@@ -464,7 +464,7 @@ export const WebinarInvitationInput = z.strictObject({ contactIds: z.array(uuid)
 export const WebinarAttendanceInput = z.strictObject({ attendedContactIds: z.array(uuid).max(100_000) });
 export const WebinarRecordingInput = z.strictObject({ recordingUrl: HttpsUrl });
 export const QueuedMail = z.object({ queued: z.number().int(), skipped: z.number().int() });
-export const EmailRegistrationInput = z.strictObject({ token: z.string().min(20, { message: 'is not a whole link: copy it again from the email' }).max(400) });
+export const EmailRegistrationInput = z.strictObject({ token: z.string().min(20, { message: 'is not a whole link: copy it again from the email' }).max(1000) });
 export const RegistrationResult = z.object({ webinarTitle: z.string(), startsAt: z.iso.datetime(), registered: z.boolean(), full: z.boolean() });
 
 // ---- Releases ----------------------------------------------------------------------------------------------------

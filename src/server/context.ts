@@ -27,6 +27,7 @@ export const SYSTEM_ACTORS = {
   cadences: 'Cadences',
   unsubscribe: 'Unsubscribe link',
   setup: 'Workspace setup',
+  academy: 'Academy',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -14,6 +14,8 @@ import { getProjectReadiness, saveAnswers, startAssessment, submitAssessment, ve
 import { addOrganization } from '../modules/organizations/organizations.service.ts';
 import { addMetric, addOutcome, recordActual } from '../modules/success-plans/success-plans.service.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
+import { projectWithContact, signInAsContact } from '../test/portal.ts';
+import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -46,13 +48,19 @@ const idFor = (url: string): string | undefined => {
     questionnaires: idsOfA.questionnaire,
     'readiness-assessments': idsOfA.assessment,
     'project-risks': idsOfA.risk,
+    courses: idsOfA.course,
+    paths: idsOfA.path,
+    rules: idsOfA.rule,
+    enrolments: idsOfA.enrolment,
+    webinars: idsOfA.webinar,
+    releases: idsOfA.release,
   };
   return collection ? byCollection[collection] : undefined;
 };
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project })[name];
+  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, lessonId: idsOfA.lesson })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
@@ -107,6 +115,19 @@ const bodies: Record<string, unknown> = {
     durationDays: 1,
   },
   'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
+  'PATCH /api/v1/academy/courses/:id': { title: 'Stolen' },
+  'POST /api/v1/academy/courses/:id/archive': { archived: true },
+  'POST /api/v1/academy/courses/:id/lessons': { title: 'Sneaky', content: { kind: 'markdown', body: 'x' } },
+  'PATCH /api/v1/academy/courses/:id/lessons/:lessonId': { title: 'Stolen' },
+  'PUT /api/v1/academy/courses/:id/lesson-order': { lessonIds: ['00000000-0000-4000-8000-000000000000'] },
+  'PUT /api/v1/academy/paths/:id': { title: 'Hijacked', courses: [{ courseId: '00000000-0000-4000-8000-000000000000', kind: 'core' }] },
+  'POST /api/v1/academy/paths/:id/archive': { archived: true },
+  'PATCH /api/v1/academy/rules/:id': { name: 'Hijacked' },
+  'POST /api/v1/academy/enrolments/:id/withdraw': {},
+  'PATCH /api/v1/academy/webinars/:id': { title: 'Hijacked' },
+  'POST /api/v1/academy/webinars/:id/invitations': { contactIds: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/academy/webinars/:id/attendance': { attendedContactIds: [] },
+  'POST /api/v1/academy/webinars/:id/recording': { recordingUrl: 'https://video.example.com/r' },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, or a webhook that names its
@@ -148,6 +169,7 @@ beforeAll(async () => {
   );
   await saveAnswers(a.admin.ctx, assessment.id, notReady, await vendorAuthor(a.admin.ctx));
   await submitAssessment(a.admin.ctx, assessment.id, await vendorAuthor(a.admin.ctx));
+  Object.assign(idsOfA, await seedAcademyFor(a.admin.ctx, account.id, contact.id));
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
     assessment: assessment.id,
@@ -185,6 +207,30 @@ describe('workspace isolation', () => {
       const response = await api.request(route.method, url, bodies[`${route.method} ${route.url}`]);
       expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
     }
+  });
+
+  it('answers 404 to a contact of another workspace on every academy portal route, and shows them none of its learning', async () => {
+    const b = await makeWorkspace(env.services, 'Workspace D');
+    const { project, contact } = await projectWithContact(b.admin.ctx);
+    const { client } = await signInAsContact(env, b.admin.ctx, project.id, contact);
+    const portalBodies: Record<string, unknown> = {
+      'POST /api/portal/v1/academy/lessons/:lessonId/progress': { status: 'completed' },
+      'POST /api/portal/v1/academy/lessons/:lessonId/quiz-attempts': { answers: [[0]] },
+      'POST /api/portal/v1/academy/lessons/:lessonId/scorm/commit': { 'cmi.core.lesson_status': 'passed' },
+      'POST /api/portal/v1/academy/courses/:id/feedback': { rating: 5 },
+    };
+    const routes = env.app.landfallRoutes.filter((route) => (route.url.startsWith('/api/portal/v1/academy') || route.url.startsWith('/portal/academy')) && route.url.includes(':'));
+    expect(routes.length).toBeGreaterThan(5);
+    for (const route of routes) {
+      const url = route.url.replace('/*', '/index.html').replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? (route.url.includes('webinars') ? idsOfA.webinar : idsOfA.course) : name === 'fileId' ? idsOfA.academyFile : idForParam(name)) ?? `:${name}`);
+      expect(url, `${route.method} ${route.url}: say which id this route takes`).not.toContain(':');
+      const response = await client.request(route.method, url, portalBodies[`${route.method} ${route.url}`]);
+      expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
+    }
+    const learning = (await client.get('/api/portal/v1/academy')).body;
+    expect(learning.paths).toEqual([]);
+    expect(learning.certificates).toEqual([]);
+    expect((await client.get('/api/portal/v1/academy/certificates')).body).toEqual([]);
   });
 
   it('lists nothing of another workspace', async () => {

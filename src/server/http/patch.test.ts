@@ -4,6 +4,7 @@ import { addOrganization } from '../modules/organizations/organizations.service.
 import { sendAssessment, startAssessment } from '../modules/readiness/readiness.service.ts';
 import { addMetric, addOutcome } from '../modules/success-plans/success-plans.service.ts';
 import { signInAsContact, projectWithContact } from '../test/portal.ts';
+import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../test/harness.ts';
 
 /**
@@ -57,7 +58,25 @@ beforeAll(async () => {
   await api.patch('/api/v1/intake/settings', { salesforceOrganizationId: '00D000000000001', hubspotClientSecret: 'hubspot-secret' });
 
   const plan = async () => (await api.get(`/api/v1/projects/${project.id}/success-plan`)).body;
+  const academy = await seedAcademyFor(admin.ctx, account.id, contact.id);
+  await api.patch(`/api/v1/academy/courses/${academy.course}`, { modules: ['Reports'], estimatedMinutes: 20, product: 'Core Platform' });
   cases = {
+    'PATCH /api/v1/academy/courses/:id': { url: `/api/v1/academy/courses/${academy.course}`, body: { summary: 'Start here' }, read: async () => (await api.get(`/api/v1/academy/courses/${academy.course}`)).body },
+    'PATCH /api/v1/academy/courses/:id/lessons/:lessonId': {
+      url: `/api/v1/academy/courses/${academy.course}/lessons/${academy.lesson}`,
+      body: { title: 'The guide' },
+      read: async () => (await api.get(`/api/v1/academy/courses/${academy.course}`)).body.lessons[0],
+    },
+    'PATCH /api/v1/academy/rules/:id': {
+      url: `/api/v1/academy/rules/${academy.rule}`,
+      body: { name: 'Workspace admins' },
+      read: async () => (await api.get('/api/v1/academy/rules')).body.find((r: { id: string }) => r.id === academy.rule),
+    },
+    'PATCH /api/v1/academy/webinars/:id': {
+      url: `/api/v1/academy/webinars/${academy.webinar}`,
+      body: { capacity: 80 },
+      read: async () => without((await api.get(`/api/v1/academy/webinars/${academy.webinar}`)).body, []),
+    },
     'PATCH /api/v1/workspace': { url: '/api/v1/workspace', body: { name: 'Patchwork Ltd' }, read: async () => (await api.get('/api/v1/workspace')).body },
     'PATCH /api/v1/members/:id': {
       url: `/api/v1/members/${csm.id}`,

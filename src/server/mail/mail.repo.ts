@@ -15,6 +15,8 @@ export interface OutgoingMail {
   html?: string;
   /** Credentials in the text (links, codes): the outbox shows them hidden; only the recipient gets them. */
   credentials?: MailCredential[];
+  /** Small text files sent with it (an ICS invitation). */
+  attachments?: { filename: string; contentType: string; content: string }[];
 }
 
 export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail, messageId: string, now: Date) {
@@ -29,6 +31,7 @@ export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail
       textBody: shown.text,
       htmlBody: shown.html,
       credentials: shown.hidden.length > 0 ? shown.hidden : null,
+      attachments: mail.attachments ?? null,
       messageId,
       sendAfter: now,
       createdAt: now,
@@ -285,3 +288,47 @@ export async function retryNow(db: Db, workspaceId: string, id: string, now: Dat
   return rows.length > 0;
 }
 
+
+export interface CappedNotice {
+  dedupeKey: string;
+  to: string;
+  subject: string;
+  text: string;
+  contactId: string;
+  messageId: string;
+}
+
+/**
+ * Writes many automated notices in one statement, each under the frequency cap: one whose recipient already has
+ * `perDay` automated emails in the last day or `perWeek` in the last seven days, or who unsubscribed, is stored
+ * suppressed with the reason (a low-priority notice waits for no slot). A key already in the outbox is skipped.
+ */
+export async function insertCappedNotices(db: Db, workspaceId: string, notices: CappedNotice[], label: string, rules: { perDay: number; perWeek: number }, now: Date) {
+  if (notices.length === 0) return 0;
+  const column = <K extends keyof CappedNotice>(key: K) => notices.map((n) => n[key]);
+  const at = now.toISOString();
+  const result = await db.execute(sql`
+    insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, reason, send_after, created_at, updated_at, kind, channel, contact_id, priority, due_at, step_name)
+    select ${workspaceId}, m.key, m.addr, m.subject, m.body, m.msgid,
+           case when p.unsubscribed_at is not null or cap.day >= ${rules.perDay} or cap.week >= ${rules.perWeek} then 'suppressed' else 'scheduled' end,
+           case when p.unsubscribed_at is not null then 'The contact unsubscribed from automated email.'
+                when cap.day >= ${rules.perDay} then 'Frequency cap: ' || cap.day || ' automated email(s) to this person in the last day already.'
+                when cap.week >= ${rules.perWeek} then 'Frequency cap: ' || cap.week || ' automated email(s) to this person in the last seven days already.'
+                else null end,
+           ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 'automated', 'email', m.contact, 'low', ${at}::timestamptz, ${label}
+      from unnest(${toArray(column('dedupeKey'))}::text[], ${toArray(column('to'))}::text[], ${toArray(column('subject'))}::text[], ${toArray(column('text'))}::text[],
+                  ${toArray(column('messageId'))}::text[], ${toArray(column('contactId'))}::uuid[]) as m(key, addr, subject, body, msgid, contact)
+      left join contact_mail_preferences p on p.workspace_id = ${workspaceId} and p.contact_id = m.contact
+      cross join lateral (
+        select count(*) filter (where coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '1 day') as day, count(*) as week
+          from mail_outbox o
+         where o.workspace_id = ${workspaceId} and lower(o.to_address) = lower(m.addr) and o.kind = 'automated' and o.channel = 'email'
+           and o.state in ('scheduled', 'sending', 'sent') and o.send_after >= ${at}::timestamptz - interval '8 days'
+           and coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '7 days') cap
+    on conflict do nothing
+    returning 1`);
+  return (result as unknown as { rows: unknown[] }).rows.length;
+}
+
+/** A PostgreSQL array literal parameter (one parameter however many rows). */
+const toArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;

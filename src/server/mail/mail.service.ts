@@ -267,6 +267,7 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
           html: body.html ?? undefined,
           messageId: mail.messageId,
           date: services.now(),
+          ...(mail.attachments ? { attachments: mail.attachments } : {}),
           ...(mail.unsubscribeUrl
             ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
             : {}),
@@ -314,3 +315,13 @@ export async function unsubscribeUrlFor(db: Db, services: Services, workspaceId:
 }
 
 export { DEFAULT_LEASE_MS };
+
+/**
+ * Many low-priority automated notices at once (release news, a webinar's recording, reminders), written in one
+ * statement under the frequency cap and unsubscribes (mail.repo insertCappedNotices). Returns how many rows.
+ */
+export async function queueCappedNotices(db: Db, services: Services, workspaceId: string, notices: Omit<repo.CappedNotice, 'messageId'>[], label: string) {
+  const rules = await repo.capRules(db, workspaceId);
+  const rows = notices.map((n) => ({ ...n, messageId: messageIdFor(workspaceId, n.dedupeKey, services.config.publicUrl) }));
+  return repo.insertCappedNotices(db, workspaceId, rows, label, rules, services.now());
+}

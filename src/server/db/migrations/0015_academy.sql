@@ -218,6 +218,7 @@ CREATE TABLE "academy_webinars" (
 );
 --> statement-breakpoint
 ALTER TABLE "contacts" ADD COLUMN "modules" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+ALTER TABLE "mail_outbox" ADD COLUMN "attachments" jsonb;--> statement-breakpoint
 ALTER TABLE "academy_certificates" ADD CONSTRAINT "academy_certificates_workspace_id_contact_id_contacts_workspace_id_id_fk" FOREIGN KEY ("workspace_id","contact_id") REFERENCES "public"."contacts"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "academy_certificates" ADD CONSTRAINT "academy_certificates_workspace_id_enrolment_id_academy_enrolments_workspace_id_id_fk" FOREIGN KEY ("workspace_id","enrolment_id") REFERENCES "public"."academy_enrolments"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "academy_courses" ADD CONSTRAINT "academy_courses_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

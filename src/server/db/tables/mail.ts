@@ -54,6 +54,8 @@ export const outbox = pgTable(
      * text shows as markers: put back only when the message is sent. No route returns this column.
      */
     credentials: jsonb('credentials').$type<{ marker: string; value: string }[]>(),
+    /** Files sent with the message (a webinar's calendar invitation): small text parts only. */
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
   },
   (t) => [
     unique('mail_outbox_dedupe_key').on(t.workspaceId, t.dedupeKey),

@@ -38,6 +38,17 @@ import {
   WithdrawInput,
   XapiQuery,
   XapiStatement,
+  EmailRegistrationInput,
+  QueuedMail,
+  RegistrationResult,
+  Webinar,
+  WebinarAttendanceInput,
+  WebinarDetail,
+  WebinarInput,
+  WebinarInvitationInput,
+  WebinarListQuery,
+  WebinarPatch,
+  WebinarRecordingInput,
 } from '../../../contract/academy.ts';
 import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import type { Services } from '../../context.ts';
@@ -50,6 +61,8 @@ import * as paths from './paths.service.ts';
 import { certificatesOf } from './progress.service.ts';
 import * as reports from './reports.service.ts';
 import { importScormCourse, MAX_SCORM_ZIP_BYTES } from './scorm.service.ts';
+import { attachRecording, inviteToWebinar, registerByToken } from './webinar-mail.service.ts';
+import * as webinars from './webinars.service.ts';
 
 const tags = ['academy'];
 const ListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
@@ -170,5 +183,37 @@ export const academyRoutes =
     });
     app.get('/accounts/:id/academy', { schema: { tags, summary: 'An account’s learning: trained and active users, certified super-users', params: IdParams, response: { 200: AccountLearning } } }, (request) =>
       reports.accountLearning(ctx(request), request.params.id),
+    );
+
+    // ---- webinars ----
+    app.get('/academy/webinars', { schema: { tags, summary: 'Webinars', querystring: WebinarListQuery, response: { 200: z.array(Webinar) } } }, (request) =>
+      webinars.listWebinars(ctx(request), request.query.when),
+    );
+    app.post('/academy/webinars', { schema: { tags, summary: 'Schedule a webinar', body: WebinarInput, response: { 201: WebinarDetail } } }, async (request, reply) =>
+      reply.status(201).send(await webinars.createWebinar(ctx(request), request.body)),
+    );
+    app.get('/academy/webinars/:id', { schema: { tags, summary: 'A webinar with its registrations', params: IdParams, response: { 200: WebinarDetail } } }, (request) =>
+      webinars.getWebinar(ctx(request), request.params.id),
+    );
+    app.patch('/academy/webinars/:id', { schema: { tags, summary: 'Change a webinar (only the fields sent)', params: IdParams, body: WebinarPatch, response: { 200: WebinarDetail } } }, (request) =>
+      webinars.updateWebinar(ctx(request), request.params.id, request.body),
+    );
+    app.post(
+      '/academy/webinars/:id/invitations',
+      { schema: { tags, summary: 'Email invitations (registration link and calendar file) to contacts or the audience', params: IdParams, body: WebinarInvitationInput, response: { 200: QueuedMail } } },
+      (request) => inviteToWebinar(ctx(request), request.params.id, request.body),
+    );
+    app.post('/academy/webinars/:id/attendance', { schema: { tags, summary: 'Record who attended', params: IdParams, body: WebinarAttendanceInput, response: { 200: WebinarDetail } } }, (request) =>
+      webinars.recordAttendance(ctx(request), request.params.id, request.body.attendedContactIds),
+    );
+    app.post(
+      '/academy/webinars/:id/recording',
+      { schema: { tags, summary: 'Attach the recording and send it to those registered who did not attend', params: IdParams, body: WebinarRecordingInput, response: { 200: WebinarDetail } } },
+      (request) => attachRecording(ctx(request), request.params.id, request.body.recordingUrl),
+    );
+    app.post(
+      '/academy/webinar-registrations',
+      { config: { access: 'public' }, schema: { tags, summary: 'Register through the link of an invitation email', body: EmailRegistrationInput, response: { 200: RegistrationResult } } },
+      (request) => registerByToken(services, request.body.token),
     );
   };

@@ -159,3 +159,14 @@ export async function accountLearning(db: Db, workspaceId: string, accountId: st
   );
   return row ?? { current_contacts: 0, trained: 0, active: 0 };
 }
+
+/** Certificates (newest per contact and path, holder still with the customer) expiring on one of these days, all workspaces. */
+export async function certificatesExpiringOn(db: Db, days: string[]) {
+  return rows<{ id: string; workspace_id: string; contact_id: string; path_id: string; title: string; expires_on: string; name: string; email: string }>(
+    await db.execute(sql`select * from (
+        select distinct on (k.workspace_id, k.contact_id, k.path_id) k.id, k.workspace_id, k.contact_id, k.path_id, k.title, k.expires_on::text as expires_on, c.name, c.email
+          from academy_certificates k join contacts c on c.workspace_id = k.workspace_id and c.id = k.contact_id and c.left_on is null
+         order by k.workspace_id, k.contact_id, k.path_id, k.issued_on desc) newest
+      where expires_on in (${sql.join(days.map((d) => sql`${d}`), sql`, `)})`),
+  );
+}

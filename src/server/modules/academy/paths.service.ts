@@ -114,6 +114,7 @@ export async function createPath(ctx: Ctx, input: PathInput) {
 
 /** Saves the path as a new version: enrolments under way keep theirs; new enrolments take this one. */
 export async function updatePath(ctx: Ctx, pathId: string, input: PathInput) {
+  if (!(await repo.findPath(ctx.db, ctx.workspaceId, pathId))) throw notFound('learning path');
   await assertCourses(ctx, input);
   await inTransaction(ctx, async (tx) => {
     const now = tx.services.now();

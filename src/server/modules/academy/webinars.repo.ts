@@ -65,3 +65,42 @@ export async function setAttendance(db: Db, workspaceId: string, webinarId: stri
   await db.execute(sql`update academy_webinar_registrations set attended = (contact_id = any(${sql`array[${sql.join(attended.length ? attended.map((id) => sql`${id}::uuid`) : [sql`null::uuid`], sql`, `)}]`}))
      where workspace_id = ${workspaceId} and webinar_id = ${webinarId}`);
 }
+
+export interface Invitee {
+  id: string;
+  name: string;
+  email: string;
+  timezone: string | null;
+}
+
+/** Current contacts by id, or every current contact the audience matches (one query). */
+export async function invitees(db: Db, workspaceId: string, who: { contactIds: string[] } | { audience: Record<string, string[]> }) {
+  const filter =
+    'contactIds' in who
+      ? sql`c.id in (${sql.join(who.contactIds.map((id) => sql`${id}::uuid`), sql`, `)})`
+      : sql`(cardinality(${arr(who.audience.roles)}::text[]) = 0 or c.role = any(${arr(who.audience.roles)}::text[]))
+        and (cardinality(${arr(who.audience.segments)}::text[]) = 0 or a.segment = any(${arr(who.audience.segments)}::text[]))
+        and (cardinality(${arr(who.audience.products)}::text[]) = 0 or a.products && ${arr(who.audience.products)}::text[])
+        and (cardinality(${arr(who.audience.modules)}::text[]) = 0 or c.modules && ${arr(who.audience.modules)}::text[])
+        and (cardinality(${arr(who.audience.organizationIds)}::uuid[]) = 0 or c.organization_id = any(${arr(who.audience.organizationIds)}::uuid[]))
+        and (cardinality(${arr(who.audience.stages)}::text[]) = 0 or a.laer_stage = any(${arr(who.audience.stages)}::text[]))`;
+  const result = await db.execute(sql`select c.id, c.name, c.email, coalesce(c.timezone, a.timezone) as timezone from contacts c
+      join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
+     where c.workspace_id = ${workspaceId} and c.left_on is null and a.archived_at is null and ${filter} limit 50000`);
+  return (result as unknown as { rows: Invitee[] }).rows;
+}
+
+const arr = (values: string[] | undefined) => `{${(values ?? []).map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+/** Webinars starting between the two times (the reminder window). */
+export function startingBetween(db: Db, from: Date, to: Date) {
+  return db.select().from(academyWebinars).where(and(gte(academyWebinars.startsAt, from), lt(academyWebinars.startsAt, to)));
+}
+
+/** Registered contacts of a webinar (attended or not), with their address. */
+export async function registeredContacts(db: Db, workspaceId: string, webinarId: string, attended?: boolean) {
+  const result = await db.execute(sql`select c.id, c.name, c.email, c.timezone from academy_webinar_registrations r
+      join contacts c on c.workspace_id = r.workspace_id and c.id = r.contact_id
+     where r.workspace_id = ${workspaceId} and r.webinar_id = ${webinarId} and c.left_on is null ${attended === undefined ? sql`` : sql`and r.attended = ${attended}`}`);
+  return (result as unknown as { rows: Invitee[] }).rows;
+}
