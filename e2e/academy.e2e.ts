@@ -216,8 +216,18 @@ describe('the academy', () => {
     const sco = phone.frameLocator('iframe.learning-scorm');
     await sco.getByText('Started').waitFor();
     await sco.getByRole('button', { name: 'Finish lesson' }).click();
-    await sco.getByText('Committed true, finished true').waitFor();
-    await phone.getByRole('status').filter({ hasText: /^(Done|Passed) · score \d+%$/ }).waitFor();
+    const commits: string[] = [];
+    phone.on('response', (response) => {
+      if (response.url().includes('/scorm/commit')) void response.text().then((text) => commits.push(`${response.status()} ${text}`));
+    });
+    phone.on('console', (message) => commits.push(`console: ${message.text()}`));
+    await sco.getByText(/^Committed/).waitFor();
+    assert.equal(await sco.locator('#done').innerText(), 'Committed true, finished true', `the SCO's commit and finish succeed: ${commits.join(' | ')}`);
+    const recorded = phone.getByRole('status').filter({ hasText: /^(Done|Passed) · score \d+%$/ });
+    await recorded.waitFor().catch(async () => {
+      await phone.screenshot({ path: screenshot('academy-portal-scorm-failed'), fullPage: true });
+      assert.fail(`the SCORM completion is recorded: ${commits.join(' | ')} / page says: ${await phone.locator('main').innerText()}`);
+    });
     await phone.screenshot({ path: screenshot('academy-portal-scorm'), fullPage: true });
     await noSidewaysScroll(phone, 'the SCORM player');
 
