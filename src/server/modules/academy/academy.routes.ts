@@ -49,6 +49,8 @@ import {
   WebinarListQuery,
   WebinarPatch,
   WebinarRecordingInput,
+  Release,
+  ReleaseInput,
 } from '../../../contract/academy.ts';
 import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import type { Services } from '../../context.ts';
@@ -63,6 +65,7 @@ import * as reports from './reports.service.ts';
 import { importScormCourse, MAX_SCORM_ZIP_BYTES } from './scorm.service.ts';
 import { attachRecording, inviteToWebinar, registerByToken } from './webinar-mail.service.ts';
 import * as webinars from './webinars.service.ts';
+import * as releases from './releases.service.ts';
 
 const tags = ['academy'];
 const ListQuery = z.object({ archived: z.enum(['include', 'exclude']).default('exclude') });
@@ -215,5 +218,17 @@ export const academyRoutes =
       '/academy/webinar-registrations',
       { config: { access: 'public' }, schema: { tags, summary: 'Register through the link of an invitation email', body: EmailRegistrationInput, response: { 200: RegistrationResult } } },
       (request) => registerByToken(services, request.body.token),
+    );
+
+    // ---- releases ----
+    app.get('/academy/releases', { schema: { tags, summary: 'Product releases', response: { 200: z.array(Release) } } }, (request) => releases.listReleases(ctx(request)));
+    app.post('/academy/releases', { schema: { tags, summary: 'Record a release (published separately)', body: ReleaseInput, response: { 201: Release } } }, async (request, reply) =>
+      reply.status(201).send(await releases.createRelease(ctx(request), request.body)),
+    );
+    app.get('/academy/releases/:id', { schema: { tags, summary: 'A release', params: IdParams, response: { 200: Release } } }, (request) => releases.getRelease(ctx(request), request.params.id));
+    app.post(
+      '/academy/releases/:id/publish',
+      { schema: { tags, summary: 'Publish a release to the contacts who use its modules (news, delta course, webinar)', params: IdParams, response: { 200: Release } } },
+      (request) => releases.publishRelease(ctx(request), request.params.id),
     );
   };

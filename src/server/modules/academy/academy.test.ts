@@ -200,3 +200,50 @@ describe('learning by rules, in the portal', () => {
     expect(mail?.subject).toMatch(/Pick up "End user essentials"/);
   });
 });
+
+describe('webinars and releases', () => {
+  it('invites with a real ICS file and a link that registers; sends the recording only to those who missed it', async () => {
+    const ical = (await import('node-ical')).default;
+    const account = await makeAccount(adminCtx);
+    const ann = await addContact(adminCtx, account.id, { name: 'Ann Attends', email: `ann-${account.id}@acme.test`, role: 'end_user' });
+    const mo = await addContact(adminCtx, account.id, { name: 'Mo Misses', email: `mo-${account.id}@acme.test`, role: 'end_user' });
+    const webinar = (await api.post('/api/v1/academy/webinars', { title: 'Reports deep dive', startsAt: '2026-03-10T15:00:00Z', durationMinutes: 45, joinUrl: 'https://meet.example.com/reports', capacity: 2 })).body;
+    expect((await api.post(`/api/v1/academy/webinars/${webinar.id}/invitations`, { contactIds: [ann.id, mo.id] })).body).toEqual({ queued: 2, skipped: 0 });
+    const [row] = await env.services.database.query<{ attachments: { content: string }[]; credentials: { value: string }[] }>(
+      'select attachments, credentials from mail_outbox where to_address = $1 and subject like $2',
+      [ann.email, "You're invited%"],
+    );
+    const events = Object.values(ical.sync.parseICS(row!.attachments[0]!.content)).filter((e) => e?.type === 'VEVENT') as { summary: string; start: Date; end: Date }[];
+    expect(events[0]).toMatchObject({ summary: 'Reports deep dive' });
+    expect(events[0]!.start.toISOString()).toBe('2026-03-10T15:00:00.000Z');
+    expect(events[0]!.end.toISOString()).toBe('2026-03-10T15:45:00.000Z');
+    const token = decodeURIComponent(/token=([^\s]+)/.exec(row!.credentials[0]!.value)![1]!);
+    const anonymous = (await import('../../test/harness.ts')).httpClient(env.app);
+    expect((await anonymous.post('/api/v1/academy/webinar-registrations', { token })).body).toMatchObject({ registered: true, webinarTitle: 'Reports deep dive' });
+    expect((await anonymous.post('/api/v1/academy/webinar-registrations', { token: `${token.slice(0, -4)}AAAA` })).status).toBe(400);
+    await (await import('./webinars.service.ts')).registerContact(adminCtx, webinar.id, mo.id, 'staff');
+    await api.post(`/api/v1/academy/webinars/${webinar.id}/attendance`, { attendedContactIds: [ann.id] });
+    const withRecording = (await api.post(`/api/v1/academy/webinars/${webinar.id}/recording`, { recordingUrl: 'https://video.example.com/reports' })).body;
+    expect(withRecording).toMatchObject({ recordingUrl: 'https://video.example.com/reports', registered: 2, attended: 1 });
+    const recordings = await env.services.database.query<{ to_address: string }>("select to_address from mail_outbox where subject like 'The recording of Reports deep dive'");
+    expect(recordings.map((r) => r.to_address)).toEqual([mo.email]);
+  });
+
+  it('publishes a release to exactly the contacts who use its modules, enrolling them in the delta course', async () => {
+    const users = await makeAccount(adminCtx, { products: ['Payroll'] });
+    const others = await makeAccount(adminCtx, { products: ['CRM'] });
+    const timesheets = await addContact(adminCtx, users.id, { name: 'Tim Sheets', email: `tim-${users.id}@acme.test`, role: 'end_user', modules: ['timesheets'] });
+    await addContact(adminCtx, users.id, { name: 'Exa Penses', email: `exa-${users.id}@acme.test`, role: 'end_user', modules: ['expenses'] });
+    await addContact(adminCtx, others.id, { name: 'Cora Crm', email: `cora-${others.id}@acme.test`, role: 'end_user', modules: ['timesheets'] });
+    const delta = (await api.post('/api/v1/academy/courses', { title: 'Timesheets 2.0' })).body;
+    await api.post(`/api/v1/academy/courses/${delta.id}/lessons`, { title: 'What changed', content: { kind: 'markdown', body: 'New approvals' } });
+    const release = (await api.post('/api/v1/academy/releases', { product: 'Payroll', name: 'Payroll 2026.3', modules: ['timesheets'], notes: 'Approvals in one click', courseId: delta.id })).body;
+    const published = (await api.post(`/api/v1/academy/releases/${release.id}/publish`)).body;
+    expect(published).toMatchObject({ audienceCount: 1 });
+    const news = await env.services.database.query<{ to_address: string }>("select to_address from mail_outbox where subject like 'What''s new in Payroll%'");
+    expect(news.map((n) => n.to_address)).toEqual([timesheets.email]);
+    const enrolled = (await api.get(`/api/v1/academy/enrolments?contactId=${timesheets.id}`)).body.items;
+    expect(enrolled.map((e: { pathTitle: string }) => e.pathTitle)).toContain("What's new: Payroll 2026.3");
+    expect((await api.post(`/api/v1/academy/releases/${release.id}/publish`)).status).toBe(409);
+  });
+});

@@ -246,3 +246,16 @@ export async function stuck(db: Db, workspaceId: string, before: Date) {
      order by e.enrolled_at limit 500`),
   );
 }
+
+/** Enrols, in one statement, the current contacts who use a release (its product, one of its modules if it names any). */
+export async function enrolReleaseAudience(db: Db, workspaceId: string, pathId: string, version: number, release: { product: string; modules: string[] }, byName: string, now: Date) {
+  const result = await db.execute(sql`
+    insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
+    select c.workspace_id, c.id, c.account_id, ${pathId}, ${version}, 'active', null, ${byName}, ${now.toISOString()}::timestamptz
+      from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
+     where c.workspace_id = ${workspaceId} and c.left_on is null and a.archived_at is null and ${release.product} = any(a.products)
+       ${release.modules.length > 0 ? sql`and c.modules && ${toTextArray(release.modules)}` : sql``}
+    on conflict do nothing
+    returning 1`);
+  return rowsOf(result).length;
+}

@@ -6,6 +6,7 @@ import { createRule, enrolByHand, listEnrolments } from '../enrolment.service.ts
 import { storeFile } from '../files.service.ts';
 import { createPath } from '../paths.service.ts';
 import { createWebinar } from '../webinars.service.ts';
+import { createRelease } from '../releases.service.ts';
 
 export async function seedAcademyFor(ctx: Ctx, accountId: string, contactId: string) {
   const course = await createCourse(ctx, { title: 'Basics', summary: '', product: null, modules: [], estimatedMinutes: null });
@@ -32,6 +33,7 @@ export async function seedAcademyFor(ctx: Ctx, accountId: string, contactId: str
     capacity: 50,
     audience: { roles: [], segments: [], products: [], modules: [], organizationIds: [], stages: [] },
   });
+  const release = await createRelease(ctx, { product: 'Core Platform', name: 'Spring release', modules: ['Reports'], notes: 'Faster reports', courseId: course.id, webinarId: webinar.id });
   void accountId;
-  return { course: course.id, lesson: lesson.id, academyFile: file.id, path: path.id, rule: rule.id, enrolment: enrolment.id, webinar: webinar.id };
+  return { release: release.id, course: course.id, lesson: lesson.id, academyFile: file.id, path: path.id, rule: rule.id, enrolment: enrolment.id, webinar: webinar.id };
 }
