@@ -22,6 +22,13 @@ export function RatesPage() {
   }
   return (
     <div className="stack">
+      <p className="lesson-small">
+        Every learning event is also kept as an xAPI statement:{' '}
+        <a href="/api/v1/academy/xapi/statements?limit=10000" download="xapi-statements.json">
+          download the statements (JSON)
+        </a>
+        .
+      </p>
       <Section title="Paths" count={paths.length}>
         <div className="card card-flush">
           <Table caption="Completion per learning path">
