@@ -37,6 +37,7 @@ const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').th
 const ExecutiveSummaryPage = lazy(() =>
   import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
 );
+const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
@@ -95,6 +96,7 @@ function Gate() {
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
+          <Route path="academy/*" element={<AcademyApp />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
           <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />

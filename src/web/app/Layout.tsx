@@ -64,6 +64,12 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/academy" className="nav-link">
+                <NavIcon d="M2 8l8-4 8 4-8 4zM5 9.5V14c0 1.5 2.5 2.5 5 2.5s5-1 5-2.5V9.5M18 8v5" />
+                Academy
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/mail" className="nav-link">
                 <NavIcon d="M3 5h14v10H3zM3 5l7 6 7-6" />
                 Mail

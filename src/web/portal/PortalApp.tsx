@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
-import { Navigate, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router';
+import { lazy, Suspense, useState, type CSSProperties, type FormEvent, type ReactNode } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { formProblem } from '../app/formProblem.ts';
 import { useDocumentTitle } from '../app/useDocumentTitle.ts';
 import { Button } from '../components/ui/Button.tsx';
@@ -19,6 +19,10 @@ import {
   type Branding,
 } from './portal.api.ts';
 import { PortalProjectPage } from './PortalProjectPage.tsx';
+import { PortalCertificatePage, PortalLearningPage } from './PortalLearningPage.tsx';
+
+// The course player, and scorm-again behind it, load only when a course is opened.
+const PortalCoursePage = lazy(() => import('./PortalCoursePage.tsx').then((m) => ({ default: m.PortalCoursePage })));
 
 /** The customer portal: its own pages, its own session, the vendor's branding. */
 export function PortalApp() {
@@ -28,6 +32,7 @@ export function PortalApp() {
       <Route path="sign-in/:token" element={<SignInLinkPage />} />
       <Route path="sign-in" element={<SignedInOr />} />
       <Route path="projects/:id" element={<SignedInOr />} />
+      <Route path="learning/*" element={<SignedInOr />} />
       <Route path="*" element={<SignedInOr />} />
     </Routes>
   );
@@ -56,6 +61,7 @@ export function PortalShell({ branding, children, who }: { branding?: Branding |
 function SignedInOr() {
   const me = usePortalMe();
   const { id } = useParams();
+  const { pathname } = useLocation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   if (me.isPending) return <PortalShell><LoadingState label="Opening your portal…" /></PortalShell>;
@@ -68,13 +74,31 @@ function SignedInOr() {
   };
   const who = (
     <div className="portal-who">
+      <nav className="portal-nav" aria-label="Portal">
+        {me.data.projects.length > 0 && <Link to={me.data.projects.length === 1 ? `/portal/projects/${me.data.projects[0]!.id}` : '/portal'}>Your project{me.data.projects.length === 1 ? '' : 's'}</Link>}
+        <Link to="/portal/learning">Your learning</Link>
+      </nav>
       <span className="portal-who-name">{me.data.contact.name}</span>
       <Button size="sm" variant="ghost" onClick={() => void signOut()}>
         {me.data.preview ? 'Close preview' : 'Sign out'}
       </Button>
     </div>
   );
+  if (pathname.startsWith('/portal/learning')) {
+    return (
+      <PortalShell branding={me.data.branding} who={who}>
+        <Suspense fallback={<LoadingState label="Opening the course…" />}>
+          <Routes>
+            <Route path="courses/:courseId" element={<PortalCoursePage />} />
+            <Route path="certificates/:certificateId" element={<PortalCertificatePage />} />
+            <Route path="*" element={<PortalLearningPage />} />
+          </Routes>
+        </Suspense>
+      </PortalShell>
+    );
+  }
   if (!id) {
+    if (me.data.projects.length === 0) return <Navigate to="/portal/learning" replace />;
     if (me.data.projects.length === 1) return <Navigate to={`/portal/projects/${me.data.projects[0]!.id}`} replace />;
     return (
       <PortalShell branding={me.data.branding} who={who}>

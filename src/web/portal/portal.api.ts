@@ -34,12 +34,17 @@ import { send } from '../app/api.ts';
 let portalCsrf: string | undefined;
 const base = '/api/portal/v1';
 
-const portal = {
+/** The portal's client (its cookie and CSRF token); the academy's calls use it too. */
+export const portal = {
   get: <T>(path: string) => send<T>('GET', `${base}${path}`, undefined, portalCsrf),
   post: <T>(path: string, body?: unknown) => send<T>('POST', `${base}${path}`, body, portalCsrf),
   put: <T>(path: string, body: unknown) => send<T>('PUT', `${base}${path}`, body, portalCsrf),
   patch: <T>(path: string, body: unknown) => send<T>('PATCH', `${base}${path}`, body, portalCsrf),
+  delete: <T>(path: string) => send<T>('DELETE', `${base}${path}`, undefined, portalCsrf),
 };
+
+/** The portal's CSRF token, for requests made outside `portal` (scorm-again's commits). */
+export const portalCsrfToken = () => portalCsrf;
 
 export type { Branding, FormAnswer, FormField, Invitation, PortalMe, PortalProject, PortalTask, ReadinessQuestion };
 export type PortalMilestone = PortalProject['milestones'][number];
