@@ -16,7 +16,7 @@ fs.mkdirSync(PAGES_DIR, { recursive: true });
 /** Route patterns of the staff app, read from its router, so a page added later cannot be left out of this sweep. */
 function routesInApp(): string[] {
   const source = fs.readFileSync('src/web/app/App.tsx', 'utf8');
-  return [...source.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!).filter((route) => route !== '*' && !route.startsWith('/invite'));
+  return [...source.matchAll(/<Route\s+path="([^"]+)"/g)].map((m) => m[1]!).filter((route) => route !== '*' && !route.startsWith('/invite')).map((route) => route.replace(/\/\*$/, ''));
 }
 
 let browser: Browser;

@@ -376,7 +376,8 @@ export type ScormLaunch = z.infer<typeof ScormLaunch>;
 export const ScormCommit = z
   .record(
     z.string().max(255).regex(/^(cmi|adl)\.[A-Za-z0-9_.]+$/, { message: 'must be a CMI element name like cmi.core.lesson_status' }),
-    z.union([z.string().max(64_000), z.number(), z.boolean(), z.null()]),
+    // scorm-again also sends a list still empty as {} or [] ("cmi.objectives": {}): taken, and read as nothing.
+    z.union([z.string().max(64_000), z.number(), z.boolean(), z.null(), z.strictObject({}), z.array(z.never()).max(0)]),
   )
   .refine((r) => Object.keys(r).length <= 2000, { message: 'has too many CMI elements (2,000 at most)' });
 export type ScormCommit = z.infer<typeof ScormCommit>;

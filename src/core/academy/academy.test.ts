@@ -135,6 +135,8 @@ describe('SCORM', () => {
     expect(readCommit('1.2', { 'cmi.core.lesson_status': 'passed', 'cmi.core.score.raw': '8', 'cmi.core.score.max': '10', 'cmi.core.session_time': '0001:02:03.50', 'cmi.core.lesson_location': 'p3', 'cmi.suspend_data': 'x' })).toEqual({ status: 'passed', score: 80, location: 'p3', suspendData: 'x', sessionSeconds: 3723 });
     expect(readCommit('2004', { 'cmi.completion_status': 'completed', 'cmi.success_status': 'unknown', 'cmi.score.scaled': 0.75, 'cmi.session_time': 'PT1M5S', 'cmi.location': 'page-2' })).toMatchObject({ status: 'completed', score: 75, sessionSeconds: 65, location: 'page-2' });
     expect(readCommit('2004', { 'cmi.completion_status': 'incomplete' }).status).toBe('in_progress');
+    // scorm-again sends its lists still empty as {} or []: read as nothing, never as "[object Object]".
+    expect(readCommit('1.2', { 'cmi.core.lesson_status': 'completed', 'cmi.objectives': {}, 'cmi.interactions': [], 'cmi.suspend_data': {} })).toMatchObject({ status: 'completed', suspendData: null });
     expect(sessionSeconds('nonsense')).toBe(0);
   });
   it('never lets a later commit undo a pass', () => {

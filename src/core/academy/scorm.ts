@@ -71,7 +71,7 @@ export function readManifest(xml: string): ScormManifest {
 
 // ---- runtime data ----
 
-export type FlatCmi = Record<string, string | number | boolean | null>;
+export type FlatCmi = Record<string, string | number | boolean | null | Record<string, never> | never[]>;
 
 export interface ScormOutcome {
   status: LessonStatus;
@@ -88,7 +88,8 @@ export const bestStatus = (a: LessonStatus, b: LessonStatus): LessonStatus => (R
 
 const str = (cmi: FlatCmi, key: string): string | null => {
   const value = cmi[key];
-  return value === undefined || value === null || value === '' ? null : String(value);
+  // An empty list arrives as {} or []: nothing to read.
+  return value === undefined || value === null || value === '' || typeof value === 'object' ? null : String(value);
 };
 const num = (cmi: FlatCmi, key: string): number | null => {
   const value = str(cmi, key);

@@ -26,8 +26,8 @@ async function startRuntime(launch: ScormLaunch, onCommitted: () => void, onComm
     // header. The SCO's commit call answers at once; the outcome arrives as CommitSuccess or CommitError.
     useAsynchronousCommits: true,
     asyncModeBeaconBehavior: 'never' as const,
-    // scorm-again's flattened commit carries empty collections as objects ("cmi.interactions": {}), which the
-    // commit route refuses (a value must be a string, number, boolean or null): send only the scalar elements.
+    // scorm-again's flattened commit carries empty collections as objects ("cmi.interactions": {}); the route takes
+    // them and reads them as nothing, so only the scalar elements, the ones it records, are sent.
     requestHandler: (commit: unknown) => scalarsOnly(commit),
     xhrWithCredentials: true,
     xhrHeaders: { 'x-csrf-token': portalCsrfToken() ?? '' },
