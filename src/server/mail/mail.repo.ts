@@ -308,25 +308,31 @@ export async function insertCappedNotices(db: Db, workspaceId: string, notices: 
   if (notices.length === 0) return 0;
   const column = <K extends keyof CappedNotice>(key: K) => notices.map((n) => n[key]);
   const at = now.toISOString();
+  // Set-based: each recipient's automated mail in the window is counted once (one grouped scan), not per row.
   const result = await db.execute(sql`
+    with m as (
+      select * from unnest(${toArray(column('dedupeKey'))}::text[], ${toArray(column('to'))}::text[], ${toArray(column('subject'))}::text[], ${toArray(column('text'))}::text[],
+                  ${toArray(column('messageId'))}::text[], ${toArray(column('contactId'))}::uuid[]) as m(key, addr, subject, body, msgid, contact)),
+    cap as (
+      select lower(o.to_address) as addr, count(*) filter (where coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '1 day') as day, count(*) as week
+        from mail_outbox o
+       where o.workspace_id = ${workspaceId} and o.kind = 'automated' and o.channel = 'email'
+         and o.state in ('scheduled', 'sending', 'sent') and o.send_after >= ${at}::timestamptz - interval '8 days'
+         and coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '7 days'
+         and lower(o.to_address) in (select lower(addr) from m)
+       group by lower(o.to_address))
     insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, reason, send_after, created_at, updated_at, kind, channel, contact_id, priority, due_at, step_name)
     select ${workspaceId}, m.key, m.addr, m.subject, m.body, m.msgid,
-           case when p.unsubscribed_at is not null or cap.day >= ${rules.perDay} or cap.week >= ${rules.perWeek} then 'suppressed' else 'scheduled' end,
+           case when p.unsubscribed_at is not null or coalesce(cap.day, 0) >= ${rules.perDay} or coalesce(cap.week, 0) >= ${rules.perWeek} then 'suppressed' else 'scheduled' end,
            case when p.unsubscribed_at is not null then 'The contact unsubscribed from automated email.'
                 when cap.day >= ${rules.perDay} then 'Frequency cap: ' || cap.day || ' automated email(s) to this person in the last day already.'
                 when cap.week >= ${rules.perWeek} then 'Frequency cap: ' || cap.week || ' automated email(s) to this person in the last seven days already.'
                 else null end,
            ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 'automated', 'email', m.contact, 'low', ${at}::timestamptz, ${label}
-      from unnest(${toArray(column('dedupeKey'))}::text[], ${toArray(column('to'))}::text[], ${toArray(column('subject'))}::text[], ${toArray(column('text'))}::text[],
-                  ${toArray(column('messageId'))}::text[], ${toArray(column('contactId'))}::uuid[]) as m(key, addr, subject, body, msgid, contact)
+      from m
       left join contact_mail_preferences p on p.workspace_id = ${workspaceId} and p.contact_id = m.contact
-      cross join lateral (
-        select count(*) filter (where coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '1 day') as day, count(*) as week
-          from mail_outbox o
-         where o.workspace_id = ${workspaceId} and lower(o.to_address) = lower(m.addr) and o.kind = 'automated' and o.channel = 'email'
-           and o.state in ('scheduled', 'sending', 'sent') and o.send_after >= ${at}::timestamptz - interval '8 days'
-           and coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '7 days') cap
-    on conflict do nothing
+      left join cap on cap.addr = lower(m.addr)
+    on conflict (workspace_id, dedupe_key) do nothing
     returning 1`);
   return (result as unknown as { rows: unknown[] }).rows.length;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, signedInClient, type TestEnv } from '../test/harness.ts';
+import { makeAccount, makeWorkspace, signedInClient, type TestEnv } from '../test/harness.ts';
 import { startTestEnvWithSmtp, type SmtpCapture } from '../test/smtp.ts';
-import { closeMailTransports, deliverDueMail } from './mail.service.ts';
+import { closeMailTransports, deliverDueMail, queueCappedNotices } from './mail.service.ts';
 import { claimDue } from './mail.repo.ts';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
@@ -98,6 +98,36 @@ describe('mail', () => {
     expect((await states())['busy@vendor.test']).toBe('sent');
     closeMailTransports();
     await picky.close();
+  });
+});
+
+// Last: the scheduled notice it writes would count in the deliveries above.
+describe('capped notices', () => {
+  it('writes a batch of automated notices under the frequency cap: a capped or unsubscribed recipient is suppressed with the reason, a key already written is skipped', async () => {
+    const { admin } = await makeWorkspace(env.services, 'Capped');
+    const account = await makeAccount(admin.ctx);
+    const q = env.services.database.query.bind(env.services.database);
+    const contact = async (name: string) =>
+      (await q<{ id: string }>("insert into contacts (workspace_id, account_id, name, email, role) values ($1, $2, $3, $4, 'end_user') returning id", [admin.workspaceId, account.id, name, `${name}@customer.test`]))[0]!.id;
+    const [fresh, busy, weekly, gone] = [await contact('fresh'), await contact('busy'), await contact('weekly'), await contact('gone')];
+    const now = env.services.now();
+    const earlier = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
+    const sent = (key: string, to: string, at: string) =>
+      q("insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, send_after, sent_at, kind, channel) values ($1, $2, $3, 's', 't', $2, 'sent', $4, $4, 'automated', 'email')", [admin.workspaceId, key, to, at]);
+    await sent('old-busy', 'BUSY@customer.test', earlier(2)); // one today: the default cap is 1 a day
+    for (const [i, hours] of [30, 50, 70].entries()) await sent(`old-weekly-${i}`, 'weekly@customer.test', earlier(hours)); // three this week: the cap is 3
+    await sent('old-fresh', 'fresh@customer.test', earlier(24 * 9)); // outside the week
+    await q("insert into contact_mail_preferences (workspace_id, contact_id, unsubscribe_token, unsubscribed_at) values ($1, $2, 'unsub_capped_test', now())", [admin.workspaceId, gone]);
+    const notices = [fresh, busy, weekly, gone].map((id, i) => ({ dedupeKey: `news:${id}`, to: ['fresh', 'busy', 'weekly', 'gone'][i] + '@customer.test', contactId: id, subject: 'News', text: 'Hello' }));
+
+    expect(await queueCappedNotices(env.services.database.db, env.services, admin.workspaceId, notices, 'News')).toBe(4);
+    const rows = await q<{ contact_id: string; state: string; reason: string | null }>("select contact_id, state, reason from mail_outbox where workspace_id = $1 and dedupe_key like 'news:%'", [admin.workspaceId]);
+    const of = (id: string) => rows.find((r) => r.contact_id === id)!;
+    expect(of(fresh)).toMatchObject({ state: 'scheduled', reason: null });
+    expect(of(busy)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 1 automated email(s) to this person in the last day already.' });
+    expect(of(weekly)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 3 automated email(s) to this person in the last seven days already.' });
+    expect(of(gone)).toMatchObject({ state: 'suppressed', reason: 'The contact unsubscribed from automated email.' });
+    expect(await queueCappedNotices(env.services.database.db, env.services, admin.workspaceId, notices, 'News')).toBe(0);
   });
 });
 

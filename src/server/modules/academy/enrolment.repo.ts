@@ -49,10 +49,13 @@ export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise
        and (cardinality(r.stages) = 0 or a.laer_stage = any(r.stages))
        and not exists (select 1 from academy_enrolments e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.path_id = r.path_id)
      order by c.id, r.path_id, r.created_at
-    on conflict do nothing
+    on conflict ${RUNNING_KEY} do nothing
     returning 1`);
   return rowsOf(result).length;
 }
+
+// The arbiter: only the one-running-enrolment-per-path index is checked before each row (not every unique index).
+const RUNNING_KEY = sql.raw(`(workspace_id, contact_id, path_id) where status = 'active'`);
 
 const toTextArray = (values: string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
 
@@ -63,7 +66,7 @@ export async function enrolContacts(db: Db, workspaceId: string, pathId: string,
     insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
     select c.workspace_id, c.id, c.account_id, ${pathId}, ${version}, 'active', null, ${byName}, ${now.toISOString()}::timestamptz
       from contacts c where c.workspace_id = ${workspaceId} and c.left_on is null and ${who}
-    on conflict do nothing
+    on conflict ${RUNNING_KEY} do nothing
     returning 1`);
   return rowsOf(result).length;
 }
@@ -255,7 +258,7 @@ export async function enrolReleaseAudience(db: Db, workspaceId: string, pathId: 
       from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
      where c.workspace_id = ${workspaceId} and c.left_on is null and a.archived_at is null and ${release.product} = any(a.products)
        ${release.modules.length > 0 ? sql`and c.modules && ${toTextArray(release.modules)}` : sql``}
-    on conflict do nothing
+    on conflict ${RUNNING_KEY} do nothing
     returning 1`);
   return rowsOf(result).length;
 }
