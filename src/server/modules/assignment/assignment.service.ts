@@ -76,7 +76,11 @@ export async function projectAssignments(ctx: Ctx, projectId: string): Promise<{
   };
 }
 
-const roleLabel = (role: AssignedRole) => MEMBER_ROLE_LABELS[role].toLowerCase();
+/** "onboarding manager", "CSM": lower case in a sentence, except an acronym. */
+const roleLabel = (role: AssignedRole) => {
+  const label = MEMBER_ROLE_LABELS[role];
+  return label === label.toUpperCase() ? label : label.toLowerCase();
+};
 
 /**
  * A new project's owners: for each role, the account's owner of it, else the first matching rule's choice. A
