@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR, signIn, staffApi, startLandfall, type RunningLandfall } from './support.ts';
 
 // Every page of the staff app, on a phone (390×844) and a desktop (1440×900): nothing scrolls sideways, nothing
@@ -90,7 +90,7 @@ describe('every page of the staff app', () => {
       ['portal', '/portal'],
     ] as const) {
       // A signed-in browser that has never loaded the app: its cookie only, an empty cache.
-      let storageState: Awaited<ReturnType<import('playwright-core').BrowserContext['storageState']>> | undefined;
+      let storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
       if (name === 'staff') {
         const signing = await browser.newContext({ baseURL: landfall.url });
         await signIn(await signing.newPage(), landfall);
