@@ -175,8 +175,6 @@ export async function projectContext(db: Db, workspaceId: string, projectId: str
       workspaceName: workspaces.name,
       /** The account's onboarding manager, who speaks for a project that has none of its own. */
       accountManagerId: sql<string | null>`(select o.member_id from account_owners o where o.workspace_id = ${projects.workspaceId} and o.account_id = ${projects.accountId} and o.role = 'onboarding_manager')`,
-      workingWeekdays: workspaces.workingWeekdays,
-      holidays: workspaces.holidays,
     })
     .from(projects)
     .innerJoin(accounts, and(eq(accounts.workspaceId, projects.workspaceId), eq(accounts.id, projects.accountId)))

@@ -6,11 +6,12 @@ import { renderMessage, teamName, TemplateError, withFallbacks, type DigestProje
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import type { AutomatedAction } from '../../../core/playbooks/definition.ts';
-import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
+import type { BusinessCalendar } from '../../../core/calendar.ts';
 import { MEMBER_ROLE_LABELS, type ContactRole, type MemberRole } from '../../../core/people.ts';
 import type { Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { frequencyCapOf, queueAutomatedMail, unsubscribedAmong, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
+import { businessCalendarOf } from '../workspaces/workspaces.service.ts';
 import * as repo from './cadences.repo.ts';
 
 export type ProjectContext = NonNullable<Awaited<ReturnType<typeof repo.projectContext>>>;
@@ -28,20 +29,13 @@ export interface PlanningData {
   plan: CadencePlan;
 }
 
-export function calendarFrom(project: ProjectContext): BusinessCalendar {
-  return {
-    timeZone: project.workspaceTimezone,
-    workingWeekdays: (project.workingWeekdays as Weekday[] | null) ?? MONDAY_TO_FRIDAY,
-    holidays: project.holidays ?? [],
-  };
-}
-
 /** Reads everything the planner needs for one project and plans its cadence as of now. One query after another (PGlite). */
 export async function loadPlan(db: Db, services: Services, workspaceId: string, projectId: string, attachment: { cadenceId: string; attachedAt: Date }) {
   const project = await repo.projectContext(db, workspaceId, projectId);
   const cadence = await repo.findCadence(db, workspaceId, attachment.cadenceId);
   if (!project || !cadence) return undefined;
-  const calendar = calendarFrom(project);
+  // The workspace's whole calendar: its own holidays and its country's public holidays, as projects are planned on.
+  const calendar = await businessCalendarOf(db, workspaceId);
   const contacts = await repo.accountContacts(db, workspaceId, project.accountId);
   const tasks = await repo.projectTasks_(db, workspaceId, projectId);
   const events = await repo.listEvents(db, workspaceId, projectId);
