@@ -150,6 +150,14 @@ describe('the demo workspace', () => {
     expect(byCustomer[0]!.n).toBe(1);
   });
 
+  it('has an academy: two paths, end users enrolled by a rule and learning, a certified super-user, a webinar with registrations', async () => {
+    expect((await rows(`select 1 from academy_paths`)).length).toBeGreaterThanOrEqual(2);
+    expect((await rows(`select 1 from academy_enrolments`)).length).toBeGreaterThan(0);
+    expect((await rows(`select 1 from academy_enrolments where status = 'completed'`)).length).toBeGreaterThanOrEqual(2);
+    expect(await rows(`select title, (expires_on - interval '12 months')::date = issued_on as twelve_months from academy_certificates`)).toEqual([{ title: 'Certified super-user', twelve_months: true }]);
+    expect((await rows(`select 1 from academy_webinar_registrations`)).length).toBe(2);
+  });
+
   it('shows a book of customers at every segment, stage and complexity, with people who come and go', async () => {
     const accounts = await rows<{ segment: string; complexity: string; laer_stage: string; contract_value: number; industry: string }>(
       `select segment, complexity, laer_stage, contract_value, industry from accounts`,

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
+import { seedDemoAcademy } from './demo-academy.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -112,6 +113,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   // Last, so the portal and readiness scenes keep the played projects: a second team copied from the most
   // advanced project, and a pilot planned by hand (a blank project).
   await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
+  await seedDemoAcademy(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {
