@@ -69,7 +69,13 @@ describe('Mobilization, from the won deal to first value', () => {
     // And the plan has an outcome to prove.
     await api.post(`/projects/${deal.projectId}/success-outcomes`, { statement: 'Close the books in four days' });
 
-    // The champion gets an invitation that says why, and signs in with the emailed link.
+    // The champion had portal access from the start (with the welcome), so the request came as a plain email;
+    // the manager also sends her an invitation from the Portal tab, and she signs in with the emailed link.
+    await readMail(landfall, 'hana@helios-freight.test', 'Please fill in the readiness assessment');
+    await staff.goto(`/projects/${deal.projectId}`);
+    await staff.getByRole('tab', { name: 'Portal' }).click();
+    const accessRow = staff.locator('section[aria-labelledby="portal-access"] tr', { hasText: 'hana@helios-freight.test' });
+    await accessRow.getByRole('button', { name: /^(Give access|Resend invitation)$/ }).click();
     const invitation = urlIn(await readMail(landfall, 'hana@helios-freight.test', 'invited you to your onboarding portal'), '/portal/invite');
     customer = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await customer.newPage();
