@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
+import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, sidewaysScroll, urlIn, type RunningLandfall } from './support.ts';
 
 let browser: Browser;
 before(async () => {
@@ -41,7 +41,7 @@ document.getElementById('finish').onclick = function () {
 }
 
 const noSidewaysScroll = async (page: Page, what: string) => {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sidewaysScroll(page);
   assert.ok(overflow <= 1, `${what} does not scroll sideways at 390px (${overflow}px)`);
 };
 

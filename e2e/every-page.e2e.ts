@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, signIn, staffApi, startLandfall, type RunningLandfall } from './support.ts';
+import { launchBrowser, RESULTS_DIR, signIn, staffApi, sidewaysScroll, startLandfall, type RunningLandfall } from './support.ts';
 
 // Every page of the staff app, on a phone (390×844) and a desktop (1440×900): nothing scrolls sideways, nothing
 // logs an error to the console. The screenshots stay in test-results/pages/ to be looked at. It also measures what
@@ -72,7 +72,7 @@ describe('every page of the staff app', () => {
         await page.goto(url);
         await page.locator('main h1, [role="main"] h1, h1').first().waitFor({ timeout: 15_000 });
         await page.waitForLoadState('networkidle');
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        const overflow = await sidewaysScroll(page);
         const file = `${name}-${route.replace(/[/:]+/g, '_').replace(/^_|_$/g, '') || 'home'}.png`;
         await page.screenshot({ path: path.join(PAGES_DIR, file), fullPage: false });
         if (overflow > 1) problems.push(`${name} ${url}: scrolls ${overflow}px sideways`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
+import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, sidewaysScroll, urlIn, type RunningLandfall } from './support.ts';
 
 let browser: Browser;
 before(async () => {
@@ -142,7 +142,7 @@ describe('a customer works in the portal', () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Your tasks' }).waitFor();
     await page.screenshot({ path: screenshot('portal-phone'), fullPage: false });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await sidewaysScroll(page);
     assert.ok(overflow <= 1, `the phone layout does not scroll sideways (${overflow}px)`);
 
     // The vendor sees all of it on the project.

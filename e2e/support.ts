@@ -104,6 +104,9 @@ export async function startLandfall(
 
 export const screenshot = (name: string) => path.join(RESULTS_DIR, `${name}.png`);
 
+/** How many pixels the page scrolls sideways (0 when it fits its viewport). */
+export const sidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 /** Signs in as the demo admin (the login the server prints, or the demo's default). */
 export async function signIn(page: Page, landfall: RunningLandfall) {
   const [, email, password] = /Demo login: (\S+) \/ (\S+)/.exec(landfall.output()) ?? ['', 'demo@landfall.example', 'landfall-demo'];
