@@ -28,7 +28,7 @@ export const canWrite = (role: MemberRole): boolean => role !== 'leader';
 export const OWNER_ROLES = ['onboarding_manager', 'implementation_manager', 'csm', 'sales'] as const;
 export type OwnerRole = (typeof OWNER_ROLES)[number];
 
-export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'project_lead', 'admin', 'end_user'] as const;
+export const CONTACT_ROLES = ['champion', 'executive_sponsor', 'project_lead', 'admin', 'super_user', 'end_user'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
 
 export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
@@ -36,6 +36,7 @@ export const CONTACT_ROLE_LABELS: Record<ContactRole, string> = {
   executive_sponsor: 'Executive sponsor',
   project_lead: 'Project lead',
   admin: 'Admin',
+  super_user: 'Super-user',
   end_user: 'End user',
 };
 

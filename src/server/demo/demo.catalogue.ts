@@ -157,6 +157,7 @@ export const GENERIC_TITLES: Record<ContactRole, string[]> = {
   champion: ['Director of Operations', 'Head of Digital Transformation', 'Operations Manager', 'Director of Business Systems'],
   project_lead: ['Project Manager', 'IT Program Manager', 'Implementation Lead', 'PMO Lead'],
   admin: ['Systems Administrator', 'IT Manager', 'Business Systems Analyst', 'Platform Administrator'],
+  super_user: ['Power User', 'Operations Lead', 'Team Trainer', 'Senior Analyst'],
   end_user: ['Operations Analyst', 'Team Lead', 'Coordinator', 'Specialist', 'Account Manager', 'Data Analyst'],
 };
 

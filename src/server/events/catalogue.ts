@@ -30,6 +30,16 @@ export interface DomainEvents {
   'deal.won': { dealId: string; source: string; accountId: string; projectId: string };
   /** A cadence step went to the outbox for a contact; `action` names the automated work it is (the welcome email). */
   'message.sent': { projectId: string; stepId: string; action: string; contactId: string; sentOn: string };
+  /** A learner completed a learning path (its completion rule is met); a certificate may have been issued. */
+  'path.completed': { enrolmentId: string; contactId: string; accountId: string; pathId: string; certificateId: string | null };
+  /** A risk was raised on an account (a key contact left, …). */
+  'risk.raised': { riskId: string; accountId: string; kind: string; contactId: string | null };
+  /** An existing account took on a product (a won deal or by hand): a project, or users-only onboarding. */
+  'account.product_added': { accountId: string; product: string; mode: 'project' | 'users_only'; projectId: string | null; organizationId: string | null };
+  /** A new organization (department, subsidiary, region) of an account starts using the product. */
+  'organization.added': { organizationId: string; accountId: string; mode: 'project' | 'users_only'; projectId: string | null };
+  /** An account (contactId null) or one of its users reached a maturity stage of a product. */
+  'maturity.stage_reached': { accountId: string; contactId: string | null; product: string; stage: string; from: string | null };
   /** The vendor asks a contact to act in the customer portal (an assessment to fill in, outcomes to confirm). */
   'customer.asked': { projectId: string; contactId: string; subject: string; text: string };
 }

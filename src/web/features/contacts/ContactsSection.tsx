@@ -18,6 +18,7 @@ const roleTone: Record<ContactRole, Tone> = {
   executive_sponsor: 'purple',
   project_lead: 'blue',
   admin: 'teal',
+  super_user: 'blue',
   end_user: 'neutral',
 };
 
