@@ -1,3 +1,4 @@
+import { HISTORY_CATEGORIES } from '../core/history/categories.ts';
 import { z } from 'zod';
 import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
 import { FORM_FIELD_TYPES } from '../core/portal/forms.ts';
@@ -269,9 +270,23 @@ export const ProjectEvent = z.object({
   fromValue: z.string().nullable(),
   toValue: z.string().nullable(),
   reason: z.string().nullable(),
+  /** What kind of change it is, as the history's filter names it. */
+  category: z.enum(HISTORY_CATEGORIES),
+  /** Lines of one re-plan (the engine's date moves caused by one change) share it; null for every other line. */
+  groupId: z.string().nullable(),
   createdAt: z.iso.datetime(),
 });
 export type ProjectEvent = z.infer<typeof ProjectEvent>;
+
+/** Narrowing a project's history: by kind of change, by who made it, by task. */
+export const HistoryQuery = z
+  .object({
+    category: z.enum(HISTORY_CATEGORIES).optional(),
+    actor: z.string().min(1).max(200).optional(),
+    taskId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(500).optional(),
+  })
+  .strict();
 
 export const DelayEventOut = z.object({
   id: z.uuid(),

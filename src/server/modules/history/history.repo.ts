@@ -37,11 +37,14 @@ export interface EventLine {
   taskId: string | null;
   taskTitle: string | null;
   actorName: string;
+  actorContactId: string | null;
   kind: string;
   field: string | null;
   fromValue: string | null;
   toValue: string | null;
   reason: string | null;
+  /** The stored line a re-plan's moved date was expanded from: every move of one re-plan shares it. */
+  groupId: string | null;
   createdAt: Date;
 }
 
@@ -56,6 +59,8 @@ export async function listEvents(db: Db, workspaceId: string, projectId: string,
     task_id: string | null;
     task_title: string | null;
     actor_name: string;
+    actor_contact_id: string | null;
+    group_id: string | null;
     kind: string;
     field: string | null;
     from_value: string | null;
@@ -67,7 +72,7 @@ export async function listEvents(db: Db, workspaceId: string, projectId: string,
       select * from ${projectEvents} e where e.workspace_id = ${workspaceId} and e.project_id = ${projectId}
       order by e.created_at desc, e.id desc limit ${limit}
     ), lines as (
-      select e.id, e.created_at, e.actor_name, e.kind, e.field, e.reason, m.n,
+      select e.id, e.created_at, e.actor_name, e.actor_contact_id, e.kind, e.field, e.reason, m.n,
         coalesce(m.move->>0, e.task_id::text)::uuid as task_id,
         case when m.move is null then e.from_value else m.move->>1 end as from_value,
         case when m.move is null then e.to_value else m.move->>2 end as to_value
@@ -77,7 +82,7 @@ export async function listEvents(db: Db, workspaceId: string, projectId: string,
         select substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-8' || substr(h, 14, 3) || '-8' || substr(h, 18, 3) || '-' || substr(h, 21, 12)
         from md5(l.id::text || ':' || l.n) as h
       ) end as id,
-      l.task_id, t.title as task_title, l.actor_name, l.kind, l.field, l.from_value, l.to_value, l.reason, l.created_at
+      l.task_id, t.title as task_title, l.actor_name, l.actor_contact_id, case when l.n is null then null else l.id end as group_id, l.kind, l.field, l.from_value, l.to_value, l.reason, l.created_at
     from lines l left join ${projectTasks} t on t.workspace_id = ${workspaceId} and t.id = l.task_id
     order by l.created_at desc, l.id desc, l.n
     limit ${limit}`)) as unknown as { rows: Row[] };
@@ -86,6 +91,8 @@ export async function listEvents(db: Db, workspaceId: string, projectId: string,
     taskId: row.task_id,
     taskTitle: row.task_title,
     actorName: row.actor_name,
+    actorContactId: row.actor_contact_id,
+    groupId: row.group_id,
     kind: row.kind,
     field: row.field,
     fromValue: row.from_value,

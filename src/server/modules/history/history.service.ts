@@ -1,6 +1,7 @@
 // The project history: who did what, from what, to what and why. Every module writes it through here, and
 // the actor is always named from the context: a member, an API token (its name), a customer contact, or a
 // named system actor ("HubSpot intake", "Escalation ladder", "Nightly re-plan"), never a placeholder.
+import { historyCategory, type HistoryCategory } from '../../../core/history/categories.ts';
 import type { Author, Ctx } from '../../context.ts';
 import * as repo from './history.repo.ts';
 
@@ -43,10 +44,34 @@ export async function recordEvents(ctx: Ctx, lines: HistoryLine[]): Promise<void
 
 export const recordEvent = (ctx: Ctx, line: HistoryLine) => recordEvents(ctx, [line]);
 
-/** The newest 500 lines of a project's history (the caller has checked the project is the reader's). */
-export async function listProjectHistory(ctx: Ctx, projectId: string) {
-  const rows = await repo.listEvents(ctx.db, ctx.workspaceId, projectId, 500);
-  return rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString() }));
+export interface HistoryFilter {
+  category?: HistoryCategory | undefined;
+  /** Who made the change, as the line names them. */
+  actor?: string | undefined;
+  taskId?: string | undefined;
+  limit?: number | undefined;
+}
+
+/** Lines read to answer a filtered question: a filter looks this far back. */
+const FILTER_WINDOW = 5000;
+
+/**
+ * The newest lines of a project's history (500 unless asked for fewer), narrowed by kind of change, person or task
+ * (the caller has checked the project is the reader's). Each line says its category.
+ */
+export async function listProjectHistory(ctx: Ctx, projectId: string, filter: HistoryFilter = {}) {
+  const limit = filter.limit ?? 500;
+  const filtered = filter.category !== undefined || filter.actor !== undefined || filter.taskId !== undefined;
+  const rows = await repo.listEvents(ctx.db, ctx.workspaceId, projectId, filtered ? FILTER_WINDOW : limit);
+  const lines = rows.map((row) => ({ ...row, category: historyCategory(row), createdAt: row.createdAt.toISOString() }));
+  return lines
+    .filter(
+      (line) =>
+        (filter.category === undefined || line.category === filter.category) &&
+        (filter.actor === undefined || line.actorName === filter.actor) &&
+        (filter.taskId === undefined || line.taskId === filter.taskId),
+    )
+    .slice(0, limit);
 }
 
 /** A whole history row, for callers that build lines with their own actor or time. */

@@ -65,4 +65,31 @@ describe('project history', () => {
     expect(names).toContain('Nightly re-plan');
     for (const placeholder of ['API token', 'Landfall', 'A member', 'A customer contact', '']) expect(names).not.toContain(placeholder);
   });
+
+  it('narrows the history by kind of change, person and task, and groups one re-plan’s moves under one id', async () => {
+    const account = (await api.post('/api/v1/accounts', { name: 'Hooli', industry: 'Software', segment: 'smb', complexity: 'low', contractSignedOn: '2026-03-02' })).body;
+    const project = (await api.post('/api/v1/projects', { accountId: account.id })).body;
+    const first = project.tasks.find((t: { critical: boolean; owner: { side: string } }) => t.critical && t.owner.side === 'vendor');
+    await api.patch(`/api/v1/tasks/${first.id}`, { durationDays: first.durationDays + 4 });
+    await api.patch(`/api/v1/tasks/${first.id}`, { status: 'in_progress' });
+
+    const all = (await api.get(`/api/v1/projects/${project.id}/history`)).body as { category: string; groupId: string | null; taskId: string | null; actorName: string }[];
+    const dates = (await api.get(`/api/v1/projects/${project.id}/history?category=dates`)).body as typeof all;
+    expect(dates.length).toBeGreaterThan(1);
+    expect(dates.every((line) => line.category === 'dates')).toBe(true);
+    const moves = dates.filter((line) => line.groupId !== null);
+    expect(moves.length).toBeGreaterThan(1);
+    const groups = new Map<string, Set<string>>();
+    for (const line of moves as unknown as { groupId: string; createdAt: string }[]) groups.set(line.groupId, (groups.get(line.groupId) ?? new Set()).add(line.createdAt));
+    expect([...groups.values()].every((times) => times.size === 1)).toBe(true); // one re-plan, one moment
+
+    const status = (await api.get(`/api/v1/projects/${project.id}/history?category=status&taskId=${first.id}`)).body as typeof all;
+    expect(status).toHaveLength(1);
+    const mine = (await api.get(`/api/v1/projects/${project.id}/history?actor=${encodeURIComponent('Ada Admin')}&limit=2`)).body as typeof all;
+    expect(mine).toHaveLength(2);
+    expect(all.length).toBeGreaterThan(mine.length);
+
+    const refused = await api.get(`/api/v1/projects/${project.id}/history?category=gossip&colour=red`);
+    expect(refused.status).toBe(400);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -375,7 +375,7 @@ export function listDelays(db: Db, workspaceId: string, projectId: string) {
     .select()
     .from(delayEvents)
     .where(and(eq(delayEvents.workspaceId, workspaceId), eq(delayEvents.projectId, projectId)))
-    .orderBy(asc(delayEvents.createdAt));
+    .orderBy(desc(delayEvents.createdAt), desc(delayEvents.id));
 }
 
 export async function insertComment(db: Db, values: typeof taskComments.$inferInsert) {

@@ -12,6 +12,7 @@ import {
   NewTask,
   Project,
   ProjectEvent,
+  HistoryQuery,
   ProjectInput,
   ProjectListQuery,
   ProjectPatch,
@@ -82,12 +83,13 @@ export const projectRoutes =
       {
         schema: {
           tags,
-          summary: "The project's history: who changed what, from what, to what, and why",
+          summary: "The project's history, newest first: who changed what, from what, to what, and why; narrowed by kind of change, person or task",
           params: IdParams,
+          querystring: HistoryQuery,
           response: { 200: z.array(ProjectEvent) },
         },
       },
-      (request) => projects.projectHistory(requireCtx(request, services), request.params.id),
+      (request) => projects.projectHistory(requireCtx(request, services), request.params.id, request.query),
     );
 
     app.get(

@@ -11,7 +11,7 @@ import { calendarOf, engineTasks, reschedule, runSchedule, todayFor } from './pl
 import type { Project, ProjectInput, ProjectListQuery, ProjectPatch, ProjectSummary, ProjectTask } from '../../../contract/projects.ts';
 import { blankDraft, draftFromPlaybook, draftFromProject, plantProject } from './project-sources.ts';
 import * as repo from './projects.repo.ts';
-import { recordEvents, listProjectHistory, type HistoryLine } from '../history/history.service.ts';
+import { recordEvents, listProjectHistory, type HistoryFilter, type HistoryLine } from '../history/history.service.ts';
 import { isOrganizationOfAccount } from '../contacts/contacts.service.ts';
 
 type SummaryRow = NonNullable<Awaited<ReturnType<typeof repo.findProjectSummary>>>;
@@ -233,9 +233,9 @@ async function rebaselineWorkNotStarted(ctx: Ctx, project: { id: string; day0: s
   );
 }
 
-export async function projectHistory(ctx: Ctx, projectId: string) {
+export async function projectHistory(ctx: Ctx, projectId: string, filter: HistoryFilter = {}) {
   if (!(await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId))) throw notFound('project');
-  return listProjectHistory(ctx, projectId);
+  return listProjectHistory(ctx, projectId, filter);
 }
 
 export async function projectDelays(ctx: Ctx, projectId: string) {

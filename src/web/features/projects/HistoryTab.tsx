@@ -1,4 +1,9 @@
+import { useMemo, useState, type ChangeEvent, type ReactNode } from 'react';
+import { HISTORY_CATEGORIES, HISTORY_CATEGORY_LABELS } from '../../../core/history/categories.ts';
+import { plural } from '../../../core/words.ts';
 import { formatDateTime } from '../../app/format.ts';
+import { Button } from '../../components/ui/Button.tsx';
+import { Select } from '../../components/ui/Field.tsx';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
@@ -54,7 +59,7 @@ export function HistoryTab({ project }: { project: Project }) {
         )}
       </Section>
 
-      <Section title="History" description="Every change to the plan, newest first.">
+      <Section title="History" description="Every change to the plan, newest first. The engine’s date moves sit under the change that caused them.">
         {history.isPending ? (
           <LoadingState label="Loading history…" />
         ) : history.isError ? (
@@ -64,20 +69,119 @@ export function HistoryTab({ project }: { project: Project }) {
             <EmptyState title="Nothing has changed yet">Status changes, moved dates and added tasks appear here, with who did it and why.</EmptyState>
           </div>
         ) : (
-          <ol className="event-list card">
-            {history.data.map((event) => (
-              <li key={event.id} className={`event event-${event.kind}`}>
-                <span className="event-text">{describeEvent(event)}</span>
-                {event.reason && <span className="event-reason">“{event.reason}”</span>}
-                <span className="event-meta">
-                  {event.actorName} · {formatDateTime(event.createdAt)}
-                </span>
-              </li>
-            ))}
-          </ol>
+          <HistoryList events={history.data} />
         )}
       </Section>
     </div>
+  );
+}
+
+const PAGE = 50;
+
+/** The history with its filters (kind of change, person, task), the engine's moves grouped, 50 entries at a time. */
+function HistoryList({ events }: { events: ProjectEvent[] }) {
+  const [category, setCategory] = useState('');
+  const [actor, setActor] = useState('');
+  const [taskId, setTaskId] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const options = useMemo(() => historyFilterOptions(events), [events]);
+  const entries = useMemo(
+    () =>
+      groupMoves(
+        events.filter(
+          (event) => (category === '' || event.category === category) && (actor === '' || event.actorName === actor) && (taskId === '' || event.taskId === taskId),
+        ),
+      ),
+    [events, category, actor, taskId],
+  );
+  const filtered = category !== '' || actor !== '' || taskId !== '';
+  const narrow = (set: (value: string) => void) => (event: ChangeEvent<HTMLSelectElement>) => {
+    set(event.target.value);
+    setShown(PAGE);
+  };
+  return (
+    <>
+      <div className="history-filters" role="group" aria-label="Filter the history">
+        <Select aria-label="Kind of change" value={category} onChange={narrow(setCategory)} placeholder="Every kind of change" options={options.categories} />
+        <Select aria-label="Person" value={actor} onChange={narrow(setActor)} placeholder="Anyone" options={options.actors} />
+        <Select aria-label="Task" value={taskId} onChange={narrow(setTaskId)} placeholder="Every task" options={options.tasks} />
+        {filtered && (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => {
+              setCategory('');
+              setActor('');
+              setTaskId('');
+              setShown(PAGE);
+            }}
+          >
+            Clear filters
+          </Button>
+        )}
+      </div>
+      {entries.length === 0 ? (
+        <p className="muted history-empty">No change matches these filters. Clear them to see the whole history.</p>
+      ) : (
+        <ol className="event-list card">
+          {entries.slice(0, shown).map((entry) => (
+            <HistoryEntry key={entry.line.id} entry={entry} />
+          ))}
+        </ol>
+      )}
+      {entries.length > shown && (
+        <div className="history-more">
+          <Button size="sm" onClick={() => setShown((count) => count + PAGE)}>
+            Show {Math.min(PAGE, entries.length - shown)} more
+          </Button>
+          <span className="muted">
+            {shown} of {entries.length} shown
+          </span>
+        </div>
+      )}
+    </>
+  );
+}
+
+function HistoryEntry({ entry }: { entry: HistoryGroup }) {
+  const { line, moves } = entry;
+  const meta = (
+    <span className="event-meta">
+      {line.actorName} · {formatDateTime(line.createdAt)}
+    </span>
+  );
+  if (line.groupId !== null && moves.length > 0) return <MovesEntry moves={[line, ...moves]} meta={meta} />;
+  return (
+    <li className={`event event-${line.kind}`}>
+      <span className="event-text">{describeEvent(line)}</span>
+      {line.reason && <span className="event-reason">“{line.reason}”</span>}
+      {meta}
+      {moves.length > 0 && <MovesDetails moves={moves} />}
+    </li>
+  );
+}
+
+function MovesEntry({ moves, meta }: { moves: ProjectEvent[]; meta: ReactNode }) {
+  return (
+    <li className="event event-projected">
+      <span className="event-text">The plan moved {plural(moves.length, 'date')}</span>
+      {moves[0]?.reason && <span className="event-reason">“{moves[0].reason}”</span>}
+      {meta}
+      <MovesDetails moves={moves} label="Which dates" />
+    </li>
+  );
+}
+
+function MovesDetails({ moves, label }: { moves: ProjectEvent[]; label?: string }) {
+  return (
+    <details className="event-moves">
+      <summary>{label ?? (moves.length === 1 ? 'Then 1 date moved' : `Then ${moves.length} dates moved`)}</summary>
+      <ul>
+        {moves.map((move) => (
+          <li key={move.id}>{describeEvent(move)}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -150,4 +254,52 @@ export function describeEvent(event: ProjectEvent): string {
       return `${task}: ${field} ${showValue(event.field, event.fromValue)} → ${showValue(event.field, event.toValue)}`;
     }
   }
+}
+
+export interface HistoryGroup {
+  line: ProjectEvent;
+  /** The engine's date moves the line caused (or, for a re-plan nobody's change caused, the rest of its moves). */
+  moves: ProjectEvent[];
+}
+
+/**
+ * Folds each re-plan's moved dates (lines sharing a groupId) under the change recorded at the same moment just
+ * before it; a re-plan with no such change (the nightly one) becomes one entry of its own.
+ */
+export function groupMoves(events: readonly ProjectEvent[]): HistoryGroup[] {
+  const groups: HistoryGroup[] = [];
+  let current: HistoryGroup | undefined;
+  for (const event of events) {
+    if (event.groupId !== null && current !== undefined) {
+      const sameGroup = current.line.groupId === event.groupId || current.moves[0]?.groupId === event.groupId;
+      const causedBy = current.line.groupId === null && current.moves.length === 0 && current.line.createdAt === event.createdAt;
+      if (sameGroup || causedBy) {
+        current.moves.push(event);
+        continue;
+      }
+    }
+    current = { line: event, moves: [] };
+    groups.push(current);
+  }
+  return groups;
+}
+
+/** The filters' choices, from the lines at hand: kinds with how many lines each, people, tasks. */
+export function historyFilterOptions(events: readonly ProjectEvent[]) {
+  const counts = new Map<string, number>();
+  const actors = new Set<string>();
+  const tasks = new Map<string, string>();
+  for (const event of events) {
+    counts.set(event.category, (counts.get(event.category) ?? 0) + 1);
+    actors.add(event.actorName);
+    if (event.taskId !== null && event.taskTitle !== null) tasks.set(event.taskId, event.taskTitle);
+  }
+  return {
+    categories: HISTORY_CATEGORIES.filter((category) => counts.has(category)).map((category) => ({
+      value: category,
+      label: `${HISTORY_CATEGORY_LABELS[category]} (${counts.get(category)})`,
+    })),
+    actors: [...actors].sort((a, b) => a.localeCompare(b)).map((name) => ({ value: name, label: name })),
+    tasks: [...tasks].sort((a, b) => a[1].localeCompare(b[1])).map(([value, label]) => ({ value, label })),
+  };
 }
