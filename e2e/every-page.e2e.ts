@@ -83,6 +83,27 @@ describe('every page of the staff app', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('finds an account with Ctrl+K and opens it with the keyboard, on a phone too', async () => {
+    for (const viewport of Object.values(VIEWPORTS)) {
+      const context = await browser.newContext({ baseURL: landfall.url, viewport });
+      const page = await context.newPage();
+      await signIn(page, landfall);
+      const accounts = await staffApi(page).get<{ items: { id: string; name: string }[] }>('/accounts');
+      const account = accounts.items[0]!;
+      await page.goto('/projects');
+      await page.locator('h1').first().waitFor();
+      await page.keyboard.press('Control+K');
+      const input = page.getByPlaceholder('Accounts, contacts, projects, tasks, playbooks…');
+      await input.fill(account.name);
+      await page.getByRole('option', { name: new RegExp(account.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).first().waitFor();
+      await page.screenshot({ path: path.join(PAGES_DIR, `search-${viewport.width}.png`) });
+      assert.equal(await sidewaysScroll(page), 0, 'the palette fits the screen');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(`**/accounts/${account.id}`);
+      await context.close();
+    }
+  });
+
   it('measures the first visit: JS and CSS as sent, for the staff app and the portal', async () => {
     const figures: Record<string, number> = {};
     for (const [name, url] of [

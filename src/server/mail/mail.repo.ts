@@ -1,3 +1,4 @@
+import { containsPattern } from '../db/like.ts';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { contactMailPreferences, mailSettings, outbox } from '../db/schema.ts';
@@ -247,7 +248,7 @@ export async function listOutbox(db: Db, workspaceId: string, query: OutboxQuery
   if (query.projectId) filters.push(eq(outbox.projectId, query.projectId));
   if (query.contactId) filters.push(eq(outbox.contactId, query.contactId));
   if (query.q) {
-    const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(query.q);
     filters.push(or(ilike(outbox.toAddress, like), ilike(outbox.subject, like))!);
   }
   const where = and(...filters);

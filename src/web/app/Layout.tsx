@@ -5,6 +5,7 @@ import { initials } from './format.ts';
 import { Logo } from './Logo.tsx';
 import { useIsAdmin, useSession, useSignOut } from './session.tsx';
 import { LoadingState } from '../components/ui/State.tsx';
+import { SearchLauncher } from '../features/search/SearchLauncher.tsx';
 import './app.css';
 
 /** The signed-in shell: sidebar navigation, the workspace, and the member's menu. */
@@ -30,6 +31,7 @@ export function Layout() {
             </span>
           </div>
         </div>
+        <SearchLauncher />
         <button type="button" className="nav-toggle" aria-expanded={navOpen} aria-controls="main-nav" onClick={() => setOpenOn(navOpen ? null : pathname)}>
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
             <path d={navOpen ? 'M5 5l10 10M15 5L5 15' : 'M3 5h14M3 10h14M3 15h14'} stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" />

@@ -1,3 +1,4 @@
+import { containsPattern } from '../../db/like.ts';
 import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
@@ -56,7 +57,6 @@ const sortColumns = {
   industry: accounts.industry,
 } as const;
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const statusFilter = (status: AccountListQuery['status']) =>
   status === 'active' ? isNull(accounts.archivedAt) : status === 'archived' ? isNotNull(accounts.archivedAt) : undefined;
@@ -64,7 +64,7 @@ const statusFilter = (status: AccountListQuery['status']) =>
 function listFilter(workspaceId: string, query: AccountListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, workspaceId), statusFilter(query.status)];
   if (query.q) {
-    const pattern = `%${escapeLike(query.q)}%`;
+    const pattern = containsPattern(query.q);
     conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.domain, pattern)));
   }
   if (query.segment?.length) conditions.push(inArray(accounts.segment, query.segment));

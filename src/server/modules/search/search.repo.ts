@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { containsPattern, startsWithPattern } from '../../db/like.ts';
+
+export interface HitRow {
+  kind: string;
+  id: string;
+  title: string;
+  subtitle: string | null;
+  account_id: string | null;
+  project_id: string | null;
+  rank: number;
+}
+
+/**
+ * Up to `limit` of each kind whose name (a contact's email, an account's domain) contains the text; a name that
+ * starts with it comes first, then the shorter name. Archived accounts and playbooks, and people who left, are not
+ * offered; tasks only of projects still open.
+ */
+export async function searchAll(db: Db, workspaceId: string, text: string, limit: number): Promise<HitRow[]> {
+  const like = containsPattern(text);
+  const prefix = startsWithPattern(text);
+  const rank = (column: ReturnType<typeof sql.raw>) => sql`(case when ${column} ilike ${prefix} then 0 else 1 end)`;
+  const result = await db.execute(sql`
+    (select 'account' as kind, a.id, a.name as title, a.domain as subtitle, a.id as account_id, null::uuid as project_id, ${rank(sql.raw('a.name'))} as rank
+       from accounts a where a.workspace_id = ${workspaceId} and a.archived_at is null and (a.name ilike ${like} or a.domain ilike ${like})
+       order by rank, length(a.name), a.name limit ${limit})
+    union all
+    (select 'contact', c.id, c.name, c.email || ' · ' || a.name, c.account_id, null::uuid, ${rank(sql.raw('c.name'))}
+       from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
+       where c.workspace_id = ${workspaceId} and c.left_on is null and (c.name ilike ${like} or c.email ilike ${like})
+       order by 7, length(c.name), c.name limit ${limit})
+    union all
+    (select 'project', p.id, p.name, a.name, p.account_id, p.id, ${rank(sql.raw('p.name'))}
+       from projects p join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+       where p.workspace_id = ${workspaceId} and p.name ilike ${like}
+       order by 7, (p.status = 'closed'), length(p.name), p.name limit ${limit})
+    union all
+    (select 'task', t.id, t.title, p.name, p.account_id, p.id, ${rank(sql.raw('t.title'))}
+       from project_tasks t join projects p on p.workspace_id = t.workspace_id and p.id = t.project_id
+       where t.workspace_id = ${workspaceId} and p.status <> 'closed' and t.title ilike ${like}
+       order by 7, (t.status = 'done'), length(t.title), t.title limit ${limit})
+    union all
+    (select 'playbook', b.id, b.name, null, null::uuid, null::uuid, ${rank(sql.raw('b.name'))}
+       from playbooks b where b.workspace_id = ${workspaceId} and b.archived_at is null and b.name ilike ${like}
+       order by 7, length(b.name), b.name limit ${limit})`);
+  return (result as unknown as { rows: HitRow[] }).rows;
+}
