@@ -247,6 +247,29 @@ export const TaskPatch = z
   .refine((patch) => Object.keys(patch).some((key) => key !== 'reason'), { message: 'send at least one field to change' });
 export type TaskPatch = z.infer<typeof TaskPatch>;
 
+/** One change to many tasks of a project (the plan's bulk edit): all of them change, or none does. */
+export const BulkTaskUpdate = z
+  .object({
+    taskIds: z
+      .array(z.uuid({ message: 'must be a task id' }))
+      .min(1, { message: 'select at least one task' })
+      .max(200, { message: 'change at most 200 tasks at once' })
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'lists a task twice' }),
+    set: z
+      .object({
+        status: TaskStatus,
+        assignee: z.object({ kind: z.enum(['member', 'contact']), id: z.uuid() }).nullable(),
+        /** Moves each task's start by this many business days (a date set by hand); what follows them moves too. */
+        shiftDays: z.number().int().min(-250).max(250).refine((days) => days !== 0, { message: 'move by at least one day' }),
+      })
+      .partial()
+      .strict()
+      .refine((set) => Object.keys(set).length > 0, { message: 'say what to change: status, assignee or dates' }),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type BulkTaskUpdate = z.infer<typeof BulkTaskUpdate>;
+
 export const NewTask = z.object({
   title: z.string().trim().min(1, { message: 'is required' }).max(200),
   stage: z.string().min(1),

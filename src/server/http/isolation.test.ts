@@ -117,6 +117,7 @@ const bodies: Record<string, unknown> = {
     durationDays: 1,
   },
   'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
+  'POST /api/v1/projects/:id/tasks/bulk-update': { taskIds: ['00000000-0000-4000-8000-000000000000'], set: { status: 'done' } },
   'POST /api/v1/projects/:id/pause': { reason: 'Stolen' },
   'POST /api/v1/projects/:id/resume': {},
   'POST /api/v1/projects/:id/close': { outcome: 'cancelled', reason: 'Stolen' },

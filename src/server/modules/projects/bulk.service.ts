@@ -1,10 +1,12 @@
 // Many changes to a plan in one request: tasks added, links added, a new order, in one transaction with one re-plan.
 // A link that closes a cycle is refused by the re-plan, naming the tasks; nothing of the request is kept.
 import { inTransaction, type Ctx } from '../../context.ts';
-import { conflict, invalid, notFound } from '../../http/errors.ts';
-import type { BulkTaskChange, BulkTaskResult } from '../../../contract/projects.ts';
+import { AppError, conflict, invalid, notFound } from '../../http/errors.ts';
+import type { BulkTaskChange, BulkTaskResult, BulkTaskUpdate, TaskPatch } from '../../../contract/projects.ts';
+import { addBusinessDays } from '../../../core/calendar.ts';
 import { encodeMoves } from '../../../core/schedule/moves.ts';
-import { newTaskId, reschedule } from './plan.ts';
+import { calendarOf, newTaskId, reschedule } from './plan.ts';
+import { updateTask } from './tasks.service.ts';
 import * as repo from './projects.repo.ts';
 import { presentTask } from './projects.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
@@ -109,5 +111,42 @@ export async function changeTasksInBulk(ctx: Ctx, projectId: string, input: Bulk
       delays: result.delays.filter((delay) => delay.days !== 0),
       project: { health: result.health as 'on_track', projectedEnd: result.projectEnd },
     };
+  });
+}
+
+/**
+ * One change to many tasks (the plan's bulk edit): a status, an assignee, or their starts moved by N business days.
+ * Each task changes as it would alone (the same guards, history and events), all in one transaction: if one task
+ * cannot change, the answer names it and none has changed.
+ */
+export async function updateTasksInBulk(ctx: Ctx, projectId: string, input: BulkTaskUpdate): Promise<{ updated: number }> {
+  return inTransaction(ctx, async (tx) => {
+    const project = await repo.lockProject(tx.db, tx.workspaceId, projectId);
+    if (!project) throw notFound('project');
+    if (project.status === 'closed') throw conflict('This project is closed: reopen it to change its plan.');
+    const tasks = new Map((await repo.projectTaskRows(tx.db, tx.workspaceId, projectId)).map((task) => [task.id, task]));
+    input.taskIds.forEach((id, index) => {
+      if (!tasks.has(id)) throw invalid(`taskIds.${index}: is not a task of this project`, { path: ['body', 'taskIds', index] });
+    });
+    const calendar = input.set.shiftDays === undefined ? undefined : await calendarOf(tx.db, tx.workspaceId);
+    for (const id of input.taskIds) {
+      const task = tasks.get(id)!;
+      const patch: TaskPatch = {};
+      if (input.set.status !== undefined) patch.status = input.set.status;
+      if (input.set.assignee !== undefined) patch.assignee = input.set.assignee;
+      if (input.set.shiftDays !== undefined && calendar) {
+        const from = task.pinnedStart ?? task.projectedStart;
+        if (!from) throw conflict(`“${task.title}” has no start date to move.`);
+        patch.pinnedStart = addBusinessDays(from, input.set.shiftDays, calendar);
+      }
+      if (input.reason) patch.reason = input.reason;
+      try {
+        await updateTask(tx, id, patch);
+      } catch (error) {
+        if (error instanceof AppError) throw new AppError(error.code, `“${task.title}”: ${error.message} Nothing was changed.`, { errors: error.errors });
+        throw error;
+      }
+    }
+    return { updated: input.taskIds.length };
   });
 }

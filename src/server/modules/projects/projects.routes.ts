@@ -13,6 +13,7 @@ import {
   Project,
   ProjectEvent,
   HistoryQuery,
+  BulkTaskUpdate,
   ProjectInput,
   ProjectListQuery,
   ProjectPatch,
@@ -24,7 +25,7 @@ import {
 import * as projects from './projects.service.ts';
 import * as tasks from './tasks.service.ts';
 import { upgradeProject } from './upgrade.service.ts';
-import { changeTasksInBulk } from './bulk.service.ts';
+import { changeTasksInBulk, updateTasksInBulk } from './bulk.service.ts';
 
 const tags = ['projects'];
 
@@ -145,6 +146,20 @@ export const projectRoutes =
         },
       },
       (request) => changeTasksInBulk(requireCtx(request, services), request.params.id, request.body),
+    );
+
+    app.post(
+      '/projects/:id/tasks/bulk-update',
+      {
+        schema: {
+          tags,
+          summary: 'Change many tasks at once (status, assignee, or their starts moved by N business days): all of them, or none and the answer names the task that could not change',
+          params: IdParams,
+          body: BulkTaskUpdate,
+          response: { 200: z.object({ updated: z.number().int() }) },
+        },
+      },
+      (request) => updateTasksInBulk(requireCtx(request, services), request.params.id, request.body),
     );
 
     app.patch(
