@@ -58,26 +58,36 @@ export function ProjectEscalation({ project }: { project: Project }) {
       <div className="escalation-body">
         {data.overdueTasks.length > 0 && <TaskList title="Overdue" tasks={data.overdueTasks} overdue />}
         {data.dueSoon.length > 0 && <TaskList title="Due by the next business day (the assignee is reminded)" tasks={data.dueSoon} />}
-        {data.episode && data.enabled && (
-          <div>
-            <h3 className="escalation-subtitle">Escalation ladder</h3>
-            <ol className="ladder">
-              {data.episode.steps
-                .filter((step) => step.enabled)
-                .map((step) => (
-                  <li key={`${step.overdueDays}:${step.action}`} className={step.firedOn ? 'is-done' : ''}>
-                    <span className="ladder-day">Day {step.overdueDays}</span>
-                    <span>{step.label}</span>
-                    <span className="ladder-when">
-                      {step.firedOn ? `done ${formatShortDate(step.firedOn)}` : `in ${days(Math.max(step.overdueDays - data.episode!.overdueDays, 0))}`}
-                    </span>
-                  </li>
-                ))}
-            </ol>
-          </div>
-        )}
+        {data.episode && data.enabled && <Ladder episode={data.episode} />}
       </div>
     </section>
+  );
+}
+
+/** The ladder folded to one line (how far it has climbed, what comes next); opened, every step with its day. */
+function Ladder({ episode }: { episode: NonNullable<Escalation['episode']> }) {
+  const steps = episode.steps.filter((step) => step.enabled);
+  const done = steps.filter((step) => step.firedOn).length;
+  const next = steps.find((step) => !step.firedOn);
+  return (
+    <details className="ladder-fold">
+      <summary>
+        <span className="escalation-subtitle">Escalation ladder</span>{' '}
+        <span className="muted">
+          {done} of {steps.length} steps done
+          {next ? ` · next: ${next.label.toLowerCase()} in ${days(Math.max(next.overdueDays - episode.overdueDays, 0))}` : ''}
+        </span>
+      </summary>
+      <ol className="ladder">
+        {steps.map((step) => (
+          <li key={`${step.overdueDays}:${step.action}`} className={step.firedOn ? 'is-done' : ''}>
+            <span className="ladder-day">Day {step.overdueDays}</span>
+            <span>{step.label}</span>
+            <span className="ladder-when">{step.firedOn ? `done ${formatShortDate(step.firedOn)}` : `in ${days(Math.max(step.overdueDays - episode.overdueDays, 0))}`}</span>
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }
 

@@ -123,12 +123,7 @@ export function AssignmentNote({ project, canWrite }: { project: Project; canWri
   const others = assignments.data?.assignments.filter((a) => a.role !== 'onboarding_manager' && a.member) ?? [];
   return (
     <div className="assignment-note">
-      {project.onboardingManager ? (
-        <p className="meta-text">
-          Onboarding manager: <strong>{project.onboardingManager.name}</strong>
-          {manager?.member?.id === project.onboardingManager.id && <span className="muted"> · {manager.reason}</span>}
-        </p>
-      ) : (
+      {project.onboardingManager ? null : (
         <div className="inline-form">
           <Badge tone="red">Unassigned</Badge>
           <span className="muted">{manager?.reason ?? 'Nobody manages this project.'}</span>
@@ -149,11 +144,16 @@ export function AssignmentNote({ project, canWrite }: { project: Project; canWri
           )}
         </div>
       )}
-      {others.map((a) => (
-        <p key={a.role} className="meta-text">
-          {MEMBER_ROLE_LABELS[a.role]}: <strong>{a.member!.name}</strong> <span className="muted">· {a.reason}</span>
+      {others.length > 0 && (
+        <p className="meta-text">
+          {others.map((a, index) => (
+            <span key={a.role} title={a.reason}>
+              {index > 0 && ' · '}
+              {MEMBER_ROLE_LABELS[a.role]}: <strong>{a.member!.name}</strong>
+            </span>
+          ))}
         </p>
-      ))}
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { useProjectAssignments } from '../assignment/assignment.api.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -229,9 +230,10 @@ export function slipSummary(delayDays: Project['delayDays']): string {
 function ProjectSummaryBar({ project }: { project: Project }) {
   const calendar = useWorkspaceCalendar();
   const slip = slipDays(project.baselineGoLive, project.projectedGoLive, calendar);
+  const assignments = useProjectAssignments(project.id);
+  const manager = assignments.data?.assignments.find((a) => a.role === 'onboarding_manager' && a.member?.id === project.onboardingManager?.id);
   return (
     <dl className="project-summary card" aria-label="Project summary">
-      <SummaryItem label="Day 0 (contract signed)">{formatDate(project.day0)}</SummaryItem>
       <SummaryItem label="Go-live">
         <span className={slip > 0 ? 'date-late' : ''} data-testid="projected-go-live">
           {formatDate(project.projectedGoLive)}
@@ -239,13 +241,14 @@ function ProjectSummaryBar({ project }: { project: Project }) {
         {slip !== 0 && <span className={`slip ${slip > 0 ? 'slip-late' : 'slip-early'}`}>{formatSlip(slip)}</span>}
         <span className="fact-sub">baseline {formatDate(project.baselineGoLive)}</span>
       </SummaryItem>
-      <SummaryItem label="Delay owed">
+      <SummaryItem label="Delay owed" hint="Business days the go-live moved, by who it waited on">
         <span data-testid="slip-summary" className={project.delayDays.customer + project.delayDays.vendor > 0 ? 'slip-text is-slipping' : 'slip-text'}>
           {slipSummary(project.delayDays)}
         </span>
-        <span className="fact-sub">business days the go-live moved, by who it waited on</span>
       </SummaryItem>
-      <SummaryItem label="Onboarding manager">{project.onboardingManager?.name ?? <span className="muted">Unassigned</span>}</SummaryItem>
+      <SummaryItem label="Onboarding manager" hint={manager?.reason}>
+        {project.onboardingManager?.name ?? <span className="muted">Unassigned</span>}
+      </SummaryItem>
       <SummaryItem label="Cadence">
         <ProjectCadencePicker projectId={project.id} />
       </SummaryItem>
@@ -257,9 +260,9 @@ function ProjectSummaryBar({ project }: { project: Project }) {
   );
 }
 
-function SummaryItem({ label, children }: { label: string; children: ReactNode }) {
+function SummaryItem({ label, hint, children }: { label: string; hint?: string | undefined; children: ReactNode }) {
   return (
-    <div className="summary-item">
+    <div className="summary-item" title={hint}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesPlanFilter, todayHere } from './planFilters.ts';
 import type { ProjectTask } from './projects.api.ts';
 
-const task = (over: Partial<ProjectTask>) => ({ status: 'not_started', projectedFinish: '2026-03-10', owner: { side: 'vendor', role: 'onboarding_manager' }, assignee: null, ...over }) as ProjectTask;
+const task = (over: Partial<ProjectTask>) => ({ status: 'not_started', projectedFinish: '2026-03-10', baselineFinish: null, owner: { side: 'vendor', role: 'onboarding_manager' }, assignee: null, ...over }) as ProjectTask;
 const context = { memberId: 'me', today: '2026-03-09' };
 
 describe('plan filters', () => {
@@ -12,9 +12,10 @@ describe('plan filters', () => {
     expect(matchesPlanFilter(task({ owner: { side: 'customer', role: 'champion' } } as Partial<ProjectTask>), 'customer', context)).toBe(true);
   });
 
-  it('overdue is open work whose finish has passed; this week is open work due in the next 7 days', () => {
+  it('overdue is open work whose promised (baseline) finish has passed; this week is open work due in the next 7 days', () => {
     expect(matchesPlanFilter(task({ projectedFinish: '2026-03-06' }), 'overdue', context)).toBe(true);
     expect(matchesPlanFilter(task({ projectedFinish: '2026-03-06', status: 'done' }), 'overdue', context)).toBe(false);
+    expect(matchesPlanFilter(task({ baselineFinish: '2026-03-02', projectedFinish: '2026-03-10' }), 'overdue', context)).toBe(true); // promised last week, moved on by the engine
     expect(matchesPlanFilter(task({ projectedFinish: '2026-03-15' }), 'week', context)).toBe(true);
     expect(matchesPlanFilter(task({ projectedFinish: '2026-03-16' }), 'week', context)).toBe(false);
     expect(matchesPlanFilter(task({ projectedFinish: '2026-03-08' }), 'week', context)).toBe(false);

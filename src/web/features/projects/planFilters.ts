@@ -30,8 +30,11 @@ export function matchesPlanFilter(task: ProjectTask, filter: PlanFilter, context
       return task.assignee?.kind === 'member' && task.assignee.id === context.memberId;
     case 'customer':
       return task.owner.side === 'customer';
-    case 'overdue':
-      return open(task) && task.projectedFinish !== null && task.projectedFinish < context.today;
+    case 'overdue': {
+      // Due is the date promised in the baseline: the engine keeps moving open work's projected dates to today or later.
+      const due = task.baselineFinish ?? task.projectedFinish;
+      return open(task) && due !== null && due < context.today;
+    }
     case 'week': {
       if (!open(task) || task.projectedFinish === null) return false;
       const today = toDayNumber(context.today);

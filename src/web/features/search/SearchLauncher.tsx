@@ -20,7 +20,7 @@ export function SearchLauncher() {
   }, []);
   return (
     <>
-      <button type="button" className="search-launcher" onClick={() => setOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+      <button type="button" className="search-launcher" aria-label="Search" onClick={() => setOpen(true)} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
         <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.7" />
           <path d="M13 13l4 4" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" />
