@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { fromDayNumber, toDayNumber, weekdayOf } from '../../../core/calendar.ts';
 import { formatRange, formatShortDate } from './dates.ts';
 import './projects.css';
@@ -26,6 +26,10 @@ export interface GanttLink {
   to: string;
 }
 
+/** How wide a day is drawn: fitted to the width, or a fixed scale for days, weeks or months. */
+export type GanttZoom = 'fit' | 'days' | 'weeks' | 'months';
+const ZOOM_DAY_WIDTH: Record<Exclude<GanttZoom, 'fit'>, number> = { days: 30, weeks: 12, months: 4 };
+
 export interface GanttChartProps {
   rows: readonly GanttRow[];
   links: readonly GanttLink[];
@@ -34,6 +38,9 @@ export interface GanttChartProps {
   compact?: boolean;
   label: string;
   onSelect?: ((id: string) => void) | undefined;
+  zoom?: GanttZoom;
+  /** Dragging a bar: the task and by how many calendar days it was moved (the caller asks the engine). */
+  onMove?: ((id: string, days: number) => void) | undefined;
 }
 
 interface Placed {
@@ -45,6 +52,7 @@ interface Placed {
 
 const DAY_MS = 86_400_000;
 const monthFormat = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const shortMonthFormat = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
 const dayOf = (iso: string | null | undefined): number | null => {
   if (!iso) return null;
   try {
@@ -58,7 +66,7 @@ const dayOf = (iso: string | null | undefined): number | null => {
  * A Gantt chart drawn by hand in SVG: a row per task under its stage, the projected bar over a thin grey
  * baseline, milestones as diamonds, finish-to-start arrows, a line for today and the critical path in red.
  */
-export function GanttChart({ rows, links, today, compact = false, label, onSelect }: GanttChartProps) {
+export function GanttChart({ rows, links, today, compact = false, label, onSelect, zoom = 'fit', onMove }: GanttChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const scrollRef = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<string | null>(null);
@@ -94,7 +102,10 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
   }, [rows, today]);
   // Fit the whole plan in the width when it can be read that way; otherwise scroll sideways.
   const fitted = available > 0 ? Math.floor(available / (range.to - range.from + 1)) : 15;
-  const dayW = compact ? Math.min(Math.max(fitted, 5), 9) : Math.min(Math.max(fitted, 7), 22);
+  const dayW = compact ? Math.min(Math.max(fitted, 5), 9) : zoom === 'fit' ? Math.min(Math.max(fitted, 7), 22) : ZOOM_DAY_WIDTH[zoom];
+  // A bar being dragged: which task, where the pointer went down, how many days it has moved so far.
+  const [drag, setDrag] = useState<{ id: string; startX: number; days: number } | null>(null);
+  const [justMoved, setJustMoved] = useState(false);
 
   const layout = useMemo(() => {
     const { from, to, todayDay } = range;
@@ -124,10 +135,12 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
     const months: { day: number; label: string }[] = [];
     for (let day = from; day <= to; day++) {
       const date = new Date(day * DAY_MS);
-      if (day === from || date.getUTCDate() === 1) months.push({ day, label: monthFormat.format(date) });
+      if (day === from || date.getUTCDate() === 1) months.push({ day, label: (dayW < 6 ? shortMonthFormat : monthFormat).format(date) });
     }
     // The partial month at the left edge gives way when the next month's label would run into it.
     if (months.length > 1 && (months[1]!.day - months[0]!.day) * dayW < 120) months.shift();
+    // So does a month that starts too near the right edge for its name to fit.
+    while (months.length > 1 && (to + 1 - months[months.length - 1]!.day) * dayW < 110) months.pop();
     const weekends: number[] = [];
     for (let day = from; day <= to; day++) if (weekdayOf(day) === 6) weekends.push(day);
     return { from, to, x, lines, placed, height: y + 8, width: (to - from + 1) * dayW, weeks, months, weekends, todayX: todayDay === null ? null : (todayDay - from) * dayW + dayW / 2 };
@@ -219,7 +232,7 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
                 <g key={`t-${day}`}>
                   <line x1={(day - layout.from) * dayW} x2={(day - layout.from) * dayW} y1={22} y2={layout.height} className="gantt-week-line" />
                   {/* Narrow weeks label every other Monday so the dates never run into each other. */}
-                  {(dayW * 7 >= 48 || index % 2 === 0) && (
+                  {(dayW * 7 >= 48 || (dayW * 14 >= 48 && index % 2 === 0) || index % 4 === 0) && (
                     <text x={(day - layout.from) * dayW + 3} y={38} className="gantt-week">
                       {formatShortDate(fromDayNumber(day))}
                     </text>
@@ -285,7 +298,15 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
                 onMouseLeave: () => setHover((current) => (current === row.id ? null : current)),
                 onFocus: () => setHover(row.id),
                 onBlur: () => setHover((current) => (current === row.id ? null : current)),
-                onClick: onSelect ? () => onSelect(row.id) : undefined,
+                onClick: onSelect
+                  ? () => {
+                      if (justMoved) {
+                        setJustMoved(false); // the click that ends a drag does not open the task
+                        return;
+                      }
+                      onSelect(row.id);
+                    }
+                  : undefined,
                 onKeyDown: (event: KeyboardEvent) => keyOpen(event, row.id),
                 className: `gantt-item${onSelect ? ' is-clickable' : ''}`,
               };
@@ -304,10 +325,38 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
                   </g>
                 );
               }
+              const draggable = Boolean(onMove) && !row.done;
+              const offset = drag?.id === row.id ? drag.days * dayW : 0;
+              const dragging = {
+                onPointerDown: (event: PointerEvent<SVGGElement>) => {
+                  if (!draggable || event.button !== 0) return;
+                  event.currentTarget.setPointerCapture(event.pointerId);
+                  setDrag({ id: row.id, startX: event.clientX, days: 0 });
+                },
+                onPointerMove: (event: PointerEvent<SVGGElement>) => {
+                  if (drag?.id !== row.id) return;
+                  const days = Math.round((event.clientX - drag.startX) / dayW);
+                  if (days !== drag.days) setDrag({ ...drag, days });
+                },
+                onPointerUp: () => {
+                  if (drag?.id !== row.id) return;
+                  setDrag(null);
+                  if (drag.days !== 0 && onMove) {
+                    setJustMoved(true);
+                    onMove(row.id, drag.days);
+                  }
+                },
+                onPointerCancel: () => setDrag(null),
+              };
               return (
-                <g key={row.id} {...interactive}>
+                <g key={row.id} {...interactive} {...dragging} transform={offset ? `translate(${offset},0)` : undefined} className={`${interactive.className}${draggable ? ' is-draggable' : ''}${offset ? ' is-dragging' : ''}`}>
                   <rect x={x0} y={y} width={Math.max(x1 - x0, 4)} height={rowH} className="gantt-hit" />
                   <rect className={`gantt-bar ${classes}`} x={x0} y={y + barTop} width={Math.max(x1 - x0, 3)} height={barH} rx={3} />
+                  {offset !== 0 && drag && (
+                    <text x={x1 + 6} y={y + rowH / 2 + 4} className="gantt-bar-label">
+                      {drag.days > 0 ? `+${drag.days}` : drag.days} d
+                    </text>
+                  )}
                 </g>
               );
             })}

@@ -1,5 +1,12 @@
-import { useMemo } from 'react';
-import { GanttChart, type GanttRow } from './GanttChart.tsx';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { api } from '../../app/api.ts';
+import { useCanWrite } from '../../app/session.tsx';
+import { errorText } from '../../components/ui/State.tsx';
+import { useToast } from '../../components/ui/Toast.tsx';
+import { addCalendarDays, businessDayOnOrAfter, useWorkspaceCalendar } from './dates.ts';
+import { GanttChart, type GanttRow, type GanttZoom } from './GanttChart.tsx';
+import { projectKeys } from './projects.api.ts';
 import { roleLabel, STATUS_LABELS } from './labels.tsx';
 import type { Project } from './projects.api.ts';
 import './projects.css';
@@ -27,14 +34,58 @@ export function projectGanttRows(project: Project): GanttRow[] {
     }));
 }
 
+const ZOOMS: { value: GanttZoom; label: string }[] = [
+  { value: 'fit', label: 'Fit' },
+  { value: 'days', label: 'Days' },
+  { value: 'weeks', label: 'Weeks' },
+  { value: 'months', label: 'Months' },
+];
+
 export function ProjectGantt({ project, onOpenTask }: { project: Project; onOpenTask: (id: string) => void }) {
   const rows = useMemo(() => projectGanttRows(project), [project]);
   const links = useMemo(() => project.dependencies.map((d) => ({ from: d.predecessorId, to: d.successorId })), [project.dependencies]);
+  const [zoom, setZoom] = useState<GanttZoom>('fit');
+  const canWrite = useCanWrite() && project.status !== 'closed';
+  const calendar = useWorkspaceCalendar();
+  const queryClient = useQueryClient();
+  const notify = useToast();
+  // A bar dropped N days away: its start is set by hand to the first business day from there, through the same
+  // PATCH as the task drawer, so the engine moves what follows and the history records it.
+  const move = useMutation({
+    mutationFn: ({ id, days }: { id: string; days: number }) => {
+      const task = project.tasks.find((t) => t.id === id)!;
+      const from = task.pinnedStart ?? task.projectedStart ?? task.projectedFinish!;
+      return api.patch(`/tasks/${id}`, { pinnedStart: businessDayOnOrAfter(addCalendarDays(from, days), calendar), reason: 'Moved on the Gantt chart' });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: projectKeys.detail(project.id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.history(project.id) });
+    },
+    onError: (error) => notify(errorText(error)),
+  });
   if (rows.length === 0) return <p className="muted card card-pad">This project has no tasks yet: add one to see it on the chart.</p>;
   return (
     <div className="card card-flush">
-      <GanttLegend />
-      <GanttChart rows={rows} links={links} today={project.today} label={`Gantt chart of ${project.name}`} onSelect={onOpenTask} />
+      <div className="gantt-toolbar">
+        <GanttLegend />
+        <div className="gantt-zoom" role="group" aria-label="Zoom">
+          {ZOOMS.map((option) => (
+            <button key={option.value} type="button" className={`chip${zoom === option.value ? ' is-active' : ''}`} aria-pressed={zoom === option.value} onClick={() => setZoom(option.value)}>
+              {option.label}
+            </button>
+          ))}
+        </div>
+      </div>
+      {canWrite && <p className="gantt-hint muted">Drag a bar to move its start; what follows it moves too.</p>}
+      <GanttChart
+        rows={rows}
+        links={links}
+        today={project.today}
+        label={`Gantt chart of ${project.name}`}
+        onSelect={onOpenTask}
+        zoom={zoom}
+        onMove={canWrite && !move.isPending ? (id, days) => move.mutate({ id, days }) : undefined}
+      />
     </div>
   );
 }

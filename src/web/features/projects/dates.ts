@@ -1,10 +1,13 @@
 // Calendar arithmetic for the project screens: day numbers for drawing, business days for slips.
-import { addBusinessDays, businessDaysBetween, toDayNumber, type BusinessCalendar } from '../../../core/calendar.ts';
+import { addBusinessDays, businessDayOnOrAfter, businessDaysBetween, fromDayNumber, toDayNumber, type BusinessCalendar } from '../../../core/calendar.ts';
 import { useMemo } from 'react';
 import { useSession } from '../../app/session.tsx';
 import type { Weekday } from '../../../core/calendar.ts';
 
-export { addBusinessDays, businessDaysBetween, toDayNumber };
+export { addBusinessDays, businessDayOnOrAfter, businessDaysBetween, toDayNumber };
+
+/** The date `days` calendar days after `date` (before, when negative). */
+export const addCalendarDays = (date: string, days: number): string => fromDayNumber(toDayNumber(date) + days);
 
 /** The workspace's business calendar (working weekdays, its own and public holidays), as the server schedules with it. */
 export function useWorkspaceCalendar(): BusinessCalendar {
