@@ -99,6 +99,7 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
       }
       const row = (await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now()))!;
       if (left && !current.leftOn) await emit(tx, 'contact.left', { contactId, accountId: row.accountId, role: row.role, leftOn: left });
+      if (!left && current.leftOn) await emit(tx, 'contact.returned', { contactId, accountId: row.accountId });
       if (row.role !== current.role) await emit(tx, 'contact.role_changed', { contactId, accountId: row.accountId, from: current.role, to: row.role });
       return presentContact(row);
     });
