@@ -41,7 +41,10 @@ const risksSource: TimelineSource = (_ctx, _accountId, { risks, people }) => {
 /** Add a line here to put your module's events on the account's lifecycle timeline. */
 export const TIMELINE_SOURCES: TimelineSource[] = [projectsSource, peopleSource, risksSource];
 
+/** The newest items shown: a 500-user account has a thousand joins and departures, and the tab reads the recent story. */
+export const TIMELINE_LIMIT = 200;
+
 export async function accountTimeline(ctx: Ctx, accountId: string, facts: TimelineFacts): Promise<TimelineItem[]> {
   const items = (await Promise.all(TIMELINE_SOURCES.map((source) => source(ctx, accountId, facts)))).flat();
-  return items.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : a.kind.localeCompare(b.kind)));
+  return items.sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : a.kind.localeCompare(b.kind))).slice(0, TIMELINE_LIMIT);
 }
