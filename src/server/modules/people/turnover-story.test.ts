@@ -9,6 +9,7 @@ import { addContact } from '../contacts/contacts.service.ts';
 import { listPlaybooks } from '../playbooks/playbooks.service.ts';
 import { createProject, getProject } from '../projects/projects.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
+import { addMetric, addOutcome, getSuccessPlan } from '../success-plans/success-plans.service.ts';
 import type { ContactRole } from '../../../core/people.ts';
 
 let env: TestEnv;
@@ -43,6 +44,11 @@ describe('an enterprise account loses 4 of its 25 users, its champion among them
       await updateTask(admin.ctx, task.id, { assignee: { kind: 'contact', id: leavers[index % 4]!.id } });
     }
 
+    // The champion owns a success metric of an outcome.
+    const author = { side: 'vendor' as const, memberId: admin.id, name: 'Ada Admin' };
+    const outcome = (await addOutcome(admin.ctx, author, project.id, { statement: 'Faster month-end close' })).outcomes[0]!;
+    await addMetric(admin.ctx, author, outcome.id, { name: 'Days to close', unit: 'days', direction: 'decrease', baseline: 10, target: 5, targetDate: '2026-09-30', owner: { kind: 'contact', id: champion!.id } });
+
     // Bad input first: nothing is written.
     const before = await api.patch(`/api/v1/contacts/${champion!.id}`, { leftOn: '2024-12-31' });
     expect(before.status).toBe(400);
@@ -64,6 +70,7 @@ describe('an enterprise account loses 4 of its 25 users, its champion among them
     const risk = tab.risks[0];
     expect(risk).toMatchObject({ kind: 'champion_left', contactId: champion!.id, role: 'champion', leftOn: '2026-02-27', status: 'open', successorContactId: null });
     expect(risk.owned.openTasks).toBeGreaterThanOrEqual(2);
+    expect(risk.owned).toMatchObject({ metrics: 1, outcomes: 1, trainees: null });
     expect(risk.steps.map((s: { title: string }) => s.title)).toEqual(['Name a successor', 'Hand over open tasks and outcomes', 'Re-align the executive sponsor']);
     expect(tab.timeline.some((item: { kind: string }) => item.kind === 'risk_raised')).toBe(true);
     expect(tab.timeline.filter((item: { kind: string }) => item.kind === 'person_left')).toHaveLength(4);
@@ -100,6 +107,9 @@ describe('an enterprise account loses 4 of its 25 users, its champion among them
     expect((await api.get(`/api/v1/contacts/${successor.id}`)).body.role).toBe('champion');
     const handed = await getProject(admin.ctx, project.id);
     expect(handed.tasks.filter((t) => t.assignee?.id === successor.id && t.status !== 'done')).toHaveLength(risk.owned.openTasks);
+
+    const plan = await getSuccessPlan(admin.ctx, project.id);
+    expect(plan.outcomes[0]!.metrics[0]!.owner).toMatchObject({ id: successor.id });
 
     // Resolved by hand once the sponsor is re-aligned.
     const resolved = await api.post(`/api/v1/accounts/${account.id}/risks/${risk.id}/resolve`, { reason: 'Sponsor met the new champion' });

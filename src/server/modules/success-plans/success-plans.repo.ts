@@ -183,7 +183,7 @@ export function metricsOwnedByContact(db: Db, workspaceId: string, contactId: st
     .where(and(eq(successMetrics.workspaceId, workspaceId), eq(successMetrics.ownerContactId, contactId)));
 }
 
-/** Gives a contact's metrics (or the ones listed) to another contact; answers how many moved. */
+/** Gives a contact's metrics (or the ones listed) and the plans they sponsor to another contact; answers how many metrics moved. */
 export async function handOverMetrics(db: Db, workspaceId: string, fromContactId: string, toContactId: string, onlyIds?: readonly string[]) {
   const conditions = [eq(successMetrics.workspaceId, workspaceId), eq(successMetrics.ownerContactId, fromContactId)];
   if (onlyIds) {
@@ -191,5 +191,10 @@ export async function handOverMetrics(db: Db, workspaceId: string, fromContactId
     conditions.push(inArray(successMetrics.id, [...onlyIds]));
   }
   const rows = await db.update(successMetrics).set({ ownerContactId: toContactId }).where(and(...conditions)).returning({ id: successMetrics.id });
+  // The success plans they sponsored have the successor as their executive sponsor.
+  await db
+    .update(successPlans)
+    .set({ executiveSponsorContactId: toContactId })
+    .where(and(eq(successPlans.workspaceId, workspaceId), eq(successPlans.executiveSponsorContactId, fromContactId)));
   return rows.length;
 }
