@@ -83,7 +83,7 @@ function PeopleView({ account, data }: { account: Account; data: People }) {
           <EmptyState title="Nobody here yet">Add the account's people under Contacts: the champion, the sponsor and the users.</EmptyState>
         </div>
       ) : (
-        <div className="card card-flush table-wrap">
+        <div className="card card-flush">
           <Table caption={`People at ${account.name}`}>
             <thead>
               <tr>
