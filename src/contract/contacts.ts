@@ -39,7 +39,12 @@ const leftAfterJoined = (c: { joinedOn?: string | null | undefined; leftOn?: str
 const leftMessage = { message: 'cannot be before the date they joined', path: ['leftOn'] };
 
 export const ContactInput = ContactFields.refine(leftAfterJoined, leftMessage);
+/** A person who joins another account is a new contact there: this one keeps their history where it happened. */
+const movedAccount = {
+  message: 'a contact cannot move to another account: create a new contact in the other account (this one keeps their history here)',
+};
 export const ContactPatch = patchOf(ContactFields)
+  .extend({ accountId: z.unknown().optional().refine((value) => value === undefined, movedAccount) })
   .refine(leftAfterJoined, leftMessage)
   .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
 export type ContactInput = z.infer<typeof ContactInput>;

@@ -29,6 +29,8 @@ export const SYSTEM_ACTORS = {
   setup: 'Workspace setup',
   'portal-sign-in': 'Portal sign-in',
   academy: 'Academy',
+  'mail-bounce': 'Mail bounce',
+  turnover: 'Turnover',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -38,6 +38,8 @@ import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
+import { peopleRoutes } from '../modules/people/people.routes.ts';
+import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -187,11 +189,13 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(assignmentRoutes(services));
       await api.register(lifecycleRoutes(services));
       await api.register(academyRoutes(services));
+      await api.register(peopleRoutes(services));
     },
     { prefix: '/api/v1' },
   );
   await app.register(portalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyPortalRoutes(services), { prefix: '/api/portal/v1' });
+  await app.register(peoplePortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyScormFileRoutes(services));
 
   serveWebApp(app, config.webDir);

@@ -10,6 +10,7 @@ import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.t
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
+import { onContactLeft, onContactReturned } from '../modules/people/turnover.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
@@ -47,6 +48,10 @@ export const reactions: Reactions = {
   ],
   'contact.left': [
     (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+    (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk, tells the CSM, starts the turnover playbook
+  ],
+  'contact.returned': [
+    (ctx, back) => onContactReturned(ctx, back), // people: the risk their departure raised is over (their history stays)
   ],
   'release.published': [
     (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users

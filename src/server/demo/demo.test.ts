@@ -158,6 +158,16 @@ describe('the demo workspace', () => {
     expect((await rows(`select 1 from academy_webinar_registrations`)).length).toBe(2);
   });
 
+  it('has turnover: a champion who left last month with no successor yet, and one whose successor was named', async () => {
+    const risks = await rows<{ kind: string; status: string; successor: boolean; recent: boolean }>(
+      `select kind, status, successor_contact_id is not null as successor, left_on >= created_at::date - 40 as recent from account_risks order by successor_contact_id is not null`,
+    );
+    expect(risks.filter((r) => r.kind === 'champion_left' && r.status === 'open')).toEqual([
+      { kind: 'champion_left', status: 'open', successor: false, recent: true },
+      { kind: 'champion_left', status: 'open', successor: true, recent: true },
+    ]);
+  });
+
   it('shows a book of customers at every segment, stage and complexity, with people who come and go', async () => {
     const accounts = await rows<{ segment: string; complexity: string; laer_stage: string; contract_value: number; industry: string }>(
       `select segment, complexity, laer_stage, contract_value, industry from accounts`,

@@ -26,6 +26,8 @@ export interface DomainEvents {
   'release.published': { releaseId: string; product: string; modules: string[] };
   /** A contact left the customer (their left-on date was set). */
   'contact.left': { contactId: string; accountId: string; role: string; leftOn: string };
+  /** A contact who had left came back (their left-on date was cleared); what they did before is kept. */
+  'contact.returned': { contactId: string; accountId: string };
   /** A won deal arrived from the CRM and became an account and a project. */
   'deal.won': { dealId: string; source: string; accountId: string; projectId: string };
   /** A cadence step went to the outbox for a contact; `action` names the automated work it is (the welcome email). */

@@ -5,7 +5,8 @@ import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
 import { receiveDeal } from '../modules/intake/intake.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
-import { addContact } from '../modules/contacts/contacts.service.ts';
+import { addContact, updateContact } from '../modules/contacts/contacts.service.ts';
+import { accountPeople } from '../modules/people/people.service.ts';
 import { saveEscalationSettings } from '../modules/escalation/escalation.service.ts';
 import { inviteMember } from '../modules/members/members.service.ts';
 import { attachFile } from '../modules/projects/deliverables.service.ts';
@@ -60,7 +61,7 @@ const idFor = (url: string): string | undefined => {
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson })[name];
+  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
@@ -119,6 +120,8 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/tasks/bulk': { order: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/v1/projects/:id/tasks/bulk-update': { taskIds: ['00000000-0000-4000-8000-000000000000'], set: { status: 'done' } },
   'POST /api/v1/projects/:id/pause': { reason: 'Stolen' },
+  'POST /api/v1/accounts/:id/risks/:riskId/successor': { contactId: '00000000-0000-4000-8000-000000000000' },
+  'POST /api/v1/accounts/:id/risks/:riskId/resolve': { reason: 'Because' },
   'POST /api/v1/projects/:id/resume': {},
   'POST /api/v1/projects/:id/close': { outcome: 'cancelled', reason: 'Stolen' },
   'POST /api/v1/projects/:id/reopen': {},
@@ -179,6 +182,10 @@ beforeAll(async () => {
   await saveAnswers(a.admin.ctx, assessment.id, notReady, await vendorAuthor(a.admin.ctx));
   await submitAssessment(a.admin.ctx, assessment.id, await vendorAuthor(a.admin.ctx));
   Object.assign(idsOfA, await seedAcademyFor(a.admin.ctx, account.id, contact.id));
+  // A sponsor who left: the account has an open turnover risk.
+  const sponsor = await addContact(a.admin.ctx, account.id, { name: 'Rita', email: 'rita@acme.test', role: 'executive_sponsor' });
+  await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
+  idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
     assessment: assessment.id,
@@ -248,6 +255,9 @@ describe('workspace isolation', () => {
       const response = await client.request(route.method, url, portalBodies[`${route.method} ${route.url}`]);
       expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
     }
+    // Nor any of its people: saying one of them left is a 404, and the colleagues are B's own.
+    expect((await client.post(`/api/portal/v1/colleagues/${idsOfA.contact}/left`, {})).status).toBe(404);
+    expect((await client.get('/api/portal/v1/colleagues')).body.map((c: { id: string }) => c.id)).toEqual([contact.id]);
     const learning = (await client.get('/api/portal/v1/academy')).body;
     expect(learning.paths).toEqual([]);
     expect(learning.certificates).toEqual([]);

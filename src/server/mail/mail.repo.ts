@@ -1,7 +1,7 @@
 import { containsPattern } from '../db/like.ts';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { contactMailPreferences, mailSettings, outbox } from '../db/schema.ts';
+import { contactMailPreferences, mailBounces, mailSettings, outbox } from '../db/schema.ts';
 import { hideCredentials, type MailCredential } from './credentials.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -340,3 +340,17 @@ export async function insertCappedNotices(db: Db, workspaceId: string, notices: 
 
 /** A PostgreSQL array literal parameter (one parameter however many rows). */
 const toArray = (values: string[]) => `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+
+/** Records a hard bounce (the recipient's server refused the address for good). */
+export async function recordBounce(db: Db, bounce: typeof mailBounces.$inferInsert) {
+  await db.insert(mailBounces).values(bounce);
+}
+
+/** Bounces not handled yet, oldest first, claimed so that two processes never handle one twice. */
+export async function claimUnhandledBounces(db: Db, now: Date, limit: number) {
+  const result = await db.execute(sql`
+    update mail_bounces b set handled_at = ${now.toISOString()}::timestamptz
+     where b.id in (select id from mail_bounces where handled_at is null order by bounced_at limit ${limit} for update skip locked)
+    returning b.workspace_id as "workspaceId", b.address, b.message, b.bounced_at as "bouncedAt"`);
+  return (result as unknown as { rows: { workspaceId: string; address: string; message: string; bouncedAt: string | Date }[] }).rows;
+}

@@ -296,6 +296,8 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
             error: message,
             reason: bounce ? `The recipient's server refused the address: ${message.slice(0, 200)}` : `Gave up after ${attempts} attempts: ${message.slice(0, 200)}`,
           });
+          // A hard bounce is news about the person (they may have left): the people module reads it from here.
+          if (bounce) await repo.recordBounce(db, { workspaceId: mail.workspaceId, address: mail.toAddress, message: message.slice(0, 500), outboxId: mail.id, bouncedAt: now });
         }
       }
     };
@@ -329,3 +331,6 @@ export async function queueCappedNotices(db: Db, services: Services, workspaceId
   const rows = notices.map((n) => ({ ...n, messageId: messageIdFor(workspaceId, n.dedupeKey, services.config.publicUrl) }));
   return repo.insertCappedNotices(db, workspaceId, rows, label, rules, services.now());
 }
+
+/** Hard bounces not handled yet, claimed (marked handled) in the caller's transaction. */
+export const takeUnhandledBounces = (db: Db, now: Date, limit: number) => repo.claimUnhandledBounces(db, now, limit);

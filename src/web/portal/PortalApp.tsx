@@ -20,6 +20,7 @@ import {
 } from './portal.api.ts';
 import { PortalProjectPage } from './PortalProjectPage.tsx';
 import { PortalCertificatePage, PortalLearningPage } from './PortalLearningPage.tsx';
+import { PortalTeamPage } from './PortalTeamPage.tsx';
 
 // The course player, and scorm-again behind it, load only when a course is opened.
 const PortalCoursePage = lazy(() => import('./PortalCoursePage.tsx').then((m) => ({ default: m.PortalCoursePage })));
@@ -33,6 +34,7 @@ export function PortalApp() {
       <Route path="sign-in" element={<SignedInOr />} />
       <Route path="projects/:id" element={<SignedInOr />} />
       <Route path="learning/*" element={<SignedInOr />} />
+      <Route path="team" element={<SignedInOr />} />
       <Route path="*" element={<SignedInOr />} />
     </Routes>
   );
@@ -77,6 +79,7 @@ function SignedInOr() {
       <nav className="portal-nav" aria-label="Portal">
         {me.data.projects.length > 0 && <Link to={me.data.projects.length === 1 ? `/portal/projects/${me.data.projects[0]!.id}` : '/portal'}>Your project{me.data.projects.length === 1 ? '' : 's'}</Link>}
         <Link to="/portal/learning">Your learning</Link>
+        <Link to="/portal/team">Your team</Link>
       </nav>
       <span className="portal-who-name">{me.data.contact.name}</span>
       <Button size="sm" variant="ghost" onClick={() => void signOut()}>
@@ -84,6 +87,7 @@ function SignedInOr() {
       </Button>
     </div>
   );
+  if (pathname.startsWith('/portal/team')) return <PortalShell branding={me.data.branding} who={who}><PortalTeamPage me={me.data.contact} preview={me.data.preview} /></PortalShell>;
   if (pathname.startsWith('/portal/learning')) {
     return (
       <PortalShell branding={me.data.branding} who={who}>

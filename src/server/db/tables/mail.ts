@@ -94,3 +94,21 @@ export const contactMailPreferences = pgTable(
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
   ],
 );
+
+/**
+ * Hard bounces: the recipient's server refused the address for good (a 5xx about the mailbox). Written by delivery;
+ * the people module reads the ones not handled yet and marks the contacts at that address as left.
+ */
+export const mailBounces = pgTable(
+  'mail_bounces',
+  {
+    id: id(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
+    address: text('address').notNull(),
+    message: text('message').notNull(),
+    outboxId: uuid('outbox_id'),
+    bouncedAt: timestamp('bounced_at', { withTimezone: true }).notNull(),
+    handledAt: timestamp('handled_at', { withTimezone: true }),
+  },
+  (t) => [index('mail_bounces_unhandled_idx').on(t.bouncedAt).where(sql`handled_at is null`)],
+);

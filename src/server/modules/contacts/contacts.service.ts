@@ -99,6 +99,7 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
       }
       const row = (await repo.updateContact(tx.db, tx.workspaceId, contactId, patch, tx.services.now()))!;
       if (left && !current.leftOn) await emit(tx, 'contact.left', { contactId, accountId: row.accountId, role: row.role, leftOn: left });
+      if (!left && current.leftOn) await emit(tx, 'contact.returned', { contactId, accountId: row.accountId });
       if (row.role !== current.role) await emit(tx, 'contact.role_changed', { contactId, accountId: row.accountId, from: current.role, to: row.role });
       return presentContact(row);
     });
@@ -123,6 +124,7 @@ export async function deleteContact(ctx: Ctx, contactId: string) {
       refs.verified && `verified ${plural(refs.verified, 'outcome')}`,
       refs.metrics && `owns ${plural(refs.metrics, 'success metric')}`,
       refs.assessments && `was sent ${plural(refs.assessments, 'readiness assessment')}`,
+      refs.risks && `is named in ${plural(refs.risks, 'account risk')} (their departure or succession)`,
     ].filter((use): use is string => !!use);
     if (uses.length > 0) {
       throw conflict(`${contact.name} cannot be deleted: ${contact.name.split(' ')[0]} ${new Intl.ListFormat('en', { type: 'conjunction' }).format(uses)}. Reassign those, or set the date they left instead.`);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
@@ -404,4 +404,30 @@ export function staleProjects(db: Db, now: Date, limit: number) {
     .where(and(eq(projects.status, 'active'), sql`${projects.updatedAt} < ${startOfToday}`))
     .orderBy(asc(projects.updatedAt))
     .limit(limit);
+}
+
+/** Moves a contact's open tasks (not done, not skipped) to another contact, or to nobody; answers the tasks moved. */
+export async function reassignOpenContactTasks(db: Db, workspaceId: string, fromContactId: string, toContactId: string | null, now: Date, onlyTaskIds?: readonly string[]) {
+  const conditions = [
+    eq(projectTasks.workspaceId, workspaceId),
+    eq(projectTasks.assigneeContactId, fromContactId),
+    notInArray(projectTasks.status, ['done', 'skipped']),
+  ];
+  if (onlyTaskIds) {
+    if (onlyTaskIds.length === 0) return [];
+    conditions.push(inArray(projectTasks.id, [...onlyTaskIds]));
+  }
+  return db
+    .update(projectTasks)
+    .set({ assigneeContactId: toContactId, updatedAt: now })
+    .where(and(...conditions))
+    .returning({ id: projectTasks.id, projectId: projectTasks.projectId, title: projectTasks.title });
+}
+
+/** The open tasks of a contact across the workspace's projects. */
+export function openTasksOfContact(db: Db, workspaceId: string, contactId: string) {
+  return db
+    .select({ id: projectTasks.id, projectId: projectTasks.projectId, title: projectTasks.title })
+    .from(projectTasks)
+    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.assigneeContactId, contactId), notInArray(projectTasks.status, ['done', 'skipped'])));
 }

@@ -345,3 +345,24 @@ export async function listComments(ctx: Ctx, taskId: string) {
 function presentComment(row: repo.CommentRow) {
   return { id: row.id, taskId: row.taskId, authorName: row.authorName, body: row.body, internal: row.internal, createdAt: row.createdAt.toISOString() };
 }
+
+/**
+ * Someone at the customer left (or their successor was named): their open tasks, in every project of the workspace,
+ * go to `toContactId` at once, or to nobody when the account has no one current to take them (the CSM is told by
+ * the caller). Each project's history says who had them, who has them now and why. Returns the tasks moved.
+ */
+export async function reassignOpenTasksOf(ctx: Ctx, fromContactId: string, toContactId: string | null, why: string, onlyTaskIds?: readonly string[]) {
+  const moved = await repo.reassignOpenContactTasks(ctx.db, ctx.workspaceId, fromContactId, toContactId, ctx.services.now(), onlyTaskIds);
+  if (moved.length === 0) return moved;
+  const names = await repo.assigneeNames(ctx.db, ctx.workspaceId, [], [fromContactId, ...(toContactId ? [toContactId] : [])]);
+  const from = names.get(fromContactId) ?? 'someone who left';
+  const to = toContactId ? (names.get(toContactId) ?? 'their successor') : 'nobody yet';
+  await recordEvents(
+    ctx,
+    moved.map((task) => ({ projectId: task.projectId, taskId: task.id, kind: 'task', field: 'assignee', fromValue: from, toValue: to, reason: why })),
+  );
+  return moved;
+}
+
+/** A contact's open tasks across the workspace's projects (what they owned when they left). */
+export const openTasksOfContact = (ctx: Ctx, contactId: string) => repo.openTasksOfContact(ctx.db, ctx.workspaceId, contactId);

@@ -174,3 +174,27 @@ export async function engagedContactNames(db: Db, workspaceId: string, projectId
   return rows.map((row) => row.name);
 }
 
+
+/** The success metrics a contact owns, with their outcome. */
+export function metricsOwnedByContact(db: Db, workspaceId: string, contactId: string) {
+  return db
+    .select({ id: successMetrics.id, outcomeId: successMetrics.outcomeId })
+    .from(successMetrics)
+    .where(and(eq(successMetrics.workspaceId, workspaceId), eq(successMetrics.ownerContactId, contactId)));
+}
+
+/** Gives a contact's metrics (or the ones listed) and the plans they sponsor to another contact; answers how many metrics moved. */
+export async function handOverMetrics(db: Db, workspaceId: string, fromContactId: string, toContactId: string, onlyIds?: readonly string[]) {
+  const conditions = [eq(successMetrics.workspaceId, workspaceId), eq(successMetrics.ownerContactId, fromContactId)];
+  if (onlyIds) {
+    if (onlyIds.length === 0) return 0;
+    conditions.push(inArray(successMetrics.id, [...onlyIds]));
+  }
+  const rows = await db.update(successMetrics).set({ ownerContactId: toContactId }).where(and(...conditions)).returning({ id: successMetrics.id });
+  // The success plans they sponsored have the successor as their executive sponsor.
+  await db
+    .update(successPlans)
+    .set({ executiveSponsorContactId: toContactId })
+    .where(and(eq(successPlans.workspaceId, workspaceId), eq(successPlans.executiveSponsorContactId, fromContactId)));
+  return rows.length;
+}

@@ -479,3 +479,10 @@ async function settleValue({ tx, project, plan, today, record }: Scope) {
   if (proven.firstValue && !plan.firstValueOn) await reach('first_value', 'The customer confirmed the first outcome of the success plan');
   if (proven.valueAchieved && !plan.valueAchievedOn) await reach('value_achieved', 'The customer confirmed every outcome of the success plan');
 }
+
+/** The success metrics a contact owns (an outcome is owned through its metrics): what they leave behind. */
+export const metricsOwnedBy = (ctx: Ctx, contactId: string) => repo.metricsOwnedByContact(ctx.db, ctx.workspaceId, contactId);
+
+/** A successor takes over the metrics a contact who left owned (only those listed, when given). */
+export const handOverMetricsOf = (ctx: Ctx, fromContactId: string, toContactId: string, onlyIds?: readonly string[]) =>
+  repo.handOverMetrics(ctx.db, ctx.workspaceId, fromContactId, toContactId, onlyIds);

@@ -16,6 +16,7 @@ import { ContactsSection } from '../contacts/ContactsSection.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
+import { AccountPeople } from '../people/AccountPeople.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -163,6 +164,7 @@ function AccountView({ account }: { account: Account }) {
 
       <AccountProjectsSection account={account} organizations={organizations.data ?? []} />
       <ContactsSection account={account} organizations={organizations.data ?? []} />
+      <AccountPeople account={account} />
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
 
