@@ -9,6 +9,8 @@ import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/ca
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { reassignTrainees } from '../modules/journeys/guides.service.ts';
+import { installBuiltinJourneys, onContactJoined, onContactLeft, onPathCompleted, onRoleChanged } from '../modules/journeys/journeys.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
@@ -17,6 +19,7 @@ import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-m
 export const reactions: Reactions = {
   'workspace.created': [
     (ctx, { workspaceId }) => installBuiltinPlaybooks(ctx.db, workspaceId), // playbooks: the built-in ones, ready to use
+    (ctx, { workspaceId }) => installBuiltinJourneys(ctx.db, workspaceId, ctx.services.now()), // journeys: one per role, ready to use
   ],
   'member.removed': [
     (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once
@@ -41,15 +44,22 @@ export const reactions: Reactions = {
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
     (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+    (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
   ],
   'contact.role_changed': [
     (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+    (ctx, change) => onRoleChanged(ctx, change.contactId), // journeys: the new role's journey (the successor who becomes champion)
   ],
   'contact.left': [
     (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+    (ctx, left) => onContactLeft(ctx, left.contactId), // journeys: their journey ends
+    (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user
   ],
   'release.published': [
     (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
+  ],
+  'path.completed': [
+    (ctx, done) => onPathCompleted(ctx, done), // journeys: the path-done check-in, and the journey is done
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
