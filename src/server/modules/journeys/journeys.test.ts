@@ -43,12 +43,13 @@ async function customer(name: string, products: string[] = []) {
   return { workspace, admin, csm, account, champion, superUser, project };
 }
 
-async function runHours(hours: number) {
-  for (let h = 0; h < hours; h++) {
+/** Runs the jobs on every `every`-th hour for `hours` hours of the test clock (the planner wakes at each step's time). */
+async function runHours(hours: number, every = 1) {
+  for (let h = 0; h < hours; h += every) {
     await runDueJourneys(env.services);
     await recordStalls(env.services);
     await deliverDueMail(env.services);
-    env.clock.set(new Date((Math.floor(env.clock.now().getTime() / HOUR) + 1) * HOUR));
+    env.clock.set(new Date((Math.floor(env.clock.now().getTime() / HOUR) + every) * HOUR));
   }
 }
 
@@ -68,6 +69,8 @@ describe('a new user in an account that is already a customer', () => {
 
     const journey = await contactJourneys(admin.ctx, user.id);
     expect(journey.current).toMatchObject({ journeyName: 'New user', reason: 'joined', role: 'end_user' });
+    // Portal access on the account's project, as assignment gives the champion at a project's start (no invitation of its own).
+    expect(await env.services.database.query('select 1 from portal_access where contact_id = $1 and revoked_at is null', [user.id])).toHaveLength(1);
     await runHours(24);
 
     let onboarding = await accountOnboarding(admin.ctx, account.id);
@@ -78,7 +81,7 @@ describe('a new user in an account that is already a customer', () => {
     expect(onboarding.superUsers).toEqual([
       expect.objectContaining({ contactId: superUser.id, certified: false, trainees: [{ contactId: user.id, name: 'Uma User' }] }),
     ]);
-    await runHours(24 * 3);
+    await runHours(24 * 3, 2);
 
     const mails = receivedBy(before, 'uma@joiners.test');
     expect(mails.map((mail) => mail.subject)).toEqual(['Welcome to our product, Uma', 'Your first steps with our product', 'Meet Sue Super, your guide at Acme']);
@@ -125,7 +128,7 @@ describe('a new user in an account that is already a customer', () => {
     const user = await addContact(admin.ctx, account.id, { name: 'Paz Path', email: 'paz@completers.test', role: 'admin' });
     await runHours(2);
     await inTransaction(admin.ctx, (tx) => emit(tx, 'path.completed', { enrolmentId: '00000000-0000-4000-8000-000000000001', contactId: user.id, accountId: account.id, pathId: '00000000-0000-4000-8000-000000000002', certificateId: null }));
-    await runHours(24 * 5);
+    await runHours(24 * 5, 3);
     const subjects = receivedBy(before, 'paz@completers.test').map((mail) => mail.subject);
     expect(subjects).toContain('Well done, Paz: how is our product going?');
     const journey = (await contactJourneys(admin.ctx, user.id)).history[0]!;
@@ -150,7 +153,7 @@ describe('a new user in an account that is already a customer', () => {
     const user = await addContact(admin.ctx, account.id, { name: 'Sam Slow', email: 'sam@stallers.test', role: 'end_user' });
     await enrolByHand(admin.ctx, { pathId: path.id, contactIds: [user.id] });
     expect((await listEnrolments(admin.ctx, { contactId: user.id }, 5, 0)).items).toHaveLength(1);
-    await runHours(24 * 16);
+    await runHours(24 * 16, 6);
     const subjects = receivedBy(before, 'sam@stallers.test').map((mail) => mail.subject);
     expect(subjects).toContain('Your first steps with our product');
     expect(subjects.filter((subject) => subject === 'Can I help, Sam?')).toHaveLength(1);

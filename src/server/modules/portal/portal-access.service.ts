@@ -66,9 +66,10 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
 }
 
 /**
- * A project has started (or, with `onlyContactId`, a user onboarding journey starts for that one person): its contacts in these roles (the champion and the admin unless the workspace says
- * otherwise) get access now, so every portal link of the welcome and the cadence after it opens for them (the
- * portal emails a sign-in link to an address with access). No invitation of its own: the welcome is the first
+ * A project has started (or, with `onlyContactId`, a user onboarding journey starts for that one person): its
+ * contacts in these roles (the champion and the admin unless the workspace says otherwise) get access now, so
+ * every portal link of the welcome and the cadence after it opens for them (the portal emails a sign-in link to
+ * an address with access). No invitation of its own: the welcome is the first
  * email, and a second one the same minute would compete with it.
  */
 export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[], onlyContactId?: string) {
