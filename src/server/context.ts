@@ -31,6 +31,7 @@ export const SYSTEM_ACTORS = {
   academy: 'Academy',
   'mail-bounce': 'Mail bounce',
   turnover: 'Turnover',
+  journeys: 'Onboarding journeys',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -3,7 +3,7 @@
 import { addBusinessDays, todayInTimeZone, type BusinessCalendar } from '../calendar.ts';
 import type { ContactRole } from '../people.ts';
 import { dayStepAt, eventStepAt, lateWelcomeAt, localInstant, weeklyStepAt } from './timing.ts';
-import type { CadenceEventKind, CadenceStep, WelcomeTiming } from './types.ts';
+import type { CadenceEventKind, JourneyEventKind, PlanStep, WelcomeTiming } from './types.ts';
 
 export interface PlanContact {
   id: string;
@@ -16,7 +16,7 @@ export interface PlanContact {
 }
 
 export interface PlanEvent {
-  kind: CadenceEventKind;
+  kind: CadenceEventKind | JourneyEventKind;
   at: number;
   taskKey?: string | null | undefined;
   milestone?: string | null | undefined;
@@ -24,7 +24,7 @@ export interface PlanEvent {
 }
 
 export interface PlanInput {
-  steps: CadenceStep[];
+  steps: PlanStep[];
   day0: string;
   calendar: BusinessCalendar;
   /** When the cadence was attached to the project (the deal arrived). */
@@ -67,7 +67,7 @@ export const STALL_AFTER_BUSINESS_DAYS = 10;
 
 export const messageKey = (stepId: string, contactId: string, occurrence: number) => `${stepId}:${contactId}:${occurrence}`;
 
-function matches(step: CadenceStep, event: PlanEvent): boolean {
+function matches(step: PlanStep, event: PlanEvent): boolean {
   if (step.trigger.kind !== 'event' || step.trigger.event !== event.kind) return false;
   if (step.trigger.milestone && step.trigger.milestone !== event.milestone) return false;
   if (step.trigger.taskKey && step.trigger.taskKey !== event.taskKey) return false;
@@ -75,7 +75,7 @@ function matches(step: CadenceStep, event: PlanEvent): boolean {
 }
 
 /** Why a message due at `at` to `contact` must not go, or null. */
-export function skipReason(input: PlanInput, step: CadenceStep, contact: PlanContact, at: number): string | null {
+export function skipReason(input: PlanInput, step: PlanStep, contact: PlanContact, at: number): string | null {
   if (input.projectStatus === 'paused') return 'The project is paused.';
   if (input.projectStatus === 'closed') return 'The project is closed.';
   if (contact.leftOn && contact.leftOn <= todayInTimeZone(at, contact.timeZone)) return `The contact left on ${contact.leftOn}.`;
@@ -86,7 +86,7 @@ export function skipReason(input: PlanInput, step: CadenceStep, contact: PlanCon
   return null;
 }
 
-function recipients(step: CadenceStep, contacts: PlanContact[], event?: PlanEvent): PlanContact[] {
+function recipients(step: PlanStep, contacts: PlanContact[], event?: PlanEvent): PlanContact[] {
   if (step.trigger.kind === 'event' && step.trigger.event === 'contact_added') {
     return contacts.filter((contact) => contact.id === event?.contactId && (step.audience.length === 0 || step.audience.includes(contact.role)));
   }
@@ -94,8 +94,8 @@ function recipients(step: CadenceStep, contacts: PlanContact[], event?: PlanEven
 }
 
 /** Every (step, contact, occurrence) moment the cadence defines so far, with its due time. */
-function moments(input: PlanInput): { step: CadenceStep; contact: PlanContact; occurrence: number; dueAt: number }[] {
-  const out: { step: CadenceStep; contact: PlanContact; occurrence: number; dueAt: number }[] = [];
+function moments(input: PlanInput): { step: PlanStep; contact: PlanContact; occurrence: number; dueAt: number }[] {
+  const out: { step: PlanStep; contact: PlanContact; occurrence: number; dueAt: number }[] = [];
   for (const step of input.steps) {
     const trigger = step.trigger;
     if (trigger.kind === 'day') {

@@ -21,6 +21,9 @@ export interface MessageVariables {
    */
   projects: DigestProject[];
   unsubscribeLink: string;
+  /** A user onboarding journey's: the super-user who guides the new user, and the learning path of their role. */
+  guide?: { name: string; email: string; assigned: boolean } | undefined;
+  learningPath?: { title: string; link: string; assigned: boolean } | undefined;
 }
 
 export interface DigestProject {
@@ -53,6 +56,8 @@ export const SAMPLE_VARIABLES: MessageVariables = {
     },
   ],
   unsubscribeLink: 'https://landfall.example/api/v1/unsubscribe/example',
+  guide: { name: 'Sam Super-User', email: 'sam@customer.example', assigned: true },
+  learningPath: { title: 'Getting started', link: 'https://landfall.example/portal/academy', assigned: true },
 };
 
 const blank = (text: string | null | undefined) => !text || text.trim() === '';

@@ -6,6 +6,9 @@ import type { ContactRole, TouchModel } from '../people.ts';
 
 export const CADENCE_EVENTS = ['milestone_reached', 'task_completed', 'contact_added', 'project_stalled'] as const;
 export type CadenceEventKind = (typeof CADENCE_EVENTS)[number];
+/** Events a user onboarding journey (a cadence whose subject is one contact) waits for: their learning path done, or stalled. */
+export const JOURNEY_EVENTS = ['path_completed', 'path_stalled'] as const;
+export type JourneyEventKind = (typeof JOURNEY_EVENTS)[number];
 
 export const PRIORITIES = ['high', 'normal', 'low'] as const;
 export type Priority = (typeof PRIORITIES)[number];
@@ -80,3 +83,11 @@ export interface CadenceDefinition {
 }
 
 export type { Weekday };
+
+/**
+ * What the planner (plan.ts) takes: a cadence step, or a user onboarding journey's step, whose events are the
+ * person's own (their learning path completed or stalled). A journey is a cadence whose subject is one contact.
+ */
+export type PlanStep = Omit<CadenceStep, 'trigger'> & {
+  trigger: StepTrigger | { kind: 'event'; event: JourneyEventKind; milestone?: undefined; taskKey?: undefined };
+};

@@ -20,6 +20,7 @@ import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { acceptInvitationRoutes, setupRoutes } from '../modules/auth/sign-up.routes.ts';
 import { cadenceRoutes } from '../modules/cadences/cadences.routes.ts';
+import { journeyRoutes } from '../modules/journeys/journeys.routes.ts';
 import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
 import { assignmentRoutes } from '../modules/assignment/assignment.routes.ts';
@@ -179,6 +180,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(projectRoutes(services));
       await api.register(intakeRoutes(services));
       await api.register(cadenceRoutes(services));
+      await api.register(journeyRoutes(services));
       await api.register(mailRoutes(services));
       await api.register(handoffRoutes(services));
       await api.register(portalAdminRoutes(services));

@@ -9,6 +9,8 @@ import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/ca
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { reassignTrainees } from '../modules/journeys/guides.service.ts';
+import { installBuiltinJourneys, onContactJoined, onContactLeft as endJourneyOfLeaver, onPathCompleted, onRoleChanged } from '../modules/journeys/journeys.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
 import { onContactLeft, onContactReturned } from '../modules/people/turnover.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
@@ -18,6 +20,7 @@ import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-m
 export const reactions: Reactions = {
   'workspace.created': [
     (ctx, { workspaceId }) => installBuiltinPlaybooks(ctx.db, workspaceId), // playbooks: the built-in ones, ready to use
+    (ctx, { workspaceId }) => installBuiltinJourneys(ctx.db, workspaceId, ctx.services.now()), // journeys: one per role, ready to use
   ],
   'member.removed': [
     (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once
@@ -42,19 +45,26 @@ export const reactions: Reactions = {
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
     (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+    (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
   ],
   'contact.role_changed': [
     (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+    (ctx, change) => onRoleChanged(ctx, change.contactId), // journeys: the new role's journey (the successor who becomes champion)
   ],
   'contact.left': [
     (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
-    (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk, tells the CSM, starts the turnover playbook
+    (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk (counting their trainees), tells the CSM, starts the turnover playbook
+    (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
+    (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
   ],
   'contact.returned': [
     (ctx, back) => onContactReturned(ctx, back), // people: the risk their departure raised is over (their history stays)
   ],
   'release.published': [
     (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
+  ],
+  'path.completed': [
+    (ctx, done) => onPathCompleted(ctx, done), // journeys: the path-done check-in, and the journey is done
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day

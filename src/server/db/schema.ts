@@ -27,3 +27,4 @@ export * from './tables/jobs.ts';
 export * from './tables/assignment.ts';
 export * from './tables/academy.ts';
 export * from './tables/people.ts';
+export * from './tables/journeys.ts';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextFor } from '../context.ts';
+import { contextFor, systemActor } from '../context.ts';
+import { accountOnboarding } from '../modules/journeys/onboarding.service.ts';
 import { signIn } from '../modules/auth/auth.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { publicHolidays } from '../modules/workspaces/public-holidays.ts';
@@ -166,6 +167,21 @@ describe('the demo workspace', () => {
       { kind: 'champion_left', status: 'open', successor: false, recent: true },
       { kind: 'champion_left', status: 'open', successor: true, recent: true },
     ]);
+  });
+
+  it('has user onboarding journeys: one per role, recent joiners part-way with a guide, one onboarded, one lapsed', async () => {
+    expect((await rows(`select 1 from journeys where builtin_key is not null`)).length).toBe(5);
+    const [account] = await rows<{ workspace_id: string; account_id: string }>(`select workspace_id, account_id from contacts where email like 'priya.raman.journey@%'`);
+    const view = await accountOnboarding(contextFor(env.services, systemActor(account!.workspace_id, 'journeys')), account!.account_id);
+    const state = (name: string) => view.people.find((person) => person.name === name);
+    for (const name of ['Tomás Ferreira', 'Grace Okafor', 'Lena Vogel']) {
+      expect(state(name), name).toMatchObject({ state: 'onboarding', guide: { name: 'Priya Raman' } });
+      const journey = state(name)?.journey;
+      expect(journey!.stepsDone > 0 || journey!.nextStep !== null, `${name}: part-way, or its next step planned`).toBe(true);
+    }
+    expect(state('Kenji Sato')).toMatchObject({ state: 'onboarded', daysToOnboarded: 12 });
+    expect(state('Maya Lindqvist')?.state).toBe('lapsed');
+    expect(view.superUsers.map((su) => su.name)).toContain('Priya Raman');
   });
 
   it('shows a book of customers at every segment, stage and complexity, with people who come and go', async () => {

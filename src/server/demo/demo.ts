@@ -6,6 +6,7 @@ import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
 import { seedDemoAcademy } from './demo-academy.ts';
 import { seedDemoTurnover } from './demo-turnover.ts';
+import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -116,6 +117,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
   await seedDemoAcademy(services, created.workspaceId, created.admin);
   await seedDemoTurnover(services, created.workspaceId, created.admin);
+  await seedDemoJourneys(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

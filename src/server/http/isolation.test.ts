@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
 import { listCadences } from '../modules/cadences/cadences.service.ts';
+import { listJourneys } from '../modules/journeys/journeys.service.ts';
 import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
 import { receiveDeal } from '../modules/intake/intake.service.ts';
@@ -55,6 +56,7 @@ const idFor = (url: string): string | undefined => {
     enrolments: idsOfA.enrolment,
     webinars: idsOfA.webinar,
     releases: idsOfA.release,
+    journeys: idsOfA.journey,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -93,6 +95,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/tasks/:taskId/sign-off-requests': {},
   'PUT /api/v1/cadences/:id': { name: 'Hijacked', steps: [] },
   'POST /api/v1/cadences/:id/archive': { archived: true },
+  'PATCH /api/v1/journeys/:id': { name: 'Hijacked' },
   'PUT /api/v1/projects/:id/cadence': { cadenceId: null },
   'PUT /api/v1/projects/:id/success-plan': { goals: ['Stolen'] },
   'POST /api/v1/projects/:id/success-outcomes': { statement: 'Stolen' },
@@ -205,6 +208,7 @@ beforeAll(async () => {
     delivery: delivery.deliveryId,
     question: (await askHandoffQuestion(a.admin.ctx, project.id, { text: 'Why did they buy?' })).questions[0]!.id,
     cadence: (await listCadences(a.admin.ctx))[0]!.id,
+    journey: (await listJourneys(a.admin.ctx))[0]!.id,
     file: (await attachFile(a.admin.ctx, project.id, project.tasks[0]!.id, { name: 'notes.txt', bytes: Buffer.from('hello'), fieldKey: null })).id,
     mail: (await env.services.database.query<{ id: string }>('select id from mail_outbox where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
   });

@@ -61,7 +61,9 @@ beforeAll(async () => {
   const plan = async () => (await api.get(`/api/v1/projects/${project.id}/success-plan`)).body;
   const academy = await seedAcademyFor(admin.ctx, account.id, contact.id);
   await api.patch(`/api/v1/academy/courses/${academy.course}`, { modules: ['Reports'], estimatedMinutes: 20, product: 'Core Platform' });
+  const journey = (await api.get('/api/v1/journeys')).body[0] as { id: string };
   cases = {
+    'PATCH /api/v1/journeys/:id': { url: `/api/v1/journeys/${journey.id}`, body: { stallDays: 12 }, read: async () => (await api.get(`/api/v1/journeys/${journey.id}`)).body },
     'PATCH /api/v1/academy/courses/:id': { url: `/api/v1/academy/courses/${academy.course}`, body: { summary: 'Start here' }, read: async () => (await api.get(`/api/v1/academy/courses/${academy.course}`)).body },
     'PATCH /api/v1/academy/courses/:id/lessons/:lessonId': {
       url: `/api/v1/academy/courses/${academy.course}/lessons/${academy.lesson}`,

@@ -149,6 +149,7 @@ export function recipientMail(db: Db, workspaceId: string, address: string, from
       priority: outbox.priority,
       stepName: outbox.stepName,
       cadenceId: outbox.cadenceId,
+      stepId: outbox.stepId,
       reason: outbox.reason,
     })
     .from(outbox)

@@ -62,8 +62,11 @@ export interface AutomatedMail extends repo.OutgoingMail {
   failed?: string | null;
 }
 
-/** Automated mail that is not a cadence step (a reminder, an escalation) is about a date: the cap never holds it. */
-const isTimeCritical = (mail: { cadenceId: string | null }) => mail.cadenceId === null;
+/**
+ * Automated mail that is not a step (a reminder, an escalation) is about a date: the cap never holds it. A step
+ * of a cadence or of a user onboarding journey (a step id, no cadence) is capped like any other.
+ */
+const isTimeCritical = (mail: { cadenceId: string | null; stepId: string | null }) => mail.cadenceId === null && mail.stepId === null;
 
 /**
  * Writes automated messages to the outbox, inside the caller's transaction, and applies the frequency cap

@@ -39,6 +39,7 @@ const ExecutiveSummaryPage = lazy(() =>
 );
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
+const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
@@ -96,6 +97,7 @@ function Gate() {
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
+          <Route path="journeys" element={<JourneysPage />} />
           <Route path="academy/*" element={<AcademyApp />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />

@@ -66,6 +66,12 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/journeys" className="nav-link">
+                <NavIcon d="M4 16c3 0 3-6 6-6s3 6 6 6M4 4h3M13 4h3" />
+                Journeys
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/academy" className="nav-link">
                 <NavIcon d="M2 8l8-4 8 4-8 4zM5 9.5V14c0 1.5 2.5 2.5 5 2.5s5-1 5-2.5V9.5M18 8v5" />
                 Academy

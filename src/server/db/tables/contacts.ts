@@ -20,6 +20,8 @@ export const contacts = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     /** The product modules this person uses (release news and delta courses go to them). */
     modules: text('modules').array().notNull().default(sql`'{}'::text[]`),
+    /** The super-user who guides this person through their first weeks (issue 16, train-the-trainer). */
+    guideContactId: uuid('guide_contact_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -28,6 +30,7 @@ export const contacts = pgTable(
     uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
     index('contacts_modules_idx').using('gin', t.modules),
+    index('contacts_guide_idx').on(t.workspaceId, t.guideContactId),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({
       columns: [t.workspaceId, t.organizationId],

@@ -66,16 +66,18 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
 }
 
 /**
- * A project has started: its contacts in these roles (the champion and the admin unless the workspace says
- * otherwise) get access now, so every portal link of the welcome and the cadence after it opens for them (the
- * portal emails a sign-in link to an address with access). No invitation of its own: the welcome is the first
+ * A project has started (or, with `onlyContactId`, a user onboarding journey starts for that one person): its
+ * contacts in these roles (the champion and the admin unless the workspace says otherwise) get access now, so
+ * every portal link of the welcome and the cadence after it opens for them (the portal emails a sign-in link to
+ * an address with access). No invitation of its own: the welcome is the first
  * email, and a second one the same minute would compete with it.
  */
-export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[]) {
+export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[], onlyContactId?: string) {
   const project = await lockProjectRow(ctx, projectId);
   if (!project || roles.length === 0) return;
   const who_ = actorOf(ctx);
   for (const contact of await contactsOfAccount(ctx, project.accountId, 'current')) {
+    if (onlyContactId && contact.id !== onlyContactId) continue;
     if (!roles.includes(contact.role) || (await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contact.id))) continue;
     const invitation = newInvitation(ctx.services);
     await authRepo.upsertAccess(ctx.db, {

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { ContactsSection } from '../contacts/ContactsSection.tsx';
+import { AccountOnboarding } from '../journeys/AccountOnboarding.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
@@ -165,6 +166,7 @@ function AccountView({ account }: { account: Account }) {
       <AccountProjectsSection account={account} organizations={organizations.data ?? []} />
       <ContactsSection account={account} organizations={organizations.data ?? []} />
       <AccountPeople account={account} />
+      <AccountOnboarding accountId={account.id} />
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
 
