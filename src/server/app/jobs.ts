@@ -8,6 +8,7 @@ import { cadencesJob } from '../modules/cadences/cadences.job.ts';
 import { escalationJob, vendorLadderJob } from '../modules/escalation/escalation.job.ts';
 import { replanJob } from '../modules/projects/projects.job.ts';
 import { academyJob } from '../modules/academy/academy.job.ts';
+import { maturityJob } from '../modules/products/products.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -19,6 +20,8 @@ export const JOBS: RegisteredJob[] = [
   { job: replanJob, every: 1 * MINUTE },
   // Webinar reminders (a day ahead) and certificate renewals (60, 30, 7 days ahead): each once, by its outbox key.
   { job: academyJob, every: 15 * MINUTE },
+  // Every account holding a product with maturity stages, once a night (a change is recorded only when a stage moves).
+  { job: maturityJob, every: 24 * 60 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },
