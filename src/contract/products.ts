@@ -129,7 +129,7 @@ export const OrganizationOnboardingInput = z.strictObject({
 export type OrganizationOnboardingInput = z.infer<typeof OrganizationOnboardingInput>;
 
 export const ModeSuggestion = z.object({ mode: OnboardingMode, because: z.string() });
-export const ModeSuggestionQuery = z.strictObject({ users: z.coerce.number().int().min(1).max(1_000_000), type: OrganizationType });
+export const ModeSuggestionQuery = z.strictObject({ users: z.coerce.number().int().min(1).max(1_000_000).default(1), type: OrganizationType.default('department') });
 
 export const UsageInput = z.strictObject({
   metric: Key,

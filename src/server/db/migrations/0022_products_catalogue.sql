@@ -14,6 +14,7 @@ CREATE TABLE "account_products" (
 --> statement-breakpoint
 CREATE TABLE "maturity_changes" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "maturity_changes_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"workspace_id" uuid NOT NULL,
 	"account_id" uuid NOT NULL,
 	"contact_id" uuid,
@@ -90,7 +91,7 @@ ALTER TABLE "products" ADD CONSTRAINT "products_workspace_id_workspaces_id_fk" F
 ALTER TABLE "products" ADD CONSTRAINT "products_workspace_id_playbook_id_playbooks_workspace_id_id_fk" FOREIGN KEY ("workspace_id","playbook_id") REFERENCES "public"."playbooks"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_figures" ADD CONSTRAINT "usage_figures_workspace_id_account_id_accounts_workspace_id_id_fk" FOREIGN KEY ("workspace_id","account_id") REFERENCES "public"."accounts"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "account_products_account_product_key" ON "account_products" USING btree ("workspace_id","account_id","product_id");--> statement-breakpoint
-CREATE INDEX "maturity_changes_account_idx" ON "maturity_changes" USING btree ("workspace_id","account_id","product_id","at");--> statement-breakpoint
+CREATE INDEX "maturity_changes_account_idx" ON "maturity_changes" USING btree ("workspace_id","account_id","product_id","at","seq");--> statement-breakpoint
 CREATE INDEX "organization_onboardings_account_idx" ON "organization_onboardings" USING btree ("workspace_id","account_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "products_workspace_name_key" ON "products" USING btree ("workspace_id",lower("name"));--> statement-breakpoint
 CREATE INDEX "usage_figures_account_idx" ON "usage_figures" USING btree ("workspace_id","account_id","metric","at");--> statement-breakpoint

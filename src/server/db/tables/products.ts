@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
@@ -122,6 +122,8 @@ export const maturityChanges = pgTable(
   'maturity_changes',
   {
     id: id(),
+    /** The order changes were recorded in (several may share a moment). */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     contactId: uuid('contact_id'),
@@ -135,7 +137,7 @@ export const maturityChanges = pgTable(
   },
   (t) => [
     unique('maturity_changes_workspace_id_id_key').on(t.workspaceId, t.id),
-    index('maturity_changes_account_idx').on(t.workspaceId, t.accountId, t.productId, t.at),
+    index('maturity_changes_account_idx').on(t.workspaceId, t.accountId, t.productId, t.at, t.seq),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
     foreignKey({ columns: [t.workspaceId, t.productId], foreignColumns: [products.workspaceId, products.id] }),

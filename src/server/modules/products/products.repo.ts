@@ -243,7 +243,7 @@ export async function insertStageChange(db: Db, values: typeof maturityChanges.$
 export async function setReviewTask(db: Db, workspaceId: string, of: { accountId: string; productId: string }, taskId: string) {
   await db.execute(sql`update maturity_changes set review_task_id = ${taskId} where id = (select id from maturity_changes
     where workspace_id = ${workspaceId} and account_id = ${of.accountId} and product_id = ${of.productId} and contact_id is null
-    order by at desc, id desc limit 1) and workspace_id = ${workspaceId}`);
+    order by at desc, seq desc limit 1) and workspace_id = ${workspaceId}`);
 }
 
 export function stageChangesOf(db: Db, workspaceId: string, accountId: string) {
@@ -251,7 +251,7 @@ export function stageChangesOf(db: Db, workspaceId: string, accountId: string) {
     .select()
     .from(maturityChanges)
     .where(and(eq(maturityChanges.workspaceId, workspaceId), eq(maturityChanges.accountId, accountId)))
-    .orderBy(asc(maturityChanges.at), asc(maturityChanges.id));
+    .orderBy(asc(maturityChanges.at), asc(maturityChanges.seq));
 }
 
 /** Accounts of a workspace that hold a product with a maturity model, for the nightly evaluation (after `after`, by id). */

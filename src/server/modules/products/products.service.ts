@@ -76,7 +76,10 @@ export async function createProduct(ctx: Ctx, input: ProductInput) {
   return inTransaction(ctx, async (tx) => {
     await assertReferences(tx, input, input.modules);
     const id = await repo.insertProduct(tx.db, tx.workspaceId, input);
-    if (!id) throw conflict(`name: the catalogue already has a product called "${input.name}"`, { path: ['body', 'name'] });
+    if (!id) {
+      const existing = await repo.findProductByName(tx.db, tx.workspaceId, input.name);
+      throw conflict(`name: the catalogue already has a product called "${existing?.name ?? input.name}"`, { path: ['body', 'name'] });
+    }
     return getProduct(tx, id);
   });
 }
@@ -124,7 +127,7 @@ export async function assertSoldProducts(
   const names = new Map(sold.map((p) => [p.name.toLowerCase(), p.name]));
   for (const [index, product] of (typed.products ?? []).entries()) {
     if (!fresh(product) || names.has(product.toLowerCase())) continue;
-    const list = sold.map((p) => p.name).join(', ') || 'nothing yet';
+    const list = sold.map((p) => p.name).sort((a, b) => a.localeCompare(b)).join(', ') || 'nothing yet';
     const where = typed.path.at(-1) === 'products' ? [...typed.path, index] : typed.path;
     throw invalid(`${where.slice(1).join('.')}: "${product}" is not a product this workspace sells (it sells ${list}); add it to the catalogue under Settings → Products first`, {
       path: where,
