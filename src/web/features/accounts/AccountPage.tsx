@@ -16,6 +16,7 @@ import { ContactsSection } from '../contacts/ContactsSection.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
+import { AccountProducts } from '../products/AccountProducts.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -165,6 +166,7 @@ function AccountView({ account }: { account: Account }) {
       <ContactsSection account={account} organizations={organizations.data ?? []} />
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
+      <AccountProducts account={account} />
 
       {confirming && <ArchiveOrRestore account={account} onClose={() => setConfirming(false)} />}
     </div>
