@@ -40,7 +40,8 @@ export const IntakeResult = z.object({
   /** false when this deal id had been received before: nothing new was created. */
   created: z.boolean(),
   accountId: z.uuid(),
-  projectId: z.uuid(),
+  /** null: the deal added only products that need no implementation to an existing account (users-only onboarding). */
+  projectId: z.uuid().nullable(),
 });
 export type IntakeResult = z.infer<typeof IntakeResult>;
 

@@ -32,6 +32,7 @@ export const SYSTEM_ACTORS = {
   'mail-bounce': 'Mail bounce',
   turnover: 'Turnover',
   journeys: 'Onboarding journeys',
+  maturity: 'Maturity model',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -38,6 +38,7 @@ import { portalAdminRoutes } from '../modules/portal/portal-admin.routes.ts';
 import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
+import { productRoutes } from '../modules/products/products.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(lifecycleRoutes(services));
       await api.register(academyRoutes(services));
       await api.register(peopleRoutes(services));
+      await api.register(productRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { replanJob } from '../modules/projects/projects.job.ts';
 import { academyJob } from '../modules/academy/academy.job.ts';
 import { bouncesJob } from '../modules/people/people.job.ts';
 import { journeysJob, journeyStallsJob } from '../modules/journeys/journeys.job.ts';
+import { maturityJob } from '../modules/products/products.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -26,6 +27,8 @@ export const JOBS: RegisteredJob[] = [
   // User onboarding journeys: due steps within 15 s (outbox keys keep each once); stalled paths a few minutes late is fine.
   { job: journeysJob, every: 15 * SECOND },
   { job: journeyStallsJob, every: 15 * MINUTE },
+  // Every account holding a product with maturity stages, once a night (a change is recorded only when a stage moves).
+  { job: maturityJob, every: 24 * 60 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },

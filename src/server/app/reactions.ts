@@ -1,7 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
-import { enrolNewContact, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
+import { enrolNewContact, enrolOnMilestone, enrolOnProductAdded, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -16,6 +16,8 @@ import { onContactLeft, onContactReturned } from '../modules/people/turnover.ser
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
+import { assertSoldProducts } from '../modules/products/products.service.ts';
+import { evaluateAfter, onboardNextPart } from '../modules/products/maturity.service.ts';
 
 export const reactions: Reactions = {
   'workspace.created': [
@@ -65,9 +67,17 @@ export const reactions: Reactions = {
   ],
   'path.completed': [
     (ctx, done) => onPathCompleted(ctx, done), // journeys: the path-done check-in, and the journey is done
+    (ctx, done) => evaluateAfter(ctx, done.accountId, 'A learning path was completed'), // products: path criteria of maturity stages
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
+  ],
+  'account.product_added': [
+    (ctx, added) => enrolOnProductAdded(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
+    (ctx, added) => evaluateAfter(ctx, added.accountId, `${added.product} added`), // products: the account's maturity in the new product
+  ],
+  'maturity.stage_reached': [
+    (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence
   ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email
@@ -80,6 +90,9 @@ export const guards: GuardTable = {
   'task.status_changing': [
     (ctx, change) => assertReadinessGateAllows(ctx, change.project, change.task, change.nextStatus), // readiness: no leaving Mobilization until ready
     (ctx, change) => (change.byValueProof ? undefined : assertValueMilestoneByCustomer(ctx, change.project.id, change.task, change.nextStatus)), // value is what the customer confirms
+  ],
+  'products.naming': [
+    (ctx, typed) => assertSoldProducts(ctx, typed), // products: only what the workspace sells (once it lists it)
   ],
 };
 

@@ -28,3 +28,4 @@ export * from './tables/assignment.ts';
 export * from './tables/academy.ts';
 export * from './tables/people.ts';
 export * from './tables/journeys.ts';
+export * from './tables/products.ts';

@@ -49,6 +49,20 @@ describe('the demo workspace', () => {
     );
   });
 
+  it('sells three products with stages, and shows a second product users-only, a subsidiary implemented separately, and accounts at different stages', async () => {
+    const staged = await rows<{ name: string; stages: number }>(`select name, jsonb_array_length(stages) as stages from products where jsonb_array_length(stages) > 0 order by name`);
+    expect(staged.map((p) => p.name)).toEqual(['Analytics', 'Core Platform', 'Workflow Automation']);
+    expect(await rows(`select mode from account_products`)).toEqual([{ mode: 'users_only' }]);
+    expect(await rows(`select type, mode, project_id is not null as has_project from organization_onboardings order by type desc`)).toEqual([
+      { type: 'subsidiary', mode: 'project', has_project: true },
+      { type: 'department', mode: 'users_only', has_project: false },
+    ]);
+    const stages = await rows<{ stage: string }>(
+      `select distinct on (account_id) to_stage as stage from maturity_changes where contact_id is null order by account_id, at desc, seq desc`,
+    );
+    expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['basic', 'intermediate', 'advanced']));
+  });
+
   it('has onboarding projects under way, some slipping, with the slip owed to a side', async () => {
     const projects = await rows<{ id: string; health: string }>(`select id, health from projects`);
     expect(projects.length).toBeGreaterThanOrEqual(8);

@@ -7,6 +7,7 @@ import type { Services } from '../context.ts';
 import { seedDemoAcademy } from './demo-academy.ts';
 import { seedDemoTurnover } from './demo-turnover.ts';
 import { seedDemoJourneys } from './demo-journeys.ts';
+import { seedDemoProducts } from './demo-products.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -118,6 +119,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoAcademy(services, created.workspaceId, created.admin);
   await seedDemoTurnover(services, created.workspaceId, created.admin);
   await seedDemoJourneys(services, created.workspaceId, created.admin);
+  await seedDemoProducts(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

@@ -29,7 +29,7 @@ export interface DomainEvents {
   /** A contact who had left came back (their left-on date was cleared); what they did before is kept. */
   'contact.returned': { contactId: string; accountId: string };
   /** A won deal arrived from the CRM and became an account and a project. */
-  'deal.won': { dealId: string; source: string; accountId: string; projectId: string };
+  'deal.won': { dealId: string; source: string; accountId: string; projectId: string | null };
   /** A cadence step went to the outbox for a contact; `action` names the automated work it is (the welcome email). */
   'message.sent': { projectId: string; stepId: string; action: string; contactId: string; sentOn: string };
   /** A learner completed a learning path (its completion rule is met); a certificate may have been issued. */
@@ -61,6 +61,8 @@ export interface Guards {
     /** The success plan completes a value milestone because the customer confirmed its outcomes. */
     byValueProof: boolean;
   };
+  /** A person typed products or modules (an account, contact, project, cadence, course, rule, release): the catalogue checks them. */
+  'products.naming': { products?: readonly (string | null)[]; modules?: readonly string[]; known?: readonly string[]; path: (string | number)[] };
 }
 
 export type GuardName = keyof Guards;

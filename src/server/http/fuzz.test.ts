@@ -338,6 +338,8 @@ describe('garbage in', () => {
 
   it('answers a broken multipart upload with a 400 that says how to send the file', async () => {
     const api = await staff();
+    // The fuzzing above may have started the product catalogue: the test account's product must be in it.
+    await env.services.database.query(`insert into products (workspace_id, name) values ($1, 'Core Platform') on conflict do nothing`, [adminCtx.workspaceId]);
     const { project } = await projectWithContact(adminCtx); // the fuzzing above may have deleted its own
     for (const url of ['/api/v1/portal/settings/logo', `/api/v1/projects/${project.id}/tasks/${project.tasks[0]!.id}/files`]) {
       const method = url.endsWith('logo') ? 'PUT' : 'POST';

@@ -18,6 +18,7 @@ import { addMetric, addOutcome, recordActual } from '../modules/success-plans/su
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
+import { createProduct } from '../modules/products/products.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -57,6 +58,7 @@ const idFor = (url: string): string | undefined => {
     webinars: idsOfA.webinar,
     releases: idsOfA.release,
     journeys: idsOfA.journey,
+    products: idsOfA.product,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -142,6 +144,11 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/academy/webinars/:id/invitations': { contactIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/v1/academy/webinars/:id/attendance': { attendedContactIds: [] },
   'POST /api/v1/academy/webinars/:id/recording': { recordingUrl: 'https://video.example.com/r' },
+  'PATCH /api/v1/products/:id': { description: 'Stolen' },
+  'POST /api/v1/products/:id/archive': { archived: true },
+  'POST /api/v1/accounts/:id/products': { product: 'Core Platform', mode: 'users_only' },
+  'POST /api/v1/accounts/:id/organization-onboardings': { name: 'Shadow team', type: 'department', users: 5, mode: 'users_only' },
+  'POST /api/v1/accounts/:id/usage': { metric: 'weekly_active', value: 1 },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its
@@ -197,6 +204,7 @@ beforeAll(async () => {
     metric: metric.id,
     actual: actual.id,
     account: account.id,
+    product: (await createProduct(a.admin.ctx, { name: 'Core Platform', description: null, modules: [], needsImplementation: true, playbookId: null, enablement: [], stages: [] })).id,
     organization: organization.id,
     contact: contact.id,
     member: csmOfA.id,

@@ -60,6 +60,8 @@ beforeAll(async () => {
 
   const plan = async () => (await api.get(`/api/v1/projects/${project.id}/success-plan`)).body;
   const academy = await seedAcademyFor(admin.ctx, account.id, contact.id);
+  const product = (await api.post('/api/v1/products', { name: 'Core Platform', modules: ['Ledger', 'Reports'], stages: [{ key: 'basic', name: 'Basic' }] })).body;
+  await api.post('/api/v1/products', { name: 'Analytics', needsImplementation: false });
   await api.patch(`/api/v1/academy/courses/${academy.course}`, { modules: ['Reports'], estimatedMinutes: 20, product: 'Core Platform' });
   const journey = (await api.get('/api/v1/journeys')).body[0] as { id: string };
   cases = {
@@ -80,6 +82,12 @@ beforeAll(async () => {
       body: { capacity: 80 },
       read: async () => without((await api.get(`/api/v1/academy/webinars/${academy.webinar}`)).body, []),
     },
+    'PATCH /api/v1/products/:id': {
+      url: `/api/v1/products/${product.id}`,
+      body: { description: 'The ledger and its reports' },
+      read: async () => (await api.get(`/api/v1/products/${product.id}`)).body,
+    },
+    'PATCH /api/v1/organization-rule': { url: '/api/v1/organization-rule', body: { separateFromUsers: 80 }, read: async () => (await api.get('/api/v1/organization-rule')).body },
     'PATCH /api/v1/workspace': { url: '/api/v1/workspace', body: { name: 'Patchwork Ltd' }, read: async () => (await api.get('/api/v1/workspace')).body },
     'PATCH /api/v1/members/:id': {
       url: `/api/v1/members/${csm.id}`,

@@ -19,6 +19,8 @@ import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
+import { MaturitySettingsPage } from '../features/products/MaturitySettingsPage.tsx';
+import { ProductsSettingsPage } from '../features/products/ProductsSettingsPage.tsx';
 import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
 import { AssignmentSettingsPage } from '../features/assignment/AssignmentSettingsPage.tsx';
 import { PortalSettingsPage } from '../features/portal/PortalSettingsPage.tsx';
@@ -110,6 +112,8 @@ function Gate() {
           <Route path="settings/readiness" element={<ReadinessSettingsPage />} />
           <Route path="settings/readiness/questionnaires/:id" element={<QuestionnaireEditorPage />} />
           <Route path="settings/portal" element={<PortalSettingsPage />} />
+          <Route path="settings/products" element={<ProductsSettingsPage />} />
+          <Route path="settings/maturity" element={<MaturitySettingsPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />

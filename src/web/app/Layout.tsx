@@ -136,6 +136,18 @@ export function Layout() {
                 Customer portal
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings/products" className="nav-link">
+                <NavIcon d="M3 6l7-3 7 3v8l-7 3-7-3zM3 6l7 3 7-3M10 9v8" />
+                Products
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/maturity" className="nav-link">
+                <NavIcon d="M3 16h3v-4H3zM8.5 16h3V8h-3zM14 16h3V4h-3z" />
+                Maturity model
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <UserMenu />

@@ -2,6 +2,7 @@
 // learner without).
 import type { Course, CourseInput, CoursePatch, CourseSummary, Lesson, LessonContent, LessonContentView, LessonInput, LessonPatch } from '../../../contract/academy.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
+import { check } from '../../events/bus.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import * as repo from './content.repo.ts';
 
@@ -67,11 +68,13 @@ export async function getCourse(ctx: Ctx, courseId: string): Promise<Course> {
 }
 
 export async function createCourse(ctx: Ctx, input: CourseInput, source: 'authored' | 'scorm' = 'authored') {
+  await check(ctx, 'products.naming', { products: [input.product ?? null], path: ['body', 'product'] });
   const row = await repo.insertCourse(ctx.db, { workspaceId: ctx.workspaceId, ...input, source });
   return getCourse(ctx, row.id);
 }
 
 export async function updateCourse(ctx: Ctx, courseId: string, patch: CoursePatch) {
+  if (patch.product) await check(ctx, 'products.naming', { products: [patch.product], path: ['body', 'product'] });
   const row = await repo.updateCourse(ctx.db, ctx.workspaceId, courseId, { ...patch, updatedAt: ctx.services.now() });
   if (!row) throw notFound('course');
   return getCourse(ctx, courseId);

@@ -5,6 +5,7 @@
 import type { LearnerFacts } from '../../../core/academy/audience.ts';
 import type { Audience, Enrolment, EnrolmentRule, ManualEnrolmentInput, RuleInput, RulePatch, RuleSaved } from '../../../contract/academy.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
+import { check } from '../../events/bus.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { contactOf } from '../contacts/contacts.service.ts';
@@ -77,9 +78,16 @@ const ruleValues = (input: Partial<RuleInput>) => ({
   ...(input.audience !== undefined ? { ...input.audience } : {}),
 });
 
+/** The products a rule names are products the workspace sells (the catalogue's guard). */
+async function assertRuleProducts(ctx: Ctx, input: Partial<RuleInput>) {
+  if (input.audience) await check(ctx, 'products.naming', { products: input.audience.products, path: ['body', 'audience', 'products'] });
+  if (input.releaseProduct) await check(ctx, 'products.naming', { products: [input.releaseProduct], path: ['body', 'releaseProduct'] });
+}
+
 export async function createRule(ctx: Ctx, input: RuleInput) {
   return inTransaction(ctx, async (tx) => {
     await assertPath(tx, input.pathId);
+    await assertRuleProducts(tx, input);
     const rule = await repo.insertRule(tx.db, { workspaceId: tx.workspaceId, ...ruleValues(input), name: input.name, pathId: input.pathId, trigger: input.trigger });
     return savedRule(tx, rule, await reevaluate(tx, rule));
   });
@@ -90,6 +98,7 @@ export async function updateRule(ctx: Ctx, ruleId: string, patch: RulePatch) {
   return inTransaction(ctx, async (tx) => {
     if (!(await repo.findRule(tx.db, tx.workspaceId, ruleId))) throw notFound('enrolment rule');
     if (patch.pathId !== undefined) await assertPath(tx, patch.pathId);
+    await assertRuleProducts(tx, patch);
     const rule = (await repo.updateRule(tx.db, tx.workspaceId, ruleId, { ...ruleValues(patch), updatedAt: tx.services.now() }))!;
     return savedRule(tx, rule, await reevaluate(tx, rule));
   });
@@ -115,6 +124,10 @@ export async function enrolOnMilestone(ctx: Ctx, projectId: string, milestoneKin
 
 export const enrolOnRelease = (ctx: Ctx, release: { product: string; modules: string[] }) =>
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['release_published'], release }, ctx.services.now());
+
+/** An account took a product: rules matching it now (the products facet) enrol its people. */
+export const enrolOnProductAdded = (ctx: Ctx, accountId: string) =>
+  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'], accountId }, ctx.services.now());
 
 export const withdrawLeaver = (ctx: Ctx, contactId: string) => repo.withdrawContact(ctx.db, ctx.workspaceId, contactId, 'Left the customer', ctx.services.now());
 

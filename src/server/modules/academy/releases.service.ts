@@ -5,7 +5,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import type { Release, ReleaseInput } from '../../../contract/academy.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { academyReleases } from '../../db/schema.ts';
-import { emit } from '../../events/bus.ts';
+import { check, emit } from '../../events/bus.ts';
 import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { queueCappedNotices } from '../../mail/mail.service.ts';
 import * as content from './content.repo.ts';
@@ -44,6 +44,8 @@ export async function getRelease(ctx: Ctx, releaseId: string) {
 }
 
 export async function createRelease(ctx: Ctx, input: ReleaseInput) {
+  await check(ctx, 'products.naming', { products: [input.product], path: ['body', 'product'] });
+  await check(ctx, 'products.naming', { modules: input.modules, path: ['body', 'modules'] });
   if (input.courseId && !(await content.findCourse(ctx.db, ctx.workspaceId, input.courseId))) throw invalid('courseId: is not a course of this workspace', { path: ['body', 'courseId'] });
   if (input.webinarId && !(await webinarsRepo.findWebinar(ctx.db, ctx.workspaceId, input.webinarId))) throw invalid('webinarId: is not a webinar of this workspace', { path: ['body', 'webinarId'] });
   const [row] = await ctx.db.insert(academyReleases).values({ workspaceId: ctx.workspaceId, ...input, createdAt: ctx.services.now() }).returning();

@@ -1,5 +1,6 @@
 import { DEFAULT_TOUCH_MODEL, type Complexity, type LaerStage, type Segment, type TouchModel } from '../../../core/people.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
+import { check } from '../../events/bus.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { workspaceTimezone } from '../workspaces/workspaces.service.ts';
 import type { Account, AccountInput, AccountListQuery, AccountPatch } from '../../../contract/accounts.ts';
@@ -61,6 +62,7 @@ async function assertOwnersAreMembers(ctx: Ctx, owners: { role: string; memberId
 export async function createAccount(ctx: Ctx, input: AccountInput) {
   return inTransaction(ctx, async (tx) => {
     await assertOwnersAreMembers(tx, input.owners);
+    await check(tx, 'products.naming', { products: input.products, path: ['body', 'products'] });
     const timezone = input.timezone ?? (await workspaceTimezone(tx));
     const { owners, ...fields } = input;
     const accountId = await repo.insertAccount(tx.db, tx.workspaceId, {
@@ -88,6 +90,7 @@ export async function updateAccount(ctx: Ctx, accountId: string, patch: AccountP
         errors: [{ path: ['body', 'renewalOn'], message: 'must be after the contract signed date' }],
       });
     }
+    if (fields.products) await check(tx, 'products.naming', { products: fields.products, known: current.products, path: ['body', 'products'] });
     if (owners) {
       await assertOwnersAreMembers(tx, owners);
       await repo.replaceOwners(tx.db, tx.workspaceId, accountId, owners);

@@ -6,7 +6,7 @@ import { isTimeOfDay, recipientTimeZone } from '../../../core/cadences/timing.ts
 import type { CadenceStep } from '../../../core/cadences/types.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { emit } from '../../events/bus.ts';
+import { check, emit } from '../../events/bus.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import { messagesToContact } from '../../mail/mail.admin.ts';
 import { queueMail } from '../../mail/mail.service.ts';
@@ -72,6 +72,7 @@ async function assertValidCadence(ctx: Ctx, input: CadenceInput) {
 const withIds = (steps: CadenceInput['steps']): CadenceStep[] => steps.map((step) => ({ ...step, id: step.id ?? randomUUID() }));
 
 export async function createCadence(ctx: Ctx, input: CadenceInput) {
+  await check(ctx, 'products.naming', { products: input.products, path: ['body', 'products'] });
   await assertValidCadence(ctx, input);
   const id = await repo.insertCadence(
     ctx.db,
@@ -84,7 +85,9 @@ export async function createCadence(ctx: Ctx, input: CadenceInput) {
 
 /** Saves a cadence. Steps keep their ids, so a step already sent is not sent again to the same people. */
 export async function updateCadence(ctx: Ctx, cadenceId: string, input: CadenceInput) {
-  if (!(await repo.findCadence(ctx.db, ctx.workspaceId, cadenceId))) throw notFound('cadence');
+  const current = await repo.findCadence(ctx.db, ctx.workspaceId, cadenceId);
+  if (!current) throw notFound('cadence');
+  await check(ctx, 'products.naming', { products: input.products, known: current.products, path: ['body', 'products'] });
   await assertValidCadence(ctx, input);
   return inTransaction(ctx, async (tx) => {
     await repo.updateCadence(tx.db, tx.workspaceId, cadenceId, { ...input, description: input.description ?? null, steps: withIds(input.steps) }, tx.services.now());

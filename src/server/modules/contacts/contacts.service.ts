@@ -4,7 +4,7 @@ import { inTransaction, type Ctx } from '../../context.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { assertAccountExists, lockAccount } from '../accounts/accounts.service.ts';
-import { emit } from '../../events/bus.ts';
+import { check, emit } from '../../events/bus.ts';
 import type { Contact, ContactInput, ContactPatch } from '../../../contract/contacts.ts';
 import * as repo from './contacts.repo.ts';
 
@@ -68,6 +68,7 @@ export async function addContact(ctx: Ctx, accountId: string, input: ContactInpu
     return await inTransaction(ctx, async (tx) => {
       await lockAccount(tx, accountId);
       await assertOrganization(tx, accountId, input.organizationId);
+      await check(tx, 'products.naming', { modules: input.modules ?? [], path: ['body', 'modules'] });
       const row = await repo.insertContact(tx.db, tx.workspaceId, accountId, {
         ...input,
         title: input.title ?? null,
@@ -92,6 +93,7 @@ export async function updateContact(ctx: Ctx, contactId: string, patch: ContactP
       const current = await repo.findContact(tx.db, tx.workspaceId, contactId);
       if (!current) throw notFound('contact');
       await assertOrganization(tx, current.accountId, patch.organizationId);
+      if (patch.modules) await check(tx, 'products.naming', { modules: patch.modules, known: current.modules, path: ['body', 'modules'] });
       const joined = patch.joinedOn === undefined ? current.joinedOn : patch.joinedOn;
       const left = patch.leftOn === undefined ? current.leftOn : patch.leftOn;
       if (joined && left && left < joined) {

@@ -51,7 +51,7 @@ export async function findDelivery(db: Db, workspaceId: string, deliveryId: stri
 export async function markProcessed(
   db: Db,
   deliveryId: string,
-  values: { source: string; payload: unknown; accountId: string; projectId: string; now: Date; retry: boolean },
+  values: { source: string; payload: unknown; accountId: string; projectId: string | null; now: Date; retry: boolean },
 ) {
   await db
     .update(intakeDeliveries)

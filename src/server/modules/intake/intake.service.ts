@@ -7,6 +7,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import { createAccount, getAccount, updateAccount } from '../accounts/accounts.service.ts';
 import { addContact, contactsOfAccount, updateContact } from '../contacts/contacts.service.ts';
 import { memberWithEmail } from '../members/members.service.ts';
+import { addProduct, hasCatalogue } from '../products/products.service.ts';
 import { createProject } from '../projects/projects.service.ts';
 import { WonDeal } from '../../../contract/intake.ts';
 import * as repo from './intake.repo.ts';
@@ -40,12 +41,12 @@ export async function receiveDeal(services: Services, workspaceId: string, sourc
       if (!deliveryId) {
         const existing = (await repo.lockDelivery(tx.db, workspaceId, deal.dealId))!;
         if (existing.status === 'processed') {
-          return { deliveryId: existing.id, created: false, accountId: existing.accountId!, projectId: existing.projectId! };
+          return { deliveryId: existing.id, created: false, accountId: existing.accountId!, projectId: existing.projectId };
         }
         deliveryId = existing.id;
         retry = true;
       }
-      const { accountId, projectId } = await applyDeal(tx, deal);
+      const { accountId, projectId } = await applyDeal(tx, deal, source);
       await repo.markProcessed(tx.db, deliveryId, { source, payload: deal, accountId, projectId, now, retry });
       await emit(tx, 'deal.won', { dealId: deal.dealId, source, accountId, projectId });
       return { deliveryId, created: true, accountId, projectId };
@@ -65,16 +66,22 @@ export async function receiveDeal(services: Services, workspaceId: string, sourc
   }
 }
 
-async function applyDeal(tx: Ctx, deal: WonDeal) {
+async function applyDeal(tx: Ctx, deal: WonDeal, source: IntakeSource) {
   const repId = (await memberWithEmail(tx, deal.salesRep.email))?.id ?? null;
   const existingId = await repo.findAccountForDeal(tx.db, tx.workspaceId, deal.company);
+  // A workspace with a product catalogue adds each new product to an existing account through it (a project or
+  // users-only onboarding, as the product says); one without keeps the older way: one project for the deal.
+  const catalogue = existingId ? await hasCatalogue(tx) : false;
   let accountId: string;
+  let newProducts: string[] = [];
   if (existingId) {
     const account = await getAccount(tx, existingId);
     const owners = account.owners.map((owner) => ({ role: owner.role as 'sales', memberId: owner.memberId }));
     if (repId && !owners.some((owner) => owner.role === 'sales')) owners.push({ role: 'sales', memberId: repId });
+    const held = new Set(account.products.map((p) => p.toLowerCase()));
+    newProducts = [...new Set(deal.products)].filter((p) => !held.has(p.toLowerCase()));
     await updateAccount(tx, existingId, {
-      products: [...new Set([...account.products, ...deal.products])],
+      ...(catalogue ? {} : { products: [...new Set([...account.products, ...deal.products])] }),
       contractValue: account.contractValue + deal.contractValue,
       contractSignedOn: account.contractSignedOn ?? deal.closedOn,
       renewalOn: deal.renewalOn ?? account.renewalOn,
@@ -105,6 +112,16 @@ async function applyDeal(tx: Ctx, deal: WonDeal) {
     const existing = known.get(contact.email);
     if (existing) await updateContact(tx, existing.id, { name: contact.name, title: contact.title ?? existing.title, role: contact.role });
     else await addContact(tx, accountId, { ...contact, title: contact.title ?? null });
+  }
+
+  if (catalogue && newProducts.length > 0) {
+    let projectId: string | null = null;
+    for (const product of newProducts) {
+      const added = await addProduct(tx, accountId, { product, day0: deal.closedOn }, `${source} deal ${deal.dealId}`);
+      projectId ??= added.projectId;
+    }
+    if (projectId) await repo.insertHandoff(tx.db, { workspaceId: tx.workspaceId, projectId, repMemberId: repId });
+    return { accountId, projectId };
   }
 
   const project = await createProject(tx, {

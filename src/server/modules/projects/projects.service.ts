@@ -3,6 +3,7 @@ import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../c
 import type { Segment } from '../../../core/people.ts';
 import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
+import { check } from '../../events/bus.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
 import { playbookOf } from '../playbooks/playbooks.service.ts';
@@ -176,6 +177,7 @@ export async function createProject(ctx: Ctx, input: ProjectCreation) {
     if (input.organizationId && !(await isOrganizationOfAccount(tx, account.id, input.organizationId))) {
       throw invalid('organizationId: is not an organization of this account', { path: ['body', 'organizationId'] });
     }
+    await check(tx, 'products.naming', { products: [input.product ?? null], path: ['body', 'product'] });
     const source = input.source ?? 'playbook';
     const draft =
       source === 'blank'

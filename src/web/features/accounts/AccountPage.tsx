@@ -18,6 +18,7 @@ import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
 import { AccountPeople } from '../people/AccountPeople.tsx';
+import { AccountProducts } from '../products/AccountProducts.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -169,6 +170,7 @@ function AccountView({ account }: { account: Account }) {
       <AccountOnboarding accountId={account.id} />
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
+      <AccountProducts account={account} />
 
       {confirming && <ArchiveOrRestore account={account} onClose={() => setConfirming(false)} />}
     </div>
