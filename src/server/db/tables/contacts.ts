@@ -20,6 +20,8 @@ export const contacts = pgTable(
     leftOn: date('left_on', { mode: 'string' }),
     /** The product modules this person uses (release news and delta courses go to them). */
     modules: text('modules').array().notNull().default(sql`'{}'::text[]`),
+    /** The person's id in another system (a CRM, a CSV import): unique per workspace. */
+    externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -27,6 +29,7 @@ export const contacts = pgTable(
     unique('contacts_workspace_id_id_key').on(t.workspaceId, t.id),
     uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
+    uniqueIndex('contacts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('contacts_modules_idx').using('gin', t.modules),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({
