@@ -161,43 +161,44 @@ export interface RowProblem {
 export type RowValues = Record<string, CellValue>;
 
 /**
- * One data row read through the mapping: the values of its non-empty cells by field, or the problems found.
+ * Reads data rows through the mapping: each row's non-empty cells as values by field, or the problems found.
  * An empty cell fills nothing (an existing record keeps its value).
  */
-export function readRow(kind: ImportKind, headers: string[], mapping: Record<string, string>, cells: string[], row: number): { values: RowValues; problems: RowProblem[] } {
-  const specs = new Map(FIELDS[kind].map((spec) => [spec.field, spec]));
-  const values: RowValues = {};
-  const problems: RowProblem[] = [];
-  headers.forEach((header, index) => {
-    const spec = specs.get(mapping[header] ?? '');
-    if (!spec) return;
-    const cell = (cells[index] ?? '').trim();
-    if (cell === '') {
-      if (spec.required) problems.push({ row, column: header, message: `${spec.label} is empty` });
-      return;
-    }
-    const parsed = spec.parse(cell);
-    if ('problem' in parsed) problems.push({ row, column: header, message: `${spec.label} ${parsed.problem}` });
-    else values[spec.field] = parsed.value;
+export function rowReader(kind: ImportKind, headers: string[], mapping: Record<string, string>) {
+  const byField = new Map(FIELDS[kind].map((spec) => [spec.field, spec]));
+  const columns = headers.flatMap((header, index) => {
+    const spec = byField.get(mapping[header] ?? '');
+    return spec ? [{ header, index, spec }] : [];
   });
-  const columnOf = (field: string) => headers.find((header) => mapping[header] === field) ?? null;
-  if (kind !== 'accounts' && !ACCOUNT_REF_FIELDS.some((field) => field in values) && !problems.some((p) => ACCOUNT_REF_FIELDS.includes(mapping[p.column ?? ''] ?? ''))) {
-    problems.push({ row, column: null, message: 'No account: fill one of the account columns' });
-  }
-  if (kind === 'contacts' && typeof values.joined_on === 'string' && typeof values.left_on === 'string' && values.left_on < values.joined_on) {
-    problems.push({ row, column: columnOf('left_on'), message: 'Left on cannot be before the date they joined' });
-  }
-  if (kind === 'accounts' && typeof values.contract_signed_on === 'string' && typeof values.renewal_on === 'string' && values.renewal_on <= values.contract_signed_on) {
-    problems.push({ row, column: columnOf('renewal_on'), message: 'Renewal on must be after the contract signed date' });
-  }
-  return { values, problems };
+  const columnOf = (field: string) => columns.find((c) => c.spec.field === field)?.header ?? null;
+  const refColumns = new Set(columns.filter((c) => ACCOUNT_REF_FIELDS.includes(c.spec.field)).map((c) => c.header));
+  return (cells: string[], row: number): { values: RowValues; problems: RowProblem[] } => {
+    const values: RowValues = {};
+    const problems: RowProblem[] = [];
+    for (const { header, index, spec } of columns) {
+      const cell = (cells[index] ?? '').trim();
+      if (cell === '') {
+        if (spec.required) problems.push({ row, column: header, message: `${spec.label} is empty` });
+        continue;
+      }
+      const parsed = spec.parse(cell);
+      if ('problem' in parsed) problems.push({ row, column: header, message: `${spec.label} ${parsed.problem}` });
+      else values[spec.field] = parsed.value;
+    }
+    if (kind !== 'accounts' && !ACCOUNT_REF_FIELDS.some((field) => field in values) && !problems.some((p) => refColumns.has(p.column ?? ''))) {
+      problems.push({ row, column: null, message: 'No account: fill one of the account columns' });
+    }
+    if (kind === 'contacts' && typeof values.joined_on === 'string' && typeof values.left_on === 'string' && values.left_on < values.joined_on) {
+      problems.push({ row, column: columnOf('left_on'), message: 'Left on cannot be before the date they joined' });
+    }
+    if (kind === 'accounts' && typeof values.contract_signed_on === 'string' && typeof values.renewal_on === 'string' && values.renewal_on <= values.contract_signed_on) {
+      problems.push({ row, column: columnOf('renewal_on'), message: 'Renewal on must be after the contract signed date' });
+    }
+    return { values, problems };
+  };
 }
 
-/** The key that makes two rows of one file the same record: external id, else (account, email) or name. */
-export function rowIdentity(kind: ImportKind, values: RowValues): string[] {
-  const keys: string[] = [];
-  if (values.external_id) keys.push(`external id ${String(values.external_id)}`);
-  const account = ACCOUNT_REF_FIELDS.map((field) => values[field]).find((value) => value !== undefined);
-  if (kind === 'contacts' && values.email) keys.push(`email ${String(values.email)}${account ? ` in ${String(account)}` : ''}`);
-  return keys;
-}
+/** One data row read through the mapping (see rowReader). */
+export const readRow = (kind: ImportKind, headers: string[], mapping: Record<string, string>, cells: string[], row: number) =>
+  rowReader(kind, headers, mapping)(cells, row);
+

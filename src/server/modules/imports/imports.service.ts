@@ -5,14 +5,14 @@
 // turnover reactions run in the same transaction as the batch.
 import type { Ctx } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
-import { emit } from '../../events/bus.ts';
+import { emitMany } from '../../events/bus.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { workspaceTimezone } from '../workspaces/workspaces.service.ts';
 import {
   ACCOUNT_REF_FIELDS,
   FIELDS,
   mappingProblems,
-  readRow,
+  rowReader,
   suggestMapping,
   type ImportKind,
   type RowProblem,
@@ -59,8 +59,9 @@ function check(kind: ImportKind, file: CsvFile, mapping: ImportMapping | undefin
   const valid: ValidRow[] = [];
   const problems: RowProblem[] = [];
   const rowsByKey = new Map<string, number[]>();
+  const read_ = rowReader(kind, file.headers, used);
   for (const record of file.records) {
-    const read = readRow(kind, file.headers, used, record.cells, record.row);
+    const read = read_(record.cells, record.row);
     if (read.problems.length > 0) {
       problems.push(...read.problems);
       continue;
@@ -194,14 +195,11 @@ async function writeBatch(tx: Ctx, kind: ImportKind, resolved: Resolved, timezon
   }
   const joined = await repo.insertContacts(tx.db, tx.workspaceId, resolved.inserts);
   const changed = await repo.updateContacts(tx.db, tx.workspaceId, resolved.updates, now);
-  // The same events, in the same order, as contacts.service announces for a contact added or edited by hand.
-  for (const contact of joined) {
-    if (!contact.leftOn) await emit(tx, 'contact.joined', { contactId: contact.id, accountId: contact.accountId });
-  }
-  for (const contact of changed) {
-    if (contact.leftOn && !contact.leftOnBefore) await emit(tx, 'contact.left', { contactId: contact.id, accountId: contact.accountId, role: contact.role, leftOn: contact.leftOn });
-    if (contact.role !== contact.roleBefore) await emit(tx, 'contact.role_changed', { contactId: contact.id, accountId: contact.accountId, from: contact.roleBefore, to: contact.role });
-  }
+  // The same events as contacts.service announces for a contact added or edited by hand, for the whole batch at once
+  // (reactions with a set-based form run once per batch).
+  await emitMany(tx, 'contact.joined', joined.filter((c) => !c.leftOn).map((c) => ({ contactId: c.id, accountId: c.accountId })));
+  await emitMany(tx, 'contact.left', changed.filter((c) => c.leftOn && !c.leftOnBefore).map((c) => ({ contactId: c.id, accountId: c.accountId, role: c.role, leftOn: c.leftOn! })));
+  await emitMany(tx, 'contact.role_changed', changed.filter((c) => c.role !== c.roleBefore).map((c) => ({ contactId: c.id, accountId: c.accountId, from: c.roleBefore, to: c.role })));
   return { created: joined.length, updated: changed.length, unchanged: resolved.updates.length - changed.length };
 }
 
