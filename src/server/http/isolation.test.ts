@@ -16,6 +16,7 @@ import { addMetric, addOutcome, recordActual } from '../modules/success-plans/su
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
+import { previewUpload } from '../modules/imports/imports.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -54,6 +55,7 @@ const idFor = (url: string): string | undefined => {
     enrolments: idsOfA.enrolment,
     webinars: idsOfA.webinar,
     releases: idsOfA.release,
+    imports: idsOfA.import,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -121,6 +123,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/resume': {},
   'POST /api/v1/projects/:id/close': { outcome: 'cancelled', reason: 'Stolen' },
   'POST /api/v1/projects/:id/reopen': {},
+  'POST /api/v1/imports/:id/preview': { mapping: { email: 'email', name: 'name', account_domain: 'account_domain' } },
   'PUT /api/v1/projects/:id/assignments/:role': { memberId: '00000000-0000-4000-8000-000000000000' },
   'PATCH /api/v1/academy/courses/:id': { title: 'Stolen' },
   'POST /api/v1/academy/courses/:id/archive': { archived: true },
@@ -178,6 +181,7 @@ beforeAll(async () => {
   await saveAnswers(a.admin.ctx, assessment.id, notReady, await vendorAuthor(a.admin.ctx));
   await submitAssessment(a.admin.ctx, assessment.id, await vendorAuthor(a.admin.ctx));
   Object.assign(idsOfA, await seedAcademyFor(a.admin.ctx, account.id, contact.id));
+  idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
     assessment: assessment.id,

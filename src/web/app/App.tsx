@@ -40,6 +40,7 @@ const ExecutiveSummaryPage = lazy(() =>
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -93,6 +94,7 @@ function Gate() {
           <Route index element={<Navigate to="/accounts" replace />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/new" element={<AccountFormPage />} />
+          <Route path="accounts/import" element={<ImportPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
