@@ -274,7 +274,9 @@ export async function updateContacts(db: Db, workspaceId: string, rows: ContactW
     coalesce(r.modules, c.modules)`);
   const result = await db.execute(sql`
     with r as (select * from jsonb_to_recordset(${json(rows)}) as ${CONTACT_RECORD}),
-         old as (select c.id, c.role, c.left_on from ${contacts} c join r on r.id = c.id where c.workspace_id = ${workspaceId} for update of c)
+         -- By the ids themselves, so the primary key finds them (a join with r is planned as a scan of the workspace).
+         old as (select c.id, c.role, c.left_on from ${contacts} c
+                  where c.workspace_id = ${workspaceId} and c.id = any(${`{${rows.map((row) => row.id).join(',')}}`}::uuid[]) for update of c)
     update ${contacts} c set (external_id, email, name, title, role, timezone, joined_on, left_on, modules) = (${merged}), updated_at = ${now.toISOString()}
       from r join old on old.id = r.id
      where c.workspace_id = ${workspaceId} and c.id = r.id
