@@ -33,6 +33,7 @@ export const SYSTEM_ACTORS = {
   turnover: 'Turnover',
   journeys: 'Onboarding journeys',
   maturity: 'Maturity model',
+  'csv-import': 'CSV import',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

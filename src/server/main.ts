@@ -10,6 +10,7 @@ import { installAll } from './app/reactions.ts';
 import { describeJobs } from './jobs/job.ts';
 import { startJobRunner, type JobRunner } from './jobs/runner.ts';
 import { needsSetup } from './modules/workspaces/workspaces.service.ts';
+import { importCommand } from './modules/imports/imports.cli.ts';
 
 const USAGE = `landfall <command>
 
@@ -18,6 +19,8 @@ const USAGE = `landfall <command>
   worker                run the scheduled jobs (mail, cadences, escalation, re-planning), without HTTP
   migrate               apply database migrations and exit
   seed --accounts N     add a workspace with N generated accounts (for benchmarks)
+  import FILE.csv [--kind accounts|contacts|organizations] [--dry-run] [--workspace ID|NAME]
+                        import accounts (default), contacts or organizations from a CSV, with a progress bar
 
 Environment: PORT, DATABASE_URL, LANDFALL_DATA_DIR, LANDFALL_DEMO, PUBLIC_URL, SMTP_URL, LANDFALL_JOBS (see README).`;
 
@@ -83,7 +86,14 @@ async function worker(config: Config) {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { accounts: { type: 'string' }, 'no-jobs': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      accounts: { type: 'string' },
+      'no-jobs': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      kind: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      workspace: { type: 'string' },
+    },
   });
   const command = positionals[0] ?? 'serve';
   if (values.help) return console.log(USAGE);
@@ -105,6 +115,15 @@ async function main() {
       const result = await seedAccounts(services, { accounts, progress: process.stderr.isTTY || true });
       await services.database.close();
       console.log(`Seeded ${result.accounts} accounts in workspace "${result.workspaceName}". Sign in as ${result.email} / ${result.password}`);
+      return;
+    }
+    case 'import': {
+      const services = await openServices(config);
+      try {
+        await importCommand(services, { file: positionals[1], kind: values.kind, dryRun: Boolean(values['dry-run']), workspace: values.workspace });
+      } finally {
+        await services.database.close();
+      }
       return;
     }
     default:

@@ -42,6 +42,7 @@ import { productRoutes } from '../modules/products/products.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -194,6 +195,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(academyRoutes(services));
       await api.register(peopleRoutes(services));
       await api.register(productRoutes(services));
+      await api.register(importRoutes(services));
     },
     { prefix: '/api/v1' },
   );

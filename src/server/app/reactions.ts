@@ -1,11 +1,11 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
-import { enrolNewContact, enrolOnMilestone, enrolOnProductAdded, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
-import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
+import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnProductAdded, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
+import { installReactions, setBased, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
-import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
+import { attachBestCadence, onContactAdded, onContactsAdded, onProjectEvent } from '../modules/cadences/cadences.service.ts';
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
@@ -45,16 +45,16 @@ export const reactions: Reactions = {
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
   ],
   'contact.joined': [
-    (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
-    (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+    setBased((ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), (ctx, all) => onContactsAdded(ctx, all.map((c) => ({ id: c.contactId, accountId: c.accountId })))), // cadences: a running onboarding may welcome them
+    setBased((ctx, contact) => enrolNewContact(ctx, contact.contactId), (ctx, all) => enrolNewContacts(ctx, all.map((c) => c.contactId))), // academy: the rules enrol them at once
     (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
   ],
   'contact.role_changed': [
-    (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+    setBased((ctx, change) => enrolOnRoleChange(ctx, change.contactId), (ctx, all) => enrolOnRoleChanges(ctx, all.map((c) => c.contactId))), // academy: the rules on their new role enrol them
     (ctx, change) => onRoleChanged(ctx, change.contactId), // journeys: the new role's journey (the successor who becomes champion)
   ],
   'contact.left': [
-    (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+    setBased((ctx, left) => withdrawLeaver(ctx, left.contactId), (ctx, all) => withdrawLeavers(ctx, all.map((c) => c.contactId))), // academy: their enrolments are withdrawn (kept as history)
     (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk (counting their trainees), tells the CSM, starts the turnover playbook
     (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
     (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)

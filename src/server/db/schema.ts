@@ -29,3 +29,4 @@ export * from './tables/academy.ts';
 export * from './tables/people.ts';
 export * from './tables/journeys.ts';
 export * from './tables/products.ts';
+export * from './tables/imports.ts';

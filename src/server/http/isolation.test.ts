@@ -19,6 +19,7 @@ import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, t
 import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { createProduct } from '../modules/products/products.service.ts';
+import { previewUpload } from '../modules/imports/imports.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -59,6 +60,7 @@ const idFor = (url: string): string | undefined => {
     releases: idsOfA.release,
     journeys: idsOfA.journey,
     products: idsOfA.product,
+    imports: idsOfA.import,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -130,6 +132,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/resume': {},
   'POST /api/v1/projects/:id/close': { outcome: 'cancelled', reason: 'Stolen' },
   'POST /api/v1/projects/:id/reopen': {},
+  'POST /api/v1/imports/:id/preview': { mapping: { email: 'email', name: 'name', account_domain: 'account_domain' } },
   'PUT /api/v1/projects/:id/assignments/:role': { memberId: '00000000-0000-4000-8000-000000000000' },
   'PATCH /api/v1/academy/courses/:id': { title: 'Stolen' },
   'POST /api/v1/academy/courses/:id/archive': { archived: true },
@@ -196,6 +199,7 @@ beforeAll(async () => {
   const sponsor = await addContact(a.admin.ctx, account.id, { name: 'Rita', email: 'rita@acme.test', role: 'executive_sponsor' });
   await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
   idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
+  idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
     assessment: assessment.id,

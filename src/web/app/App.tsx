@@ -43,6 +43,7 @@ const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then(
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
+import { ImportPage } from '../features/imports/ImportPage.tsx';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -96,6 +97,7 @@ function Gate() {
           <Route index element={<Navigate to="/accounts" replace />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/new" element={<AccountFormPage />} />
+          <Route path="accounts/import" element={<ImportPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { members } from './members.ts';
 import { workspaces } from './workspaces.ts';
@@ -22,6 +22,8 @@ export const accounts = pgTable(
     products: text('products').array().notNull().default(sql`'{}'::text[]`),
     timezone: text('timezone').notNull().default('UTC'),
     laerStage: text('laer_stage').notNull().default('land'),
+    /** The account's id in another system (a CRM, a CSV import): unique per workspace. */
+    externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
@@ -30,6 +32,8 @@ export const accounts = pgTable(
     unique('accounts_workspace_id_id_key').on(t.workspaceId, t.id),
     index('accounts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn),
+    uniqueIndex('accounts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
+    index('accounts_workspace_domain_idx').on(t.workspaceId, t.domain),
   ],
 );
 

@@ -22,6 +22,8 @@ export const contacts = pgTable(
     modules: text('modules').array().notNull().default(sql`'{}'::text[]`),
     /** The super-user who guides this person through their first weeks (issue 16, train-the-trainer). */
     guideContactId: uuid('guide_contact_id'),
+    /** The person's id in another system (a CRM, a CSV import): unique per workspace. */
+    externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -29,6 +31,7 @@ export const contacts = pgTable(
     unique('contacts_workspace_id_id_key').on(t.workspaceId, t.id),
     uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
+    uniqueIndex('contacts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('contacts_modules_idx').using('gin', t.modules),
     index('contacts_guide_idx').on(t.workspaceId, t.guideContactId),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),

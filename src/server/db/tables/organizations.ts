@@ -1,4 +1,5 @@
-import { date, foreignKey, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, foreignKey, index, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { accounts } from './accounts.ts';
 
@@ -11,12 +12,15 @@ export const organizations = pgTable(
     name: text('name').notNull(),
     kind: text('kind').notNull(),
     startedOn: date('started_on', { mode: 'string' }),
+    /** The organization's id in another system (a CSV import): unique per workspace. */
+    externalId: text('external_id'),
     createdAt: createdAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     unique('organizations_workspace_id_id_key').on(t.workspaceId, t.id),
     index('organizations_account_idx').on(t.workspaceId, t.accountId),
+    uniqueIndex('organizations_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
   ],
 );

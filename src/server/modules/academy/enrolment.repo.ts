@@ -15,6 +15,8 @@ export interface RuleScope {
   triggers: string[];
   ruleId?: string;
   contactId?: string;
+  /** Several contacts at once (a CSV import's batch). */
+  contactIds?: string[];
   accountId?: string;
   /** Only contacts who use this release (its product on their account and, if it names modules, one of them). */
   release?: { product: string; modules: string[] };
@@ -26,6 +28,7 @@ export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise
   const filters: SQL[] = [sql`r.workspace_id = ${scope.workspaceId}`, sql`r.active`, sql`r.trigger in (${sql.join(scope.triggers.map((t) => sql`${t}`), sql`, `)})`];
   if (scope.ruleId) filters.push(sql`r.id = ${scope.ruleId}`);
   if (scope.contactId) filters.push(sql`c.id = ${scope.contactId}`);
+  if (scope.contactIds) filters.push(sql`c.id = any(${`{${scope.contactIds.join(',')}}`}::uuid[])`);
   if (scope.accountId) filters.push(sql`c.account_id = ${scope.accountId}`);
   if (scope.milestoneKind) filters.push(sql`(r.milestone_kind is null or r.milestone_kind = ${scope.milestoneKind})`);
   if (scope.release) {
@@ -77,6 +80,15 @@ export async function withdrawContact(db: Db, workspaceId: string, contactId: st
     .update(academyEnrolments)
     .set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason })
     .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.contactId, contactId), eq(academyEnrolments.status, 'active')));
+}
+
+/** Withdraws the running enrolments of several contacts at once. */
+export async function withdrawContacts(db: Db, workspaceId: string, contactIds: string[], reason: string, now: Date) {
+  if (contactIds.length === 0) return;
+  await db
+    .update(academyEnrolments)
+    .set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason })
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), inArray(academyEnrolments.contactId, contactIds), eq(academyEnrolments.status, 'active')));
 }
 
 export async function withdrawEnrolment(db: Db, workspaceId: string, enrolmentId: string, reason: string, now: Date) {

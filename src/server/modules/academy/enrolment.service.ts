@@ -113,6 +113,13 @@ export async function deleteRule(ctx: Ctx, ruleId: string) {
 export const enrolNewContact = (ctx: Ctx, contactId: string) =>
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching', 'contact_joined'], contactId }, ctx.services.now());
 
+/** enrolNewContact for a set of contacts at once (a CSV import's batch): one statement. */
+export const enrolNewContacts = (ctx: Ctx, contactIds: string[]) =>
+  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching', 'contact_joined'], contactIds }, ctx.services.now());
+
+export const enrolOnRoleChanges = (ctx: Ctx, contactIds: string[]) =>
+  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching', 'role_changed'], contactIds }, ctx.services.now());
+
 export const enrolOnRoleChange = (ctx: Ctx, contactId: string) =>
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching', 'role_changed'], contactId }, ctx.services.now());
 
@@ -130,6 +137,7 @@ export const enrolOnProductAdded = (ctx: Ctx, accountId: string) =>
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'], accountId }, ctx.services.now());
 
 export const withdrawLeaver = (ctx: Ctx, contactId: string) => repo.withdrawContact(ctx.db, ctx.workspaceId, contactId, 'Left the customer', ctx.services.now());
+export const withdrawLeavers = (ctx: Ctx, contactIds: string[]) => repo.withdrawContacts(ctx.db, ctx.workspaceId, contactIds, 'Left the customer', ctx.services.now());
 
 // ---- by hand ----
 

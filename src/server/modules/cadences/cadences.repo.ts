@@ -1,5 +1,5 @@
 // SQL for cadences: definitions, which project follows which, the events steps wait for, and what the planner reads.
-import { and, asc, desc, eq, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { CadenceStep, WelcomeTiming } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -152,6 +152,15 @@ export function attachedProjectsOfAccount(db: Db, workspaceId: string, accountId
     .from(projects)
     .innerJoin(projectCadences, and(eq(projectCadences.workspaceId, projects.workspaceId), eq(projectCadences.projectId, projects.id)))
     .where(and(eq(projects.workspaceId, workspaceId), eq(projects.accountId, accountId), ne(projects.status, 'closed')));
+}
+
+/** attachedProjectsOfAccount for several accounts at once. */
+export function attachedProjectsOfAccounts(db: Db, workspaceId: string, accountIds: string[]) {
+  return db
+    .select({ projectId: projects.id, accountId: projects.accountId })
+    .from(projects)
+    .innerJoin(projectCadences, and(eq(projectCadences.workspaceId, projects.workspaceId), eq(projectCadences.projectId, projects.id)))
+    .where(and(eq(projects.workspaceId, workspaceId), inArray(projects.accountId, accountIds), ne(projects.status, 'closed')));
 }
 
 // ---- what the planner reads ----

@@ -169,6 +169,15 @@ export async function onContactAdded(tx: Ctx, contact: { id: string; accountId: 
   }
 }
 
+/** onContactAdded for many contacts (a CSV import's batch): one query finds the accounts with a running cadence. */
+export async function onContactsAdded(tx: Ctx, contacts: { id: string; accountId: string }[]) {
+  if (contacts.length === 0) return;
+  const attached = await repo.attachedProjectsOfAccounts(tx.db, tx.workspaceId, [...new Set(contacts.map((c) => c.accountId))]);
+  for (const { projectId, accountId } of attached) {
+    for (const contact of contacts) if (contact.accountId === accountId) await onProjectEvent(tx, { kind: 'contact_added', projectId, contactId: contact.id });
+  }
+}
+
 /**
  * The planner: for every project whose cadence has something due, renders the due steps into the outbox
  * (skips and cap decisions included) and notes when to look again. Each project is one short transaction,

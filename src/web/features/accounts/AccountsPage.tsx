@@ -21,12 +21,16 @@ import {
   parseListState,
   serializeListState,
   sortDirection,
+  toApiQuery,
   toggleSort,
   type AccountListState,
   type SortField,
 } from './accountListState.ts';
 import { complexityOptions, ComplexityLevel, SegmentBadge, segmentOptions, StageBadge, stageOptions } from './labels.tsx';
 import './accounts.css';
+import { ExportCsvButton } from '../imports/ExportCsvButton.tsx';
+
+const exportQuery = (state: AccountListState) => ({ ...toApiQuery(state), limit: undefined, offset: undefined });
 
 /** The list state, read from and written to the URL. */
 export function useAccountListState() {
@@ -81,11 +85,15 @@ export function AccountsPage() {
         title="Accounts"
         description="Every customer, from contract signed to renewal."
         actions={
-          canWrite && (
-            <ButtonLink to="/accounts/new" variant="primary" icon={<PlusIcon />}>
-              New account
-            </ButtonLink>
-          )
+          <>
+            <ExportCsvButton path="/accounts/export.csv" query={exportQuery(state)} />
+            {canWrite && <ButtonLink to="/accounts/import">Import CSV</ButtonLink>}
+            {canWrite && (
+              <ButtonLink to="/accounts/new" variant="primary" icon={<PlusIcon />}>
+                New account
+              </ButtonLink>
+            )}
+          </>
         }
       />
 

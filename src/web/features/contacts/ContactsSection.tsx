@@ -12,6 +12,7 @@ import type { Account } from '../accounts/accounts.api.ts';
 import type { Organization } from '../organizations/organizations.api.ts';
 import { ContactDialog } from './ContactDialog.tsx';
 import { useContacts, type Contact, type ContactStatus } from './contacts.api.ts';
+import { ExportCsvButton } from '../imports/ExportCsvButton.tsx';
 
 const roleTone: Record<ContactRole, Tone> = {
   champion: 'green',
@@ -62,6 +63,7 @@ export function ContactsSection({ account, organizations }: { account: Account; 
               </button>
             ))}
           </div>
+          <ExportCsvButton path={`/accounts/${account.id}/contacts/export.csv`} query={{ status }} />
           {addButton}
         </>
       }

@@ -25,6 +25,7 @@ import {
 } from './projectListState.ts';
 import { useProjects, type ProjectSummary } from './projects.api.ts';
 import './projects.css';
+import { ExportCsvButton } from '../imports/ExportCsvButton.tsx';
 
 const statusOptions = [
   { value: 'active', label: 'Active' },
@@ -53,7 +54,7 @@ export function ProjectsPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Projects" description="Every onboarding project: where it stands, when it goes live, and who the slip is waiting on." />
+      <PageHeader title="Projects" description="Every onboarding project: where it stands, when it goes live, and who the slip is waiting on." actions={<ExportCsvButton path="/projects/export.csv" query={{ ...toProjectQuery(state) }} />} />
       <div className="toolbar" role="search" aria-label="Filter projects">
         <label className="filter">
           <span className="filter-label">Onboarding manager</span>
