@@ -36,6 +36,7 @@ import { portalAdminRoutes } from '../modules/portal/portal-admin.routes.ts';
 import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
+import { insightRoutes } from '../modules/insight/insight.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
@@ -185,6 +186,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(assignmentRoutes(services));
       await api.register(lifecycleRoutes(services));
       await api.register(academyRoutes(services));
+      await api.register(insightRoutes(services));
     },
     { prefix: '/api/v1' },
   );
