@@ -37,6 +37,8 @@ export const GROUP_BYS = [
   'manager',
   'cohort_month',
   'cohort_quarter',
+  /** Segment × contract quarter, one group each. */
+  'segment_cohort',
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number];
 

@@ -70,6 +70,11 @@ function groupOf(groupBy: GroupBy): { key: SQL; label: SQL } {
       return { key: sql`to_char(${cohortDate}, 'YYYY-MM')`, label: sql`to_char(${cohortDate}, 'YYYY-MM')` };
     case 'cohort_quarter':
       return { key: sql`to_char(${cohortDate}, 'YYYY-"Q"Q')`, label: sql`to_char(${cohortDate}, 'YYYY-"Q"Q')` };
+    case 'segment_cohort':
+      return {
+        key: sql`a.segment || ' ' || to_char(${cohortDate}, 'YYYY-"Q"Q')`,
+        label: sql`a.segment || ' · ' || to_char(${cohortDate}, 'YYYY-"Q"Q')`,
+      };
   }
 }
 
