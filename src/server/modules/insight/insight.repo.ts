@@ -88,19 +88,23 @@ const GROUP_JOINS = sql`left join playbooks pb on pb.workspace_id = p.workspace_
  */
 function milestoneRows(set: ProjectSet, milestone: string, today: string, groupBy: GroupBy, extraWhere?: SQL): SQL {
   const group = groupOf(groupBy);
+  // Hash joins over the workspace's milestone rows (one index range), not a lookup per project: at 20,000
+  // projects the difference is an order of magnitude. A project has one milestone of each kind (playbooks say
+  // so); should it have two, the first in plan order counts.
   return sql`select ${group.key} as key, ${group.label} as label, p.id as project_id,
       (m.status = 'done' and m.actual_finish is not null) as reached,
       greatest(0, case when m.status = 'done' and m.actual_finish is not null then m.actual_finish - p.day0
            when p.status = 'closed' and p.status_changed_at is not null then least(p.status_changed_at::date, ${today}::date) - p.day0
            else ${today}::date - p.day0 end) as days,
-      coalesce((select sum(s.days) from milestone_slips s
-        where s.workspace_id = m.workspace_id and s.milestone_task_id = m.id and s.side = 'customer'), 0)::int as customer_slip,
+      coalesce(cs.days, 0)::int as customer_slip,
       m.actual_finish::text as reached_on, m.baseline_finish::text as baseline_on
     from ${FROM}
     ${GROUP_JOINS}
-    join lateral (select t.id, t.workspace_id, t.status, t.actual_finish, t.baseline_finish from project_tasks t
-      where t.workspace_id = p.workspace_id and t.milestone_kind = ${milestone} and t.project_id = p.id
-      order by t.position limit 1) m on true
+    join (select distinct on (t.project_id) t.id, t.project_id, t.status, t.actual_finish, t.baseline_finish from project_tasks t
+      where t.workspace_id = ${set.workspaceId} and t.milestone_kind = ${milestone}
+      order by t.project_id, t.position) m on m.project_id = p.id
+    left join (select s.milestone_task_id, sum(s.days) as days from milestone_slips s
+      where s.workspace_id = ${set.workspaceId} and s.side = 'customer' group by 1) cs on cs.milestone_task_id = m.id
     where ${whereOf(set)}
       ${extraWhere ? sql`and ${extraWhere}` : sql``}`;
 }
@@ -113,70 +117,86 @@ export interface MilestoneRow {
   customerSlip: number;
 }
 
-/** The (days, reached) pairs for Kaplan–Meier, with each project's group and customer-owed slip. */
-export async function milestoneWaits(db: Db, set: ProjectSet, milestone: string, today: string, groupBy: GroupBy): Promise<MilestoneRow[]> {
-  const result = await db.execute(sql`select key, label, reached, days, customer_slip as "customerSlip"
-    from (${milestoneRows(set, milestone, today, groupBy)}) r`);
-  return rowsOf<MilestoneRow>(result);
-}
-
 export interface DonePercentiles {
   key: string;
   gross: [number, number, number] | null;
   net: [number, number, number] | null;
 }
 
-/** percentile_cont(0.5, 0.75, 0.9) over the projects that reached the milestone, gross and net of customer slip. */
-export async function donePercentiles(db: Db, set: ProjectSet, milestone: string, today: string, groupBy: GroupBy): Promise<DonePercentiles[]> {
-  const result = await db.execute(sql`select key,
+/**
+ * A time-to-value report's data in one round trip: each project's group, days, reached and customer slip (for
+ * Kaplan–Meier), and percentile_cont(0.5, 0.75, 0.9) over the reached ones, gross and net, per group and overall.
+ */
+export async function ttvData(db: Db, set: ProjectSet, milestone: string, today: string, groupBy: GroupBy) {
+  const percentiles = (by: SQL) => sql`select ${by} as key,
       percentile_cont(array[0.5, 0.75, 0.9]::float8[]) within group (order by days) filter (where reached) as gross,
       percentile_cont(array[0.5, 0.75, 0.9]::float8[]) within group (order by greatest(0, days - round(customer_slip * 7.0 / 5)))
         filter (where reached) as net
-    from (${milestoneRows(set, milestone, today, groupBy)}) r group by key`);
-  return rowsOf<{ key: string; gross: number[] | null; net: number[] | null }>(result).map((row) => ({
-    key: row.key,
-    gross: row.gross ? (row.gross.map(Number) as [number, number, number]) : null,
-    net: row.net ? (row.net.map(Number) as [number, number, number]) : null,
-  }));
+    from r group by 1`;
+  const result = await db.execute(sql`with r as materialized (${milestoneRows(set, milestone, today, groupBy)})
+    select (select coalesce(json_agg(json_build_array(key, label, days, reached, customer_slip)), '[]'::json) from r) as rows,
+      (select coalesce(json_agg(g), '[]'::json) from (${percentiles(sql`key`)}) g) as groups,
+      (select coalesce(json_agg(o), '[]'::json) from (${percentiles(sql`'all'`)}) o) as overall`);
+  const row = rowsOf<{ rows: [string, string, number, boolean, number][]; groups: RawPercentiles[]; overall: RawPercentiles[] }>(result)[0]!;
+  return {
+    rows: row.rows.map(([key, label, days, reached, customerSlip]): MilestoneRow => ({ key, label, days, reached, customerSlip })),
+    groups: row.groups.map(toPercentiles),
+    overall: row.overall.map(toPercentiles)[0],
+  };
 }
 
-/** The median days to the milestone by the month it was reached (the last 12 months up to today). */
-export async function monthlyMedian(db: Db, set: ProjectSet, milestone: string, today: string) {
-  const result = await db.execute(sql`select to_char(reached_on::date, 'YYYY-MM') as month,
-      percentile_cont(0.5) within group (order by days)::float8 as value, count(*)::int as n
-    from (${milestoneRows(set, milestone, today, 'none')}) r
-    where reached and reached_on::date > ${today}::date - interval '12 months'
-    group by 1 order by 1`);
-  return rowsOf<{ month: string; value: number | null; n: number }>(result);
+interface RawPercentiles {
+  key: string;
+  gross: (number | null)[] | null;
+  net: (number | null)[] | null;
 }
 
-/** Go-lives reached on or before their baseline date, and after. */
-export async function goLiveOnTime(db: Db, set: ProjectSet, milestone: string, today: string) {
-  const result = await db.execute(sql`select count(*) filter (where reached_on <= baseline_on or baseline_on is null)::int as "onTime",
-      count(*) filter (where reached_on > baseline_on)::int as late
-    from (${milestoneRows(set, milestone, today, 'none')}) r where reached`);
-  return rowsOf<{ onTime: number; late: number }>(result)[0]!;
+const toPercentiles = (row: RawPercentiles): DonePercentiles => ({
+  key: row.key,
+  gross: row.gross && row.gross[0] !== null ? (row.gross.map(Number) as [number, number, number]) : null,
+  net: row.net && row.net[0] !== null ? (row.net.map(Number) as [number, number, number]) : null,
+});
+
+export interface MeasureSummary {
+  /** [days, reached] per project. */
+  pairs: [number, boolean][];
+  trend: { month: string; value: number | null; n: number }[];
+  onTime: number;
+  late: number;
 }
 
-export async function projectCounts(db: Db, set: ProjectSet) {
-  const result = await db.execute(sql`select count(*) filter (where p.status <> 'closed')::int as active,
-      count(*) filter (where p.status = 'closed')::int as closed
-    from ${FROM} where ${whereOf(set)}`);
-  return rowsOf<{ active: number; closed: number }>(result)[0]!;
+/**
+ * Everything the dashboard shows of one measure in one round trip: each project's (days, reached) pair for
+ * Kaplan–Meier, the median by month reached (percentile_cont, the last 12 months), and reached on or before the
+ * milestone's baseline date or after.
+ */
+export async function measureSummary(db: Db, set: ProjectSet, milestone: string, today: string): Promise<MeasureSummary> {
+  const result = await db.execute(sql`with r as materialized (${milestoneRows(set, milestone, today, 'none')})
+    select (select coalesce(json_agg(json_build_array(days, reached)), '[]'::json) from r) as pairs,
+      (select coalesce(json_agg(t order by t.month), '[]'::json) from (
+        select to_char(reached_on::date, 'YYYY-MM') as month, percentile_cont(0.5) within group (order by days)::float8 as value, count(*)::int as n
+        from r where reached and reached_on::date > ${today}::date - interval '12 months' group by 1) t) as trend,
+      (select count(*) from r where reached and (reached_on <= baseline_on or baseline_on is null))::int as "onTime",
+      (select count(*) from r where reached and reached_on > baseline_on)::int as late`);
+  return rowsOf<MeasureSummary>(result)[0]!;
 }
 
-export async function countsBy(db: Db, set: ProjectSet, by: 'health' | 'stage') {
-  const column = by === 'health' ? sql`p.health` : sql`coalesce(p.current_stage, '')`;
-  const result = await db.execute(sql`select ${column} as key, count(*)::int as count
-    from ${FROM} where ${whereOf(set)} and p.status <> 'closed' group by 1 order by 1`);
-  return rowsOf<{ key: string; count: number }>(result);
+/** Active and closed, and the active ones by health and by stage, in one pass. */
+export async function portfolioCounts(db: Db, set: ProjectSet) {
+  const result = await db.execute(sql`with c as materialized (select p.status, p.health, coalesce(p.current_stage, '') as stage
+      from ${FROM} where ${whereOf(set)})
+    select (select count(*) from c where status <> 'closed')::int as active, (select count(*) from c where status = 'closed')::int as closed,
+      (select coalesce(json_agg(h order by h.key), '[]'::json) from (select health as key, count(*)::int as count from c where status <> 'closed' group by 1) h) as "byHealth",
+      (select coalesce(json_agg(g order by g.key), '[]'::json) from (select stage as key, count(*)::int as count from c where status <> 'closed' group by 1) g) as "byStage"`);
+  return rowsOf<{ active: number; closed: number; byHealth: { key: string; count: number }[]; byStage: { key: string; count: number }[] }>(result)[0]!;
 }
 
 /** The stage names of the projects' plans (key → name), for labels. */
 export async function stageNames(db: Db, set: ProjectSet) {
+  // The distinct plans first: thousands of projects share a handful of stage lists.
   const result = await db.execute(sql`select distinct s->>'key' as key, s->>'name' as name
-    from ${FROM} cross join lateral jsonb_array_elements(p.stages) s
-    where ${whereOf(set)} and p.status <> 'closed'`);
+    from (select distinct p.stages from ${FROM} where ${whereOf(set)} and p.status <> 'closed') d
+    cross join lateral jsonb_array_elements(d.stages) s`);
   return rowsOf<{ key: string; name: string }>(result);
 }
 

@@ -118,11 +118,7 @@ export async function timeToValue(ctx: Ctx, query: TtvQuery): Promise<TtvReport>
   const { set } = projectSet(ctx, filters);
   const milestone = (await definitionsOf(ctx))[measure];
   const day = await today(ctx);
-  const [rows, finished, overallDone] = await Promise.all([
-    repo.milestoneWaits(ctx.db, set, milestone, day, groupBy),
-    groupBy === 'none' ? Promise.resolve([]) : repo.donePercentiles(ctx.db, set, milestone, day, groupBy),
-    repo.donePercentiles(ctx.db, set, milestone, day, 'none'),
-  ]);
+  const { rows, groups: finished, overall: overallDone } = await repo.ttvData(ctx.db, set, milestone, day, groupBy);
   const byKey = new Map<string, { label: string; rows: repo.MilestoneRow[] }>();
   for (const row of rows) {
     const group = byKey.get(row.key) ?? { label: row.label, rows: [] };
@@ -138,7 +134,7 @@ export async function timeToValue(ctx: Ctx, query: TtvQuery): Promise<TtvReport>
     measure,
     milestone,
     groupBy,
-    overall: summarize('all', 'All projects', rows, overallDone[0]),
+    overall: summarize('all', 'All projects', rows, overallDone),
     groups,
     method: METHOD,
   };
@@ -153,39 +149,35 @@ export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashbo
   const live = MEASURE_MILESTONE(definitions, 'live');
   const value = MEASURE_MILESTONE(definitions, 'value');
   // One after another: PGlite has one connection, and PostgreSQL's pool is shared by every request.
-  const counts = await repo.projectCounts(ctx.db, set);
-  const byHealth = await repo.countsBy(ctx.db, set, 'health');
-  const byStage = await repo.countsBy(ctx.db, set, 'stage');
+  const counts = await repo.portfolioCounts(ctx.db, set);
   const names = new Map((await repo.stageNames(ctx.db, set)).map((s) => [s.key, s.name]));
-  const onTime = await repo.goLiveOnTime(ctx.db, set, live, day);
-  const liveRows = await repo.milestoneWaits(ctx.db, set, live, day, 'none');
-  const valueRows = await repo.milestoneWaits(ctx.db, set, value, day, 'none');
-  const liveTrend = await repo.monthlyMedian(ctx.db, set, live, day);
-  const valueTrend = await repo.monthlyMedian(ctx.db, set, value, day);
+  const liveSummary = await repo.measureSummary(ctx.db, set, live, day);
+  const valueSummary = live === value ? liveSummary : await repo.measureSummary(ctx.db, set, value, day);
   const slip = await repo.slipByMonth(ctx.db, set, day);
   const csat = await repo.csatByMonth(ctx.db, set, day);
   const outcomes = await repo.outcomeCounts(ctx.db, set);
   const risk = await repo.revenueAtRisk(ctx.db, set);
   const renewals = await repo.renewals(ctx.db, set, day, 90);
   const workload = await repo.workload(ctx.db, set);
-  const headline = (rows: repo.MilestoneRow[], trend: { month: string; value: number | null; n: number }[]) => {
+  const headline = (summary: repo.MeasureSummary) => {
     const median = kmPercentile(
-      rows.map((r) => ({ days: r.days, event: r.reached })),
+      summary.pairs.map(([days, reached]) => ({ days, event: reached })),
       0.5,
     );
-    const done = rows.filter((r) => r.reached).length;
-    return { median: median.days, medianAtLeast: median.atLeast, done, open: rows.length - done, trend: trend.map((t) => ({ ...t, value: round1(t.value) })) };
+    const done = summary.pairs.filter(([, reached]) => reached).length;
+    return { median: median.days, medianAtLeast: median.atLeast, done, open: summary.pairs.length - done, trend: summary.trend.map((t) => ({ ...t, value: round1(t.value) })) };
   };
+  const onTime = { onTime: liveSummary.onTime, late: liveSummary.late };
   const decided = onTime.onTime + onTime.late;
   return {
     scope,
     today: day,
-    projects: counts,
-    byHealth: byHealth.map((h) => ({ key: h.key, label: h.key.replace('_', ' '), count: h.count })),
-    byStage: byStage.map((s) => ({ key: s.key, label: s.key === '' ? 'Not started' : (names.get(s.key) ?? s.key), count: s.count })),
+    projects: { active: counts.active, closed: counts.closed },
+    byHealth: counts.byHealth.map((h) => ({ key: h.key, label: h.key.replace('_', ' '), count: h.count })),
+    byStage: counts.byStage.map((s) => ({ key: s.key, label: s.key === '' ? 'Not started' : (names.get(s.key) ?? s.key), count: s.count })),
     onTimeGoLive: { ...onTime, rate: decided === 0 ? null : onTime.onTime / decided },
-    timeToLive: headline(liveRows, liveTrend),
-    timeToValue: headline(valueRows, valueTrend),
+    timeToLive: headline(liveSummary),
+    timeToValue: headline(valueSummary),
     slip,
     csat: csat.map((c) => ({ ...c, value: round1(c.value) })),
     outcomes,
