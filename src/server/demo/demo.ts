@@ -11,6 +11,7 @@ import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoShapedProjects } from './demo-shapes.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedBulkProjects } from './demo-bulk-projects.ts';
+import { seedDemoInsight } from './demo-insight.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
@@ -115,6 +116,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   // advanced project, and a pilot planned by hand (a blank project).
   await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
   await seedDemoAcademy(services, created.workspaceId, created.admin);
+  await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
 }
 
 function progressBar(total: number) {
