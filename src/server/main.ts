@@ -19,6 +19,7 @@ const USAGE = `landfall <command>
   worker                run the scheduled jobs (mail, cadences, escalation, re-planning), without HTTP
   migrate               apply database migrations and exit
   seed --accounts N     add a workspace with N generated accounts (for benchmarks)
+         [--projects P --tasks T]   and P projects with T tasks in all (insight reports at scale)
   import FILE.csv [--kind accounts|contacts|organizations] [--dry-run] [--workspace ID|NAME]
                         import accounts (default), contacts or organizations from a CSV, with a progress bar
 
@@ -88,6 +89,8 @@ async function main() {
     allowPositionals: true,
     options: {
       accounts: { type: 'string' },
+      projects: { type: 'string' },
+      tasks: { type: 'string' },
       'no-jobs': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       kind: { type: 'string' },
@@ -112,9 +115,13 @@ async function main() {
       const accounts = Number(values.accounts ?? 10000);
       if (!Number.isInteger(accounts) || accounts < 1) throw new Error('--accounts must be a whole number above 0');
       const services = await openServices(config);
-      const result = await seedAccounts(services, { accounts, progress: process.stderr.isTTY || true });
+      const projects = Number(values.projects ?? 0);
+      const tasks = Number(values.tasks ?? projects * 50);
+      if (!Number.isInteger(projects) || projects < 0 || !Number.isInteger(tasks) || tasks < 0) throw new Error('--projects and --tasks must be whole numbers');
+      const result = await seedAccounts(services, { accounts, progress: process.stderr.isTTY || true, projects, tasks });
       await services.database.close();
       console.log(`Seeded ${result.accounts} accounts in workspace "${result.workspaceName}". Sign in as ${result.email} / ${result.password}`);
+      if (result.projects) console.log(`and ${result.projects.projects} projects with ${result.projects.tasks} tasks`);
       return;
     }
     case 'import': {

@@ -39,6 +39,7 @@ import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
 import { productRoutes } from '../modules/products/products.routes.ts';
+import { insightRoutes } from '../modules/insight/insight.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
@@ -196,6 +197,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(peopleRoutes(services));
       await api.register(productRoutes(services));
       await api.register(importRoutes(services));
+      await api.register(insightRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -30,3 +30,4 @@ export * from './tables/people.ts';
 export * from './tables/journeys.ts';
 export * from './tables/products.ts';
 export * from './tables/imports.ts';
+export * from './tables/insight.ts';

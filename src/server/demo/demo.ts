@@ -13,6 +13,8 @@ import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoShapedProjects } from './demo-shapes.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
+import { seedBulkProjects } from './demo-bulk-projects.ts';
+import { seedDemoInsight } from './demo-insight.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
@@ -120,6 +122,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoTurnover(services, created.workspaceId, created.admin);
   await seedDemoJourneys(services, created.workspaceId, created.admin);
   await seedDemoProducts(services, created.workspaceId, created.admin);
+  await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
 }
 
 function progressBar(total: number) {
@@ -145,8 +148,15 @@ function progressBar(total: number) {
  */
 export async function seedAccounts(
   services: Services,
-  options: { accounts: number; progress: boolean },
-): Promise<{ accounts: number; workspaceId: string; workspaceName: string; email: string; password: string }> {
+  options: { accounts: number; progress: boolean; projects?: number; tasks?: number },
+): Promise<{
+  accounts: number;
+  workspaceId: string;
+  workspaceName: string;
+  email: string;
+  password: string;
+  projects?: { projects: number; tasks: number };
+}> {
   const now = DateTime.fromJSDate(services.now(), { zone: DEMO_WORKSPACE.timezone });
   const stamp = now.toFormat('yyyyMMdd-HHmmss-SSS');
   const workspaceName = `Benchmark ${now.toFormat('yyyy-MM-dd HH:mm')}`;
@@ -188,5 +198,8 @@ export async function seedAccounts(
   } finally {
     progress?.stop();
   }
-  return { accounts: options.accounts, workspaceId, workspaceName, email, password };
+  const projects = options.projects
+    ? await seedBulkProjects(services, workspaceId, { projects: options.projects, tasks: options.tasks ?? options.projects * 50, today: now.toISODate()!, progress: options.progress ? (done, total) => process.stderr.write(`Seeding projects ${done}/${total}\n`) : undefined })
+    : undefined;
+  return { accounts: options.accounts, workspaceId, workspaceName, email, password, ...(projects ? { projects } : {}) };
 }

@@ -289,6 +289,7 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
     expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
+    expect((await api.get('/api/v1/insight/dashboard')).body.projects).toEqual({ active: 0, closed: 0 });
     // Another workspace's ladder is not this one's: a workspace without settings sees the default.
     expect((await api.get('/api/v1/escalation/settings')).body.steps).toHaveLength(5);
   });

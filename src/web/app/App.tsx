@@ -40,6 +40,7 @@ const ExecutiveSummaryPage = lazy(() =>
   import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
 );
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
+const InsightApp = lazy(() => import('../features/insight/InsightApp.tsx').then((m) => ({ default: m.InsightApp })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
@@ -94,7 +95,8 @@ function Gate() {
           }
         />
         <Route element={<Layout />}>
-          <Route index element={<Navigate to="/accounts" replace />} />
+          <Route index element={<InsightApp />} />
+          <Route path="insight/*" element={<InsightApp />} />
           <Route path="accounts" element={<AccountsPage />} />
           <Route path="accounts/new" element={<AccountFormPage />} />
           <Route path="accounts/import" element={<ImportPage />} />

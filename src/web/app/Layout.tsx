@@ -42,6 +42,12 @@ export function Layout() {
           <p className="nav-heading">Customers</p>
           <ul>
             <li>
+              <NavLink to="/" end className="nav-link">
+                <NavIcon d="M3 17V9M8 17V4M13 17v-6M18 17V7" />
+                Dashboard
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/accounts" className="nav-link">
                 <NavIcon d="M3 17V7l7-4 7 4v10M7 17v-5h6v5" />
                 Accounts

@@ -99,6 +99,10 @@ export const projectTasks = pgTable(
     unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
     unique('project_tasks_key').on(t.projectId, t.key),
     index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
+    // Insight reports read the milestones of a whole portfolio (time to live, to value…): only milestone rows.
+    // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
+    index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
+    index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId).where(sql`${t.milestoneKind} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
     ),

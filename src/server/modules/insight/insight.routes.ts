@@ -1,0 +1,82 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Services } from '../../context.ts';
+import { requireCtx } from '../../http/access.ts';
+import {
+  Benchmark,
+  Dashboard,
+  DashboardQuery,
+  DayReport,
+  DayReportQuery,
+  DrillQuery,
+  DrillResult,
+  InsightSettings,
+  InsightSettingsPatch,
+  TtvQuery,
+  TtvReport,
+} from '../../../contract/insight.ts';
+import * as service from './insight.service.ts';
+
+const tags = ['insight'];
+
+export const insightRoutes =
+  (services: Services): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/insight/dashboard',
+      { schema: { tags, summary: 'The home dashboard: your projects, or the portfolio (scope=portfolio)', querystring: DashboardQuery, response: { 200: Dashboard } } },
+      (request) => service.dashboard(requireCtx(request, services), request.query),
+    );
+
+    app.get(
+      '/insight/time-to-value',
+      {
+        schema: {
+          tags,
+          summary: 'Time to first engagement, live, first value or value: median, P75, P90 and distribution, gross and net of customer slip, by group',
+          querystring: TtvQuery,
+          response: { 200: TtvReport },
+        },
+      },
+      (request) => service.timeToValue(requireCtx(request, services), request.query),
+    );
+
+    app.get(
+      '/insight/projects',
+      { schema: { tags, summary: 'The projects behind a dashboard or time-to-value figure', querystring: DrillQuery, response: { 200: DrillResult } } },
+      (request) => service.drill(requireCtx(request, services), request.query),
+    );
+
+    app.get(
+      '/insight/day-report',
+      {
+        schema: {
+          tags,
+          summary: 'What happens each day from 60 days before the contract signature to 60 days after: planned vs actual, by stage and industry',
+          querystring: DayReportQuery,
+          response: { 200: DayReport },
+        },
+      },
+      (request) => service.dayReport(requireCtx(request, services), request.query),
+    );
+
+    app.get(
+      '/insight/benchmark',
+      { schema: { tags, summary: 'The anonymous benchmark of workspaces in your industry (shown from 5 workspaces)', response: { 200: Benchmark } } },
+      (request) => service.benchmark(requireCtx(request, services)),
+    );
+
+    app.get(
+      '/insight/settings',
+      { schema: { tags, summary: 'Which milestone ends each measure, and the benchmark opt-in', response: { 200: InsightSettings } } },
+      (request) => service.getSettings(requireCtx(request, services)),
+    );
+
+    app.patch(
+      '/insight/settings',
+      {
+        config: { access: 'admin' },
+        schema: { tags, summary: 'Change the measures’ milestones or the benchmark opt-in', body: InsightSettingsPatch, response: { 200: InsightSettings } },
+      },
+      (request) => service.updateSettings(requireCtx(request, services), request.body),
+    );
+  };
