@@ -29,6 +29,7 @@ export const SYSTEM_ACTORS = {
   setup: 'Workspace setup',
   'portal-sign-in': 'Portal sign-in',
   academy: 'Academy',
+  health: 'Health scoring',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

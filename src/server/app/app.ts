@@ -37,6 +37,7 @@ import { portalRoutes } from '../modules/portal/portal.routes.ts';
 import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -185,6 +186,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(assignmentRoutes(services));
       await api.register(lifecycleRoutes(services));
       await api.register(academyRoutes(services));
+      await api.register(healthRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -8,6 +8,7 @@ import { cadencesJob } from '../modules/cadences/cadences.job.ts';
 import { escalationJob, vendorLadderJob } from '../modules/escalation/escalation.job.ts';
 import { replanJob } from '../modules/projects/projects.job.ts';
 import { academyJob } from '../modules/academy/academy.job.ts';
+import { healthJob } from '../modules/health/health.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -19,6 +20,8 @@ export const JOBS: RegisteredJob[] = [
   { job: replanJob, every: 1 * MINUTE },
   // Webinar reminders (a day ahead) and certificate renewals (60, 30, 7 days ahead): each once, by its outbox key.
   { job: academyJob, every: 15 * MINUTE },
+  // Nightly (a day's period): facts that move with time alone (days to renewal, portal silence); changes re-score at once.
+  { job: healthJob, every: 24 * 60 * MINUTE, leaseMs: 10 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },

@@ -9,6 +9,7 @@ import { attachBestCadence, onContactAdded, onProjectEvent } from '../modules/ca
 import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.ts';
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
+import { rescoreAccount, rescoreAccountOfProject } from '../modules/health/health.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
@@ -30,10 +31,12 @@ export const reactions: Reactions = {
   ],
   'task.completed': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: on time, slip and LAER may change
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
     (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: live (LAER), on time
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
@@ -41,18 +44,36 @@ export const reactions: Reactions = {
   'contact.joined': [
     (ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), // cadences: a running onboarding may welcome them
     (ctx, contact) => enrolNewContact(ctx, contact.contactId), // academy: the rules enrol them at once
+    (ctx, contact) => rescoreAccount(ctx, contact.accountId), // health: champion present, trained share
   ],
   'contact.role_changed': [
     (ctx, change) => enrolOnRoleChange(ctx, change.contactId), // academy: the rules on their new role enrol them
+    (ctx, change) => rescoreAccount(ctx, change.accountId), // health: champion present
   ],
   'contact.left': [
     (ctx, left) => withdrawLeaver(ctx, left.contactId), // academy: their enrolments are withdrawn (kept as history)
+    (ctx, left) => rescoreAccount(ctx, left.accountId), // health: champion present, key-contact turnover (renewal risk)
   ],
   'release.published': [
     (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
+  ],
+  'project.status_changed': [
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
+  ],
+  'path.completed': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // health: trained users
+  ],
+  'risk.raised': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
+  ],
+  'account.product_added': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // LAER: expand
+  ],
+  'organization.added': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // LAER: expand
   ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email

@@ -26,3 +26,4 @@ export * from './tables/readiness.ts';
 export * from './tables/jobs.ts';
 export * from './tables/assignment.ts';
 export * from './tables/academy.ts';
+export * from './tables/health.ts';

@@ -135,6 +135,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/academy/webinars/:id/invitations': { contactIds: ['00000000-0000-4000-8000-000000000000'] },
   'POST /api/v1/academy/webinars/:id/attendance': { attendedContactIds: [] },
   'POST /api/v1/academy/webinars/:id/recording': { recordingUrl: 'https://video.example.com/r' },
+  'POST /api/v1/accounts/:id/health/usage': { activeUsers: 1, licensedUsers: 2 },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its

@@ -78,6 +78,7 @@ beforeAll(async () => {
       body: { capacity: 80 },
       read: async () => without((await api.get(`/api/v1/academy/webinars/${academy.webinar}`)).body, []),
     },
+    'PATCH /api/v1/health/model': { url: '/api/v1/health/model', body: { kind: 'worst_of' }, read: async () => (await api.get('/api/v1/health/model')).body, moves: ['isDefault'] },
     'PATCH /api/v1/workspace': { url: '/api/v1/workspace', body: { name: 'Patchwork Ltd' }, read: async () => (await api.get('/api/v1/workspace')).body },
     'PATCH /api/v1/members/:id': {
       url: `/api/v1/members/${csm.id}`,
