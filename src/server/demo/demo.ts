@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import type { MemberRole, OwnerRole } from '../../core/people.ts';
 import type { Services } from '../context.ts';
 import { seedDemoAcademy } from './demo-academy.ts';
+import { seedDemoHealth } from './demo-health.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -114,6 +115,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   // advanced project, and a pilot planned by hand (a blank project).
   await seedDemoShapedProjects(services, created.workspaceId, created.admin, played);
   await seedDemoAcademy(services, created.workspaceId, created.admin);
+  await seedDemoHealth(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

@@ -38,6 +38,7 @@ const ExecutiveSummaryPage = lazy(() =>
   import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
 );
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
+const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
@@ -108,6 +109,7 @@ function Gate() {
           <Route path="settings/readiness" element={<ReadinessSettingsPage />} />
           <Route path="settings/readiness/questionnaires/:id" element={<QuestionnaireEditorPage />} />
           <Route path="settings/portal" element={<PortalSettingsPage />} />
+          <Route path="settings/health" element={<HealthModelPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />

@@ -128,6 +128,12 @@ export function Layout() {
                 Customer portal
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/settings/health" className="nav-link">
+                <NavIcon d="M2 10h4l2-5 4 10 2-5h4" />
+                Health model
+              </NavLink>
+            </li>
           </ul>
         </nav>
         <UserMenu />

@@ -16,6 +16,7 @@ import { ContactsSection } from '../contacts/ContactsSection.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
+import { AccountHealth } from '../health/AccountHealth.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -161,6 +162,7 @@ function AccountView({ account }: { account: Account }) {
         </Fact>
       </dl>
 
+      <AccountHealth accountId={account.id} />
       <AccountProjectsSection account={account} organizations={organizations.data ?? []} />
       <ContactsSection account={account} organizations={organizations.data ?? []} />
       <ContactMessagesSection accountId={account.id} />
