@@ -114,3 +114,13 @@ describe('LAER stage', () => {
     expect(laerStageOf({ live: true, expanded: false, daysToRenewal: -40 })).toBe('adopt');
   });
 });
+
+describe('journey touchpoints', () => {
+  it('weighs by what customers said, falls back to staff, and marks weak spots', async () => {
+    const { touchpointScore } = await import('./journey.ts');
+    // on time 50 %, CSAT 3 → 50: (50 + 50) / 2 = 50; customers rate it 4.5 → a weak spot
+    expect(touchpointScore({ customerImportance: 4.5, defaultWeight: 2, onTimePercent: 50, csat: 3 })).toEqual({ importance: 4.5, importanceFrom: 'customers', performance: 50, verdict: 'weak_spot' });
+    expect(touchpointScore({ customerImportance: null, defaultWeight: 5, onTimePercent: 100, csat: null })).toMatchObject({ importanceFrom: 'staff', verdict: 'moment_of_truth' });
+    expect(touchpointScore({ customerImportance: null, defaultWeight: null, onTimePercent: null, csat: null })).toEqual({ importance: null, importanceFrom: null, performance: null, verdict: 'unknown' });
+  });
+});

@@ -38,6 +38,7 @@ import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { journeyPortalRoutes, journeyRoutes } from '../modules/health/journey.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -187,11 +188,13 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(lifecycleRoutes(services));
       await api.register(academyRoutes(services));
       await api.register(healthRoutes(services));
+      await api.register(journeyRoutes(services));
     },
     { prefix: '/api/v1' },
   );
   await app.register(portalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyPortalRoutes(services), { prefix: '/api/portal/v1' });
+  await app.register(journeyPortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyScormFileRoutes(services));
 
   serveWebApp(app, config.webDir);

@@ -1,6 +1,9 @@
 import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { accounts } from './accounts.ts';
+import { contacts } from './contacts.ts';
+import { playbooks } from './playbooks.ts';
+import { projectTasks } from './projects.ts';
 import { workspaces } from './workspaces.ts';
 
 /** The workspace's health model: weighted or worst-of, and its measures (key, weight, green, red, missing rule). */
@@ -88,5 +91,41 @@ export const accountLaerChanges = pgTable(
     unique('account_laer_changes_workspace_id_id_key').on(t.workspaceId, t.id),
     index('account_laer_changes_account_idx').on(t.workspaceId, t.accountId, t.changedAt),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
+  ],
+);
+
+/** How valuable a touchpoint (a task of their project) was to a customer contact: 1–5, one per contact and task. */
+export const touchpointRatings = pgTable(
+  'touchpoint_ratings',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    projectId: uuid('project_id').notNull(),
+    taskId: uuid('task_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.taskId, t.contactId] }),
+    index('touchpoint_ratings_project_idx').on(t.workspaceId, t.projectId),
+    foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+/** Staff's default importance (1–5) of a playbook's touchpoint, used until customers have rated it. */
+export const touchpointWeights = pgTable(
+  'touchpoint_weights',
+  {
+    workspaceId: uuid('workspace_id').notNull(),
+    playbookId: uuid('playbook_id').notNull(),
+    taskKey: text('task_key').notNull(),
+    weight: integer('weight').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.playbookId, t.taskKey] }),
+    foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }).onDelete('cascade'),
   ],
 );
