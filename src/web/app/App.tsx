@@ -39,6 +39,7 @@ const ExecutiveSummaryPage = lazy(() =>
 );
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
+const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 
@@ -97,6 +98,7 @@ function Gate() {
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
+          <Route path="journey" element={<JourneyMapPage />} />
           <Route path="academy/*" element={<AcademyApp />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />

@@ -64,6 +64,12 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/journey" className="nav-link">
+                <NavIcon d="M3 15l4-6 4 3 6-8" />
+                Journey map
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/academy" className="nav-link">
                 <NavIcon d="M2 8l8-4 8 4-8 4zM5 9.5V14c0 1.5 2.5 2.5 5 2.5s5-1 5-2.5V9.5M18 8v5" />
                 Academy
