@@ -34,6 +34,7 @@ export const SYSTEM_ACTORS = {
   journeys: 'Onboarding journeys',
   maturity: 'Maturity model',
   'csv-import': 'CSV import',
+  health: 'Health scoring',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

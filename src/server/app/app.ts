@@ -44,6 +44,8 @@ import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { healthRoutes } from '../modules/health/health.routes.ts';
+import { journeyPortalRoutes, journeyRoutes as journeyMapRoutes } from '../modules/health/journey.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -198,12 +200,15 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(productRoutes(services));
       await api.register(importRoutes(services));
       await api.register(insightRoutes(services));
+      await api.register(healthRoutes(services));
+      await api.register(journeyMapRoutes(services));
     },
     { prefix: '/api/v1' },
   );
   await app.register(portalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyPortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(peoplePortalRoutes(services), { prefix: '/api/portal/v1' });
+  await app.register(journeyPortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyScormFileRoutes(services));
 
   serveWebApp(app, config.webDir);

@@ -11,6 +11,7 @@ import { academyJob } from '../modules/academy/academy.job.ts';
 import { bouncesJob } from '../modules/people/people.job.ts';
 import { journeysJob, journeyStallsJob } from '../modules/journeys/journeys.job.ts';
 import { maturityJob } from '../modules/products/products.job.ts';
+import { healthJob } from '../modules/health/health.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -29,6 +30,8 @@ export const JOBS: RegisteredJob[] = [
   { job: journeyStallsJob, every: 15 * MINUTE },
   // Every account holding a product with maturity stages, once a night (a change is recorded only when a stage moves).
   { job: maturityJob, every: 24 * 60 * MINUTE },
+  // Nightly (a day's period): facts that move with time alone (days to renewal, portal silence); changes re-score at once.
+  { job: healthJob, every: 24 * 60 * MINUTE, leaseMs: 10 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },

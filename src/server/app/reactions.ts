@@ -11,6 +11,7 @@ import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { reassignTrainees } from '../modules/journeys/guides.service.ts';
 import { installBuiltinJourneys, onContactJoined, onContactLeft as endJourneyOfLeaver, onPathCompleted, onRoleChanged } from '../modules/journeys/journeys.service.ts';
+import { rescoreAccount, rescoreAccountOfProject } from '../modules/health/health.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
 import { onContactLeft, onContactReturned } from '../modules/people/turnover.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
@@ -36,10 +37,12 @@ export const reactions: Reactions = {
   ],
   'task.completed': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: on time, slip and LAER may change
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
     (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: live (LAER), on time
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
@@ -48,16 +51,19 @@ export const reactions: Reactions = {
     setBased((ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), (ctx, all) => onContactsAdded(ctx, all.map((c) => ({ id: c.contactId, accountId: c.accountId })))), // cadences: a running onboarding may welcome them
     setBased((ctx, contact) => enrolNewContact(ctx, contact.contactId), (ctx, all) => enrolNewContacts(ctx, all.map((c) => c.contactId))), // academy: the rules enrol them at once
     (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
+    (ctx, contact) => rescoreAccount(ctx, contact.accountId), // health: champion present, trained share
   ],
   'contact.role_changed': [
     setBased((ctx, change) => enrolOnRoleChange(ctx, change.contactId), (ctx, all) => enrolOnRoleChanges(ctx, all.map((c) => c.contactId))), // academy: the rules on their new role enrol them
     (ctx, change) => onRoleChanged(ctx, change.contactId), // journeys: the new role's journey (the successor who becomes champion)
+    (ctx, change) => rescoreAccount(ctx, change.accountId), // health: champion present
   ],
   'contact.left': [
     setBased((ctx, left) => withdrawLeaver(ctx, left.contactId), (ctx, all) => withdrawLeavers(ctx, all.map((c) => c.contactId))), // academy: their enrolments are withdrawn (kept as history)
     (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk (counting their trainees), tells the CSM, starts the turnover playbook
     (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
     (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
+    (ctx, left) => rescoreAccount(ctx, left.accountId), // health: champion present, key-contact turnover (renewal risk)
   ],
   'contact.returned': [
     (ctx, back) => onContactReturned(ctx, back), // people: the risk their departure raised is over (their history stays)
@@ -68,13 +74,24 @@ export const reactions: Reactions = {
   'path.completed': [
     (ctx, done) => onPathCompleted(ctx, done), // journeys: the path-done check-in, and the journey is done
     (ctx, done) => evaluateAfter(ctx, done.accountId, 'A learning path was completed'), // products: path criteria of maturity stages
+    (ctx, done) => rescoreAccount(ctx, done.accountId), // health: trained users
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
   ],
+  'project.status_changed': [
+    (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
+  ],
+  'risk.raised': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
+  ],
   'account.product_added': [
     (ctx, added) => enrolOnProductAdded(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
     (ctx, added) => evaluateAfter(ctx, added.accountId, `${added.product} added`), // products: the account's maturity in the new product
+    (ctx, added) => rescoreAccount(ctx, added.accountId), // health: LAER expand
+  ],
+  'organization.added': [
+    (ctx, e) => rescoreAccount(ctx, e.accountId), // health: LAER expand
   ],
   'maturity.stage_reached': [
     (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence

@@ -31,3 +31,4 @@ export * from './tables/journeys.ts';
 export * from './tables/products.ts';
 export * from './tables/imports.ts';
 export * from './tables/insight.ts';
+export * from './tables/health.ts';

@@ -127,6 +127,16 @@ describe('the demo workspace', () => {
     expect((await rows(`select 1 from project_events where kind = 'portal_visit'`)).length).toBeGreaterThan(0);
   });
 
+  it('scores every account’s health, with a trend over the last two months and usage posted through the API', async () => {
+    const [scored] = await rows<{ accounts: number; scored: number }>(
+      `select (select count(*)::int from accounts where archived_at is null) as accounts, (select count(*)::int from account_health) as scored`,
+    );
+    expect(scored!.scored).toBe(scored!.accounts);
+    const trends = await rows<{ points: number }>(`select count(*)::int as points from account_health_history group by account_id having count(*) >= 2`);
+    expect(trends.length).toBeGreaterThan(0);
+    expect((await rows(`select 1 from account_health where score is null`)).length).toBe(0);
+  });
+
   it('has success plans measured over time by both sides, one outcome verified by the customer (first value)', async () => {
     const [plans] = await rows<{ plans: number; actuals: number; sides: number; verified: number }>(
       `select (select count(*)::int from success_plans) plans, (select count(*)::int from metric_actuals) actuals,

@@ -8,6 +8,7 @@ import { seedDemoAcademy } from './demo-academy.ts';
 import { seedDemoTurnover } from './demo-turnover.ts';
 import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoProducts } from './demo-products.ts';
+import { seedDemoHealth } from './demo-health.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -123,6 +124,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoJourneys(services, created.workspaceId, created.admin);
   await seedDemoProducts(services, created.workspaceId, created.admin);
   await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
+  await seedDemoHealth(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

@@ -88,6 +88,7 @@ beforeAll(async () => {
       read: async () => (await api.get(`/api/v1/products/${product.id}`)).body,
     },
     'PATCH /api/v1/organization-rule': { url: '/api/v1/organization-rule', body: { separateFromUsers: 80 }, read: async () => (await api.get('/api/v1/organization-rule')).body },
+    'PATCH /api/v1/health/model': { url: '/api/v1/health/model', body: { kind: 'worst_of' }, read: async () => (await api.get('/api/v1/health/model')).body, moves: ['isDefault'] },
     'PATCH /api/v1/workspace': { url: '/api/v1/workspace', body: { name: 'Patchwork Ltd' }, read: async () => (await api.get('/api/v1/workspace')).body },
     'PATCH /api/v1/members/:id': {
       url: `/api/v1/members/${csm.id}`,

@@ -41,6 +41,8 @@ const ExecutiveSummaryPage = lazy(() =>
 );
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const InsightApp = lazy(() => import('../features/insight/InsightApp.tsx').then((m) => ({ default: m.InsightApp })));
+const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
+const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
@@ -104,6 +106,7 @@ function Gate() {
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
           <Route path="journeys" element={<JourneysPage />} />
+          <Route path="journey" element={<JourneyMapPage />} />
           <Route path="academy/*" element={<AcademyApp />} />
           <Route path="accounts/:id/edit" element={<AccountFormPage />} />
           <Route path="settings" element={<Navigate to="/settings/workspace" replace />} />
@@ -118,6 +121,7 @@ function Gate() {
           <Route path="settings/portal" element={<PortalSettingsPage />} />
           <Route path="settings/products" element={<ProductsSettingsPage />} />
           <Route path="settings/maturity" element={<MaturitySettingsPage />} />
+          <Route path="settings/health" element={<HealthModelPage />} />
           <Route path="projects" element={<ProjectsPage />} />
           <Route path="projects/:id" element={<ProjectPage />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />

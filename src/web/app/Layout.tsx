@@ -78,6 +78,12 @@ export function Layout() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/journey" className="nav-link">
+                <NavIcon d="M3 15l4-6 4 3 6-8" />
+                Journey map
+              </NavLink>
+            </li>
+            <li>
               <NavLink to="/academy" className="nav-link">
                 <NavIcon d="M2 8l8-4 8 4-8 4zM5 9.5V14c0 1.5 2.5 2.5 5 2.5s5-1 5-2.5V9.5M18 8v5" />
                 Academy
@@ -152,6 +158,12 @@ export function Layout() {
               <NavLink to="/settings/maturity" className="nav-link">
                 <NavIcon d="M3 16h3v-4H3zM8.5 16h3V8h-3zM14 16h3V4h-3z" />
                 Maturity model
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings/health" className="nav-link">
+                <NavIcon d="M2 10h4l2-5 4 10 2-5h4" />
+                Health model
               </NavLink>
             </li>
           </ul>

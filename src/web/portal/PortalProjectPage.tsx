@@ -1,4 +1,5 @@
 import { formatDate, formatDateTime, formatDay } from '../app/format.ts';
+import { ValueRating } from './ValueRating.tsx';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { isApiError } from '../app/api.ts';
 import { formProblem } from '../app/formProblem.ts';
@@ -214,6 +215,7 @@ function TaskCard({ task, project, defaultOpen = false, compact = false }: { tas
           {task.form && <TaskForm task={task} project={project} />}
           {task.signOff !== 'none' && <ApprovalBlock task={task} project={project} />}
           {task.side === 'customer' && !task.needsApproval && !project.preview && <StatusActions task={task} projectId={project.id} />}
+          {task.status === 'done' && !project.preview && <ValueRating projectId={project.id} taskId={task.id} />}
           <FilesBlock task={task} project={project} />
           <Comments task={task} project={project} />
         </div>

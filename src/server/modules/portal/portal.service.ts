@@ -194,6 +194,8 @@ export async function saveFormAnswers(ctx: ContactCtx, projectId: string, taskId
 }
 
 /** The task a contact is uploading to (looked up before the upload is read: an unknown task is 404 at once). */
+/** A task of the project that this customer may see (or not found): for modules that let customers act on a task. */
+export const customerVisibleTask = (ctx: ContactCtx, projectId: string, taskId: string) => visibleTask(ctx, projectId, taskId);
 export const uploadTarget = (ctx: ContactCtx, projectId: string, taskId: string) => visibleTask(ctx, projectId, taskId);
 
 /** Keeps a file the contact uploads to a task they can see (found by uploadTarget). */

@@ -19,6 +19,7 @@ import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx'
 import { AccountProjectsSection } from '../projects/AccountProjectsSection.tsx';
 import { AccountPeople } from '../people/AccountPeople.tsx';
 import { AccountProducts } from '../products/AccountProducts.tsx';
+import { AccountHealth } from '../health/AccountHealth.tsx';
 import { useOrganizations } from '../organizations/organizations.api.ts';
 import { useAccount, useArchiveAccount, useRestoreAccount, type Account } from './accounts.api.ts';
 import { ComplexityLevel, SegmentBadge, StageBadge, TouchBadge } from './labels.tsx';
@@ -164,6 +165,7 @@ function AccountView({ account }: { account: Account }) {
         </Fact>
       </dl>
 
+      <AccountHealth accountId={account.id} />
       <AccountProjectsSection account={account} organizations={organizations.data ?? []} />
       <ContactsSection account={account} organizations={organizations.data ?? []} />
       <AccountPeople account={account} />
