@@ -1,7 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
-import { enrolNewContact, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
+import { enrolNewContact, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, reevaluateAccount, withdrawLeaver } from '../modules/academy/enrolment.service.ts';
 import { installReactions, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -50,6 +50,15 @@ export const reactions: Reactions = {
   ],
   'release.published': [
     (ctx, release) => enrolOnRelease(ctx, release), // academy: rules on releases enrol the release's users
+  ],
+  'account.product_added': [
+    (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the product enrol the account's contacts
+  ],
+  'organization.added': [
+    (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the organization enrol its contacts
+  ],
+  'maturity.stage_reached': [
+    (ctx, reached) => reevaluateAccount(ctx, reached.accountId), // academy: rules on the stage enrol the account's contacts
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day

@@ -58,9 +58,9 @@ async function assertPath(ctx: Ctx, pathId: string) {
   return path;
 }
 
-async function savedRule(ctx: Ctx, rule: repo.RuleRow, newlyEnrolled: number): Promise<RuleSaved> {
+async function savedRule(ctx: Ctx, rule: repo.RuleRow, newlyEnrolled: number, change = { withdrawn: 0, kept: 0 }): Promise<RuleSaved> {
   const all = await listRules(ctx);
-  return { ...all.find((r) => r.id === rule.id)!, newlyEnrolled };
+  return { ...all.find((r) => r.id === rule.id)!, newlyEnrolled, withdrawn: change.withdrawn, keptWithProgress: change.kept };
 }
 
 /** A `matching` rule enrols every current contact who fits, now. */
@@ -85,19 +85,43 @@ export async function createRule(ctx: Ctx, input: RuleInput) {
   });
 }
 
-/** Changes a rule and re-evaluates it (contacts it enrolled before stay enrolled: their progress is theirs). */
+/**
+ * Changes a rule and re-evaluates it: contacts it now matches are enrolled; running enrolments it made that it no
+ * longer matches (narrowed, switched off, another path) are withdrawn with the reason, unless the learner has
+ * started — progress is theirs, so those stay (and are counted, so the editor can say so).
+ */
 export async function updateRule(ctx: Ctx, ruleId: string, patch: RulePatch) {
   return inTransaction(ctx, async (tx) => {
-    if (!(await repo.findRule(tx.db, tx.workspaceId, ruleId))) throw notFound('enrolment rule');
+    const before = await repo.findRule(tx.db, tx.workspaceId, ruleId);
+    if (!before) throw notFound('enrolment rule');
     if (patch.pathId !== undefined) await assertPath(tx, patch.pathId);
     const rule = (await repo.updateRule(tx.db, tx.workspaceId, ruleId, { ...ruleValues(patch), updatedAt: tx.services.now() }))!;
-    return savedRule(tx, rule, await reevaluate(tx, rule));
+    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" no longer enrols them`, tx.services.now());
+    return savedRule(tx, rule, await reevaluate(tx, rule), change);
   });
 }
 
+/** Deletes a rule: its running enrolments without progress are withdrawn (kept as history); those with progress stay. */
 export async function deleteRule(ctx: Ctx, ruleId: string) {
-  if (!(await repo.deleteRule(ctx.db, ctx.workspaceId, ruleId))) throw notFound('enrolment rule');
+  return inTransaction(ctx, async (tx) => {
+    const rule = await repo.findRule(tx.db, tx.workspaceId, ruleId);
+    if (!rule) throw notFound('enrolment rule');
+    await repo.updateRule(tx.db, tx.workspaceId, ruleId, { active: false });
+    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" was deleted`, tx.services.now());
+    await repo.deleteRule(tx.db, tx.workspaceId, ruleId);
+    return { withdrawn: change.withdrawn, keptWithProgress: change.kept };
+  });
 }
+
+/** Every matching rule re-evaluated over every current contact of the workspace, in one statement. Returns how many were enrolled. */
+export const reevaluateRules = (ctx: Ctx) => repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'] }, ctx.services.now());
+
+/**
+ * The matching rules re-evaluated for one account's current contacts, in one statement: its products, organizations
+ * or maturity stage changed, so rules on those facets may now enrol them.
+ */
+export const reevaluateAccount = (ctx: Ctx, accountId: string) =>
+  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'], accountId }, ctx.services.now());
 
 // ---- the events that enrol and withdraw ----
 
