@@ -511,6 +511,8 @@ export const AccountLearning = z.object({
   activeLearners: z.number().int(),
   currentContacts: z.number().int(),
   certifiedSuperUsers: z.array(Certificate),
+  /** The account's learners enrolled 14 days or more with no progress in that time. */
+  stuck: z.array(StuckLearner),
 });
 export type AccountLearning = z.infer<typeof AccountLearning>;
 

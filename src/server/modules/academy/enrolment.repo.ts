@@ -74,16 +74,16 @@ export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise
 }
 
 /**
- * Withdraws (kept, with the reason) the running enrolments a rule made that it no longer matches, or all of them
- * when the rule is gone or switched off, unless the learner has started: any lesson progress on a course of the
- * path keeps the enrolment. Returns how many were withdrawn and how many stay because of progress.
+ * Withdraws (kept, with the reason) the running enrolments a rule made that its audience or path no longer matches
+ * (`everyone`: all of them, the rule being deleted), unless the learner has started: any lesson progress on a course
+ * of the path keeps the enrolment. Returns how many were withdrawn and how many stay because of progress.
  */
-export async function withdrawUnmatched(db: Db, workspaceId: string, ruleId: string, reason: string, now: Date) {
-  const stillMatched = sql`exists (select 1 from academy_rules r,
+export async function withdrawUnmatched(db: Db, workspaceId: string, ruleId: string, reason: string, now: Date, everyone = false) {
+  const stillMatched = everyone ? sql`false` : sql`exists (select 1 from academy_rules r,
         (select c.id, c.role, c.modules, c.organization_id, a.segment, a.products, a.laer_stage
            from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id and a.archived_at is null
           where c.workspace_id = e.workspace_id and c.id = e.contact_id and c.left_on is null) c
-      where r.workspace_id = e.workspace_id and r.id = e.rule_id and r.active and r.trigger = 'matching' and ${RULE_MATCHES})`;
+      where r.workspace_id = e.workspace_id and r.id = e.rule_id and r.path_id = e.path_id and ${RULE_MATCHES})`;
   const started = sql`exists (select 1 from academy_path_versions v
         cross join lateral jsonb_array_elements(v.courses) k
         join academy_lessons l on l.workspace_id = v.workspace_id and l.course_id = (k->>'courseId')::uuid
@@ -289,7 +289,7 @@ export interface StuckRow {
 }
 
 /** Running enrolments started more than `days` ago with no lesson progress since `days` ago (or ever). */
-export async function stuck(db: Db, workspaceId: string, before: Date) {
+export async function stuck(db: Db, workspaceId: string, before: Date, accountId?: string) {
   return rowsOf<StuckRow>(
     await db.execute(sql`select e.id, e.contact_id, c.name as contact_name, c.email, a.name as account_name, v.title as path_title, e.enrolled_at, e.last_nudged_at,
         greatest(e.enrolled_at, (select max(p.updated_at) from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id)) as last_activity
@@ -298,6 +298,7 @@ export async function stuck(db: Db, workspaceId: string, before: Date) {
       join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
       join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
      where e.workspace_id = ${workspaceId} and e.status = 'active' and e.enrolled_at < ${before.toISOString()}::timestamptz
+       ${accountId ? sql`and c.account_id = ${accountId}` : sql``}
        and not exists (select 1 from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id and p.updated_at >= ${before.toISOString()}::timestamptz)
      order by e.enrolled_at limit 500`),
   );

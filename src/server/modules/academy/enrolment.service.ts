@@ -87,7 +87,7 @@ export async function createRule(ctx: Ctx, input: RuleInput) {
 
 /**
  * Changes a rule and re-evaluates it: contacts it now matches are enrolled; running enrolments it made that it no
- * longer matches (narrowed, switched off, another path) are withdrawn with the reason, unless the learner has
+ * longer matches (narrowed audience, another path) are withdrawn with the reason, unless the learner has
  * started — progress is theirs, so those stay (and are counted, so the editor can say so).
  */
 export async function updateRule(ctx: Ctx, ruleId: string, patch: RulePatch) {
@@ -96,7 +96,8 @@ export async function updateRule(ctx: Ctx, ruleId: string, patch: RulePatch) {
     if (!before) throw notFound('enrolment rule');
     if (patch.pathId !== undefined) await assertPath(tx, patch.pathId);
     const rule = (await repo.updateRule(tx.db, tx.workspaceId, ruleId, { ...ruleValues(patch), updatedAt: tx.services.now() }))!;
-    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" no longer enrols them`, tx.services.now());
+    // A paused rule enrols nobody new, and withdraws nobody either.
+    const change = rule.active ? await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" no longer enrols them`, tx.services.now()) : { withdrawn: 0, kept: 0 };
     return savedRule(tx, rule, await reevaluate(tx, rule), change);
   });
 }
@@ -106,8 +107,7 @@ export async function deleteRule(ctx: Ctx, ruleId: string) {
   return inTransaction(ctx, async (tx) => {
     const rule = await repo.findRule(tx.db, tx.workspaceId, ruleId);
     if (!rule) throw notFound('enrolment rule');
-    await repo.updateRule(tx.db, tx.workspaceId, ruleId, { active: false });
-    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" was deleted`, tx.services.now());
+    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" was deleted`, tx.services.now(), true);
     await repo.deleteRule(tx.db, tx.workspaceId, ruleId);
     return { withdrawn: change.withdrawn, keptWithProgress: change.kept };
   });
@@ -188,9 +188,9 @@ export async function listEnrolments(ctx: Ctx, filter: repo.EnrolmentFilter, lim
 
 // ---- stuck learners ----
 
-export async function stuckLearners(ctx: Ctx, days: number) {
+export async function stuckLearners(ctx: Ctx, days: number, accountId?: string) {
   const now = ctx.services.now();
-  const rows = await repo.stuck(ctx.db, ctx.workspaceId, new Date(now.getTime() - days * 86_400_000));
+  const rows = await repo.stuck(ctx.db, ctx.workspaceId, new Date(now.getTime() - days * 86_400_000), accountId);
   return rows.map((r) => ({
     enrolmentId: r.id,
     contactId: r.contact_id,

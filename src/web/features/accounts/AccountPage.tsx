@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
+import { AccountLearning } from '../academy/AccountLearning.tsx';
 import { ContactsSection } from '../contacts/ContactsSection.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
 import { OrganizationsSection } from '../organizations/OrganizationsSection.tsx';
@@ -165,6 +166,7 @@ function AccountView({ account }: { account: Account }) {
       <ContactsSection account={account} organizations={organizations.data ?? []} />
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
+      <AccountLearning accountId={account.id} />
 
       {confirming && <ArchiveOrRestore account={account} onClose={() => setConfirming(false)} />}
     </div>
