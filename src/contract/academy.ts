@@ -280,7 +280,14 @@ export const EnrolmentRule = z.object({
 });
 export type EnrolmentRule = z.infer<typeof EnrolmentRule>;
 /** A rule saved: how many contacts its (re-)evaluation enrolled just now. */
-export const RuleSaved = EnrolmentRule.extend({ newlyEnrolled: z.number().int() });
+export const RuleSaved = EnrolmentRule.extend({
+  newlyEnrolled: z.number().int(),
+  /** Running enrolments the rule made that it no longer matches, withdrawn (no progress yet; kept as history). */
+  withdrawn: z.number().int(),
+  /** Enrolments it no longer matches that stay, because the learner has started. */
+  keptWithProgress: z.number().int(),
+});
+export const RulesReevaluated = z.object({ newlyEnrolled: z.number().int() });
 export type RuleSaved = z.infer<typeof RuleSaved>;
 
 // ---- Enrolments and progress -------------------------------------------------------------------------------------
@@ -504,6 +511,8 @@ export const AccountLearning = z.object({
   activeLearners: z.number().int(),
   currentContacts: z.number().int(),
   certifiedSuperUsers: z.array(Certificate),
+  /** The account's learners enrolled 14 days or more with no progress in that time. */
+  stuck: z.array(StuckLearner),
 });
 export type AccountLearning = z.infer<typeof AccountLearning>;
 

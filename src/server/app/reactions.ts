@@ -1,7 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
-import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnProductAdded, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
+import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, reevaluateAccount, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
 import { installReactions, setBased, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -86,14 +86,16 @@ export const reactions: Reactions = {
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
   ],
   'account.product_added': [
-    (ctx, added) => enrolOnProductAdded(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
+    (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
     (ctx, added) => evaluateAfter(ctx, added.accountId, `${added.product} added`), // products: the account's maturity in the new product
     (ctx, added) => rescoreAccount(ctx, added.accountId), // health: LAER expand
   ],
   'organization.added': [
+    (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the organization enrol its contacts
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: LAER expand
   ],
   'maturity.stage_reached': [
+    (ctx, reached) => reevaluateAccount(ctx, reached.accountId), // academy: rules on the stage enrol the account's contacts
     (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence
   ],
   'customer.asked': [

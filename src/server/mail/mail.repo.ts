@@ -301,39 +301,65 @@ export interface CappedNotice {
   messageId: string;
 }
 
+/** Notices given as rows (a few: a webinar's reminders), as a source for insertCappedNotices. */
+export const noticeRows = (notices: Omit<CappedNotice, 'messageId'>[]) =>
+  sql`select * from unnest(${toArray(notices.map((n) => n.contactId))}::uuid[], ${toArray(notices.map((n) => n.dedupeKey))}::text[], ${toArray(notices.map((n) => n.to))}::text[],
+        ${toArray(notices.map((n) => n.subject))}::text[], ${toArray(notices.map((n) => n.text))}::text[]) as m(contact_id, dedupe_key, to_address, subject, text_body)`;
+
+/** The timezones named by the workspace, its accounts and contacts (to be checked before SQL is given them). */
+export async function timezonesInUse(db: Db, workspaceId: string) {
+  const result = await db.execute(sql`select timezone from workspaces where id = ${workspaceId}
+    union select distinct timezone from accounts where workspace_id = ${workspaceId}
+    union select distinct timezone from contacts where workspace_id = ${workspaceId} and timezone is not null`);
+  return (result as unknown as { rows: { timezone: string }[] }).rows.map((r) => r.timezone);
+}
+
 /**
- * Writes many automated notices in one statement, each under the frequency cap: one whose recipient already has
- * `perDay` automated emails in the last day or `perWeek` in the last seven days, or who unsubscribed, is stored
- * suppressed with the reason (a low-priority notice waits for no slot). A key already in the outbox is skipped.
+ * Writes many automated notices in one INSERT … SELECT, each under the one frequency cap of Landfall (the cadences'
+ * core/cadences/cap.ts): counted per calendar day and ISO week in the recipient's timezone (the contact's, else
+ * their account's, else the workspace's). One whose recipient already has `perDay` automated emails that local day
+ * or `perWeek` that local week, or who unsubscribed, is stored suppressed with the reason (a low-priority notice
+ * waits for no slot). A key already in the outbox is skipped. `source` yields (contact_id, dedupe_key, to_address,
+ * subject, text_body); a null address is the contact's. `zones`: the timezones SQL may use (checked by the caller).
  */
-export async function insertCappedNotices(db: Db, workspaceId: string, notices: CappedNotice[], label: string, rules: { perDay: number; perWeek: number }, now: Date) {
-  if (notices.length === 0) return 0;
-  const column = <K extends keyof CappedNotice>(key: K) => notices.map((n) => n[key]);
+export async function insertCappedNotices(
+  db: Db,
+  workspaceId: string,
+  source: SQL,
+  options: { label: string; rules: { perDay: number; perWeek: number }; zones: string[]; now: Date; messageHost: string },
+) {
+  const { label, rules, now } = options;
   const at = now.toISOString();
-  // Set-based: each recipient's automated mail in the window is counted once (one grouped scan), not per row.
+  const zones = toArray(options.zones);
   const result = await db.execute(sql`
-    with m as (
-      select * from unnest(${toArray(column('dedupeKey'))}::text[], ${toArray(column('to'))}::text[], ${toArray(column('subject'))}::text[], ${toArray(column('text'))}::text[],
-                  ${toArray(column('messageId'))}::text[], ${toArray(column('contactId'))}::uuid[]) as m(key, addr, subject, body, msgid, contact)),
+    with m as (${source}),
+    r as (
+      select m.contact_id, m.dedupe_key, coalesce(m.to_address, c.email) as addr, m.subject, m.text_body,
+             coalesce(case when c.timezone = any(${zones}::text[]) then c.timezone end, case when a.timezone = any(${zones}::text[]) then a.timezone end,
+                      case when w.timezone = any(${zones}::text[]) then w.timezone end, 'UTC') as tz
+        from m join contacts c on c.workspace_id = ${workspaceId} and c.id = m.contact_id
+        join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
+        join workspaces w on w.id = c.workspace_id),
+    z as (select distinct on (lower(addr)) lower(addr) as addr, tz from r order by lower(addr)),
     cap as (
-      select lower(o.to_address) as addr, count(*) filter (where coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '1 day') as day, count(*) as week
-        from mail_outbox o
-       where o.workspace_id = ${workspaceId} and o.kind = 'automated' and o.channel = 'email'
-         and o.state in ('scheduled', 'sending', 'sent') and o.send_after >= ${at}::timestamptz - interval '8 days'
-         and coalesce(o.sent_at, o.send_after) >= ${at}::timestamptz - interval '7 days'
-         and lower(o.to_address) in (select lower(addr) from m)
-       group by lower(o.to_address))
-    insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, reason, send_after, created_at, updated_at, kind, channel, contact_id, priority, due_at, step_name)
-    select ${workspaceId}, m.key, m.addr, m.subject, m.body, m.msgid,
+      select z.addr,
+             count(*) filter (where (coalesce(o.sent_at, o.send_after) at time zone z.tz)::date = (${at}::timestamptz at time zone z.tz)::date) as day,
+             count(*) filter (where date_trunc('week', coalesce(o.sent_at, o.send_after) at time zone z.tz) = date_trunc('week', ${at}::timestamptz at time zone z.tz)) as week
+        from z join mail_outbox o on o.workspace_id = ${workspaceId} and lower(o.to_address) = z.addr
+       where o.kind = 'automated' and o.channel = 'email' and o.state in ('scheduled', 'sending', 'sent') and o.send_after >= ${at}::timestamptz - interval '8 days'
+       group by z.addr)
+    insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, reason, send_after, created_at, updated_at, kind, channel, contact_id, priority, due_at, step_name, recipient_timezone)
+    select ${workspaceId}, r.dedupe_key, r.addr, r.subject, r.text_body,
+           '<' || left(encode(sha256(convert_to(${workspaceId}::text || ':' || r.dedupe_key, 'UTF8')), 'hex'), 32) || '@' || ${options.messageHost} || '>',
            case when p.unsubscribed_at is not null or coalesce(cap.day, 0) >= ${rules.perDay} or coalesce(cap.week, 0) >= ${rules.perWeek} then 'suppressed' else 'scheduled' end,
            case when p.unsubscribed_at is not null then 'The contact unsubscribed from automated email.'
-                when cap.day >= ${rules.perDay} then 'Frequency cap: ' || cap.day || ' automated email(s) to this person in the last day already.'
-                when cap.week >= ${rules.perWeek} then 'Frequency cap: ' || cap.week || ' automated email(s) to this person in the last seven days already.'
+                when cap.day >= ${rules.perDay} then 'Frequency cap: ' || cap.day || ' automated email(s) to this person today (their time) already.'
+                when cap.week >= ${rules.perWeek} then 'Frequency cap: ' || cap.week || ' automated email(s) to this person this week (their time) already.'
                 else null end,
-           ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 'automated', 'email', m.contact, 'low', ${at}::timestamptz, ${label}
-      from m
-      left join contact_mail_preferences p on p.workspace_id = ${workspaceId} and p.contact_id = m.contact
-      left join cap on cap.addr = lower(m.addr)
+           ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz, 'automated', 'email', r.contact_id, 'low', ${at}::timestamptz, ${label}, r.tz
+      from r
+      left join contact_mail_preferences p on p.workspace_id = ${workspaceId} and p.contact_id = r.contact_id
+      left join cap on cap.addr = lower(r.addr)
     on conflict (workspace_id, dedupe_key) do nothing
     returning 1`);
   return (result as unknown as { rows: unknown[] }).rows.length;

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
+import type { SQL } from 'drizzle-orm';
+import { IANAZone } from 'luxon';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { allocateSlots, type CapDecision, type CapRules, type PendingMessage } from '../../core/cadences/cap.ts';
 import type { Priority } from '../../core/cadences/types.ts';
@@ -327,12 +329,16 @@ export { DEFAULT_LEASE_MS };
 
 /**
  * Many low-priority automated notices at once (release news, a webinar's recording, reminders), written in one
- * statement under the frequency cap and unsubscribes (mail.repo insertCappedNotices). Returns how many rows.
+ * statement under the one frequency cap (per local day and week of each recipient) and unsubscribes
+ * (mail.repo insertCappedNotices). `notices`: rows, or an SQL select of (contact_id, dedupe_key, to_address,
+ * subject, text_body) so a large audience never leaves the database. Returns how many rows were written.
  */
-export async function queueCappedNotices(db: Db, services: Services, workspaceId: string, notices: Omit<repo.CappedNotice, 'messageId'>[], label: string) {
+export async function queueCappedNotices(db: Db, services: Services, workspaceId: string, notices: Omit<repo.CappedNotice, 'messageId'>[] | SQL, label: string) {
+  if (Array.isArray(notices) && notices.length === 0) return 0;
   const rules = await repo.capRules(db, workspaceId);
-  const rows = notices.map((n) => ({ ...n, messageId: messageIdFor(workspaceId, n.dedupeKey, services.config.publicUrl) }));
-  return repo.insertCappedNotices(db, workspaceId, rows, label, rules, services.now());
+  const zones = (await repo.timezonesInUse(db, workspaceId)).filter((zone) => IANAZone.isValidZone(zone));
+  const source = Array.isArray(notices) ? repo.noticeRows(notices) : notices;
+  return repo.insertCappedNotices(db, workspaceId, source, { label, rules, zones, now: services.now(), messageHost: new URL(services.config.publicUrl).hostname });
 }
 
 /** Hard bounces not handled yet, claimed (marked handled) in the caller's transaction. */

@@ -103,30 +103,36 @@ describe('mail', () => {
 
 // Last: the scheduled notice it writes would count in the deliveries above.
 describe('capped notices', () => {
-  it('writes a batch of automated notices under the frequency cap: a capped or unsubscribed recipient is suppressed with the reason, a key already written is skipped', async () => {
+  it('writes a batch of automated notices under the one frequency cap, counted per day and week in the recipient\'s timezone: a capped or unsubscribed recipient is suppressed with the reason, a key already written is skipped', async () => {
     const { admin } = await makeWorkspace(env.services, 'Capped');
     const account = await makeAccount(admin.ctx);
     const q = env.services.database.query.bind(env.services.database);
-    const contact = async (name: string) =>
-      (await q<{ id: string }>("insert into contacts (workspace_id, account_id, name, email, role) values ($1, $2, $3, $4, 'end_user') returning id", [admin.workspaceId, account.id, name, `${name}@customer.test`]))[0]!.id;
-    const [fresh, busy, weekly, gone] = [await contact('fresh'), await contact('busy'), await contact('weekly'), await contact('gone')];
+    const contact = async (name: string, timezone: string | null = null) =>
+      (await q<{ id: string }>("insert into contacts (workspace_id, account_id, name, email, role, timezone) values ($1, $2, $3, $4, 'end_user', $5) returning id", [admin.workspaceId, account.id, name, `${name}@customer.test`, timezone]))[0]!.id;
+    const [fresh, busy, weekly, gone, kiwi, yesterday] = [await contact('fresh'), await contact('busy'), await contact('weekly'), await contact('gone'), await contact('kiwi', 'Pacific/Auckland'), await contact('yesterday', 'UTC')];
+    // The clock stands on Monday 2 March 2026, shortly after 09:00 UTC (10:00 for the account in Paris, 22:00 in Auckland).
     const now = env.services.now();
-    const earlier = (hours: number) => new Date(now.getTime() - hours * 3_600_000).toISOString();
-    const sent = (key: string, to: string, at: string) =>
-      q("insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, send_after, sent_at, kind, channel) values ($1, $2, $3, 's', 't', $2, 'sent', $4, $4, 'automated', 'email')", [admin.workspaceId, key, to, at]);
-    await sent('old-busy', 'BUSY@customer.test', earlier(2)); // one today: the default cap is 1 a day
-    for (const [i, hours] of [30, 50, 70].entries()) await sent(`old-weekly-${i}`, 'weekly@customer.test', earlier(hours)); // three this week: the cap is 3
-    await sent('old-fresh', 'fresh@customer.test', earlier(24 * 9)); // outside the week
+    const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+    const mail = (key: string, to: string, when: string, state = 'sent') =>
+      q("insert into mail_outbox (workspace_id, dedupe_key, to_address, subject, text_body, message_id, state, send_after, sent_at, kind, channel) values ($1, $2, $3, 's', 't', $2, $5, $4, case when $5 = 'sent' then $4::timestamptz end, 'automated', 'email')", [admin.workspaceId, key, to, when, state]);
+    await mail('old-busy', 'BUSY@customer.test', at(-2)); // one today: the default cap is 1 a day
+    for (const [i, hours] of [24, 48, 72].entries()) await mail(`later-weekly-${i}`, 'weekly@customer.test', at(hours), 'scheduled'); // three later this week: the cap is 3
+    await mail('old-fresh', 'fresh@customer.test', at(-24 * 9)); // outside the week
+    await mail('old-kiwi', 'kiwi@customer.test', at(-10)); // 12:00 Monday in Auckland: today, their time
+    await mail('old-yesterday', 'yesterday@customer.test', at(-10)); // 23:00 Sunday in UTC: yesterday, and last ISO week
     await q("insert into contact_mail_preferences (workspace_id, contact_id, unsubscribe_token, unsubscribed_at) values ($1, $2, 'unsub_capped_test', now())", [admin.workspaceId, gone]);
-    const notices = [fresh, busy, weekly, gone].map((id, i) => ({ dedupeKey: `news:${id}`, to: ['fresh', 'busy', 'weekly', 'gone'][i] + '@customer.test', contactId: id, subject: 'News', text: 'Hello' }));
+    const names = ['fresh', 'busy', 'weekly', 'gone', 'kiwi', 'yesterday'];
+    const notices = [fresh, busy, weekly, gone, kiwi, yesterday].map((id, i) => ({ dedupeKey: `news:${id}`, to: `${names[i]}@customer.test`, contactId: id, subject: 'News', text: 'Hello' }));
 
-    expect(await queueCappedNotices(env.services.database.db, env.services, admin.workspaceId, notices, 'News')).toBe(4);
-    const rows = await q<{ contact_id: string; state: string; reason: string | null }>("select contact_id, state, reason from mail_outbox where workspace_id = $1 and dedupe_key like 'news:%'", [admin.workspaceId]);
+    expect(await queueCappedNotices(env.services.database.db, env.services, admin.workspaceId, notices, 'News')).toBe(6);
+    const rows = await q<{ contact_id: string; state: string; reason: string | null; recipient_timezone: string }>("select contact_id, state, reason, recipient_timezone from mail_outbox where workspace_id = $1 and dedupe_key like 'news:%'", [admin.workspaceId]);
     const of = (id: string) => rows.find((r) => r.contact_id === id)!;
-    expect(of(fresh)).toMatchObject({ state: 'scheduled', reason: null });
-    expect(of(busy)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 1 automated email(s) to this person in the last day already.' });
-    expect(of(weekly)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 3 automated email(s) to this person in the last seven days already.' });
+    expect(of(fresh)).toMatchObject({ state: 'scheduled', reason: null, recipient_timezone: 'Europe/Paris' }); // no zone of their own: their account's
+    expect(of(busy)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 1 automated email(s) to this person today (their time) already.' });
+    expect(of(weekly)).toMatchObject({ state: 'suppressed', reason: 'Frequency cap: 3 automated email(s) to this person this week (their time) already.' });
     expect(of(gone)).toMatchObject({ state: 'suppressed', reason: 'The contact unsubscribed from automated email.' });
+    expect(of(kiwi)).toMatchObject({ state: 'suppressed', recipient_timezone: 'Pacific/Auckland' });
+    expect(of(yesterday)).toMatchObject({ state: 'scheduled', reason: null });
     expect(await queueCappedNotices(env.services.database.db, env.services, admin.workspaceId, notices, 'News')).toBe(0);
   });
 });

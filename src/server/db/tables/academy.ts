@@ -3,7 +3,6 @@
 // workspace_id, in its unique keys, and children point at their parent through (workspace_id, id).
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { accounts } from './accounts.ts';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaces } from './workspaces.ts';
@@ -162,10 +161,18 @@ export const academyRules = pgTable(
   ],
 );
 
+/**
+ * One contact on one path. Kept narrow for the set-based rule evaluation, which writes hundreds of thousands of
+ * rows at once (issue 15's bench): the key is (workspace_id, id) alone; one index answers both "has this contact
+ * ever been on this path" (the rules' anti-join) and "this contact's enrolments" (an account's go through its
+ * contacts); counts per rule or per path are grouped scans. Only the contact is a foreign key: account_id is a
+ * copy of the contact's account taken in the same statement, and path_id always comes from a rule or path row
+ * that exists (paths are archived, never deleted), so checking either again for every row only cost time.
+ */
 export const academyEnrolments = pgTable(
   'academy_enrolments',
   {
-    id: id(),
+    id: uuid('id').notNull().defaultRandom(),
     workspaceId: ws(),
     contactId: uuid('contact_id').notNull(),
     accountId: uuid('account_id').notNull(),
@@ -182,15 +189,11 @@ export const academyEnrolments = pgTable(
     lastNudgedAt: timestamp('last_nudged_at', { withTimezone: true }),
   },
   (t) => [
-    unique('academy_enrolments_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ name: 'academy_enrolments_pkey', columns: [t.workspaceId, t.id] }),
     // One running enrolment per contact and path; withdrawn and completed ones stay as history.
     uniqueIndex('academy_enrolments_active_key').on(t.workspaceId, t.contactId, t.pathId).where(sql`status = 'active'`),
-    index('academy_enrolments_path_idx').on(t.workspaceId, t.pathId, t.contactId),
-    index('academy_enrolments_account_idx').on(t.workspaceId, t.accountId),
-    index('academy_enrolments_rule_idx').on(t.workspaceId, t.ruleId),
+    index('academy_enrolments_contact_idx').on(t.workspaceId, t.contactId, t.pathId),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
-    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
-    foreignKey({ columns: [t.workspaceId, t.pathId], foreignColumns: [academyPaths.workspaceId, academyPaths.id] }),
   ],
 );
 

@@ -33,6 +33,7 @@ import {
   RuleInput,
   RulePatch,
   RuleSaved,
+  RulesReevaluated,
   StuckLearner,
   StuckQuery,
   WithdrawInput,
@@ -153,7 +154,10 @@ export const academyRoutes =
     app.patch('/academy/rules/:id', { schema: { tags, summary: 'Change a rule (only the fields sent); it is re-evaluated', params: IdParams, body: RulePatch, response: { 200: RuleSaved } } }, (request) =>
       enrolment.updateRule(ctx(request), request.params.id, request.body),
     );
-    app.delete('/academy/rules/:id', { schema: { tags, summary: 'Delete a rule (its enrolments stay)', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
+    app.post('/academy/rules/reevaluate', { schema: { tags, summary: 'Re-evaluate every matching rule over every current contact now (one statement)', response: { 200: RulesReevaluated } } }, async (request) => ({
+      newlyEnrolled: await enrolment.reevaluateRules(ctx(request)),
+    }));
+    app.delete('/academy/rules/:id', { schema: { tags, summary: 'Delete a rule (its running enrolments without progress are withdrawn; those with progress stay)', params: IdParams, response: { 204: z.null() } } }, async (request, reply) => {
       await enrolment.deleteRule(ctx(request), request.params.id);
       return reply.status(204).send(null);
     });

@@ -3,6 +3,7 @@ import { addContact, updateContact } from '../contacts/contacts.service.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../../test/harness.ts';
 import { projectWithContact, signInAsContact } from '../../test/portal.ts';
 import type { Ctx } from '../../context.ts';
+import { emit } from '../../events/bus.ts';
 import { multipartFile, scormPackage, zipClaimingSize, zipOf } from './testing/scorm-fixtures.ts';
 
 let env: TestEnv;
@@ -182,6 +183,39 @@ describe('learning by rules, in the portal', () => {
     expect((await otherClient.get(`/api/portal/v1/academy/courses/${basics.id}`)).status).toBe(404);
     const lesson = (await api.get(`/api/v1/academy/courses/${basics.id}`)).body.lessons[0];
     expect((await otherClient.post(`/api/portal/v1/academy/lessons/${lesson.id}/progress`, { status: 'completed' })).status).toBe(404);
+  });
+
+  it('withdraws, when a rule is narrowed or deleted, the enrolments it made that no longer match and have no progress; those with progress stay', async () => {
+    const { path, basics } = await buildPath(false);
+    const account = await makeAccount(adminCtx);
+    const [ann, ben, cat] = await Promise.all(['Ann', 'Ben', 'Cat'].map((name) => addContact(adminCtx, account.id, { name, email: `${name.toLowerCase()}-${account.id}@acme.test`, role: 'end_user' })));
+    const rule = (await api.post('/api/v1/academy/rules', { name: 'Narrowed', pathId: path.id, trigger: 'matching', audience: { roles: ['end_user'] } })).body;
+    const lesson = (await api.get(`/api/v1/academy/courses/${basics.id}`)).body.lessons[0];
+    await env.services.database.query("insert into academy_lesson_progress (workspace_id, contact_id, lesson_id, status) values ($1, $2, $3, 'in_progress')", [adminCtx.workspaceId, ann!.id, lesson.id]);
+    await updateContact(adminCtx, cat!.id, { role: 'admin' });
+    const narrowed = await api.patch(`/api/v1/academy/rules/${rule.id}`, { audience: { roles: ['admin'] } });
+    expect(narrowed.status).toBe(200);
+    expect(narrowed.body).toMatchObject({ withdrawn: expect.any(Number), keptWithProgress: 1 });
+    expect(narrowed.body.withdrawn).toBeGreaterThanOrEqual(1);
+    const status = async (contactId: string) => (await api.get(`/api/v1/academy/enrolments?contactId=${contactId}&pathId=${path.id}`)).body.items[0];
+    expect(await status(ann!.id)).toMatchObject({ status: 'active' });
+    expect(await status(ben!.id)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'The rule "Narrowed" no longer enrols them' });
+    expect(await status(cat!.id)).toMatchObject({ status: 'active' });
+    expect((await api.delete(`/api/v1/academy/rules/${rule.id}`)).status).toBe(204);
+    expect(await status(cat!.id)).toMatchObject({ status: 'withdrawn', withdrawnReason: 'The rule "Narrowed" was deleted' });
+    expect(await status(ann!.id)).toMatchObject({ status: 'active' });
+  });
+
+  it('re-evaluates the rules for an account when it takes on a product (reevaluateAccount on account.product_added)', async () => {
+    const { path } = await buildPath(false);
+    const account = await makeAccount(adminCtx);
+    const dan = await addContact(adminCtx, account.id, { name: 'Dan', email: `dan-${account.id}@acme.test`, role: 'champion' });
+    await api.post('/api/v1/academy/rules', { name: 'Forecasting users', pathId: path.id, trigger: 'matching', audience: { products: ['Forecasting'] } });
+    const enrolled = async () => (await api.get(`/api/v1/academy/enrolments?contactId=${dan.id}&pathId=${path.id}`)).body.items.length;
+    expect(await enrolled()).toBe(0);
+    await env.services.database.query("update accounts set products = array_append(products, 'Forecasting') where workspace_id = $1 and id = $2", [adminCtx.workspaceId, account.id]);
+    await emit(adminCtx, 'account.product_added', { accountId: account.id, product: 'Forecasting', mode: 'users_only', projectId: null, organizationId: null });
+    expect(await enrolled()).toBe(1);
   });
 
   it('lists who is stuck and nudges them once a day by email', async () => {

@@ -23,38 +23,87 @@ export interface RuleScope {
   milestoneKind?: string;
 }
 
-/** Enrols every contact the rules in scope match and who has no enrolment in the rule's path yet. Returns how many. */
-export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise<number> {
+/** The scope's filters on rules r, contacts c (with their account's segment, products, stage as c.*). */
+function scopeFilters(scope: RuleScope): SQL[] {
   const filters: SQL[] = [sql`r.workspace_id = ${scope.workspaceId}`, sql`r.active`, sql`r.trigger in (${sql.join(scope.triggers.map((t) => sql`${t}`), sql`, `)})`];
   if (scope.ruleId) filters.push(sql`r.id = ${scope.ruleId}`);
-  if (scope.contactId) filters.push(sql`c.id = ${scope.contactId}`);
-  if (scope.contactIds) filters.push(sql`c.id = any(${`{${scope.contactIds.join(',')}}`}::uuid[])`);
-  if (scope.accountId) filters.push(sql`c.account_id = ${scope.accountId}`);
   if (scope.milestoneKind) filters.push(sql`(r.milestone_kind is null or r.milestone_kind = ${scope.milestoneKind})`);
   if (scope.release) {
     filters.push(sql`(r.release_product is null or r.release_product = ${scope.release.product})`);
-    filters.push(sql`${scope.release.product} = any(a.products)`);
+    filters.push(sql`${scope.release.product} = any(c.products)`);
     if (scope.release.modules.length > 0) filters.push(sql`c.modules && ${toTextArray(scope.release.modules)}`);
   }
+  return filters;
+}
+
+/** The current contacts in scope with the facts rules test (their account's too), as one relation c. */
+function learners(scope: RuleScope) {
+  return sql`(select c.workspace_id, c.id, c.account_id, c.role, c.modules, c.organization_id, a.segment, a.products, a.laer_stage
+      from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id and a.archived_at is null
+     where c.workspace_id = ${scope.workspaceId} and c.left_on is null
+       ${scope.contactId ? sql`and c.id = ${scope.contactId}` : sql``}
+       ${scope.contactIds ? sql`and c.id = any(${`{${scope.contactIds.join(',')}}`}::uuid[])` : sql``}
+       ${scope.accountId ? sql`and c.account_id = ${scope.accountId}` : sql``}
+     offset 0) c`;
+}
+
+/** The audience test of core/academy/audience.ts on rule r and learner c (an empty facet matches everyone). */
+const RULE_MATCHES = sql`(cardinality(r.roles) = 0 or c.role = any(r.roles))
+       and (cardinality(r.segments) = 0 or c.segment = any(r.segments))
+       and (cardinality(r.products) = 0 or c.products && r.products)
+       and (cardinality(r.modules) = 0 or c.modules && r.modules)
+       and (cardinality(r.organization_ids) = 0 or c.organization_id = any(r.organization_ids))
+       and (cardinality(r.stages) = 0 or c.laer_stage = any(r.stages))`;
+
+/**
+ * Enrols every contact the rules in scope match and who has no enrolment in the rule's path yet (an anti-join:
+ * only the rows that change are written). One statement: the contacts and their accounts are hash-joined once,
+ * then tested against every rule in scope. Returns how many were enrolled.
+ */
+export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise<number> {
   const result = await db.execute(sql`
     insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
     select distinct on (c.id, r.path_id) c.workspace_id, c.id, c.account_id, r.path_id, p.current_version, 'active', r.id, r.name, ${now.toISOString()}::timestamptz
-      from academy_rules r
+      from ${learners(scope)}
+      join academy_rules r on r.workspace_id = c.workspace_id
       join academy_paths p on p.workspace_id = r.workspace_id and p.id = r.path_id and p.archived_at is null
-      join contacts c on c.workspace_id = r.workspace_id and c.left_on is null
-      join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id and a.archived_at is null
-     where ${sql.join(filters, sql` and `)}
-       and (cardinality(r.roles) = 0 or c.role = any(r.roles))
-       and (cardinality(r.segments) = 0 or a.segment = any(r.segments))
-       and (cardinality(r.products) = 0 or a.products && r.products)
-       and (cardinality(r.modules) = 0 or c.modules && r.modules)
-       and (cardinality(r.organization_ids) = 0 or c.organization_id = any(r.organization_ids))
-       and (cardinality(r.stages) = 0 or a.laer_stage = any(r.stages))
+     where ${sql.join(scopeFilters(scope), sql` and `)}
+       and ${RULE_MATCHES}
        and not exists (select 1 from academy_enrolments e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.path_id = r.path_id)
      order by c.id, r.path_id, r.created_at
     on conflict ${RUNNING_KEY} do nothing
     returning 1`);
   return rowsOf(result).length;
+}
+
+/**
+ * Withdraws (kept, with the reason) the running enrolments a rule made that its audience or path no longer matches
+ * (`everyone`: all of them, the rule being deleted), unless the learner has started: any lesson progress on a course
+ * of the path keeps the enrolment. Returns how many were withdrawn and how many stay because of progress.
+ */
+export async function withdrawUnmatched(db: Db, workspaceId: string, ruleId: string, reason: string, now: Date, everyone = false) {
+  const stillMatched = everyone ? sql`false` : sql`exists (select 1 from academy_rules r,
+        (select c.id, c.role, c.modules, c.organization_id, a.segment, a.products, a.laer_stage
+           from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id and a.archived_at is null
+          where c.workspace_id = e.workspace_id and c.id = e.contact_id and c.left_on is null) c
+      where r.workspace_id = e.workspace_id and r.id = e.rule_id and r.path_id = e.path_id and ${RULE_MATCHES})`;
+  const started = sql`exists (select 1 from academy_path_versions v
+        cross join lateral jsonb_array_elements(v.courses) k
+        join academy_lessons l on l.workspace_id = v.workspace_id and l.course_id = (k->>'courseId')::uuid
+        join academy_lesson_progress g on g.workspace_id = l.workspace_id and g.lesson_id = l.id and g.contact_id = e.contact_id
+      where v.workspace_id = e.workspace_id and v.path_id = e.path_id and v.version = e.path_version)`;
+  const [row] = rowsOf<{ withdrawn: number; kept: number }>(
+    await db.execute(sql`
+    with gone as (
+      select e.id, ${started} as started from academy_enrolments e
+       where e.workspace_id = ${workspaceId} and e.rule_id = ${ruleId} and e.status = 'active' and not ${stillMatched}),
+    w as (
+      update academy_enrolments e set status = 'withdrawn', withdrawn_at = ${now.toISOString()}::timestamptz, withdrawn_reason = ${reason}
+        from gone where e.workspace_id = ${workspaceId} and e.id = gone.id and not gone.started
+      returning 1)
+    select (select count(*)::int from w) as withdrawn, (select count(*)::int from gone where started) as kept`),
+  );
+  return row ?? { withdrawn: 0, kept: 0 };
 }
 
 // The arbiter: only the one-running-enrolment-per-path index is checked before each row (not every unique index).
@@ -139,7 +188,8 @@ const enrolmentWhere = (workspaceId: string, f: EnrolmentFilter) =>
   sql.join(
     [
       sql`e.workspace_id = ${workspaceId}`,
-      ...(f.accountId ? [sql`e.account_id = ${f.accountId}`] : []),
+      // Through the account's contacts (the contact index), not a scan of every enrolment.
+      ...(f.accountId ? [sql`e.contact_id in (select ac.id from contacts ac where ac.workspace_id = ${workspaceId} and ac.account_id = ${f.accountId})`, sql`e.account_id = ${f.accountId}`] : []),
       ...(f.contactId ? [sql`e.contact_id = ${f.contactId}`] : []),
       ...(f.pathId ? [sql`e.path_id = ${f.pathId}`] : []),
       ...(f.status ? [sql`e.status = ${f.status}`] : []),
@@ -183,12 +233,15 @@ export async function listEnrolments(db: Db, workspaceId: string, f: EnrolmentFi
 
 // ---- rules ----
 
-export function listRules(db: Db, workspaceId: string) {
-  return db
-    .select({ rule: academyRules, enrolledCount: sql<number>`(select count(*)::int from ${academyEnrolments} e where e.workspace_id = ${academyRules.workspaceId} and e.rule_id = ${academyRules.id})` })
-    .from(academyRules)
-    .where(eq(academyRules.workspaceId, workspaceId))
-    .orderBy(academyRules.name);
+/** The workspace's rules with how many running or completed enrolments each made (one grouped count, not one per rule). */
+export async function listRules(db: Db, workspaceId: string) {
+  const rules = await db.select().from(academyRules).where(eq(academyRules.workspaceId, workspaceId)).orderBy(academyRules.name);
+  const counts = new Map(
+    rowsOf<{ rule_id: string; n: number }>(
+      await db.execute(sql`select rule_id, count(*)::int as n from academy_enrolments where workspace_id = ${workspaceId} and rule_id is not null and status <> 'withdrawn' group by rule_id`),
+    ).map((r) => [r.rule_id, r.n]),
+  );
+  return rules.map((rule) => ({ rule, enrolledCount: counts.get(rule.id) ?? 0 }));
 }
 
 export async function findRule(db: Db, workspaceId: string, ruleId: string) {
@@ -248,7 +301,7 @@ export interface StuckRow {
 }
 
 /** Running enrolments started more than `days` ago with no lesson progress since `days` ago (or ever). */
-export async function stuck(db: Db, workspaceId: string, before: Date) {
+export async function stuck(db: Db, workspaceId: string, before: Date, accountId?: string) {
   return rowsOf<StuckRow>(
     await db.execute(sql`select e.id, e.contact_id, c.name as contact_name, c.email, a.name as account_name, v.title as path_title, e.enrolled_at, e.last_nudged_at,
         greatest(e.enrolled_at, (select max(p.updated_at) from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id)) as last_activity
@@ -257,6 +310,7 @@ export async function stuck(db: Db, workspaceId: string, before: Date) {
       join contacts c on c.workspace_id = e.workspace_id and c.id = e.contact_id
       join accounts a on a.workspace_id = e.workspace_id and a.id = e.account_id
      where e.workspace_id = ${workspaceId} and e.status = 'active' and e.enrolled_at < ${before.toISOString()}::timestamptz
+       ${accountId ? sql`and c.account_id = ${accountId}` : sql``}
        and not exists (select 1 from academy_lesson_progress p where p.workspace_id = e.workspace_id and p.contact_id = e.contact_id and p.updated_at >= ${before.toISOString()}::timestamptz)
      order by e.enrolled_at limit 500`),
   );

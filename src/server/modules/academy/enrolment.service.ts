@@ -59,9 +59,9 @@ async function assertPath(ctx: Ctx, pathId: string) {
   return path;
 }
 
-async function savedRule(ctx: Ctx, rule: repo.RuleRow, newlyEnrolled: number): Promise<RuleSaved> {
+async function savedRule(ctx: Ctx, rule: repo.RuleRow, newlyEnrolled: number, change = { withdrawn: 0, kept: 0 }): Promise<RuleSaved> {
   const all = await listRules(ctx);
-  return { ...all.find((r) => r.id === rule.id)!, newlyEnrolled };
+  return { ...all.find((r) => r.id === rule.id)!, newlyEnrolled, withdrawn: change.withdrawn, keptWithProgress: change.kept };
 }
 
 /** A `matching` rule enrols every current contact who fits, now. */
@@ -93,20 +93,44 @@ export async function createRule(ctx: Ctx, input: RuleInput) {
   });
 }
 
-/** Changes a rule and re-evaluates it (contacts it enrolled before stay enrolled: their progress is theirs). */
+/**
+ * Changes a rule and re-evaluates it: contacts it now matches are enrolled; running enrolments it made that it no
+ * longer matches (narrowed audience, another path) are withdrawn with the reason, unless the learner has
+ * started — progress is theirs, so those stay (and are counted, so the editor can say so).
+ */
 export async function updateRule(ctx: Ctx, ruleId: string, patch: RulePatch) {
   return inTransaction(ctx, async (tx) => {
-    if (!(await repo.findRule(tx.db, tx.workspaceId, ruleId))) throw notFound('enrolment rule');
+    const before = await repo.findRule(tx.db, tx.workspaceId, ruleId);
+    if (!before) throw notFound('enrolment rule');
     if (patch.pathId !== undefined) await assertPath(tx, patch.pathId);
     await assertRuleProducts(tx, patch);
     const rule = (await repo.updateRule(tx.db, tx.workspaceId, ruleId, { ...ruleValues(patch), updatedAt: tx.services.now() }))!;
-    return savedRule(tx, rule, await reevaluate(tx, rule));
+    // A paused rule enrols nobody new, and withdraws nobody either.
+    const change = rule.active ? await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" no longer enrols them`, tx.services.now()) : { withdrawn: 0, kept: 0 };
+    return savedRule(tx, rule, await reevaluate(tx, rule), change);
   });
 }
 
+/** Deletes a rule: its running enrolments without progress are withdrawn (kept as history); those with progress stay. */
 export async function deleteRule(ctx: Ctx, ruleId: string) {
-  if (!(await repo.deleteRule(ctx.db, ctx.workspaceId, ruleId))) throw notFound('enrolment rule');
+  return inTransaction(ctx, async (tx) => {
+    const rule = await repo.findRule(tx.db, tx.workspaceId, ruleId);
+    if (!rule) throw notFound('enrolment rule');
+    const change = await repo.withdrawUnmatched(tx.db, tx.workspaceId, ruleId, `The rule "${rule.name}" was deleted`, tx.services.now(), true);
+    await repo.deleteRule(tx.db, tx.workspaceId, ruleId);
+    return { withdrawn: change.withdrawn, keptWithProgress: change.kept };
+  });
 }
+
+/** Every matching rule re-evaluated over every current contact of the workspace, in one statement. Returns how many were enrolled. */
+export const reevaluateRules = (ctx: Ctx) => repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'] }, ctx.services.now());
+
+/**
+ * The matching rules re-evaluated for one account's current contacts, in one statement: its products, organizations
+ * or maturity stage changed, so rules on those facets may now enrol them.
+ */
+export const reevaluateAccount = (ctx: Ctx, accountId: string) =>
+  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'], accountId }, ctx.services.now());
 
 // ---- the events that enrol and withdraw ----
 
@@ -131,10 +155,6 @@ export async function enrolOnMilestone(ctx: Ctx, projectId: string, milestoneKin
 
 export const enrolOnRelease = (ctx: Ctx, release: { product: string; modules: string[] }) =>
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['release_published'], release }, ctx.services.now());
-
-/** An account took a product: rules matching it now (the products facet) enrol its people. */
-export const enrolOnProductAdded = (ctx: Ctx, accountId: string) =>
-  repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['matching'], accountId }, ctx.services.now());
 
 export const withdrawLeaver = (ctx: Ctx, contactId: string) => repo.withdrawContact(ctx.db, ctx.workspaceId, contactId, 'Left the customer', ctx.services.now());
 export const withdrawLeavers = (ctx: Ctx, contactIds: string[]) => repo.withdrawContacts(ctx.db, ctx.workspaceId, contactIds, 'Left the customer', ctx.services.now());
@@ -185,9 +205,9 @@ export async function listEnrolments(ctx: Ctx, filter: repo.EnrolmentFilter, lim
 
 // ---- stuck learners ----
 
-export async function stuckLearners(ctx: Ctx, days: number) {
+export async function stuckLearners(ctx: Ctx, days: number, accountId?: string) {
   const now = ctx.services.now();
-  const rows = await repo.stuck(ctx.db, ctx.workspaceId, new Date(now.getTime() - days * 86_400_000));
+  const rows = await repo.stuck(ctx.db, ctx.workspaceId, new Date(now.getTime() - days * 86_400_000), accountId);
   return rows.map((r) => ({
     enrolmentId: r.id,
     contactId: r.contact_id,

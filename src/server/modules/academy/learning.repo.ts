@@ -141,10 +141,10 @@ export async function courseRates(db: Db, workspaceId: string) {
 
 export async function pathRates(db: Db, workspaceId: string) {
   return rows<{ path_id: string; title: string; enrolled: number; completed: number }>(
-    await db.execute(sql`select p.id as path_id, v.title,
-        (select count(*)::int from academy_enrolments e where e.workspace_id = p.workspace_id and e.path_id = p.id and e.status <> 'withdrawn') as enrolled,
-        (select count(*)::int from academy_enrolments e where e.workspace_id = p.workspace_id and e.path_id = p.id and e.status = 'completed') as completed
+    await db.execute(sql`select p.id as path_id, v.title, coalesce(n.enrolled, 0)::int as enrolled, coalesce(n.completed, 0)::int as completed
       from academy_paths p join academy_path_versions v on v.workspace_id = p.workspace_id and v.path_id = p.id and v.version = p.current_version
+      left join (select path_id, count(*) filter (where status <> 'withdrawn') as enrolled, count(*) filter (where status = 'completed') as completed
+                   from academy_enrolments where workspace_id = ${workspaceId} group by path_id) n on n.path_id = p.id
      where p.workspace_id = ${workspaceId} and p.archived_at is null order by v.title`),
   );
 }

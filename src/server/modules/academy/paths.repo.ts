@@ -5,11 +5,19 @@ import { academyEnrolments, academyPaths, academyPathVersions } from '../../db/s
 
 export type PathVersionRow = typeof academyPathVersions.$inferSelect;
 
-const activeCount = sql<number>`(select count(*)::int from ${academyEnrolments} e where e.workspace_id = ${academyPaths.workspaceId} and e.path_id = ${academyPaths.id} and e.status = 'active')`;
+/** Running enrolments per path, one grouped count (enrolments have no path index: see the table). */
+export async function activeCounts(db: Db, workspaceId: string, pathId?: string) {
+  const rows = await db
+    .select({ pathId: academyEnrolments.pathId, n: sql<number>`count(*)::int` })
+    .from(academyEnrolments)
+    .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.status, 'active'), pathId ? eq(academyEnrolments.pathId, pathId) : undefined))
+    .groupBy(academyEnrolments.pathId);
+  return new Map(rows.map((r) => [r.pathId, r.n]));
+}
 
 export function listPaths(db: Db, workspaceId: string, includeArchived: boolean) {
   return db
-    .select({ path: academyPaths, version: academyPathVersions, activeEnrolments: activeCount })
+    .select({ path: academyPaths, version: academyPathVersions })
     .from(academyPaths)
     .innerJoin(academyPathVersions, and(eq(academyPathVersions.workspaceId, academyPaths.workspaceId), eq(academyPathVersions.pathId, academyPaths.id), eq(academyPathVersions.version, academyPaths.currentVersion)))
     .where(and(eq(academyPaths.workspaceId, workspaceId), includeArchived ? undefined : isNull(academyPaths.archivedAt)))
@@ -18,7 +26,7 @@ export function listPaths(db: Db, workspaceId: string, includeArchived: boolean)
 
 export async function findPath(db: Db, workspaceId: string, pathId: string, version?: number) {
   const [row] = await db
-    .select({ path: academyPaths, version: academyPathVersions, activeEnrolments: activeCount })
+    .select({ path: academyPaths, version: academyPathVersions })
     .from(academyPaths)
     .innerJoin(
       academyPathVersions,

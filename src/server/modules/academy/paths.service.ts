@@ -33,7 +33,7 @@ export const versionOf = (row: repo.PathVersionRow): PathVersion => ({
 
 type Found = NonNullable<Awaited<ReturnType<typeof repo.findPath>>>;
 
-const summary = (found: Found): PathSummary => {
+const summary = (found: Found, activeEnrolments: number): PathSummary => {
   const v = versionOf(found.version);
   return {
     id: found.path.id,
@@ -43,14 +43,15 @@ const summary = (found: Found): PathSummary => {
     audience: v.audience,
     courseCount: v.courses.length,
     certificateTitle: v.certificate?.title ?? null,
-    activeEnrolments: found.activeEnrolments,
+    activeEnrolments,
     archived: found.path.archivedAt !== null,
     updatedAt: found.path.updatedAt.toISOString(),
   };
 };
 
 export async function listPaths(ctx: Ctx, includeArchived: boolean) {
-  return (await repo.listPaths(ctx.db, ctx.workspaceId, includeArchived)).map(summary);
+  const counts = await repo.activeCounts(ctx.db, ctx.workspaceId);
+  return (await repo.listPaths(ctx.db, ctx.workspaceId, includeArchived)).map((found) => summary(found, counts.get(found.path.id) ?? 0));
 }
 
 export async function getPath(ctx: Ctx, pathId: string, version?: number): Promise<LearningPath> {
@@ -61,7 +62,7 @@ export async function getPath(ctx: Ctx, pathId: string, version?: number): Promi
   const courses = new Map((await content.coursesByIds(ctx.db, ctx.workspaceId, courseIds)).map((c) => [c.id, c]));
   const lessons = await content.lessonsOf(ctx.db, ctx.workspaceId, courseIds);
   return {
-    ...summary(found),
+    ...summary(found, (await repo.activeCounts(ctx.db, ctx.workspaceId, pathId)).get(pathId) ?? 0),
     courses: v.courses.map((c) => ({ ...c, title: courses.get(c.courseId)?.title ?? '(deleted course)', lessonCount: lessons.filter((l) => l.courseId === c.courseId).length })),
     electivesRequired: v.electivesRequired,
     minimumScore: v.minimumScore,

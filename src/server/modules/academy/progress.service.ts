@@ -7,6 +7,7 @@ import type { LessonStatus, XapiVerb } from '../../../core/academy/words.ts';
 import { xapiStatement, type LearningEvent } from '../../../core/academy/xapi.ts';
 import type { Certificate, Progress } from '../../../contract/academy.ts';
 import type { Ctx } from '../../context.ts';
+import { emit } from '../../events/bus.ts';
 import * as content from './content.repo.ts';
 import * as enrolments from './enrolment.repo.ts';
 import * as repo from './learning.repo.ts';
@@ -165,10 +166,12 @@ async function completeEnrolment(ctx: Ctx, learner: Learner, enrolment: enrolmen
   if (!(await enrolments.markCompleted(ctx.db, ctx.workspaceId, enrolment.id, ctx.services.now()))) return;
   await recordStatement(ctx, learner, 'completed', { kind: 'path', id: enrolment.pathId, courseId: null, name: s.version.title }, { completion: true, ...(s.standing.score !== null ? { scorePercent: s.standing.score, success: true } : {}) });
   const certificate = s.version.certificate;
-  if (!certificate) return;
+  const announce = (certificateId: string | null) =>
+    emit(ctx, 'path.completed', { enrolmentId: enrolment.id, contactId: learner.id, accountId: enrolment.accountId, pathId: enrolment.pathId, certificateId });
+  if (!certificate) return announce(null);
   const previous = await repo.latestCertificate(ctx.db, ctx.workspaceId, learner.id, enrolment.pathId);
   const issuedOn = today(ctx);
-  await repo.insertCertificate(ctx.db, {
+  const issued = await repo.insertCertificate(ctx.db, {
     workspaceId: ctx.workspaceId,
     contactId: learner.id,
     accountId: enrolment.accountId,
@@ -178,6 +181,7 @@ async function completeEnrolment(ctx: Ctx, learner: Learner, enrolment: enrolmen
     issuedOn,
     expiresOn: previous ? renewedExpiry(previous.expiresOn, issuedOn, certificate.validForMonths) : expiryOf(issuedOn, certificate.validForMonths),
   });
+  await announce(issued?.id ?? null);
 }
 
 export const presentCertificate = (row: repo.CertificateRow, contactName: string, on: string): Certificate => ({

@@ -52,22 +52,24 @@ export async function createRelease(ctx: Ctx, input: ReleaseInput) {
   return present(row!);
 }
 
-/** The current contacts who use the release: its product on their account and, if it names modules, one of them. */
-export async function releaseAudience(ctx: Ctx, release: { product: string; modules: string[] }) {
+/** The current contacts who use the release (its product on their account and, if it names modules, one of them) as SQL. */
+const releaseAudience = (workspaceId: string, release: { product: string; modules: string[] }) => {
   const modules = `{${release.modules.map((m) => `"${m.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
-  const result = await ctx.db.execute(sql`select c.id, c.name, c.email from contacts c
-      join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
-     where c.workspace_id = ${ctx.workspaceId} and c.left_on is null and a.archived_at is null and ${release.product} = any(a.products)
-       and (cardinality(${modules}::text[]) = 0 or c.modules && ${modules}::text[])`);
-  return (result as unknown as { rows: { id: string; name: string; email: string }[] }).rows;
-}
+  return sql`from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
+     where c.workspace_id = ${workspaceId} and c.left_on is null and a.archived_at is null and ${release.product} = any(a.products)
+       and (cardinality(${modules}::text[]) = 0 or c.modules && ${modules}::text[])`;
+};
 
+/**
+ * Publishes a release to its users: enrols them in its delta course (a one-course path made for it) and writes
+ * their release news to the outbox under the frequency cap — each one INSERT … SELECT, the audience never
+ * leaving the database.
+ */
 export async function publishRelease(ctx: Ctx, releaseId: string) {
   return inTransaction(ctx, async (tx) => {
     const row = await findRelease(tx, releaseId);
     if (!row) throw notFound('release');
     if (row.publishedAt) throw new AppError('conflict', `"${row.name}" was already published on ${row.publishedAt.toISOString().slice(0, 10)}.`);
-    const audience = await releaseAudience(tx, row);
     const now = tx.services.now();
     let pathId: string | null = null;
     if (row.courseId) {
@@ -88,20 +90,16 @@ export async function publishRelease(ctx: Ctx, releaseId: string) {
     const extra = [pathId ? `A short course on what changed is waiting for you: ${portal}` : '', webinar ? `Join the walkthrough webinar on ${webinar.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC: register at ${portal}` : '']
       .filter(Boolean)
       .join('\n');
-    await queueCappedNotices(
+    const body = `${row.name} changes ${row.modules.length ? row.modules.join(', ') : row.product}, which you use.\n\n${row.notes}\n\n${extra}`.trim();
+    const audienceCount = await queueCappedNotices(
       tx.db,
       tx.services,
       tx.workspaceId,
-      audience.map((a) => ({
-        dedupeKey: `release:${row.id}:${a.id}`,
-        to: a.email,
-        contactId: a.id,
-        subject: `What's new in ${row.product}: ${row.name}`,
-        text: `Hello ${a.name},\n\n${row.name} changes ${row.modules.length ? row.modules.join(', ') : row.product}, which you use.\n\n${row.notes}\n\n${extra}`.trim(),
-      })),
+      sql`select c.id as contact_id, ${`release:${row.id}:`} || c.id as dedupe_key, null::text as to_address, ${`What's new in ${row.product}: ${row.name}`}::text as subject,
+                 'Hello ' || c.name || ${`,\n\n${body}`} as text_body ${releaseAudience(tx.workspaceId, row)}`,
       'Release news',
     );
-    await tx.db.update(academyReleases).set({ publishedAt: now, audienceCount: audience.length, pathId }).where(and(eq(academyReleases.workspaceId, tx.workspaceId), eq(academyReleases.id, row.id)));
+    await tx.db.update(academyReleases).set({ publishedAt: now, audienceCount, pathId }).where(and(eq(academyReleases.workspaceId, tx.workspaceId), eq(academyReleases.id, row.id)));
     await emit(tx, 'release.published', { releaseId: row.id, product: row.product, modules: row.modules });
     return getRelease(tx, row.id);
   });

@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.ts';
 import { notFound } from '../../http/errors.ts';
 import { assertAccountExists } from '../accounts/accounts.service.ts';
 import * as content from './content.repo.ts';
+import { stuckLearners } from './enrolment.service.ts';
 import * as repo from './learning.repo.ts';
 import { certificatesOf } from './progress.service.ts';
 
@@ -49,5 +50,6 @@ export async function accountLearning(ctx: Ctx, accountId: string): Promise<Acco
   await assertAccountExists(ctx, accountId);
   const figures = await repo.accountLearning(ctx.db, ctx.workspaceId, accountId, new Date(ctx.services.now().getTime() - 90 * 86_400_000));
   const certificates = (await certificatesOf(ctx, { accountId })).filter((c) => c.status !== 'expired');
-  return { accountId, trainedUsers: figures.trained, activeLearners: figures.active, currentContacts: figures.current_contacts, certifiedSuperUsers: certificates };
+  const stuck = await stuckLearners(ctx, 14, accountId);
+  return { accountId, trainedUsers: figures.trained, activeLearners: figures.active, currentContacts: figures.current_contacts, certifiedSuperUsers: certificates, stuck };
 }

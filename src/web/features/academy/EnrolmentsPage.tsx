@@ -10,7 +10,7 @@ import { Section } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { useAccountChoices, useCourses, useEnrol, useEnrolments, useNudge, usePaths, useStuck, useWithdraw } from './academy.api.ts';
+import { useAccountChoices, useAccountContacts, useCourses, useEnrol, useEnrolments, useNudge, usePaths, useStuck, useWithdraw } from './academy.api.ts';
 import { Bar, shortDate } from './AcademyLayout.tsx';
 
 const STATUS_TONE = { active: 'blue', completed: 'green', withdrawn: 'neutral' } as const;
@@ -122,6 +122,7 @@ export function EnrolmentsPage() {
   );
 }
 
+/** By hand: every current contact of an account, or the ones ticked (one or several). */
 function ManualEnrol({ onDone }: { onDone: () => void }) {
   const paths = usePaths();
   const accounts = useAccountChoices();
@@ -129,27 +130,49 @@ function ManualEnrol({ onDone }: { onDone: () => void }) {
   const notify = useToast();
   const [pathId, setPathId] = useState('');
   const [accountId, setAccountId] = useState('');
+  const [who, setWho] = useState<'account' | 'contacts'>('account');
+  const [picked, setPicked] = useState<string[]>([]);
+  const contacts = useAccountContacts(who === 'contacts' ? accountId : '');
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     try {
-      const result = await enrol.mutateAsync({ pathId, accountId });
+      const result = await enrol.mutateAsync(who === 'account' ? { pathId, accountId } : { pathId, contactIds: picked });
       notify(`${result.enrolled} enrolled${result.alreadyEnrolled ? `, ${result.alreadyEnrolled} already were` : ''}`);
       onDone();
     } catch {
       // shown below
     }
   };
-  const problem = formProblem(enrol.error, ['pathId', 'accountId']);
+  const problem = formProblem(enrol.error, ['pathId', 'accountId', 'contactIds']);
+  const toggle = (id: string) => setPicked((now) => (now.includes(id) ? now.filter((p) => p !== id) : [...now, id]));
   return (
     <form className="card card-pad stack" style={{ marginBottom: 12 }} onSubmit={(e) => void submit(e)} noValidate aria-label="Enrol by hand">
       <div className="academy-row">
         <SelectField label="Learning path" value={pathId} onChange={(e) => setPathId(e.target.value)} placeholder="Choose a path…" options={(paths.data ?? []).map((p) => ({ value: p.id, label: p.title }))} error={problem.fieldError('pathId')} />
-        <SelectField label="Every current contact of" value={accountId} onChange={(e) => setAccountId(e.target.value)} placeholder="Choose an account…" options={(accounts.data ?? []).map((a) => ({ value: a.id, label: a.name }))} error={problem.fieldError('accountId')} />
+        <SelectField label="Account" value={accountId} onChange={(e) => { setAccountId(e.target.value); setPicked([]); }} placeholder="Choose an account…" options={(accounts.data ?? []).map((a) => ({ value: a.id, label: a.name }))} error={problem.fieldError('accountId')} />
+        <SelectField label="Who" value={who} onChange={(e) => setWho(e.target.value as 'account' | 'contacts')} options={[{ value: 'account', label: 'Every current contact' }, { value: 'contacts', label: 'The contacts I tick' }]} />
       </div>
+      {who === 'contacts' && accountId !== '' && (
+        <fieldset className="stack" aria-label="Contacts to enrol">
+          <legend className="lesson-small">Contacts to enrol</legend>
+          {contacts.isPending ? (
+            <LoadingState />
+          ) : (contacts.data ?? []).length === 0 ? (
+            <p className="muted">This account has no current contact: add one on the account page first.</p>
+          ) : (
+            (contacts.data ?? []).map((c) => (
+              <label key={c.id} className="academy-row">
+                <input type="checkbox" checked={picked.includes(c.id)} onChange={() => toggle(c.id)} /> {c.name} <span className="muted lesson-small">{c.email}</span>
+              </label>
+            ))
+          )}
+          {problem.fieldError('contactIds') && <p className="field-error">{problem.fieldError('contactIds')}</p>}
+        </fieldset>
+      )}
       <FormMessage message={problem.message} />
       <div className="academy-row">
-        <Button type="submit" variant="primary" busy={enrol.isPending}>
-          Enrol
+        <Button type="submit" variant="primary" busy={enrol.isPending} disabled={who === 'contacts' && picked.length === 0}>
+          {who === 'contacts' ? `Enrol ${picked.length} contact${picked.length === 1 ? '' : 's'}` : 'Enrol'}
         </Button>
         <Button variant="ghost" onClick={onDone}>
           Cancel

@@ -74,7 +74,7 @@ export function RulesPage() {
                 <Button size="sm" onClick={() => update.mutate({ id: rule.id, patch: { active: !rule.active } }, { onSuccess: (saved) => notify(saved.active ? `Rule on: ${saved.newlyEnrolled} newly enrolled` : 'Rule paused') })}>
                   {rule.active ? 'Pause' : 'Resume'}
                 </Button>
-                <Button size="sm" variant="ghost" onClick={() => window.confirm(`Delete the rule "${rule.name}"? Enrolments it made stay.`) && remove.mutate(rule.id)}>
+                <Button size="sm" variant="ghost" onClick={() => window.confirm(`Delete the rule "${rule.name}"? Its enrolments with no progress yet are withdrawn (kept as history); learners who have started stay enrolled.`) && remove.mutate(rule.id)}>
                   Delete
                 </Button>
               </div>
@@ -102,7 +102,9 @@ function RuleForm({ rule, onDone }: { rule?: EnrolmentRule | undefined; onDone: 
     const fields = { name, pathId, audience, trigger, releaseProduct: trigger === 'release_published' && releaseProduct.trim() ? releaseProduct.trim() : null };
     try {
       const saved = rule ? await update.mutateAsync({ id: rule.id, patch: fields }) : await create.mutateAsync(fields);
-      notify(`Rule saved: ${saved.newlyEnrolled} contact${saved.newlyEnrolled === 1 ? '' : 's'} newly enrolled`);
+      const withdrawn = saved.withdrawn ? `, ${saved.withdrawn} no longer matching withdrawn` : '';
+      const kept = saved.keptWithProgress ? `; ${saved.keptWithProgress} no longer matching stay enrolled because they have started` : '';
+      notify(`Rule saved: ${saved.newlyEnrolled} contact${saved.newlyEnrolled === 1 ? '' : 's'} newly enrolled${withdrawn}${kept}`);
       onDone();
     } catch {
       // shown below
@@ -118,6 +120,11 @@ function RuleForm({ rule, onDone }: { rule?: EnrolmentRule | undefined; onDone: 
       </div>
       {trigger === 'release_published' && <TextField label="Only releases of product" optional value={releaseProduct} onChange={(e) => setReleaseProduct(e.target.value)} />}
       <AudienceFields audience={audience} onChange={setAudience} />
+      {rule && (
+        <p className="muted lesson-small">
+          Saving re-evaluates the rule: contacts it now matches are enrolled; those it enrolled who no longer match are withdrawn if they have not started (kept as history), and stay enrolled if they have.
+        </p>
+      )}
       <FormMessage message={problem.message} />
       <div className="academy-row">
         <Button type="submit" variant="primary" busy={mutation.isPending}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/
 import type { z } from 'zod';
 import type {
   AcademyFile,
+  AccountLearning,
   Course,
   CourseFeedback,
   CourseInput,
@@ -163,3 +164,11 @@ export const usePublishRelease = () => useWrite((id: string) => api.post<Release
 // ---- Choices for pickers: accounts and their contacts ----
 export const useAccountChoices = () =>
   useQuery({ queryKey: ['academy', 'account-choices'], queryFn: async () => (await api.get<{ items: { id: string; name: string }[] }>('/accounts', { limit: 200 })).items, staleTime: 60_000 });
+
+// ---- An account's learning (the account page) ----
+export type AccountLearningFigures = z.infer<typeof AccountLearning>;
+export const useAccountLearning = (accountId: string) =>
+  useQuery({ queryKey: ['academy', 'account', accountId], queryFn: () => api.get<AccountLearningFigures>(`/accounts/${accountId}/academy`) });
+/** An account's current contacts, to enrol some of them by hand. */
+export const useAccountContacts = (accountId: string) =>
+  useQuery({ queryKey: ['academy', 'account-contacts', accountId], enabled: accountId !== '', queryFn: () => api.get<{ id: string; name: string; email: string }[]>(`/accounts/${accountId}/contacts`) });

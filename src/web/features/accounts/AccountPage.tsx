@@ -12,6 +12,7 @@ import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
+import { AccountLearning } from '../academy/AccountLearning.tsx';
 import { ContactsSection } from '../contacts/ContactsSection.tsx';
 import { AccountOnboarding } from '../journeys/AccountOnboarding.tsx';
 import { ContactMessagesSection } from '../mail/ContactMessagesSection.tsx';
@@ -173,6 +174,7 @@ function AccountView({ account }: { account: Account }) {
       <ContactMessagesSection accountId={account.id} />
       <OrganizationsSection account={account} organizations={organizations} />
       <AccountProducts account={account} />
+      <AccountLearning accountId={account.id} />
 
       {confirming && <ArchiveOrRestore account={account} onClose={() => setConfirming(false)} />}
     </div>
