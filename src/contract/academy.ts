@@ -379,6 +379,9 @@ export const ScormLaunch = z.object({
   cmi: z.record(z.string(), z.union([z.string(), z.number()])),
 });
 export type ScormLaunch = z.infer<typeof ScormLaunch>;
+/** The course editor's preview of a SCORM lesson: played as the learner sees it, nothing recorded. */
+export const ScormPreview = z.object({ version: z.enum(SCORM_VERSIONS), launchUrl: z.string() });
+export type ScormPreview = z.infer<typeof ScormPreview>;
 /** scorm-again's commit in the flattened format: every key is a CMI element ("cmi.core.lesson_status", "cmi.completion_status"…). */
 export const ScormCommit = z
   .record(

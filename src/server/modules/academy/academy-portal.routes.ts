@@ -21,6 +21,7 @@ import type { Services } from '../../context.ts';
 import { requirePortalCtx } from '../../http/access.ts';
 import { attachmentHeader } from '../projects/file-store.ts';
 import { fileStream } from './files.service.ts';
+import { SCORM_CSP } from './scorm.service.ts';
 import * as learner from './learner.service.ts';
 import { certificatesOf } from './progress.service.ts';
 import { registerContact, unregisterContact, upcomingWebinarsFor } from './webinars.service.ts';
@@ -96,27 +97,6 @@ export const academyPortalRoutes =
     });
   };
 
-/**
- * SCORM content, served to the enrolled contact from the portal's own origin under /portal/academy/scorm/:lessonId/…
- * The SCO must run as HTML in an iframe and find scorm-again's API on its parent window, which needs same-origin
- * scripting: so the sandbox allows scripts and same-origin (and forms and popups, which SCOs use) but not top
- * navigation, downloads or plugins, and only this site may frame it. Packages come from the education team (staff),
- * never from customers.
- */
-export const SCORM_CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-  'sandbox allow-scripts allow-same-origin allow-forms allow-popups',
-].join('; ');
 
 export const academyScormFileRoutes =
   (services: Services): FastifyPluginAsyncZod =>

@@ -52,6 +52,7 @@ import {
   WebinarRecordingInput,
   Release,
   ReleaseInput,
+  ScormPreview,
 } from '../../../contract/academy.ts';
 import { ArchiveInput, IdParams } from '../../../contract/common.ts';
 import type { Services } from '../../context.ts';
@@ -59,11 +60,11 @@ import { requireCtx } from '../../http/access.ts';
 import { readUpload } from '../projects/uploads.http.ts';
 import * as content from './content.service.ts';
 import * as enrolment from './enrolment.service.ts';
-import { MAX_LESSON_FILE_BYTES, uploadLessonFile } from './files.service.ts';
+import { fileStream, MAX_LESSON_FILE_BYTES, uploadLessonFile } from './files.service.ts';
 import * as paths from './paths.service.ts';
 import { certificatesOf } from './progress.service.ts';
 import * as reports from './reports.service.ts';
-import { importScormCourse, MAX_SCORM_ZIP_BYTES } from './scorm.service.ts';
+import { importScormCourse, MAX_SCORM_ZIP_BYTES, SCORM_CSP, scormPreview, scormPreviewFile } from './scorm.service.ts';
 import { attachRecording, inviteToWebinar, registerByToken } from './webinar-mail.service.ts';
 import * as webinars from './webinars.service.ts';
 import * as releases from './releases.service.ts';
@@ -113,6 +114,23 @@ export const academyRoutes =
       await content.removeLesson(ctx(request), request.params.id, request.params.lessonId);
       return reply.status(204).send(null);
     });
+    app.get('/academy/courses/:id/lessons/:lessonId/scorm-preview', { schema: { tags, summary: 'Preview a SCORM lesson as the learner sees it (nothing is recorded): its version and launch URL', params: LessonParams, response: { 200: ScormPreview } } }, (request) =>
+      scormPreview(ctx(request), request.params.id, request.params.lessonId),
+    );
+    app.get(
+      '/academy/lessons/:lessonId/scorm-preview/*',
+      { schema: { hide: true, params: z.object({ lessonId: z.uuid({ message: 'must be an id (a UUID)' }), '*': z.string().max(1000) }) } },
+      async (request, reply) => {
+        const c = ctx(request);
+        const file = await scormPreviewFile(c, request.params.lessonId, request.params['*']);
+        return reply
+          .header('content-security-policy', SCORM_CSP)
+          .header('x-frame-options', 'SAMEORIGIN')
+          .header('cache-control', 'private, max-age=300')
+          .type(file.contentType)
+          .send(fileStream(c, file.fileId));
+      },
+    );
     app.put('/academy/courses/:id/lesson-order', { schema: { tags, summary: 'Put the lessons in this order', params: CourseParams, body: LessonOrderInput, response: { 200: Course } } }, (request) =>
       content.reorderLessons(ctx(request), request.params.id, request.body.lessonIds),
     );

@@ -72,6 +72,16 @@ describe('content', () => {
     const v2004 = await upload('/api/v1/academy/courses/scorm', 'b.zip', scormPackage('2004'));
     expect(v2004.body).toMatchObject({ title: 'Dashboards in five minutes', source: 'scorm' });
     expect(v2004.body.lessons[0].content.version).toBe('2004');
+
+    // The course editor previews it as a learner sees it, served to staff with the SCORM sandbox, nothing recorded.
+    const lesson = v12.body.lessons[0];
+    const preview = await api.get(`/api/v1/academy/courses/${v12.body.id}/lessons/${lesson.id}/scorm-preview`);
+    expect(preview.body).toEqual({ version: '1.2', launchUrl: `/api/v1/academy/lessons/${lesson.id}/scorm-preview/sco/index.html` });
+    const launch = await env.app.inject({ method: 'GET', url: preview.body.launchUrl, headers: api.headers });
+    expect(launch.statusCode).toBe(200);
+    expect(launch.headers['content-security-policy']).toContain('sandbox');
+    expect((await api.get(`/api/v1/academy/courses/${v2004.body.id}/lessons/${lesson.id}/scorm-preview`)).status).toBe(404); // not that course's lesson
+    expect((await env.app.inject({ method: 'GET', url: `/api/v1/academy/lessons/${lesson.id}/scorm-preview/../../imsmanifest.xml`, headers: api.headers })).statusCode).toBeGreaterThanOrEqual(400);
   });
 
   it('refuses a zip that is not one, has no manifest, climbs out of itself or claims too much, writing nothing', async () => {

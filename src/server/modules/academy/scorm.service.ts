@@ -10,6 +10,29 @@ import { createCourse, getCourse } from './content.service.ts';
 import * as repo from './content.repo.ts';
 import { storeFile } from './files.service.ts';
 
+/**
+ * SCORM content, served to the enrolled contact from the portal's own origin under /portal/academy/scorm/:lessonId/… (and to staff
+ * previewing it under /api/v1/academy/lessons/:lessonId/scorm-preview/…).
+ * The SCO must run as HTML in an iframe and find scorm-again's API on its parent window, which needs same-origin
+ * scripting: so the sandbox allows scripts and same-origin (and forms and popups, which SCOs use) but not top
+ * navigation, downloads or plugins, and only this site may frame it. Packages come from the education team (staff),
+ * never from customers.
+ */
+export const SCORM_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+  'sandbox allow-scripts allow-same-origin allow-forms allow-popups',
+].join('; ');
+
 export const MAX_SCORM_ZIP_BYTES = 100 * 1024 * 1024;
 export interface ScormLimits {
   /** The most the package's files may add up to once unzipped: past it, a zip bomb. */
@@ -109,4 +132,20 @@ export async function packageFile(ctx: Ctx, packageId: string, requested: string
   const file = await repo.findPackageFile(ctx.db, ctx.workspaceId, packageId, path);
   if (!file) throw new AppError('not_found', 'There is no such file in this course.');
   return file;
+}
+
+/**
+ * What the course editor's preview needs to play a SCORM lesson as the learner would, without recording anything:
+ * the package's version and where its launch file is served to staff. (The preview's runtime has no commit URL.)
+ */
+export async function scormPreview(ctx: Ctx, courseId: string, lessonId: string) {
+  const { lesson, pkg } = await scormLesson(ctx, lessonId);
+  if (lesson.courseId !== courseId) throw notFound('SCORM lesson');
+  return { version: pkg.version as '1.2' | '2004', launchUrl: `/api/v1/academy/lessons/${lessonId}/scorm-preview/${pkg.launchHref}` };
+}
+
+/** One file of a SCORM lesson's package, for staff previewing it. */
+export async function scormPreviewFile(ctx: Ctx, lessonId: string, path: string) {
+  const { pkg } = await scormLesson(ctx, lessonId);
+  return packageFile(ctx, pkg.id, path);
 }

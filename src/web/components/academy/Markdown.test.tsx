@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { scalarsOnly } from '../../portal/ScormPlayer.tsx';
+import { scalarsOnly } from './scormRuntime.ts';
 import { Markdown } from './Markdown.tsx';
 
 afterEach(cleanup);

@@ -1,3 +1,4 @@
+import { ScormPreview } from './ScormPreview.tsx';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Course, Lesson } from '../../../contract/academy.ts';
@@ -131,7 +132,7 @@ function CourseEditor({ course }: { course: Course }) {
       </div>
       {preview && (
         <Dialog title={`Preview: ${preview.title}`} description="As the learner sees it in the portal." onClose={() => setPreview(null)} size="lg">
-          <LessonBody content={preview.content} fileUrl={null} />
+          {preview.content.kind === 'scorm' ? <ScormPreview courseId={course.id} lessonId={preview.id} title={preview.title} /> : <LessonBody content={preview.content} fileUrl={null} />}
         </Dialog>
       )}
     </div>

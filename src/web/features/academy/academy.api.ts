@@ -77,7 +77,8 @@ export const useDeleteLesson = (courseId: string) => useWrite((lessonId: string)
 export const useReorderLessons = (courseId: string) =>
   useWrite((lessonIds: string[]) => api.put<Course>(`/academy/courses/${courseId}/lesson-order`, { lessonIds }), academyKeys.courses);
 export const useCourseFeedback = (id: string) => useQuery({ queryKey: [...academyKeys.course(id), 'feedback'], queryFn: () => api.get<CourseFeedback>(`/academy/courses/${id}/feedback`) });
-export const fetchLessonPreview = (courseId: string, lessonId: string) => api.get<Lesson>(`/academy/courses/${courseId}/preview-lessons/${lessonId}`);
+export const useScormPreview = (courseId: string, lessonId: string) =>
+  useQuery({ queryKey: [...academyKeys.course(courseId), 'scorm-preview', lessonId], queryFn: () => api.get<{ version: '1.2' | '2004'; launchUrl: string }>(`/academy/courses/${courseId}/lessons/${lessonId}/scorm-preview`) });
 
 /**
  * An upload with its progress (fetch cannot report upload progress, XMLHttpRequest can): a SCORM zip becomes a
