@@ -21,7 +21,7 @@ import type { Services } from '../../context.ts';
 import { requirePortalCtx } from '../../http/access.ts';
 import { attachmentHeader } from '../projects/file-store.ts';
 import { fileStream } from './files.service.ts';
-import { SCORM_CSP } from './scorm.service.ts';
+import { sendScormFile } from './scorm.service.ts';
 import * as learner from './learner.service.ts';
 import { certificatesOf } from './progress.service.ts';
 import { registerContact, unregisterContact, upcomingWebinarsFor } from './webinars.service.ts';
@@ -107,12 +107,7 @@ export const academyScormFileRoutes =
       async (request, reply) => {
         const c = requirePortalCtx(request, services);
         const file = await learner.scormFileFor(c, request.params.lessonId, request.params['*']);
-        return reply
-          .header('content-security-policy', SCORM_CSP)
-          .header('x-frame-options', 'SAMEORIGIN')
-          .header('cache-control', 'private, max-age=300')
-          .type(file.contentType)
-          .send(fileStream(c, file.fileId));
+        return sendScormFile(reply, c, file);
       },
     );
   };

@@ -60,11 +60,11 @@ import { requireCtx } from '../../http/access.ts';
 import { readUpload } from '../projects/uploads.http.ts';
 import * as content from './content.service.ts';
 import * as enrolment from './enrolment.service.ts';
-import { fileStream, MAX_LESSON_FILE_BYTES, uploadLessonFile } from './files.service.ts';
+import { MAX_LESSON_FILE_BYTES, uploadLessonFile } from './files.service.ts';
 import * as paths from './paths.service.ts';
 import { certificatesOf } from './progress.service.ts';
 import * as reports from './reports.service.ts';
-import { importScormCourse, MAX_SCORM_ZIP_BYTES, SCORM_CSP, scormPreview, scormPreviewFile } from './scorm.service.ts';
+import { importScormCourse, MAX_SCORM_ZIP_BYTES, sendScormFile, scormPreview, scormPreviewFile } from './scorm.service.ts';
 import { attachRecording, inviteToWebinar, registerByToken } from './webinar-mail.service.ts';
 import * as webinars from './webinars.service.ts';
 import * as releases from './releases.service.ts';
@@ -123,12 +123,7 @@ export const academyRoutes =
       async (request, reply) => {
         const c = ctx(request);
         const file = await scormPreviewFile(c, request.params.lessonId, request.params['*']);
-        return reply
-          .header('content-security-policy', SCORM_CSP)
-          .header('x-frame-options', 'SAMEORIGIN')
-          .header('cache-control', 'private, max-age=300')
-          .type(file.contentType)
-          .send(fileStream(c, file.fileId));
+        return sendScormFile(reply, c, file);
       },
     );
     app.put('/academy/courses/:id/lesson-order', { schema: { tags, summary: 'Put the lessons in this order', params: CourseParams, body: LessonOrderInput, response: { 200: Course } } }, (request) =>

@@ -8,7 +8,8 @@ import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { UploadRefused } from '../projects/deliverables.service.ts';
 import { createCourse, getCourse } from './content.service.ts';
 import * as repo from './content.repo.ts';
-import { storeFile } from './files.service.ts';
+import { fileStream, storeFile } from './files.service.ts';
+import type { FastifyReply } from 'fastify';
 
 /**
  * SCORM content, served to the enrolled contact from the portal's own origin under /portal/academy/scorm/:lessonId/… (and to staff
@@ -148,4 +149,14 @@ export async function scormPreview(ctx: Ctx, courseId: string, lessonId: string)
 export async function scormPreviewFile(ctx: Ctx, lessonId: string, path: string) {
   const { pkg } = await scormLesson(ctx, lessonId);
   return packageFile(ctx, pkg.id, path);
+}
+
+/** Sends one file of a SCORM package as the SCO's frame needs it: in the sandbox, framed by this site only. */
+export function sendScormFile(reply: FastifyReply, ctx: Ctx, file: { fileId: string; contentType: string }) {
+  return reply
+    .header('content-security-policy', SCORM_CSP)
+    .header('x-frame-options', 'SAMEORIGIN')
+    .header('cache-control', 'private, max-age=300')
+    .type(file.contentType)
+    .send(fileStream(ctx, file.fileId));
 }

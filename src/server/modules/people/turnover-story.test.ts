@@ -70,7 +70,7 @@ describe('an enterprise account loses 4 of its 25 users, its champion among them
     const risk = tab.risks[0];
     expect(risk).toMatchObject({ kind: 'champion_left', contactId: champion!.id, role: 'champion', leftOn: '2026-02-27', status: 'open', successorContactId: null });
     expect(risk.owned.openTasks).toBeGreaterThanOrEqual(2);
-    expect(risk.owned).toMatchObject({ metrics: 1, outcomes: 1, trainees: null });
+    expect(risk.owned).toMatchObject({ metrics: 1, outcomes: 1, trainees: 0 });
     expect(risk.steps.map((s: { title: string }) => s.title)).toEqual(['Name a successor', 'Hand over open tasks and outcomes', 'Re-align the executive sponsor']);
     expect(tab.timeline.some((item: { kind: string }) => item.kind === 'risk_raised')).toBe(true);
     expect(tab.timeline.filter((item: { kind: string }) => item.kind === 'person_left')).toHaveLength(4);

@@ -280,6 +280,7 @@ describe('the customer portal', () => {
       'POST /api/portal/v1/projects/:projectId/tasks/:taskId/status': { status: 'done' },
       'PUT /api/portal/v1/projects/:projectId/tasks/:taskId/form': { answers: {} },
       'POST /api/portal/v1/projects/:projectId/tasks/:taskId/approval': { decision: 'approved', signedName: 'Carla Champion' },
+      'PUT /api/portal/v1/projects/:projectId/tasks/:taskId/value-rating': { score: 5 },
       'POST /api/portal/v1/projects/:projectId/tasks/:taskId/comments': { body: 'hi' },
       'PUT /api/portal/v1/projects/:projectId/milestones/:taskId/rating': { score: 5 },
       'POST /api/portal/v1/projects/:projectId/colleagues': { name: 'X', email: 'x@acme.test' },
