@@ -37,6 +37,18 @@ async function today(ctx: Ctx) {
   return todayFor(ctx, await calendarOf(ctx.db, ctx.workspaceId));
 }
 
+/**
+ * What a cached report must be keyed by and checked against: the report, the workspace, who asks (the scope and
+ * the "mine" set follow the actor), today (open projects are censored at today) and the parsed query; and the
+ * workspace's insight version, which every write to a table the reports read replaces (insight_versions).
+ */
+export async function answerKey(ctx: Ctx, report: string, query: object): Promise<{ key: string; version: number }> {
+  const [day, version] = await Promise.all([today(ctx), repo.insightVersion(ctx.db, ctx.workspaceId)]);
+  const actor = ctx.actor.kind === 'member' ? [ctx.actor.kind, ctx.actor.role, ctx.actor.memberId] : [ctx.actor.kind];
+  const entries = Object.entries(query).toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { key: JSON.stringify([report, ctx.workspaceId, actor, day, entries]), version };
+}
+
 /** Leaders and admins look at the portfolio by default; everyone else at the projects they manage. */
 function scopeOf(ctx: Ctx, asked: 'mine' | 'portfolio' | undefined): 'mine' | 'portfolio' {
   if (ctx.actor.kind !== 'member') return 'portfolio';
