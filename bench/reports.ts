@@ -3,9 +3,9 @@
 // Seeds a workspace with `landfall seed`'s generator (accounts, then projects and tasks by INSERT … SELECT), starts
 // Landfall's HTTP app in a child process and times each report through its route with an API token.
 // Cold: the first request of each report in a freshly started server process (new database connections, no
-// prepared plans, nothing in Node's caches; Landfall keeps no answer cache for these reports), each with filter
+// prepared plans, nothing in Node's caches, so the report answer cache is empty), each with filter
 // values not asked before. PostgreSQL's shared buffers and the OS page cache stay as the seed left them (this bench
-// cannot drop them without restarting the database). Warm: the p50 of RUNS further requests.
+// cannot drop them without restarting the database). Warm: the p50 of RUNS further requests (answered from the report cache while the workspace's insight version holds).
 // Uses DATABASE_URL when set (a new workspace is seeded in it), else creates landfall_bench_reports_<pid> and drops it.
 import { execSync, fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -20,6 +20,7 @@ import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
 import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
+import { timeHealthRescore } from './lib/health-rescore.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = import.meta.dirname;
@@ -30,14 +31,6 @@ const ACCOUNTS = Number(values.accounts ?? 10_000);
 const PROJECTS = Number(values.projects ?? ACCOUNTS * 2);
 const TASKS = Number(values.tasks ?? PROJECTS * 50);
 const RUNS = Number(values.runs ?? 20);
-
-/**
- * The health engineer's hook (issue 17, branch i17b): time the full health re-score of every account of the
- * workspace here and return seconds. Null until that model exists in this branch.
- */
-async function measureHealthRescore(_services: Services, _workspaceId: string): Promise<number | null> {
-  return null;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -104,8 +97,9 @@ async function main() {
       [seeded.workspaceId],
     );
     started = performance.now();
-    const healthRescoreS = await measureHealthRescore(services, seeded.workspaceId);
-    if (healthRescoreS !== null) console.error(`health re-score in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const rescore = await timeHealthRescore(services, seeded.workspaceId);
+    const healthRescoreS = rescore.health_rescore_s;
+    console.error(`health re-score of ${rescore.accounts} accounts: ${healthRescoreS} s, again ${rescore.health_rescore_again_s} s (${rescore.changed_again} changed), both in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await database.close();
 
     const port = await freePort();

@@ -64,7 +64,8 @@ function notModified(ifNoneMatch: string | undefined, etag: string) {
  * Sends a JSON answer from the cache when the workspace's data version is still the one it was built at, and builds,
  * serializes (through the route's response schema) and keeps it otherwise. `key` must name everything the answer
  * depends on besides the workspace's data (the workspace itself, the parsed query). Always answers with an ETag,
- * and 304 when the client already has this answer.
+ * and 304 when the client already has this answer. `version` is the workspace's account data version unless another
+ * version (read in this request, before building) is given.
  */
 export async function sendCachedJson(
   request: FastifyRequest,
@@ -72,8 +73,8 @@ export async function sendCachedJson(
   cache: AnswerCache,
   key: string,
   build: () => Promise<unknown>,
+  version: number | null = request.dataVersion,
 ): Promise<void> {
-  const version = request.dataVersion;
   let answer = version === null ? undefined : cache.get(key, version);
   if (!answer) {
     const body = Buffer.from(reply.serialize(await build()) as string);

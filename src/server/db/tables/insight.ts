@@ -1,4 +1,4 @@
-import { boolean, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { updatedAt } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -16,4 +16,17 @@ export const insightSettings = pgTable('insight_settings', {
   /** The vendor's own industry, for the benchmark (null until set). */
   vendorIndustry: text('vendor_industry'),
   updatedAt: updatedAt(),
+});
+
+/**
+ * Which state of a workspace's project data an insight report was built from (hand SQL in the insight_versions
+ * migration): statement triggers on every table the reports read set a new value from a sequence, in the same
+ * transaction as the change, so a cached report is reused only while the database still holds exactly its facts.
+ * Kept apart from data_versions so that task and mail traffic does not throw away the cached account lists.
+ */
+export const insightVersions = pgTable('insight_versions', {
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
+  version: bigint('version', { mode: 'number' }).notNull(),
 });

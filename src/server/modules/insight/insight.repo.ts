@@ -1,8 +1,8 @@
 // The insight figures' SQL: every figure is computed by the database over the portfolio (both engines), and
 // only the Kaplan–Meier step runs in core, over the (days, reached) pairs returned here.
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { insightSettings } from '../../db/schema.ts';
+import { insightSettings, insightVersions } from '../../db/schema.ts';
 import type { GroupBy } from '../../../core/insight/measures.ts';
 
 /** Which projects: the workspace, the scope and the filters, as plain values. */
@@ -404,4 +404,10 @@ export async function benchmark(db: Db, industry: string, minimum: number, defau
     where t.status = 'done' and t.actual_finish is not null
     group by m.measure`);
   return { workspaces, measures: rowsOf<{ measure: string; median: number | null; p75: number | null; projects: number }>(result) };
+}
+
+/** The workspace's insight version (0 before anything it reports on was written). */
+export async function insightVersion(db: Db, workspaceId: string): Promise<number> {
+  const [row] = await db.select({ version: insightVersions.version }).from(insightVersions).where(eq(insightVersions.workspaceId, workspaceId));
+  return row?.version ?? 0;
 }

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Services } from '../../context.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Ctx, Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
+import { answerCache, sendCachedJson } from '../../http/answer-cache.ts';
 import {
   Benchmark,
   Dashboard,
@@ -18,13 +20,23 @@ import * as service from './insight.service.ts';
 
 const tags = ['insight'];
 
+// Reports already built, reused while their workspace's insight version (and today) is unchanged: up to 16 MB.
+const REPORT_CACHE_BYTES = 16 * 1024 * 1024;
+
 export const insightRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
+    const reports = answerCache(REPORT_CACHE_BYTES);
+    /** Answers from the cache while nothing the report reads has changed since it was built, else builds it. */
+    const cached = async <Q extends object>(request: FastifyRequest, reply: FastifyReply, name: string, query: Q, build: (ctx: Ctx, query: Q) => Promise<unknown>) => {
+      const ctx = requireCtx(request, services);
+      const { key, version } = await service.answerKey(ctx, name, query);
+      return sendCachedJson(request, reply, reports, key, () => build(ctx, query), version);
+    };
     app.get(
       '/insight/dashboard',
       { schema: { tags, summary: 'The home dashboard: your projects, or the portfolio (scope=portfolio)', querystring: DashboardQuery, response: { 200: Dashboard } } },
-      (request) => service.dashboard(requireCtx(request, services), request.query),
+      (request, reply) => cached(request, reply, 'dashboard', request.query, service.dashboard),
     );
 
     app.get(
@@ -37,13 +49,13 @@ export const insightRoutes =
           response: { 200: TtvReport },
         },
       },
-      (request) => service.timeToValue(requireCtx(request, services), request.query),
+      (request, reply) => cached(request, reply, 'time-to-value', request.query, service.timeToValue),
     );
 
     app.get(
       '/insight/projects',
       { schema: { tags, summary: 'The projects behind a dashboard or time-to-value figure', querystring: DrillQuery, response: { 200: DrillResult } } },
-      (request) => service.drill(requireCtx(request, services), request.query),
+      (request, reply) => cached(request, reply, 'projects', request.query, service.drill),
     );
 
     app.get(
@@ -56,7 +68,7 @@ export const insightRoutes =
           response: { 200: DayReport },
         },
       },
-      (request) => service.dayReport(requireCtx(request, services), request.query),
+      (request, reply) => cached(request, reply, 'day-report', request.query, service.dayReport),
     );
 
     app.get(

@@ -37,6 +37,18 @@ async function today(ctx: Ctx) {
   return todayFor(ctx, await calendarOf(ctx.db, ctx.workspaceId));
 }
 
+/**
+ * What a cached report must be keyed by and checked against: the report, the workspace, who asks (the scope and
+ * the "mine" set follow the actor), today (open projects are censored at today) and the parsed query; and the
+ * workspace's insight version, which every write to a table the reports read replaces (insight_versions).
+ */
+export async function answerKey(ctx: Ctx, report: string, query: object): Promise<{ key: string; version: number }> {
+  const [day, version] = await Promise.all([today(ctx), repo.insightVersion(ctx.db, ctx.workspaceId)]);
+  const actor = ctx.actor.kind === 'member' ? [ctx.actor.kind, ctx.actor.role, ctx.actor.memberId] : [ctx.actor.kind];
+  const entries = Object.entries(query).toSorted(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { key: JSON.stringify([report, ctx.workspaceId, actor, day, entries]), version };
+}
+
 /** Leaders and admins look at the portfolio by default; everyone else at the projects they manage. */
 function scopeOf(ctx: Ctx, asked: 'mine' | 'portfolio' | undefined): 'mine' | 'portfolio' {
   if (ctx.actor.kind !== 'member') return 'portfolio';
@@ -148,17 +160,21 @@ export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashbo
   const day = await today(ctx);
   const live = MEASURE_MILESTONE(definitions, 'live');
   const value = MEASURE_MILESTONE(definitions, 'value');
-  // One after another: PGlite has one connection, and PostgreSQL's pool is shared by every request.
-  const counts = await repo.portfolioCounts(ctx.db, set);
-  const names = new Map((await repo.stageNames(ctx.db, set)).map((s) => [s.key, s.name]));
-  const liveSummary = await repo.measureSummary(ctx.db, set, live, day);
-  const valueSummary = live === value ? liveSummary : await repo.measureSummary(ctx.db, set, value, day);
-  const slip = await repo.slipByMonth(ctx.db, set, day);
-  const csat = await repo.csatByMonth(ctx.db, set, day);
-  const outcomes = await repo.outcomeCounts(ctx.db, set);
-  const risk = await repo.revenueAtRisk(ctx.db, set);
-  const renewals = await repo.renewals(ctx.db, set, day, 90);
-  const workload = await repo.workload(ctx.db, set);
+  // At once: on PostgreSQL each takes its own pooled connection, so a cold dashboard costs about its slowest query
+  // (slip by month) rather than the sum; PGlite runs them one after another on its one connection.
+  const [counts, stages, liveSummary, valueSummary, slip, csat, outcomes, risk, renewals, workload] = await Promise.all([
+    repo.portfolioCounts(ctx.db, set),
+    repo.stageNames(ctx.db, set),
+    repo.measureSummary(ctx.db, set, live, day),
+    live === value ? undefined : repo.measureSummary(ctx.db, set, value, day),
+    repo.slipByMonth(ctx.db, set, day),
+    repo.csatByMonth(ctx.db, set, day),
+    repo.outcomeCounts(ctx.db, set),
+    repo.revenueAtRisk(ctx.db, set),
+    repo.renewals(ctx.db, set, day, 90),
+    repo.workload(ctx.db, set),
+  ]);
+  const names = new Map(stages.map((s) => [s.key, s.name]));
   const headline = (summary: repo.MeasureSummary) => {
     const median = kmPercentile(
       summary.pairs.map(([days, reached]) => ({ days, event: reached })),
@@ -177,7 +193,7 @@ export async function dashboard(ctx: Ctx, query: DashboardQuery): Promise<Dashbo
     byStage: counts.byStage.map((s) => ({ key: s.key, label: s.key === '' ? 'Not started' : (names.get(s.key) ?? s.key), count: s.count })),
     onTimeGoLive: { ...onTime, rate: decided === 0 ? null : onTime.onTime / decided },
     timeToLive: headline(liveSummary),
-    timeToValue: headline(valueSummary),
+    timeToValue: headline(valueSummary ?? liveSummary),
     slip,
     csat: csat.map((c) => ({ ...c, value: round1(c.value) })),
     outcomes,

@@ -207,3 +207,34 @@ describe('isolation', () => {
     expect(live).toMatchObject({ median: 65, projects: 12 });
   });
 });
+
+describe('cached reports', () => {
+  it('answers again from the cache (304 to its ETag) until a fact it reads changes, then shows the new facts', async () => {
+    const url = '/api/v1/insight/time-to-value?measure=live&industry=Mining';
+    const first = await api.get(url);
+    expect(first.body.overall).toMatchObject({ done: 0, open: 0 });
+    const etag = String(first.headers.etag);
+    expect((await api.request('GET', url, undefined, { 'if-none-match': etag })).status).toBe(304);
+
+    const id = await project('smb', minusDays(40), 'Mining');
+    const opened = await api.get(url);
+    expect(opened.headers.etag).not.toBe(etag);
+    expect(opened.body.overall).toMatchObject({ done: 0, open: 1 });
+
+    // A write straight to the tasks table (no service, no event) still replaces the report.
+    await goLive(id, minusDays(40), 25);
+    const live = (await api.get(url)).body.overall;
+    expect(live).toMatchObject({ done: 1, open: 0 });
+    expect(live.gross.doneMedian).toBe(25);
+
+    // Tomorrow the open ones have waited a day longer: today is part of what an answer is kept under.
+    const waiting = '/api/v1/insight/time-to-value?measure=value&industry=Mining';
+    const todayMedian = (await api.get(waiting)).body.overall.gross.medianAtLeast;
+    env.clock.set(new Date(`${minusDays(-1)}T10:00:00Z`));
+    try {
+      expect((await api.get(waiting)).body.overall.gross.medianAtLeast).toBe(todayMedian + 1);
+    } finally {
+      env.clock.set(new Date(`${TODAY}T10:00:00Z`));
+    }
+  });
+});
