@@ -25,6 +25,10 @@ describe('a vendor team on the demo workspace', () => {
     await page.getByLabel('Password').fill(login[2]!);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
+    // The home page is the dashboard; the accounts are one click away.
+    await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
+    await page.screenshot({ path: screenshot('dashboard'), fullPage: false });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('link', { name: 'New account' }).waitFor();
     await page.getByRole('row').nth(30).waitFor();
     await page.screenshot({ path: screenshot('accounts-list'), fullPage: false });

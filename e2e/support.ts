@@ -114,7 +114,8 @@ export async function signIn(page: Page, landfall: RunningLandfall) {
   await page.getByLabel('Email').fill(email!);
   await page.getByLabel('Password').fill(password!);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('link', { name: 'New account' }).waitFor();
+  // Signed in: the home page is the dashboard.
+  await page.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
 }
 
 /** The staff API, as the signed-in vendor's browser calls it (its cookie and CSRF token). */
