@@ -277,7 +277,7 @@ function queries(query: [string, Schema][]): [string, string][] {
 }
 
 describe('garbage in', () => {
-  it('never answers 5xx, on any route, and the server is healthy after', { timeout: 180_000 }, async () => {
+  it('never answers 5xx, on any route, and the server is healthy after', { timeout: 420_000 }, async () => {
     const endsSession = (op: Operation) => /sign-out|\/session$/.test(op.url) && op.method !== 'GET';
     // What removes the real ids goes after what uses them, and signing out goes last.
     const order = (op: Operation) => (endsSession(op) ? 2 : op.method === 'DELETE' ? 1 : 0);
