@@ -87,16 +87,6 @@ export const AccountHealth = z.object({
 });
 export type AccountHealth = z.infer<typeof AccountHealth>;
 
-/** A usage figure from the product, for the health measure "usage": active of licensed users on a day. */
-export const UsageInput = z
-  .object({
-    recordedOn: IsoDate.optional(),
-    activeUsers: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'cannot be negative' }).max(10_000_000),
-    licensedUsers: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'cannot be negative' }).max(10_000_000),
-  })
-  .strict()
-  .refine((u) => u.activeUsers <= u.licensedUsers || u.licensedUsers === 0, { message: 'cannot be more than licensedUsers', path: ['activeUsers'] });
-export type UsageInput = z.infer<typeof UsageInput>;
 
 export const RescoreResult = z.object({ accounts: z.number().int(), changed: z.number().int() });
 
