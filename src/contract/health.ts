@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LAER_STAGES } from '../core/people.ts';
 import { HEALTH_MEASURES, HEALTH_MODEL_KINDS, MISSING_RULES } from '../core/health/score.ts';
-import { IsoDate, patchOf } from './common.ts';
+import { patchOf } from './common.ts';
 
 // Account health (issue 17): the workspace's model (weighted or worst-of; measures with a weight, a green and a red
 // threshold, and a rule for a missing fact), an account's score with each measure's contribution, its trend, renewal
