@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LAER_STAGES } from '../core/people.ts';
 import { HEALTH_MEASURES, HEALTH_MODEL_KINDS, MISSING_RULES } from '../core/health/score.ts';
-import { IsoDate, patchOf } from './common.ts';
+import { patchOf } from './common.ts';
 
 // Account health (issue 17): the workspace's model (weighted or worst-of; measures with a weight, a green and a red
 // threshold, and a rule for a missing fact), an account's score with each measure's contribution, its trend, renewal
@@ -87,16 +87,6 @@ export const AccountHealth = z.object({
 });
 export type AccountHealth = z.infer<typeof AccountHealth>;
 
-/** A usage figure from the product, for the health measure "usage": active of licensed users on a day. */
-export const UsageInput = z
-  .object({
-    recordedOn: IsoDate.optional(),
-    activeUsers: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'cannot be negative' }).max(10_000_000),
-    licensedUsers: z.number().int({ message: 'must be a whole number' }).min(0, { message: 'cannot be negative' }).max(10_000_000),
-  })
-  .strict()
-  .refine((u) => u.activeUsers <= u.licensedUsers || u.licensedUsers === 0, { message: 'cannot be more than licensedUsers', path: ['activeUsers'] });
-export type UsageInput = z.infer<typeof UsageInput>;
 
 export const RescoreResult = z.object({ accounts: z.number().int(), changed: z.number().int() });
 

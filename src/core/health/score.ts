@@ -17,6 +17,9 @@ export const HEALTH_MEASURES = [
 ] as const;
 export type HealthMeasureKey = (typeof HEALTH_MEASURES)[number];
 
+/** The usage figures (POST /accounts/:id/usage metrics) the measure "usage" reads: active of licensed users. */
+export const USAGE_METRICS = { active: 'active_users', licensed: 'licensed_users' } as const;
+
 export const MISSING_RULES = ['ignore', 'red', 'neutral'] as const;
 export type MissingRule = (typeof MISSING_RULES)[number];
 
@@ -71,7 +74,7 @@ export const MEASURE_INFO: Record<HealthMeasureKey, MeasureInfo> = {
     label: 'Product usage',
     unit: '% of seats active',
     higherIsBetter: true,
-    explain: 'The latest usage figure posted through the API (POST /accounts/:id/health/usage): active of licensed users.',
+    explain: 'The latest usage figures posted through the API (POST /accounts/:id/usage, metrics active_users and licensed_users): active of licensed users.',
   },
 };
 

@@ -94,6 +94,9 @@ export const reactions: Reactions = {
     (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the organization enrol its contacts
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: LAER expand
   ],
+  'usage.posted': [
+    (ctx, posted) => rescoreAccount(ctx, posted.accountId), // health: the usage measure (active_users of licensed_users)
+  ],
   'maturity.stage_reached': [
     (ctx, reached) => reevaluateAccount(ctx, reached.accountId), // academy: rules on the stage enrol the account's contacts
     (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence

@@ -40,6 +40,8 @@ export interface DomainEvents {
   'account.product_added': { accountId: string; product: string; mode: 'project' | 'users_only'; projectId: string | null; organizationId: string | null };
   /** A new organization (department, subsidiary, region) of an account starts using the product. */
   'organization.added': { organizationId: string; accountId: string; mode: 'project' | 'users_only'; projectId: string | null };
+  /** A usage figure for an account arrived through POST /accounts/:id/usage (active_users, licensed_users, …). */
+  'usage.posted': { accountId: string; metric: string; value: number; at: string };
   /** An account (contactId null) or one of its users reached a maturity stage of a product. */
   'maturity.stage_reached': { accountId: string; contactId: string | null; product: string; stage: string; from: string | null };
   /** The vendor asks a contact to act in the customer portal (an assessment to fill in, outcomes to confirm). */

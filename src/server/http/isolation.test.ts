@@ -152,7 +152,6 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/accounts/:id/products': { product: 'Core Platform', mode: 'users_only' },
   'POST /api/v1/accounts/:id/organization-onboardings': { name: 'Shadow team', type: 'department', users: 5, mode: 'users_only' },
   'POST /api/v1/accounts/:id/usage': { metric: 'weekly_active', value: 1 },
-  'POST /api/v1/accounts/:id/health/usage': { activeUsers: 1, licensedUsers: 2 },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its

@@ -1,4 +1,4 @@
-import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
@@ -50,28 +50,6 @@ export const accountHealthHistory = pgTable(
   },
   (t) => [
     index('account_health_history_account_idx').on(t.workspaceId, t.accountId, t.scoredAt),
-    foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
-  ],
-);
-
-/**
- * Usage figures posted through the API for the health measure "usage" (POST /accounts/:id/health/usage): active of
- * licensed users on a day, one row per account and day (a second post that day replaces the first).
- */
-export const accountUsage = pgTable(
-  'account_usage',
-  {
-    workspaceId: uuid('workspace_id').notNull(),
-    accountId: uuid('account_id').notNull(),
-    recordedOn: date('recorded_on', { mode: 'string' }).notNull(),
-    activeUsers: integer('active_users').notNull(),
-    licensedUsers: integer('licensed_users').notNull(),
-    /** active / licensed × 100, kept so the set-based re-score reads one number. */
-    usagePercent: doublePrecision('usage_percent').notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.workspaceId, t.accountId, t.recordedOn] }),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
   ],
 );

@@ -3,7 +3,8 @@
 // handful of statements.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accountHealth, accountHealthHistory, accountLaerChanges, accountUsage, healthModels } from '../../db/schema.ts';
+import { USAGE_METRICS } from '../../../core/health/score.ts';
+import { accountHealth, accountHealthHistory, accountLaerChanges, healthModels } from '../../db/schema.ts';
 
 const rows = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -96,13 +97,19 @@ export async function accountFacts(db: Db, workspaceId: string, today: string, n
          where pa.workspace_id = ${ws} and pa.revoked_at is null
          group by p.account_id
       ),
+      usage_latest as (
+        select distinct on (f.account_id, f.metric) f.account_id, f.metric, f.value
+          from usage_figures f join acc on acc.id = f.account_id
+         where f.workspace_id = ${ws} and f.metric in (${USAGE_METRICS.active}, ${USAGE_METRICS.licensed})
+         order by f.account_id, f.metric, f.at desc, f.created_at desc
+      ),
       usage as (
-        select distinct on (u.account_id) u.account_id, u.usage_percent,
-               u.licensed_users > (select min(f.licensed_users) from account_usage f
-                                    where f.workspace_id = u.workspace_id and f.account_id = u.account_id) as seats_grew
-          from account_usage u join acc on acc.id = u.account_id
-         where u.workspace_id = ${ws}
-         order by u.account_id, u.recorded_on desc
+        select a.account_id,
+               case when l.value <= 0 then 0 else least(100, 100.0 * a.value / l.value) end::float8 as usage_percent,
+               l.value > (select min(m.value) from usage_figures m where m.workspace_id = ${ws} and m.account_id = a.account_id
+                                                                and m.metric = ${USAGE_METRICS.licensed}) as seats_grew
+          from usage_latest a join usage_latest l on l.account_id = a.account_id and l.metric = ${USAGE_METRICS.licensed}
+         where a.metric = ${USAGE_METRICS.active}
       )
       select acc.id as account_id, acc.segment, acc.laer_stage, acc.renewal_on::text as renewal_on,
              (acc.renewal_on - ${day})::int as days_to_renewal,
@@ -221,29 +228,23 @@ export function laerHistory(db: Db, workspaceId: string, accountId: string) {
     .orderBy(desc(accountLaerChanges.changedAt));
 }
 
-export async function recordUsage(
-  db: Db,
-  workspaceId: string,
-  accountId: string,
-  figure: { recordedOn: string; activeUsers: number; licensedUsers: number },
-) {
-  const usagePercent = figure.licensedUsers === 0 ? 0 : (100 * figure.activeUsers) / figure.licensedUsers;
-  await db
-    .insert(accountUsage)
-    .values({ workspaceId, accountId, ...figure, usagePercent })
-    .onConflictDoUpdate({
-      target: [accountUsage.workspaceId, accountUsage.accountId, accountUsage.recordedOn],
-      set: { activeUsers: figure.activeUsers, licensedUsers: figure.licensedUsers, usagePercent },
-    });
-}
-
-export function usageFigures(db: Db, workspaceId: string, accountId: string, limit: number) {
-  return db
-    .select({ recordedOn: accountUsage.recordedOn, activeUsers: accountUsage.activeUsers, licensedUsers: accountUsage.licensedUsers })
-    .from(accountUsage)
-    .where(and(eq(accountUsage.workspaceId, workspaceId), eq(accountUsage.accountId, accountId)))
-    .orderBy(desc(accountUsage.recordedOn))
-    .limit(limit);
+/** The account's usage by day (UTC) a figure was posted: the latest active_users and licensed_users as of that day's end, newest first. */
+export async function usageFigures(db: Db, workspaceId: string, accountId: string, limit: number) {
+  const ws = sql`${workspaceId}::uuid`;
+  const acc = sql`${accountId}::uuid`;
+  const asOf = (metric: string) => sql`(select f.value from usage_figures f where f.workspace_id = ${ws} and f.account_id = ${acc}
+      and f.metric = ${metric} and f.at < ((d.day::date + 1)::timestamp at time zone 'UTC') order by f.at desc, f.created_at desc limit 1)`;
+  const found = rows<{ recorded_on: string; active: number | null; licensed: number | null }>(
+    await db.execute(sql`
+      select d.day as recorded_on, ${asOf(USAGE_METRICS.active)} as active, ${asOf(USAGE_METRICS.licensed)} as licensed
+        from (select distinct to_char(f.at at time zone 'UTC', 'YYYY-MM-DD') as day from usage_figures f
+               where f.workspace_id = ${ws} and f.account_id = ${acc} and f.metric in (${USAGE_METRICS.active}, ${USAGE_METRICS.licensed})
+               order by day desc limit ${limit}) d
+       order by d.day desc`),
+  );
+  return found
+    .filter((r) => r.active !== null && r.licensed !== null)
+    .map((r) => ({ recordedOn: r.recorded_on, activeUsers: Math.round(Number(r.active)), licensedUsers: Math.round(Number(r.licensed)) }));
 }
 
 /** Days each account has spent in its current LAER stage, averaged per segment and stage (active accounts). */

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
-import { AccountHealth, HealthModel, HealthModelPatch, LaerSummary, RescoreResult, UsageInput } from '../../../contract/health.ts';
+import { AccountHealth, HealthModel, HealthModelPatch, LaerSummary, RescoreResult } from '../../../contract/health.ts';
 import * as service from './health.service.ts';
 
 const tags = ['health'];
@@ -41,11 +41,5 @@ export const healthRoutes =
       '/accounts/:id/health',
       { schema: { tags, summary: 'An account’s health: score, each measure’s contribution, trend, renewal risk and LAER stage', params: IdParams, response: { 200: AccountHealth } } },
       (request) => service.accountHealth(requireCtx(request, services), request.params.id),
-    );
-
-    app.post(
-      '/accounts/:id/health/usage',
-      { schema: { tags, summary: 'Post a usage figure (active of licensed users on a day) for the health measure “usage”', params: IdParams, body: UsageInput, response: { 200: AccountHealth } } },
-      (request) => service.recordUsage(requireCtx(request, services), request.params.id, request.body),
     );
   };

@@ -10,9 +10,9 @@ import {
 } from '../../../core/health/score.ts';
 import { todayInTimeZone } from '../../../core/calendar.ts';
 import type { LaerStage } from '../../../core/people.ts';
-import type { AccountHealth, HealthModel, HealthModelPatch, LaerSummary, UsageInput } from '../../../contract/health.ts';
+import type { AccountHealth, HealthModel, HealthModelPatch, LaerSummary } from '../../../contract/health.ts';
 import { contextFor, inTransaction, systemActor, type Ctx, type Services } from '../../context.ts';
-import { getAccount, lockAccount } from '../accounts/accounts.service.ts';
+import { getAccount } from '../accounts/accounts.service.ts';
 import { workspaceTimezone } from '../workspaces/workspaces.service.ts';
 import * as repo from './health.repo.ts';
 
@@ -146,17 +146,6 @@ export async function accountHealth(ctx: Ctx, accountId: string): Promise<Accoun
     },
     usage,
   };
-}
-
-/** A usage figure from the product; the account is re-scored with it. */
-export async function recordUsage(ctx: Ctx, accountId: string, input: UsageInput) {
-  await inTransaction(ctx, async (tx) => {
-    await lockAccount(tx, accountId);
-    const recordedOn = input.recordedOn ?? todayInTimeZone(tx.services.now(), await workspaceTimezone(tx));
-    await repo.recordUsage(tx.db, tx.workspaceId, accountId, { recordedOn, activeUsers: input.activeUsers, licensedUsers: input.licensedUsers });
-    await rescoreAccount(tx, accountId);
-  });
-  return accountHealth(ctx, accountId);
 }
 
 export async function laerSummary(ctx: Ctx): Promise<LaerSummary> {

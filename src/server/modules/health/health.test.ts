@@ -32,8 +32,13 @@ describe('account health', () => {
     expect(usageBefore).toMatchObject({ fact: null, score: 50, missingAs: 'neutral' });
     expect(before.body.contributions.find((c: { key: string }) => c.key === 'csat')).toMatchObject({ fact: null, score: null, points: 0, missingAs: 'ignore' });
 
-    // 35 of 50 seats active = 70 % → 100: (0·10 + 100·15 + 100·10) / 35 = 71.4 → 71, green
-    const after = await api.post(`/api/v1/accounts/${account.id}/health/usage`, { activeUsers: 35, licensedUsers: 50 });
+    // The one usage figure: posted through the products module's POST /accounts/:id/usage. Licensed seats alone
+    // change nothing (no active figure yet); 35 of 50 seats active = 70 % → 100: (0·10 + 100·15 + 100·10) / 35 = 71.4 → 71, green
+    const licensed = await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'licensed_users', value: 50, at: '2026-03-02T08:00:00Z' });
+    expect(licensed.status, JSON.stringify(licensed.body)).toBe(201);
+    expect((await api.get(`/api/v1/accounts/${account.id}/health`)).body).toMatchObject({ score: 57, usage: [] });
+    expect((await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'active_users', value: 35, at: '2026-03-02T09:00:00Z' })).status).toBe(201);
+    const after = await api.get(`/api/v1/accounts/${account.id}/health`);
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ score: 71, band: 'green' });
     expect(after.body.trend.map((t: { score: number }) => t.score)).toEqual([71, 57]);
@@ -74,11 +79,18 @@ describe('account health', () => {
     expect(again).toEqual({ accounts: first.accounts, changed: 0 });
   });
 
-  it('refuses usage that makes no sense, and another workspace’s account', async () => {
+  it('caps usage at 100 % when more users are active than licensed, reads the latest figures, and hides another workspace’s account', async () => {
     const account = await makeAccount(ctx(), { name: 'Umbrella' });
-    const bad = await api.post(`/api/v1/accounts/${account.id}/health/usage`, { activeUsers: 60, licensedUsers: 50 });
-    expect(bad.status).toBe(400);
-    expect(JSON.stringify(bad.body)).toMatch(/activeUsers/);
+    await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'licensed_users', value: 50, at: '2026-02-01T08:00:00Z' });
+    await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'active_users', value: 5, at: '2026-02-01T08:00:00Z' });
+    await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'active_users', value: 60, at: '2026-03-01T08:00:00Z' });
+    await api.post(`/api/v1/accounts/${account.id}/usage`, { metric: 'weekly_active', value: 1, at: '2026-03-01T09:00:00Z' }); // not a usage metric
+    const health = await api.get(`/api/v1/accounts/${account.id}/health`);
+    expect(health.body.contributions.find((c: { key: string }) => c.key === 'usage')).toMatchObject({ fact: 100, score: 100 });
+    expect(health.body.usage).toEqual([
+      { recordedOn: '2026-03-01', activeUsers: 60, licensedUsers: 50 },
+      { recordedOn: '2026-02-01', activeUsers: 5, licensedUsers: 50 },
+    ]);
     const other = await makeWorkspace(env.services, 'Elsewhere');
     const stranger = await signedInClient(env, other.admin);
     expect((await stranger.get(`/api/v1/accounts/${account.id}/health`)).status).toBe(404);

@@ -122,6 +122,7 @@ export async function postUsage(ctx: Ctx, accountId: string, input: z.infer<type
     await assertAccountExists(tx, accountId);
     const row = await repo.insertUsage(tx.db, { workspaceId: tx.workspaceId, accountId, metric: input.metric, value: input.value, at: input.at ? new Date(input.at) : tx.services.now() });
     await evaluateAccount(tx, accountId, `${input.metric} posted: ${input.value}`);
+    await emit(tx, 'usage.posted', { accountId, metric: row.metric, value: row.value, at: row.at.toISOString() });
     return { id: row.id, metric: row.metric, value: row.value, at: row.at.toISOString() };
   });
 }
