@@ -71,7 +71,7 @@ describe('HTTP rules', () => {
     expect(spec.openapi).toBe('3.1.0');
     const documented = new Set(
       Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) =>
-        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+        Object.keys(methods).map((method) => `${method.toUpperCase()} ${path.replace(/\{([\w*]+)\}/g, (_m, name: string) => (name === "*" ? "*" : `:${name}`))}`),
       ),
     );
     const apiRoutes = env.app.landfallRoutes.filter(

@@ -119,7 +119,7 @@ export const academyRoutes =
     );
     app.get(
       '/academy/lessons/:lessonId/scorm-preview/*',
-      { schema: { hide: true, params: z.object({ lessonId: z.uuid({ message: 'must be an id (a UUID)' }), '*': z.string().max(1000) }) } },
+      { schema: { tags, summary: 'A file of a SCORM lesson’s package, for the course editor’s preview (served in the SCORM sandbox)', params: z.object({ lessonId: z.uuid({ message: 'must be an id (a UUID)' }), '*': z.string().max(1000) }) } },
       async (request, reply) => {
         const c = ctx(request);
         const file = await scormPreviewFile(c, request.params.lessonId, request.params['*']);
