@@ -102,6 +102,12 @@ export async function rescoreAccount(ctx: Ctx, accountId: string) {
   await rescoreAccounts(ctx, [accountId]);
 }
 
+/** Several accounts re-scored in one pass, inside the caller's transaction (a batch of contact events: an import). */
+export async function rescoreSomeAccounts(ctx: Ctx, accountIds: readonly string[]) {
+  const unique = [...new Set(accountIds)];
+  if (unique.length > 0) await rescoreAccounts(ctx, unique);
+}
+
 /** The account of a project, re-scored: what a project's events call. */
 export async function rescoreAccountOfProject(ctx: Ctx, projectId: string) {
   const accountId = await repo.accountOfProject(ctx.db, ctx.workspaceId, projectId);
