@@ -239,7 +239,7 @@ function HealthAndStage({ d }: { d: Dashboard }) {
         chart={
           <ResponsiveContainer width="100%" height={180}>
             <BarChart data={d.byStage}>
-              <XAxis dataKey="label" fontSize={12} />
+              <XAxis dataKey="label" fontSize={11} interval={0} tickFormatter={(label: string) => (label.length > 12 ? `${label.slice(0, 11)}…` : label)} />
               <YAxis allowDecimals={false} fontSize={12} />
               <Tooltip />
               <Bar dataKey="count" name="Projects" fill="#4c51bf" />
