@@ -83,6 +83,10 @@ describe('a new installation without demo data', () => {
     await page.getByLabel('Email').fill('bruce@wayne.example');
     await page.getByLabel('Password').fill('a very long password');
     await page.getByRole('button', { name: 'Create workspace' }).click();
+    // The home page (the dashboard) has nothing to show yet and says what to do first; so does the account list.
+    await page.getByRole('link', { name: 'Create your first account' }).waitFor();
+    await page.screenshot({ path: screenshot('empty-dashboard') });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('link', { name: 'Create your first account' }).waitFor();
     await page.screenshot({ path: screenshot('empty-accounts') });
     await page.close();

@@ -1,3 +1,5 @@
+import { ButtonLink } from '../../components/ui/Button.tsx';
+import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate, formatMoney } from '../../app/format.ts';
@@ -47,14 +49,28 @@ export function DashboardPage() {
           </div>
         </div>
       </header>
-      {d.projects.active + d.projects.closed === 0 && (
-        <div className="card insight-empty-page">
-          <p>
-            {d.scope === 'mine' ? `No project is managed by ${member.name} yet. ` : 'No projects yet. '}
-            {d.scope === 'mine' ? <Link to={`/?scope=${other}`}>See the whole portfolio</Link> : <Link to="/accounts">Start one from an account</Link>}.
-          </p>
-        </div>
-      )}
+      {d.projects.active + d.projects.closed === 0 &&
+        (d.scope === 'mine' ? (
+          <div className="card insight-empty-page">
+            <p>
+              No project is managed by {member.name} yet. <Link to={`/?scope=${other}`}>See the whole portfolio</Link>.
+            </p>
+          </div>
+        ) : (
+          <div className="card">
+            <EmptyState
+              title="No onboarding projects yet"
+              action={
+                <ButtonLink variant="primary" to="/accounts/new">
+                  Create your first account
+                </ButtonLink>
+              }
+            >
+              These figures fill in as customers are onboarded: add an account (or let the CRM send won deals), then start its
+              project from a playbook.
+            </EmptyState>
+          </div>
+        ))}
       <Headlines d={d} />
       <div className="insight-grid">
         <HealthAndStage d={d} />
