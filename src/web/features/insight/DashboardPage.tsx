@@ -57,7 +57,7 @@ export function DashboardPage() {
             </p>
           </div>
         ) : (
-          <div className="card">
+          <div className="card insight-empty-state">
             <EmptyState
               title="No onboarding projects yet"
               action={
