@@ -186,6 +186,22 @@ export function renderMessage(content: { subject: string; body: string }, variab
   }
 }
 
+/**
+ * A stored step rendered for the outbox: a template that cannot be rendered (over a limit, broken) fails its own
+ * message, once, saying where to fix it (`fixIn`: "the cadence", "the journey"); the other messages go.
+ */
+export function renderStep(step: { name: string; subject: string; body: string }, variables: MessageVariables, fixIn: string): { rendered: RenderedMessage; failed: string | null } {
+  try {
+    return { rendered: renderMessage(step, variables), failed: null };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return {
+      rendered: { subject: step.name, text: '', html: '' },
+      failed: `The step's template could not be rendered: ${error.message}. Fix the step in ${fixIn}; this message is not sent.`,
+    };
+  }
+}
+
 /** A single-column layout that reads well from a phone to a desktop client (also for reminders; no footer for mail to members). */
 export function layout(subject: string, bodyHtml: string, signature: string, unsubscribeLink: string | null): string {
   const signatureHtml = escapeHtml(signature).replace(/\n/g, '<br>');

@@ -2,7 +2,7 @@
 // plan, render what is due, and hand it to the mail module's outbox (with the frequency cap).
 import { DateTime } from 'luxon';
 import { messageKey, planCadence, type CadencePlan, type PlanContact } from '../../../core/cadences/plan.ts';
-import { renderMessage, teamName, TemplateError, withFallbacks, type DigestProject, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
+import { renderStep, teamName, withFallbacks, type DigestProject, type MessageVariables } from '../../../core/cadences/template.ts';
 import { recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { CadenceStep, Sender } from '../../../core/cadences/types.ts';
 import type { AutomatedAction } from '../../../core/playbooks/definition.ts';
@@ -183,14 +183,7 @@ export async function writeDueMessages(db: Db, services: Services, workspaceId: 
       else others = await otherDigestProjects(db, services, workspaceId, data, step.id, contact.id, today);
     }
     // A stored template that cannot be rendered (over a limit, broken) fails its own message, once: the rest go.
-    let rendered: RenderedMessage = { subject: step.name, text: '', html: '' };
-    let failed: string | null = null;
-    try {
-      rendered = renderMessage(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today, others));
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      failed = `The step's template could not be rendered: ${error.message}. Fix the step in the cadence; this message is not sent.`;
-    }
+    const { rendered, failed } = renderStep(step, variablesFor(data, contact, sender, { portal: portalLinkFor(services, project.id), unsubscribe }, today, others), 'the cadence');
     mails.push({
       dedupeKey: `cadence:${project.id}:${step.id}:${contact.id}:${due.occurrence}`,
       to: contact.email,

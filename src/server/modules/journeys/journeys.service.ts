@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { messageKey, planCadence, type CadencePlan } from '../../../core/cadences/plan.ts';
-import { renderMessage, TemplateError, templateProblem, withFallbacks, type MessageVariables, type RenderedMessage } from '../../../core/cadences/template.ts';
+import { renderStep, templateProblem, withFallbacks, type MessageVariables } from '../../../core/cadences/template.ts';
 import { isTimeOfDay, recipientTimeZone } from '../../../core/cadences/timing.ts';
 import type { PlanStep } from '../../../core/cadences/types.ts';
 import { BUILTIN_JOURNEYS, chooseJourney } from '../../../core/journeys/builtin.ts';
@@ -261,14 +261,7 @@ async function writeDue(db: Db, services: Services, data: JourneyPlanData) {
     const step = steps.get(due.stepId)!;
     const sender = await senderOf(db, cj.workspaceId, step.sender, manager, account.workspace_name);
     const unsubscribe = await unsubscribeUrlFor(db, services, cj.workspaceId, contact.id);
-    let rendered: RenderedMessage = { subject: step.name, text: '', html: '' };
-    let failed: string | null = null;
-    try {
-      rendered = renderMessage(step, await variablesOf(db, services, data, sender, unsubscribe));
-    } catch (error) {
-      if (!(error instanceof TemplateError)) throw error;
-      failed = `The step's template could not be rendered: ${error.message}. Fix the step in the journey; this message is not sent.`;
-    }
+    const { rendered, failed } = renderStep(step, await variablesOf(db, services, data, sender, unsubscribe), 'the journey');
     mails.push({
       dedupeKey: `journey:${cj.id}:${step.id}:${contact.id}:${due.occurrence}`,
       to: contact.email,
