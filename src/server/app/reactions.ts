@@ -1,7 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
-import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, reevaluateAccount, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
+import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, forgetContact, reevaluateAccount, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
 import { installReactions, setBased, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
 import { endSessionsOfMember } from '../modules/auth/auth.service.ts';
@@ -64,6 +64,9 @@ export const reactions: Reactions = {
     (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
     (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
+  ],
+  'contact.deleting': [
+    (ctx, gone) => forgetContact(ctx, gone.contactId), // academy: the enrolments the rules gave them (none started: contacts refuses a learner)
   ],
   'contact.returned': [
     (ctx, back) => onContactReturned(ctx, back), // people: the risk their departure raised is over (their history stays)

@@ -26,6 +26,8 @@ export interface DomainEvents {
   'release.published': { releaseId: string; product: string; modules: string[] };
   /** A contact left the customer (their left-on date was set). */
   'contact.left': { contactId: string; accountId: string; role: string; leftOn: string };
+  /** A contact added by mistake is about to be deleted (nothing of the work names them: contacts.service checked). */
+  'contact.deleting': { contactId: string; accountId: string };
   /** A contact who had left came back (their left-on date was cleared); what they did before is kept. */
   'contact.returned': { contactId: string; accountId: string };
   /** A won deal arrived from the CRM and became an account and a project. */

@@ -165,9 +165,11 @@ export const academyRules = pgTable(
  * One contact on one path. Kept narrow for the set-based rule evaluation, which writes hundreds of thousands of
  * rows at once (issue 15's bench): the key is (workspace_id, id) alone; one index answers both "has this contact
  * ever been on this path" (the rules' anti-join) and "this contact's enrolments" (an account's go through its
- * contacts); counts per rule or per path are grouped scans. Only the contact is a foreign key: account_id is a
+ * contacts); counts per rule or per path are grouped scans. No column is a foreign key: account_id is a
  * copy of the contact's account taken in the same statement, and path_id always comes from a rule or path row
  * that exists (paths are archived, never deleted), so checking either again for every row only cost time.
+ * Nor is contact_id (a check per row was a quarter of a full re-evaluation): rules read contacts in the same
+ * statement, and deleting a contact deletes their enrolments (the academy's reaction to contact.deleting).
  */
 export const academyEnrolments = pgTable(
   'academy_enrolments',
@@ -193,7 +195,6 @@ export const academyEnrolments = pgTable(
     // One running enrolment per contact and path; withdrawn and completed ones stay as history.
     uniqueIndex('academy_enrolments_active_key').on(t.workspaceId, t.contactId, t.pathId).where(sql`status = 'active'`),
     index('academy_enrolments_contact_idx').on(t.workspaceId, t.contactId, t.pathId),
-    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
   ],
 );
 

@@ -216,6 +216,25 @@ describe('learning by rules, in the portal', () => {
     expect(await status(ann!.id)).toMatchObject({ status: 'active' });
   });
 
+  it('deletes a contact added by mistake with the enrolments the rules gave them; refuses one who has started learning, saying so', async () => {
+    const { path, basics } = await buildPath(false);
+    const account = await makeAccount(adminCtx);
+    const [eve, fay] = await Promise.all(['Eve', 'Fay'].map((name) => addContact(adminCtx, account.id, { name: `${name} Mistake`, email: `${name.toLowerCase()}-${account.id}@acme.test`, role: 'end_user' })));
+    await api.post('/api/v1/academy/rules', { name: 'Everyone new', pathId: path.id, trigger: 'matching', audience: { roles: ['end_user'] } });
+    await api.post('/api/v1/academy/rules/reevaluate', {});
+    const enrolments = async (contactId: string) => (await env.services.database.query<{ n: number }>('select count(*)::int as n from academy_enrolments where workspace_id = $1 and contact_id = $2', [adminCtx.workspaceId, contactId]))[0]!.n;
+    expect(await enrolments(eve!.id)).toBeGreaterThanOrEqual(1);
+    const fayBefore = await enrolments(fay!.id);
+    const lesson = (await api.get(`/api/v1/academy/courses/${basics.id}`)).body.lessons[0];
+    await env.services.database.query("insert into academy_lesson_progress (workspace_id, contact_id, lesson_id, status) values ($1, $2, $3, 'in_progress')", [adminCtx.workspaceId, fay!.id, lesson.id]);
+    expect((await api.delete(`/api/v1/contacts/${eve!.id}`)).status).toBe(204);
+    expect(await enrolments(eve!.id)).toBe(0);
+    const refused = await api.delete(`/api/v1/contacts/${fay!.id}`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain('has learning history in the academy');
+    expect(await enrolments(fay!.id)).toBe(fayBefore);
+  });
+
   it('re-evaluates the rules for an account when it takes on a product (reevaluateAccount on account.product_added)', async () => {
     const { path } = await buildPath(false);
     const account = await makeAccount(adminCtx);

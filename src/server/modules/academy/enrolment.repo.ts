@@ -62,6 +62,7 @@ const RULE_MATCHES = sql`(cardinality(r.roles) = 0 or c.role = any(r.roles))
  */
 export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise<number> {
   const result = await db.execute(sql`
+    with enrolled as (
     insert into academy_enrolments (workspace_id, contact_id, account_id, path_id, path_version, status, rule_id, enrolled_by_name, enrolled_at)
     select distinct on (c.id, r.path_id) c.workspace_id, c.id, c.account_id, r.path_id, p.current_version, 'active', r.id, r.name, ${now.toISOString()}::timestamptz
       from ${learners(scope)}
@@ -72,8 +73,9 @@ export async function enrolByRules(db: Db, scope: RuleScope, now: Date): Promise
        and not exists (select 1 from academy_enrolments e where e.workspace_id = c.workspace_id and e.contact_id = c.id and e.path_id = r.path_id)
      order by c.id, r.path_id, r.created_at
     on conflict ${RUNNING_KEY} do nothing
-    returning 1`);
-  return rowsOf(result).length;
+    returning 1)
+    select count(*)::int as n from enrolled`);
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
 /**
@@ -129,6 +131,11 @@ export async function withdrawContact(db: Db, workspaceId: string, contactId: st
     .update(academyEnrolments)
     .set({ status: 'withdrawn', withdrawnAt: now, withdrawnReason: reason })
     .where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.contactId, contactId), eq(academyEnrolments.status, 'active')));
+}
+
+/** Deletes a contact's enrolments (the contact is being deleted; there is no foreign key to do it). */
+export async function deleteEnrolmentsOf(db: Db, workspaceId: string, contactId: string) {
+  await db.delete(academyEnrolments).where(and(eq(academyEnrolments.workspaceId, workspaceId), eq(academyEnrolments.contactId, contactId)));
 }
 
 /** Withdraws the running enrolments of several contacts at once. */

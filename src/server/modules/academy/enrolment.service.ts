@@ -157,6 +157,8 @@ export const enrolOnRelease = (ctx: Ctx, release: { product: string; modules: st
   repo.enrolByRules(ctx.db, { workspaceId: ctx.workspaceId, triggers: ['release_published'], release }, ctx.services.now());
 
 export const withdrawLeaver = (ctx: Ctx, contactId: string) => repo.withdrawContact(ctx.db, ctx.workspaceId, contactId, 'Left the customer', ctx.services.now());
+/** A contact deleted as added by mistake: their enrolments go with them (contacts refuses one with learning history). */
+export const forgetContact = (ctx: Ctx, contactId: string) => repo.deleteEnrolmentsOf(ctx.db, ctx.workspaceId, contactId);
 export const withdrawLeavers = (ctx: Ctx, contactIds: string[]) => repo.withdrawContacts(ctx.db, ctx.workspaceId, contactIds, 'Left the customer', ctx.services.now());
 
 // ---- by hand ----

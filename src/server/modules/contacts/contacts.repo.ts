@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
-import { accountRisks, contacts, organizations, projectTasks, readinessAssessments, successMetrics, successOutcomes, successPlans } from '../../db/schema.ts';
+import { academyCertificates, academyFeedback, academyLessonProgress, academyRegistrations, academyStatements, accountRisks, contacts, organizations, projectTasks, readinessAssessments, successMetrics, successOutcomes, successPlans } from '../../db/schema.ts';
 
 export type ContactValues = Omit<typeof contacts.$inferInsert, 'id' | 'workspaceId' | 'accountId' | 'createdAt' | 'updatedAt'>;
 
@@ -60,6 +60,7 @@ export async function contactReferences(db: Db, workspaceId: string, contactId: 
       verified: count(successOutcomes, successOutcomes.verifiedByContactId),
       metrics: count(successMetrics, successMetrics.ownerContactId),
       assessments: count(readinessAssessments, readinessAssessments.sentToContactId),
+      learning: sql<number>`(${count(academyLessonProgress, academyLessonProgress.contactId)} + ${count(academyStatements, academyStatements.contactId)} + ${count(academyCertificates, academyCertificates.contactId)} + ${count(academyFeedback, academyFeedback.contactId)} + ${count(academyRegistrations, academyRegistrations.contactId)})`,
       risks: sql<number>`(select count(*)::int from ${accountRisks} where ${accountRisks.workspaceId} = ${workspaceId} and (${accountRisks.contactId} = ${contactId} or ${accountRisks.successorContactId} = ${contactId}))`,
     })
     .from(sql`(select 1) as one`);

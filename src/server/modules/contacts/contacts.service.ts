@@ -126,11 +126,13 @@ export async function deleteContact(ctx: Ctx, contactId: string) {
       refs.verified && `verified ${plural(refs.verified, 'outcome')}`,
       refs.metrics && `owns ${plural(refs.metrics, 'success metric')}`,
       refs.assessments && `was sent ${plural(refs.assessments, 'readiness assessment')}`,
+      refs.learning && 'has learning history in the academy (lessons, certificates or webinars)',
       refs.risks && `is named in ${plural(refs.risks, 'account risk')} (their departure or succession)`,
     ].filter((use): use is string => !!use);
     if (uses.length > 0) {
       throw conflict(`${contact.name} cannot be deleted: ${contact.name.split(' ')[0]} ${new Intl.ListFormat('en', { type: 'conjunction' }).format(uses)}. Reassign those, or set the date they left instead.`);
     }
+    await emit(tx, 'contact.deleting', { contactId, accountId: contact.accountId });
     await repo.deleteContact(tx.db, tx.workspaceId, contactId);
   });
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "academy_enrolments" DROP CONSTRAINT "academy_enrolments_workspace_id_contact_id_contacts_workspace_id_id_fk";
