@@ -1,13 +1,17 @@
-// GET /api/v1/accounts?limit=50 over 10,000 accounts on PostgreSQL, against a bare Fastify hello-world.
-// Run: npm run bench -- api [--processes 1,2] [--duration 10]
+// Landfall's HTTP throughput on PostgreSQL over 10,000 accounts (1,000 projects, 40,000 tasks), against a bare
+// Fastify hello-world in the same run: one URL again and again (GET /api/v1/accounts?limit=50, served from the
+// answer cache: the cached figure), then a realistic mix (bench/lib/api-mix.ts: varied lists, pages, search, the
+// portal, 10% writes that invalidate: the uncached figure), on 1 and N processes (node:cluster).
+// Run: npm run bench -- api [--processes 1,2] [--duration 10] [--pin]
+// --pin runs the load generator on the last CPU and the servers on the others (taskset), so they do not share.
 // Uses DATABASE_URL when set (a new workspace is seeded in it), otherwise creates landfall_bench_<pid>
 // on postgres://postgres@127.0.0.1:5432 and drops it at the end, even on failure.
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import pg from 'pg';
 import { installAll } from '../src/server/app/reactions.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -17,8 +21,13 @@ import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
 import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
+import { autocannonRequests, mixRequests, profileMix, mixTargets, type MixTargets } from './lib/api-mix.ts';
 
 const ACCOUNTS = 10_000;
+const PROJECTS = 1_000;
+const TASKS = 40_000;
+/** The share of writes in the mix. */
+const WRITES = 0.1;
 const CONNECTIONS = 32;
 const WARM_UP_SECONDS = 3;
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -28,6 +37,7 @@ const { values } = parseArgs({
   options: {
     processes: { type: 'string', default: '1,2' },
     duration: { type: 'string', default: '10' },
+    pin: { type: 'boolean', default: false },
   },
 });
 const processCounts = values.processes.split(',').map(Number);
@@ -54,10 +64,16 @@ function freePort(): Promise<number> {
   });
 }
 
+const cpus = os.cpus().length;
+/** With --pin: servers on CPUs 0…n-2, this process (the load generator) on the last one. */
+const pinned = values.pin && cpus > 1;
+if (pinned) execFileSync('taskset', ['-cp', String(cpus - 1), String(process.pid)], { stdio: 'ignore' });
+
 /** Starts a server in a child process and resolves once it says it is listening. */
 function startServer(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const child = fork(script, args, { env, execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: 'inherit' });
+    if (pinned && child.pid) execFileSync('taskset', ['-cp', `0-${cpus - 2}`, String(child.pid)], { stdio: 'ignore' });
     child.once('message', () => resolve(child));
     child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code} before listening`)));
   });
@@ -71,8 +87,8 @@ function stopServer(child: ChildProcess): Promise<void> {
   });
 }
 
-async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers });
+async function load(url: string, headers: Record<string, string>, seconds: number, requests?: Request[]): Promise<Load> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, ...(requests ? { requests } : {}) });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -83,9 +99,9 @@ async function load(url: string, headers: Record<string, string>, seconds: numbe
 }
 
 /** A short warm-up (JIT, connection pools, PostgreSQL's caches), then the measured run. */
-async function measure(label: string, url: string, headers: Record<string, string> = {}): Promise<Load> {
-  await load(url, headers, WARM_UP_SECONDS);
-  const result = await load(url, headers, duration);
+async function measure(label: string, url: string, headers: Record<string, string> = {}, requests?: () => Request[]): Promise<Load> {
+  await load(url, headers, WARM_UP_SECONDS, requests?.());
+  const result = await load(url, headers, duration, requests?.());
   console.log(
     `${label.padEnd(28)} ${String(result.rps).padStart(7)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   ` +
       `non-2xx ${result.non2xx}   errors ${result.errors}`,
@@ -114,8 +130,8 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   };
 }
 
-/** Migrates, seeds a workspace of ACCOUNTS accounts and returns an API token of its admin. */
-async function prepare(databaseUrl: string): Promise<string> {
+/** Migrates, seeds a workspace of ACCOUNTS accounts with PROJECTS projects, and returns an API token of its admin and the mix's targets. */
+async function prepare(databaseUrl: string): Promise<{ token: string; targets: MixTargets }> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl });
   const database = await openDatabase({ databaseUrl, poolSize: 4 });
   try {
@@ -123,8 +139,9 @@ async function prepare(databaseUrl: string): Promise<string> {
     const services: Services = { database, config, now: () => new Date() };
     installAll(); // the seeded workspace announces itself (its built-in playbooks)
     const started = performance.now();
-    const seeded = await seedAccounts(services, { accounts: ACCOUNTS, progress: Boolean(process.stderr.isTTY) });
-    console.log(`Seeded ${ACCOUNTS} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    const seeded = await seedAccounts(services, { accounts: ACCOUNTS, projects: PROJECTS, tasks: TASKS, progress: Boolean(process.stderr.isTTY) });
+    await database.query('analyze');
+    console.log(`Seeded ${ACCOUNTS} accounts, ${PROJECTS} projects, ${TASKS} tasks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const admin = await findActiveMemberByEmail(database.db, seeded.email);
     if (!admin) throw new Error('the seeded workspace has no admin');
     const ctx = contextFor(services, {
@@ -136,7 +153,7 @@ async function prepare(databaseUrl: string): Promise<string> {
       name: admin.name,
     });
     const { token } = await createApiToken(ctx, { name: 'api bench', role: 'admin' });
-    return token;
+    return { token, targets: await mixTargets(database, seeded.workspaceId) };
   } finally {
     await database.close();
   }
@@ -153,11 +170,12 @@ async function main() {
   process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
 
   try {
-    const token = await prepare(database.url);
+    const { token, targets } = await prepare(database.url);
     const headers = { authorization: `Bearer ${token}` };
     const env = { ...process.env, DATABASE_URL: database.url };
 
-    const landfall: { processes: number; result: Load }[] = [];
+    const landfall: { processes: number; result: Load; mixed: Load }[] = [];
+    let seed = 1;
     for (const processes of processCounts) {
       const port = await freePort();
       const server = await startServer(path.join(here, 'lib/landfall-server.ts'), [String(port), String(processes)], env);
@@ -168,7 +186,15 @@ async function main() {
       if (check.status !== 200 || page.total !== ACCOUNTS || page.items?.length !== 50) {
         throw new Error(`GET ${PATH} answered ${check.status} with total ${page.total}: the bench would measure the wrong thing`);
       }
-      landfall.push({ processes, result: await measure(`Landfall, ${processes} process${processes > 1 ? 'es' : ''}`, url, headers) });
+      const label = `${processes} process${processes > 1 ? 'es' : ''}`;
+      const result = await measure(`Landfall one URL, ${label}`, url, headers);
+      const base = `http://127.0.0.1:${port}`;
+      if (processes === processCounts[0]) {
+        const kinds = await profileMix(base, targets, headers);
+        console.log(`mix (${WRITES * 100}% writes), each kind alone, p50: ${kinds.map((k) => `${k.kind} ${k.p50_ms} ms`).join(', ')}`);
+      }
+      const mixed = await measure(`Landfall mix, ${label}`, base, headers, () => autocannonRequests(mixRequests(targets, { writes: WRITES, seed: seed++ }), headers));
+      landfall.push({ processes, result, mixed });
       await stopServer(server);
       children.delete(server);
     }
@@ -179,12 +205,18 @@ async function main() {
     const bare = await measure('bare Fastify hello-world', `http://127.0.0.1:${port}/`);
 
     const single = landfall.find((run) => run.processes === 1) ?? landfall[0]!;
+    const widest = landfall.reduce((a, b) => (b.processes > a.processes ? b : a));
     const best = landfall.reduce((a, b) => (b.result.rps > a.result.rps ? b : a));
-    const non2xx = landfall.reduce((sum, run) => sum + run.result.non2xx + run.result.errors, 0) + bare.non2xx + bare.errors;
+    const non2xx = landfall.reduce((sum, run) => sum + run.result.non2xx + run.result.errors + run.mixed.non2xx + run.mixed.errors, 0) + bare.non2xx + bare.errors;
     if (non2xx > 0) process.exitCode = 1;
     console.log(
       `\nratio (best Landfall / bare) ${(best.result.rps / bare.rps).toFixed(3)} with ${best.processes} process(es); ` +
         `single process ${(single.result.rps / bare.rps).toFixed(3)}; non-2xx and errors in total: ${non2xx}`,
+    );
+    console.log(
+      `mix (uncached, ${WRITES * 100}% writes): ${single.mixed.rps} req/s p99 ${single.mixed.p99} ms on one process (target ≥ 2,000 req/s, p99 < 50 ms), ` +
+        `${(single.mixed.rps / bare.rps).toFixed(3)} of bare; ${widest.processes} processes ${widest.mixed.rps} req/s (scaling ${(widest.mixed.rps / single.mixed.rps).toFixed(2)})` +
+        (pinned ? `; load generator pinned to CPU ${cpus - 1}` : `; load generator shares the ${cpus} CPUs`),
     );
     console.log(
       JSON.stringify({
@@ -199,6 +231,13 @@ async function main() {
         landfall_processes: best.processes,
         single_process_rps: single.result.rps,
         single_process_p99_ms: single.result.p99,
+        mixed_rps: single.mixed.rps,
+        mixed_p99_ms: single.mixed.p99,
+        mixed_ratio: Number((single.mixed.rps / bare.rps).toFixed(3)),
+        scaling: Number((widest.mixed.rps / single.mixed.rps).toFixed(2)),
+        processes: widest.processes,
+        pinned,
+        load_1m: Number(os.loadavg()[0]!.toFixed(2)),
         non2xx,
       }),
     );

@@ -6,6 +6,15 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     headers?: Record<string, string>;
+    /** Requests in turn per connection; setupRequest may rewrite each one before it is sent. */
+    requests?: Request[];
+  }
+  interface Request {
+    method?: string;
+    path?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    setupRequest?: (request: Request) => Request;
   }
   interface Histogram {
     average: number;

@@ -1,0 +1,166 @@
+// The api bench's realistic mix (issue 20): what a day of staff and customers asks of one workspace, not one URL
+// again and again. Lists of accounts with varied filters, sorts, searches and pages; account, contact and project
+// pages; the global search; the customer's portal page; and one request in ten a write (a task's status, a comment,
+// a contact's title) that changes the data the cached answers were built from. Each pick is random (seeded, so
+// two runs ask the same things), over hundreds of accounts, projects and tasks.
+import { randomBytes } from 'node:crypto';
+import type { Request } from 'autocannon';
+import type { Database } from '../../src/server/db/client.ts';
+import { hashToken } from '../../src/server/security/secrets.ts';
+import { ACCOUNT_SORTS } from '../../src/contract/accounts.ts';
+
+export interface MixTargets {
+  accounts: string[];
+  contacts: string[];
+  projects: string[];
+  /** Open, non-milestone tasks: their status toggles between not started and in progress. */
+  tasks: string[];
+  portal: { projectId: string; cookie: string }[];
+  names: string[];
+}
+
+const SAMPLE = 400;
+
+/** Picks the targets of the mix from the seeded workspace, and opens portal sessions for some of its contacts. */
+export async function mixTargets(database: Database, workspaceId: string): Promise<MixTargets> {
+  const q = database.query.bind(database);
+  const ids = async (sql: string) => (await q<{ id: string }>(sql, [workspaceId, SAMPLE])).map((row) => row.id);
+  const accounts = await ids('select id from accounts where workspace_id = $1 order by md5(id::text) limit $2');
+  const contacts = await ids('select id from contacts where workspace_id = $1 and left_on is null order by md5(id::text) limit $2');
+  const projects = await ids("select id from projects where workspace_id = $1 and status = 'active' order by md5(id::text) limit $2");
+  const tasks = await ids(`select t.id from project_tasks t join projects p on p.workspace_id = t.workspace_id and p.id = t.project_id
+      where t.workspace_id = $1 and p.status = 'active' and t.status in ('not_started', 'in_progress') and t.milestone_kind is null and t.projected_start <= current_date
+      order by md5(t.id::text) limit $2`);
+  const names = (await q<{ name: string }>('select name from accounts where workspace_id = $1 order by md5(id::text) limit $2', [workspaceId, SAMPLE])).map((row) => row.name);
+  // A contact of each of 50 projects' accounts, given access and a session as the portal's sign-in would.
+  const people = await q<{ project_id: string; contact_id: string }>(
+    `select distinct on (p.id) p.id as project_id, c.id as contact_id from projects p
+       join contacts c on c.workspace_id = p.workspace_id and c.account_id = p.account_id and c.left_on is null
+      where p.workspace_id = $1 and p.status = 'active' order by p.id, c.id limit 50`,
+    [workspaceId],
+  );
+  const portal: MixTargets['portal'] = [];
+  for (const person of people) {
+    const token = randomBytes(32).toString('base64url');
+    await q(
+      `insert into portal_access (workspace_id, project_id, contact_id, invite_token_hash, invited_by_name, invited_at, invite_expires_at)
+       values ($1, $2, $3, $4, 'api bench', now(), now() + interval '30 days') on conflict do nothing`,
+      [workspaceId, person.project_id, person.contact_id, hashToken(randomBytes(16).toString('hex'))],
+    );
+    await q(`insert into portal_sessions (workspace_id, contact_id, token_hash, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [workspaceId, person.contact_id, hashToken(token)]);
+    portal.push({ projectId: person.project_id, cookie: `lf_portal=${token}` });
+  }
+  if (!accounts.length || !projects.length || !tasks.length || !contacts.length || !portal.length) {
+    throw new Error(`the seeded workspace lacks targets for the mix (accounts ${accounts.length}, projects ${projects.length}, tasks ${tasks.length}, contacts ${contacts.length}, portal ${portal.length})`);
+  }
+  return { accounts, contacts, projects, tasks, portal, names };
+}
+
+/** A small deterministic generator (mulberry32), so every run of the bench asks the same sequence. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface GetPick { kind: string; method: 'GET'; path: string; portal?: string }
+interface WritePick { kind: string; method: 'PATCH' | 'POST'; path: string; body: unknown }
+type Pick = GetPick | WritePick;
+
+/**
+ * The mix, as weights over kinds of request. `writes` is the share of writes (0.1: one in ten); `distinct` bounds
+ * how many different reads are asked (a small number makes a cache-friendly mix, the whole space an honest one).
+ */
+export function mixRequests(targets: MixTargets, options: { writes: number; seed: number; distinct?: number }) {
+  const next = random(options.seed);
+  const any = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const segments = ['enterprise', 'mid_market', 'smb'];
+  const stages = ['land', 'adopt', 'expand', 'renew'];
+  let flip = 0;
+  const reads: [number, () => GetPick][] = [
+    [30, () => {
+      const params = new URLSearchParams({ limit: '50' });
+      const sort = any(ACCOUNT_SORTS);
+      params.set('sort', next() < 0.5 ? sort : `-${sort}`);
+      if (next() < 0.4) params.set('segment', any(segments));
+      if (next() < 0.2) params.set('laerStage', any(stages));
+      if (next() < 0.3) params.set('q', any(targets.names).slice(0, 3 + Math.floor(next() * 6)));
+      params.set('offset', String(50 * Math.floor(next() * 20)));
+      return { kind: 'accounts list', method: 'GET', path: `/api/v1/accounts?${params}` };
+    }],
+    [10, () => ({ kind: 'account page', method: 'GET', path: `/api/v1/accounts/${any(targets.accounts)}` })],
+    [8, () => ({ kind: 'account contacts', method: 'GET', path: `/api/v1/accounts/${any(targets.accounts)}/contacts` })],
+    [15, () => ({ kind: 'project page', method: 'GET', path: `/api/v1/projects/${any(targets.projects)}` })],
+    [5, () => ({ kind: 'project history', method: 'GET', path: `/api/v1/projects/${any(targets.projects)}/history?limit=50` })],
+    [7, () => ({ kind: 'search', method: 'GET', path: `/api/v1/search?q=${encodeURIComponent(any(targets.names).slice(0, 4 + Math.floor(next() * 5)))}` })],
+    [15, () => {
+      const who = any(targets.portal);
+      return { kind: 'portal page', method: 'GET', path: `/api/portal/v1/projects/${who.projectId}`, portal: who.cookie };
+    }],
+  ];
+  const writes: [number, () => WritePick][] = [
+    [4, () => ({ kind: 'task status', method: 'PATCH', path: `/api/v1/tasks/${any(targets.tasks)}`, body: { status: flip++ % 2 ? 'not_started' : 'in_progress' } })],
+    [3, () => ({ kind: 'comment', method: 'POST', path: `/api/v1/tasks/${any(targets.tasks)}/comments`, body: { body: `Checked with the customer (${Math.floor(next() * 1e6)})` } })],
+    [3, () => ({ kind: 'contact edit', method: 'PATCH', path: `/api/v1/contacts/${any(targets.contacts)}`, body: { title: `Lead ${Math.floor(next() * 1000)}` } })],
+  ];
+  const weighted = <T>(table: [number, () => T][]) => {
+    const total = table.reduce((sum, [w]) => sum + w, 0);
+    return () => {
+      let r = next() * total;
+      for (const [w, make] of table) if ((r -= w) < 0) return make();
+      return table[table.length - 1]![1]();
+    };
+  };
+  const read = weighted(reads);
+  const write = weighted(writes);
+  const fixedReads = options.distinct ? Array.from({ length: options.distinct }, read) : undefined;
+  return (): Pick => (next() < options.writes ? write() : fixedReads ? any(fixedReads) : read());
+}
+
+/** The mix as autocannon requests: each request sent is a fresh pick. */
+export function autocannonRequests(pick: () => Pick, staff: Record<string, string>): Request[] {
+  return [
+    {
+      setupRequest: (request) => {
+        const chosen = pick();
+        const headers: Record<string, string> = chosen.method === 'GET' ? {} : { 'content-type': 'application/json' };
+        if ('portal' in chosen && chosen.portal) headers.cookie = chosen.portal;
+        else Object.assign(headers, staff);
+        return { ...request, method: chosen.method, path: chosen.path, headers, body: chosen.method === 'GET' ? undefined : JSON.stringify(chosen.body) } as Request;
+      },
+    },
+  ];
+}
+
+/** Sends one request of the mix as the bench would (staff token or the customer's cookie). */
+async function send(baseUrl: string, chosen: Pick, staff: Record<string, string>) {
+  const headers: Record<string, string> = 'portal' in chosen && chosen.portal ? { cookie: chosen.portal } : { ...staff };
+  if (chosen.method !== 'GET') headers['content-type'] = 'application/json';
+  const response = await fetch(baseUrl + chosen.path, { method: chosen.method, headers, body: chosen.method === 'GET' ? undefined : JSON.stringify(chosen.body) });
+  const text = await response.text();
+  if (response.status >= 300) throw new Error(`${chosen.kind}: ${chosen.method} ${chosen.path} answered ${response.status} ${text}`);
+}
+
+/**
+ * Asks every kind of the mix 15 times, one at a time, and returns each kind's median time: where the time goes (and
+ * a check that each answers 2xx, so the mix measures work, not errors).
+ */
+export async function profileMix(baseUrl: string, targets: MixTargets, staff: Record<string, string>) {
+  const pick = mixRequests(targets, { writes: 0.3, seed: 7 });
+  const times = new Map<string, number[]>();
+  for (let i = 0; i < 5000 && [...times.values()].filter((t) => t.length >= 15).length < 10; i++) {
+    const chosen = pick();
+    const seen = times.get(chosen.kind) ?? [];
+    if (seen.length >= 15) continue;
+    const started = performance.now();
+    await send(baseUrl, chosen, staff);
+    seen.push(performance.now() - started);
+    times.set(chosen.kind, seen);
+  }
+  return [...times].map(([kind, t]) => ({ kind, p50_ms: Number(t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!.toFixed(1)) }));
+}
