@@ -8,6 +8,7 @@ import type { Request } from 'autocannon';
 import type { Database } from '../../src/server/db/client.ts';
 import { hashToken } from '../../src/server/security/secrets.ts';
 import { ACCOUNT_SORTS } from '../../src/contract/accounts.ts';
+import { seededRandom } from '../../src/server/demo/demo.generator.ts';
 
 export interface MixTargets {
   accounts: string[];
@@ -56,18 +57,6 @@ export async function mixTargets(database: Database, workspaceId: string): Promi
   return { accounts, contacts, projects, tasks, portal, names };
 }
 
-/** A small deterministic generator (mulberry32), so every run of the bench asks the same sequence. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface GetPick { kind: string; method: 'GET'; path: string; portal?: string }
 interface WritePick { kind: string; method: 'PATCH' | 'POST'; path: string; body: unknown }
 type Pick = GetPick | WritePick;
@@ -77,8 +66,9 @@ type Pick = GetPick | WritePick;
  * how many different reads are asked (a small number makes a cache-friendly mix, the whole space an honest one).
  */
 export function mixRequests(targets: MixTargets, options: { writes: number; seed: number; distinct?: number }) {
-  const next = random(options.seed);
-  const any = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const random = seededRandom(options.seed);
+  const { next } = random;
+  const any = <T>(list: readonly T[]) => random.pick(list);
   const segments = ['enterprise', 'mid_market', 'smb'];
   const stages = ['land', 'adopt', 'expand', 'renew'];
   let flip = 0;
@@ -108,14 +98,7 @@ export function mixRequests(targets: MixTargets, options: { writes: number; seed
     [3, () => ({ kind: 'comment', method: 'POST', path: `/api/v1/tasks/${any(targets.tasks)}/comments`, body: { body: `Checked with the customer (${Math.floor(next() * 1e6)})` } })],
     [3, () => ({ kind: 'contact edit', method: 'PATCH', path: `/api/v1/contacts/${any(targets.contacts)}`, body: { title: `Lead ${Math.floor(next() * 1000)}` } })],
   ];
-  const weighted = <T>(table: [number, () => T][]) => {
-    const total = table.reduce((sum, [w]) => sum + w, 0);
-    return () => {
-      let r = next() * total;
-      for (const [w, make] of table) if ((r -= w) < 0) return make();
-      return table[table.length - 1]![1]();
-    };
-  };
+  const weighted = <T>(table: [number, () => T][]) => () => random.weighted(table.map(([w, make]) => [make, w] as const))();
   const read = weighted(reads);
   const write = weighted(writes);
   const fixedReads = options.distinct ? Array.from({ length: options.distinct }, read) : undefined;
