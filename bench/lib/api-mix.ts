@@ -72,6 +72,7 @@ export function mixRequests(targets: MixTargets, options: { writes: number; seed
   const segments = ['enterprise', 'mid_market', 'smb'];
   const stages = ['land', 'adopt', 'expand', 'renew'];
   let flip = 0;
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const reads: [number, () => GetPick][] = [
     [30, () => {
       const params = new URLSearchParams({ limit: '50' });
@@ -94,7 +95,7 @@ export function mixRequests(targets: MixTargets, options: { writes: number; seed
     }],
   ];
   const writes: [number, () => WritePick][] = [
-    [4, () => ({ kind: 'task status', method: 'PATCH', path: `/api/v1/tasks/${any(targets.tasks)}`, body: { status: flip++ % 2 ? 'not_started' : 'in_progress' } })],
+    [4, () => ({ kind: 'task status', method: 'PATCH', path: `/api/v1/tasks/${any(targets.tasks)}`, body: flip++ % 2 ? { status: 'not_started', actualStart: null } : { status: 'in_progress', actualStart: yesterday } })],
     [3, () => ({ kind: 'comment', method: 'POST', path: `/api/v1/tasks/${any(targets.tasks)}/comments`, body: { body: `Checked with the customer (${Math.floor(next() * 1e6)})` } })],
     [3, () => ({ kind: 'contact edit', method: 'PATCH', path: `/api/v1/contacts/${any(targets.contacts)}`, body: { title: `Lead ${Math.floor(next() * 1000)}` } })],
   ];
