@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { parseArgs } from 'node:util';
 import { JOBS } from './app/jobs.ts';
 import { loadConfig, type Config } from './config.ts';
@@ -14,8 +15,9 @@ import { importCommand } from './modules/imports/imports.cli.ts';
 
 const USAGE = `landfall <command>
 
-  serve [--no-jobs]     run the web app and API (default), and the scheduled jobs unless --no-jobs
-                        or LANDFALL_JOBS=0
+  serve [--no-jobs] [--workers N]
+                        run the web app and API (default), and the scheduled jobs unless --no-jobs
+                        or LANDFALL_JOBS=0; --workers N runs N processes on one port (PostgreSQL only)
   worker                run the scheduled jobs (mail, cadences, escalation, re-planning), without HTTP
   migrate               apply database migrations and exit
   seed --accounts N     add a workspace with N generated accounts (for benchmarks)
@@ -56,9 +58,45 @@ function stopOnSignal(services: Services, jobs: JobRunner | undefined, closeApp:
   process.once('SIGTERM', shutdown);
 }
 
-async function serve(config: Config, runJobs: boolean) {
+/**
+ * `serve --workers N`: this process migrates (and seeds the demo) once, then forks N processes that each serve the
+ * same port (node:cluster hands them connections) and, unless told not to, run the jobs — claimed in the database,
+ * so no job runs twice. Nothing one process needs is kept in another's memory: sessions, rate limits and job claims
+ * are rows, and cached answers are checked against the database's data version on every request.
+ */
+async function serveCluster(config: Config, runJobs: boolean, workers: number) {
+  if (!config.databaseUrl) throw new Error('--workers needs PostgreSQL (set DATABASE_URL): an embedded PGlite belongs to one process.');
   const services = await openServices(config);
   if (config.demo && (await needsSetup(services))) {
+    console.log('Creating the demo workspace…');
+    await seedDemoWorkspace(services);
+  }
+  await services.database.close();
+  let stopping = false;
+  const fork = () => cluster.fork({ LANDFALL_JOBS: runJobs ? 'true' : 'false' });
+  for (let i = 0; i < workers; i++) fork();
+  cluster.on('exit', (child, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`Landfall process ${child.process.pid} stopped (${signal ?? code}); starting another.`);
+    setTimeout(fork, 1000);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const child of Object.values(cluster.workers ?? {})) child?.process.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  console.log(`\nLandfall is running at ${config.publicUrl} on ${workers} processes (database: PostgreSQL)`);
+  console.log(runJobs ? 'Jobs: run in every process, each claimed once in the database.\n' : 'Jobs: not run here (left to `landfall worker`).\n');
+}
+
+async function serve(config: Config, runJobs: boolean) {
+  const child = cluster.isWorker;
+  const services = await openServices(config);
+  if (!child && config.demo && (await needsSetup(services))) {
     console.log('Creating the demo workspace…');
     await seedDemoWorkspace(services);
   }
@@ -66,6 +104,7 @@ async function serve(config: Config, runJobs: boolean) {
   const jobs = runJobs ? startJobRunner(services, JOBS) : undefined;
   stopOnSignal(services, jobs, () => app.close());
   await app.listen({ port: config.port, host: config.host });
+  if (child) return;
   const engine = services.database.engine === 'pglite' ? `PGlite at ${config.dataDir}/db` : 'PostgreSQL';
   console.log(`\nLandfall is running at ${config.publicUrl} (database: ${engine})`);
   if (await needsSetup(services)) {
@@ -92,6 +131,7 @@ async function main() {
       projects: { type: 'string' },
       tasks: { type: 'string' },
       'no-jobs': { type: 'boolean' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       kind: { type: 'string' },
       'dry-run': { type: 'boolean' },
@@ -102,8 +142,13 @@ async function main() {
   if (values.help) return console.log(USAGE);
   const config = loadConfig();
   switch (command) {
-    case 'serve':
-      return serve(config, config.jobs && !values['no-jobs']);
+    case 'serve': {
+      const runJobs = config.jobs && !values['no-jobs'];
+      if (values.workers === undefined || cluster.isWorker) return serve(config, runJobs);
+      const workers = Number(values.workers);
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error('--workers must be a whole number from 1 to 64');
+      return serveCluster(config, runJobs, workers);
+    }
     case 'worker':
       return worker(config);
     case 'migrate': {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -56,11 +57,14 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   };
 }
 
+/** The extensions the migrations create (pg_trgm: the search's and lists' "contains" matches use trigram indexes). */
+export const PGLITE_EXTENSIONS = { pg_trgm };
+
 async function openPglite(options: OpenOptions): Promise<Database> {
   let client = options.pglite;
   if (!client) {
     if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
-    client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    client = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: PGLITE_EXTENSIONS });
   }
   const pglite = client;
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;

@@ -3,6 +3,7 @@
 // in job_runs (see job-runs.repo.ts), so each period runs once across them; a queued job polls in every
 // process and relies on its queue's own claims. Time is the services' clock, so tests can move or speed it.
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import os from 'node:os';
 import type { Services } from '../context.ts';
 import { isRecurring, MINUTE, periodOf, type JobContext, type QueuedJob, type RecurringJob, type RegisteredJob } from './job.ts';
@@ -54,6 +55,8 @@ export function startJobRunner(services: Services, jobs: RegisteredJob[], option
   const sleep = options.sleep ?? realSleep;
   const log = options.log ?? ((message: string, error?: unknown) => (error === undefined ? console.error(message) : console.error(message, error)));
   const stopping = new AbortController();
+  // Every job sleeps on this one signal (a listener each): as many as there are jobs is expected, not a leak.
+  setMaxListeners(jobs.length + 10, stopping.signal);
   const db = () => services.database.db;
 
   async function runClaimed(entry: RecurringJob, claim: repo.Claim, context: JobContext) {

@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import type { MemberRole } from '../../core/people.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { contextFor, type Actor, type Ctx, type Services } from '../context.ts';
-import { openDatabase, type Database } from '../db/client.ts';
+import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../db/client.ts';
 import { buildApp, type App } from '../app/app.ts';
 import { createAccount } from '../modules/accounts/accounts.service.ts';
 import type { AccountInput } from '../../contract/accounts.ts';
@@ -36,7 +36,7 @@ async function openTestDatabase(): Promise<{ database: Database; url?: string; d
   const adminUrl = process.env.DATABASE_URL;
   if (inject('pgTemplate') && adminUrl) return openTemplateDatabase(adminUrl, 'lf_t', 5);
   const tarball = fs.readFileSync(inject('pgliteTemplate'));
-  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]) });
+  const pglite = await PGlite.create({ loadDataDir: new Blob([tarball]), extensions: PGLITE_EXTENSIONS });
   const database = await openDatabase({ pglite });
   return { database, drop: () => database.close() };
 }

@@ -34,6 +34,9 @@ export const accounts = pgTable(
     index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn),
     uniqueIndex('accounts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('accounts_workspace_domain_idx').on(t.workspaceId, t.domain),
+    // "Contains" matches (the list's q, the search) through trigrams: `ilike '%text%'` without reading every row.
+    index('accounts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('accounts_domain_trgm_idx').using('gin', sql`${t.domain} gin_trgm_ops`),
   ],
 );
 

@@ -34,6 +34,8 @@ export const contacts = pgTable(
     uniqueIndex('contacts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('contacts_modules_idx').using('gin', t.modules),
     index('contacts_guide_idx').on(t.workspaceId, t.guideContactId),
+    index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    index('contacts_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({
       columns: [t.workspaceId, t.organizationId],

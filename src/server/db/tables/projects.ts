@@ -40,6 +40,7 @@ export const projects = pgTable(
   (t) => [
     unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
     index('projects_account_idx').on(t.workspaceId, t.accountId),
+    index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
     foreignKey({
@@ -99,6 +100,7 @@ export const projectTasks = pgTable(
     unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
     unique('project_tasks_key').on(t.projectId, t.key),
     index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
+    index('project_tasks_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     // Insight reports read the milestones of a whole portfolio (time to live, to value…): only milestone rows.
     // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
     index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
