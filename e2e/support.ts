@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startSmtpServer, type SmtpCapture } from '../src/server/test/smtp.ts';
 
@@ -62,12 +63,17 @@ export async function startLandfall(
   const mailbox = await startSmtpServer();
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['bin/landfall.mjs', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LANDFALL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: mailbox.url, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const database = await multiProcessDatabase();
+  const common = { ...process.env, PORT: String(port), HOST: '127.0.0.1', LANDFALL_DATA_DIR: dataDir, LOG_LEVEL: 'warn', SMTP_URL: mailbox.url, ...database?.env, ...env };
+  const start = (args: string[]) => {
+    const started: ChildProcess = spawn(process.execPath, ['bin/landfall.mjs', ...args], { env: common, stdio: ['ignore', 'pipe', 'pipe'] });
+    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return started;
+  };
+  // E2E_PROCESSES=multi (with DATABASE_URL): two web processes and two job workers over one fresh PostgreSQL.
+  const child = start(database ? ['serve', '--workers', '2', '--no-jobs'] : ['serve']);
+  const workers: ChildProcess[] = [];
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000; // the demo seeds in ~20 s alone, several times that on a busy machine
   for (;;) {
@@ -76,7 +82,11 @@ export async function startLandfall(
       throw new Error(`Landfall exited early:\n${output}`);
     }
     try {
-      if ((await fetch(`${url}/api/health`)).ok && /Landfall is running/.test(output)) break;
+      if ((await fetch(`${url}/api/health`)).ok && /Landfall is running/.test(output)) {
+        // The workers start once the web processes have migrated the database and seeded the demo.
+        if (database) workers.push(start(['worker']), start(['worker']));
+        break;
+      }
     } catch {
       // not listening yet
     }
@@ -94,10 +104,37 @@ export async function startLandfall(
     output: () => output,
     mailbox,
     stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await Promise.all([child, ...workers].map((p) => new Promise((resolve) => (p.exitCode !== null ? resolve(null) : (p.once('exit', resolve), p.kill('SIGTERM'))))));
       await mailbox.close();
+      if (database) {
+        // No job done twice: every message reached the SMTP server once.
+        const ids = mailbox.received.map((mail) => mail.messageId).filter(Boolean);
+        const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+        await database.drop();
+        assert.deepEqual(twice, [], `messages delivered twice by ${workers.length} workers: ${twice.join(', ')}`);
+      }
       if (!options.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** With E2E_PROCESSES=multi and DATABASE_URL (a PostgreSQL server): a fresh database for one Landfall, dropped after. */
+async function multiProcessDatabase() {
+  const base = process.env.DATABASE_URL;
+  if (process.env.E2E_PROCESSES !== 'multi' || !base) return undefined;
+  const name = `landfall_e2e_${process.pid}_${Date.now()}`;
+  const admin = new URL(base);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
     },
   };
 }
