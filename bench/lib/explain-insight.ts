@@ -2,7 +2,7 @@
 // report spends: DATABASE_URL=postgres://…/db npx tsx bench/lib/explain-insight.ts [name…] (the workspace with the most projects).
 // CPU=5: instead, runs each query 5 times and prints the CPU time its PostgreSQL backend spent (from /proc, so the
 // database must run on this machine): a figure that, unlike the wall clock, does not grow with the machine's load.
-// JIT=off: with jit off in the session.
+// JIT=on: with jit on in the session (the app turns it off).
 import fs from 'node:fs';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { SQL } from 'drizzle-orm';
@@ -13,7 +13,8 @@ import * as repo from '../../src/server/modules/insight/insight.repo.ts';
 
 const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await client.connect();
-if (process.env.JIT === 'off') await client.query('set jit = off');
+// As the app's connections do (src/server/db/client.ts), unless JIT=on.
+if (process.env.JIT !== 'on') await client.query('set jit = off');
 const { rows: [top] } = await client.query<{ workspace_id: string; industry: string }>(
   `select p.workspace_id, (select industry from accounts a where a.workspace_id = p.workspace_id group by 1 order by count(*) desc limit 1) as industry
    from projects p group by 1 order by count(*) desc limit 1`,

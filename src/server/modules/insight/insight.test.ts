@@ -155,6 +155,19 @@ describe('the dashboard', () => {
     const all = (await client.get('/api/v1/insight/dashboard?scope=portfolio')).body;
     expect(all.projects.active + all.projects.closed).toBe(15);
   });
+
+  it('shows a leader the portfolio, and everyone else who is not a leader or an admin their own work', async () => {
+    const leader = await signedInClient(env, await makeMember(env.services, admin.workspaceId, 'leader', 'Lea Leader'));
+    const portfolio = (await leader.get('/api/v1/insight/dashboard')).body;
+    expect(portfolio).toMatchObject({ scope: 'portfolio', projects: { active: expect.any(Number), closed: expect.any(Number) } });
+    expect(portfolio.projects.active + portfolio.projects.closed).toBe(15);
+    expect(portfolio.timeToLive).toMatchObject({ median: 70, done: 12, open: 3 });
+    for (const role of ['implementation_manager', 'csm'] as const) {
+      const client = await signedInClient(env, await makeMember(env.services, admin.workspaceId, role, `Someone ${role}`));
+      const own = (await client.get('/api/v1/insight/dashboard')).body;
+      expect(own).toMatchObject({ scope: 'mine', projects: { active: 0, closed: 0 }, workload: [] });
+    }
+  });
 });
 
 describe('the day −60…+60 report', () => {
