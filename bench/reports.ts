@@ -6,7 +6,9 @@
 // prepared plans, nothing in Node's caches, so the report answer cache is empty), each with filter
 // values not asked before. PostgreSQL's shared buffers and the OS page cache stay as the seed left them (this bench
 // cannot drop them without restarting the database). Warm: the p50 of RUNS further requests (answered from the report cache while the workspace's insight version holds).
-// Uses DATABASE_URL when set (a new workspace is seeded in it), else creates landfall_bench_reports_<pid> and drops it.
+// Uses DATABASE_URL when set (a new workspace is seeded in it, and kept), else creates landfall_bench_reports_<pid> and drops it.
+// --reuse (with DATABASE_URL): no seeding, no re-score; times the reports of the workspace already seeded there with the
+// most projects (for iterating on the queries without writing a million tasks again).
 import { execSync, fork, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import pg from 'pg';
 import { installAll } from '../src/server/app/reactions.ts';
 import { loadConfig } from '../src/server/config.ts';
 import { contextFor, type Services } from '../src/server/context.ts';
-import { openDatabase } from '../src/server/db/client.ts';
+import { openDatabase, type Database } from '../src/server/db/client.ts';
 import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
@@ -25,7 +27,7 @@ import { timeHealthRescore } from './lib/health-rescore.ts';
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = import.meta.dirname;
 const { values } = parseArgs({
-  options: { accounts: { type: 'string' }, projects: { type: 'string' }, tasks: { type: 'string' }, runs: { type: 'string' } },
+  options: { accounts: { type: 'string' }, projects: { type: 'string' }, tasks: { type: 'string' }, runs: { type: 'string' }, reuse: { type: 'boolean' } },
 });
 const ACCOUNTS = Number(values.accounts ?? 10_000);
 const PROJECTS = Number(values.projects ?? ACCOUNTS * 2);
@@ -67,6 +69,18 @@ async function timed(url: string, headers: Record<string, string>): Promise<numb
   return ms;
 }
 
+/** The workspace a previous run seeded (the one with the most projects) and its admin, for --reuse. */
+async function seededBefore(database: Database) {
+  const [found] = await database.query<{ workspace_id: string; email: string; accounts: number; projects: number; tasks: number }>(
+    `select p.workspace_id, (select m.email from members m where m.workspace_id = p.workspace_id and m.role = 'admin' order by m.created_at limit 1) as email,
+       (select count(*) from accounts a where a.workspace_id = p.workspace_id)::int as accounts, count(*)::int as projects,
+       (select count(*) from project_tasks t where t.workspace_id = p.workspace_id)::int as tasks
+     from projects p group by 1 order by count(*) desc limit 1`,
+  );
+  if (!found) throw new Error('--reuse: no seeded workspace in DATABASE_URL; run once without --reuse');
+  return { workspaceId: found.workspace_id, email: found.email, accounts: found.accounts, projects: { projects: found.projects, tasks: found.tasks } };
+}
+
 const p50 = (times: number[]) => times.toSorted((a, b) => a - b)[Math.floor(times.length / 2)]!;
 
 async function main() {
@@ -86,9 +100,10 @@ async function main() {
     const services: Services = { database, config, now: () => new Date() };
     installAll();
     let started = performance.now();
-    const seeded = await seedAccounts(services, { accounts: ACCOUNTS, progress: true, projects: PROJECTS, tasks: TASKS });
-    const seedS = (performance.now() - started) / 1000;
-    console.error(`Seeded ${ACCOUNTS} accounts, ${seeded.projects?.projects} projects, ${seeded.projects?.tasks} tasks in ${seedS.toFixed(1)} s`);
+    if (values.reuse && own) throw new Error('--reuse needs DATABASE_URL (the database a previous run seeded)');
+    const seeded = values.reuse ? await seededBefore(database) : await seedAccounts(services, { accounts: ACCOUNTS, progress: true, projects: PROJECTS, tasks: TASKS });
+    const seedS = values.reuse ? 0 : (performance.now() - started) / 1000;
+    console.error(`${values.reuse ? 'Reusing' : 'Seeded'} ${seeded.accounts} accounts, ${seeded.projects?.projects} projects, ${seeded.projects?.tasks} tasks in ${seedS.toFixed(1)} s`);
     const member = await findActiveMemberByEmail(database.db, seeded.email);
     const ctx = contextFor(services, { kind: 'member', workspaceId: seeded.workspaceId, memberId: member!.id, role: 'admin', sessionId: 'bench', name: member!.name });
     const { token } = await createApiToken(ctx, { name: 'reports bench', role: 'admin' });
@@ -97,9 +112,12 @@ async function main() {
       [seeded.workspaceId],
     );
     started = performance.now();
-    const rescore = await timeHealthRescore(services, seeded.workspaceId);
-    const healthRescoreS = rescore.health_rescore_s;
-    console.error(`health re-score of ${rescore.accounts} accounts: ${healthRescoreS} s, again ${rescore.health_rescore_again_s} s (${rescore.changed_again} changed), both in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    let healthRescoreS: number | null = null;
+    if (!values.reuse) {
+      const rescore = await timeHealthRescore(services, seeded.workspaceId);
+      healthRescoreS = rescore.health_rescore_s;
+      console.error(`health re-score of ${rescore.accounts} accounts: ${healthRescoreS} s, again ${rescore.health_rescore_again_s} s (${rescore.changed_again} changed), both in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
     await database.close();
 
     const port = await freePort();
@@ -132,7 +150,7 @@ async function main() {
         health_rescore_s: healthRescoreS,
         tasks: seeded.projects?.tasks ?? 0,
         projects: seeded.projects?.projects ?? 0,
-        accounts: ACCOUNTS,
+        accounts: seeded.accounts,
         seed_s: round(seedS),
       }),
     );

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { histogram, kaplanMeier, kmPercentile, percentileCont, type Observation } from './survival.ts';
+import { histogram, kaplanMeier, kmPercentile, kmPercentiles, percentileCont, type Observation } from './survival.ts';
 
 // Twelve finished projects: 10, 20, …, 120 days.
 const done: Observation[] = Array.from({ length: 12 }, (_, i) => ({ days: (i + 1) * 10, event: true }));
@@ -50,6 +50,18 @@ describe('time to a milestone, open projects censored', () => {
       fc.property(fc.array(observation, { maxLength: 40 }), fc.integer(), (list, seed) => {
         const shuffled = list.toSorted((a, b) => ((a.days * 31 + seed) % 17) - ((b.days * 31 + seed) % 17));
         for (const p of [0.5, 0.75, 0.9]) expect(kmPercentile(shuffled, p)).toEqual(kmPercentile(list, p));
+      }),
+    );
+  });
+
+  it('gives several percentiles off one curve as one at a time would, and leaves the observations as they were', () => {
+    const observation = fc.record({ days: fc.integer({ min: 0, max: 400 }), event: fc.boolean() });
+    const share = fc.double({ min: 0.01, max: 0.99, noNaN: true });
+    fc.assert(
+      fc.property(fc.array(observation, { maxLength: 40 }), fc.array(share, { maxLength: 5 }), (list, ps) => {
+        const before = structuredClone(list);
+        expect(kmPercentiles(list, ps)).toEqual(ps.map((p) => kmPercentile(list, p)));
+        expect(list).toEqual(before);
       }),
     );
   });

@@ -25,7 +25,7 @@ export interface SurvivalStep {
 
 /** The Kaplan–Meier curve: one step per day on which at least one project reached the milestone. */
 export function kaplanMeier(observations: readonly Observation[]): SurvivalStep[] {
-  const sorted = observations.filter((o) => Number.isFinite(o.days)).toSorted((a, b) => a.days - b.days);
+  const sorted = observations.filter((o) => Number.isFinite(o.days)).sort((a, b) => a.days - b.days);
   const steps: SurvivalStep[] = [];
   let atRisk = sorted.length;
   let survival = 1;
@@ -55,12 +55,20 @@ export interface KmPercentile {
 
 /** The p-th percentile (0 < p < 1) of the time to the milestone, open projects counted as censored. */
 export function kmPercentile(observations: readonly Observation[], p: number): KmPercentile {
+  return kmPercentiles(observations, [p])[0]!;
+}
+
+/** Several percentiles off one Kaplan–Meier curve (the curve is the costly part: a sort of every observation). */
+export function kmPercentiles(observations: readonly Observation[], ps: readonly number[]): KmPercentile[] {
   const curve = kaplanMeier(observations);
-  // A tolerance so that 1 − 6/12 = 0.5 counts as reaching the median despite floating point.
-  const step = curve.find((s) => s.survival <= 1 - p + 1e-9);
-  if (step) return { days: step.days, atLeast: null };
-  const longest = observations.reduce<number | null>((max, o) => (max === null || o.days > max ? o.days : max), null);
-  return { days: null, atLeast: longest };
+  let longest: number | null | undefined;
+  return ps.map((p) => {
+    // A tolerance so that 1 − 6/12 = 0.5 counts as reaching the median despite floating point.
+    const step = curve.find((s) => s.survival <= 1 - p + 1e-9);
+    if (step) return { days: step.days, atLeast: null };
+    longest ??= observations.reduce<number | null>((max, o) => (max === null || o.days > max ? o.days : max), null);
+    return { days: null, atLeast: longest };
+  });
 }
 
 /**

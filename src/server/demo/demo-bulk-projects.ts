@@ -173,10 +173,9 @@ export async function seedBulkProjects(services: Services, workspaceId: string, 
     );
     options.progress?.(to + 1, options.projects);
   }
-  await q('analyze projects');
-  await q('analyze project_tasks');
-  await q('analyze milestone_slips');
-  await q('analyze mail_outbox');
+  // Statistics for the planner, and the visibility map a bulk load leaves unset (autovacuum would set it a while
+  // later): the insight reports read the tasks from their indexes alone only where it says the rows are visible.
+  await q(`${services.database.engine === 'postgres' ? 'vacuum (analyze)' : 'analyze'} projects, project_tasks, milestone_slips, milestone_ratings, mail_outbox`);
   const [{ n: tasks } = { n: 0 }] = await q<{ n: number }>('select count(*)::int as n from project_tasks where workspace_id = $1', [workspaceId]);
   return { projects: options.projects, tasks };
 }

@@ -93,18 +93,34 @@ export const projectTasks = pgTable(
     health: text('health').notNull().default('on_track'),
     startReason: text('start_reason'),
     drivenBy: uuid('driven_by'),
+    /**
+     * What the day −60…+60 report counts the task as — milestone, deliverable, meeting (by its title) or task — kept
+     * by PostgreSQL from the row itself, so that the report reads it from an index instead of matching the titles of
+     * a hundred thousand tasks each time.
+     */
+    activityKind: text('activity_kind')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when milestone_kind is not null then 'milestone' when deliverable then 'deliverable'
+          when title ~* '(meeting|call|workshop|training|business review|value review|kickoff)' then 'meeting' else 'task' end`,
+      ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
     unique('project_tasks_key').on(t.projectId, t.key),
+    // A project's tasks in plan order. The insight_cold migration's hand SQL adds INCLUDE (stage, activity_kind, status,
+    // baseline_finish, actual_finish) — drizzle cannot say INCLUDE — so that the day −60…+60 report reads the tasks
+    // of thousands of projects from this index alone.
     index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
     index('project_tasks_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
-    // Insight reports read the milestones of a whole portfolio (time to live, to value…): only milestone rows.
+    // Insight reports read the milestones of a whole portfolio (time to live, to value, slip by month): only
+    // milestone rows; the same hand SQL adds INCLUDE (id, status, actual_finish, baseline_finish, projected_finish),
+    // so that they are read from the index alone.
     // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
     index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
-    index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId).where(sql`${t.milestoneKind} is not null`),
+    index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId, t.position).where(sql`${t.milestoneKind} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
     ),

@@ -42,7 +42,12 @@ function whereOf(set: ProjectSet): SQL {
   return sql.join(parts, sql` and `);
 }
 
-const FROM = sql`projects p join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id`;
+// A left join (every project has its account: a foreign key), so that PostgreSQL leaves the accounts out of a
+// statement that neither filters nor reads them (join removal over their unique key).
+/** Every project of the workspace: no scope, no filter (a statement may then skip the projects altogether). */
+const wholeWorkspace = (set: ProjectSet) => Object.entries(set).every(([key, value]) => key === 'workspaceId' || value === undefined);
+
+const FROM = sql`projects p left join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id`;
 
 /** A group's key and label, as SQL over p, a, pb (playbooks) and mg (members). */
 function groupOf(groupBy: GroupBy): { key: SQL; label: SQL } {
@@ -84,9 +89,11 @@ const GROUP_JOINS = sql`left join playbooks pb on pb.workspace_id = p.workspace_
 /**
  * Each project's wait for a milestone: to the day its milestone task was done (reached), or — still waiting —
  * to today, or to the day it was closed without reaching it (censored). Projects without that milestone are not
- * counted. `customer_slip`: business days of the milestone's slip owed to the customer.
+ * counted. `customer_slip` (asked for with `customerSlip`, else 0): business days of the milestone's slip owed to the
+ * customer.
  */
-function milestoneRows(set: ProjectSet, milestone: string, today: string, groupBy: GroupBy, extraWhere?: SQL): SQL {
+function milestoneRows(set: ProjectSet, milestone: string, today: string, groupBy: GroupBy, options: { extraWhere?: SQL | undefined; customerSlip?: boolean } = {}): SQL {
+  const { extraWhere, customerSlip = false } = options;
   const group = groupOf(groupBy);
   // Hash joins over the workspace's milestone rows (one index range), not a lookup per project: at 20,000
   // projects the difference is an order of magnitude. A project has one milestone of each kind (playbooks say
@@ -96,15 +103,17 @@ function milestoneRows(set: ProjectSet, milestone: string, today: string, groupB
       greatest(0, case when m.status = 'done' and m.actual_finish is not null then m.actual_finish - p.day0
            when p.status = 'closed' and p.status_changed_at is not null then least(p.status_changed_at::date, ${today}::date) - p.day0
            else ${today}::date - p.day0 end) as days,
-      coalesce(cs.days, 0)::int as customer_slip,
+      ${customerSlip ? sql`coalesce(cs.days, 0)::int` : sql`0`} as customer_slip,
       m.actual_finish::text as reached_on, m.baseline_finish::text as baseline_on
     from ${FROM}
     ${GROUP_JOINS}
     join (select distinct on (t.project_id) t.id, t.project_id, t.status, t.actual_finish, t.baseline_finish from project_tasks t
       where t.workspace_id = ${set.workspaceId} and t.milestone_kind = ${milestone}
       order by t.project_id, t.position) m on m.project_id = p.id
-    left join (select s.milestone_task_id, sum(s.days) as days from milestone_slips s
-      where s.workspace_id = ${set.workspaceId} and s.side = 'customer' group by 1) cs on cs.milestone_task_id = m.id
+    ${customerSlip
+      ? sql`left join (select s.milestone_task_id, sum(s.days) as days from milestone_slips s
+      where s.workspace_id = ${set.workspaceId} and s.side = 'customer' group by 1) cs on cs.milestone_task_id = m.id`
+      : sql``}
     where ${whereOf(set)}
       ${extraWhere ? sql`and ${extraWhere}` : sql``}`;
 }
@@ -133,7 +142,7 @@ export async function ttvData(db: Db, set: ProjectSet, milestone: string, today:
       percentile_cont(array[0.5, 0.75, 0.9]::float8[]) within group (order by greatest(0, days - round(customer_slip * 7.0 / 5)))
         filter (where reached) as net
     from r group by 1`;
-  const result = await db.execute(sql`with r as materialized (${milestoneRows(set, milestone, today, groupBy)})
+  const result = await db.execute(sql`with r as materialized (${milestoneRows(set, milestone, today, groupBy, { customerSlip: true })})
     select (select coalesce(json_agg(json_build_array(key, label, days, reached, customer_slip)), '[]'::json) from r) as rows,
       (select coalesce(json_agg(g), '[]'::json) from (${percentiles(sql`key`)}) g) as groups,
       (select coalesce(json_agg(o), '[]'::json) from (${percentiles(sql`'all'`)}) o) as overall`);
@@ -202,14 +211,19 @@ export async function stageNames(db: Db, set: ProjectSet) {
 
 /** Business days of milestone slip owed to each side, by the month the slipped milestone is now projected in. */
 export async function slipByMonth(db: Db, set: ProjectSet, today: string) {
-  const result = await db.execute(sql`select to_char(coalesce(m.actual_finish, m.projected_finish), 'YYYY-MM') as month,
-      coalesce(sum(s.days) filter (where s.side = 'customer'), 0)::int as customer,
-      coalesce(sum(s.days) filter (where s.side = 'vendor'), 0)::int as vendor
-    from ${FROM}
-    join milestone_slips s on s.workspace_id = p.workspace_id and s.project_id = p.id
-    join project_tasks m on m.workspace_id = s.workspace_id and m.id = s.milestone_task_id
-    where ${whereOf(set)} and coalesce(m.actual_finish, m.projected_finish) > ${today}::date - interval '12 months'
-    group by 1 order by 1`);
+  // The slips matched to the workspace's milestone rows by hash — read from the milestone index alone, which carries
+  // their dates — rather than looking up each slipped milestone among a million tasks or scanning them all for the
+  // date; grouped by the month as a date, named once per month. The whole workspace's slips need no project.
+  const chosen = wholeWorkspace(set) ? sql`` : sql`and s.project_id in (select p.id from ${FROM} where ${whereOf(set)})`;
+  const result = await db.execute(sql`select to_char(x.month, 'YYYY-MM') as month, x.customer::int as customer, x.vendor::int as vendor
+    from (select date_trunc('month', coalesce(m.actual_finish, m.projected_finish)) as month,
+        coalesce(sum(s.days) filter (where s.side = 'customer'), 0) as customer, coalesce(sum(s.days) filter (where s.side = 'vendor'), 0) as vendor
+      from milestone_slips s
+      join project_tasks m on m.workspace_id = ${set.workspaceId} and m.milestone_kind is not null and m.id = s.milestone_task_id
+      where s.workspace_id = ${set.workspaceId} ${chosen}
+        and coalesce(m.actual_finish, m.projected_finish) > ${today}::date - interval '12 months'
+      group by 1) x
+    order by 1`);
   return rowsOf<{ month: string; customer: number; vendor: number }>(result);
 }
 
@@ -294,7 +308,7 @@ export async function drill(db: Db, set: ProjectSet, filter: DrillFilter, today:
     if (milestone.state) conditions.push(milestone.state === 'done' ? sql`r.reached` : sql`not r.reached`);
     if (filter.figure === 'live_on_time') conditions.push(sql`(r.reached_on <= r.baseline_on or r.baseline_on is null)`);
     if (filter.figure === 'live_late') conditions.push(sql`r.reached_on > r.baseline_on`);
-    source = sql`select r.project_id, r.days from (${milestoneRows(set, milestone.kind, today, milestone.groupBy, extra.length ? sql.join(extra, sql` and `) : undefined)}) r
+    source = sql`select r.project_id, r.days from (${milestoneRows(set, milestone.kind, today, milestone.groupBy, { extraWhere: extra.length ? sql.join(extra, sql` and `) : undefined })}) r
       where ${sql.join(conditions, sql` and `)}`;
   } else {
     source = sql`select p.id as project_id, null::int as days from ${FROM} where ${whereOf(set)}${extra.length ? sql` and ${sql.join(extra, sql` and `)}` : sql``}`;
@@ -314,34 +328,29 @@ export async function drill(db: Db, set: ProjectSet, filter: DrillFilter, today:
 
 // ── The day −60…+60 report ───────────────────────────────────────────────────────────────────────────────────
 
-const MEETING = sql`t.title ~* '(meeting|call|workshop|training|business review|value review|kickoff)'`;
-
 /**
  * For each end-customer industry, stage, kind and day from −60 to +60 around the contract signature: how many
  * tasks were planned to finish that day (their baseline) and how many did (their actual finish); messages by their
- * due day (planned) and the day they went (actual).
+ * due day (planned) and the day they went (actual). A task's kind (milestone, deliverable, meeting, task) is its
+ * activity_kind, and what the report reads of the tasks comes from the project index alone.
  */
 export async function dayReport(db: Db, set: ProjectSet, from: number, to: number) {
   const chosen = sql`select p.id, p.workspace_id, coalesce(a.contract_signed_on, p.day0) as anchor, a.industry
     from ${FROM} where ${whereOf(set)}`;
-  const result = await db.execute(sql`with ps as (${chosen}),
-    td as (select ps.industry, t.stage,
-        case when t.milestone_kind is not null then 'milestone' when t.deliverable then 'deliverable'
-             when ${MEETING} then 'meeting' else 'task' end as kind,
-        t.baseline_finish - ps.anchor as planned_day,
-        case when t.status = 'done' then t.actual_finish - ps.anchor end as actual_day
-      from ps join project_tasks t on t.workspace_id = ps.workspace_id and t.project_id = ps.id),
-    md as (select ps.industry, '' as stage, 'message' as kind,
-        coalesce(o.due_at, o.send_after)::date - ps.anchor as planned_day,
-        case when o.state = 'sent' then o.sent_at::date - ps.anchor end as actual_day
-      from ps join mail_outbox o on o.workspace_id = ps.workspace_id and o.project_id = ps.id),
+  // Each task or message once, as its planned and its actual day (one row each), counted in one grouping.
+  const result = await db.execute(sql`with ps as materialized (${chosen}),
     events as (
-      select industry, stage, kind, planned_day as day, 1 as planned, 0 as actual from td where planned_day between ${from} and ${to}
-      union all select industry, stage, kind, actual_day, 0, 1 from td where actual_day between ${from} and ${to}
-      union all select industry, stage, kind, planned_day, 1, 0 from md where planned_day between ${from} and ${to}
-      union all select industry, stage, kind, actual_day, 0, 1 from md where actual_day between ${from} and ${to})
-    select industry, stage, kind, day, sum(planned)::int as planned, sum(actual)::int as actual
-    from events group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
+      select ps.industry, t.stage, t.activity_kind as kind, t.baseline_finish - ps.anchor as planned_day,
+          case when t.status = 'done' then t.actual_finish - ps.anchor end as actual_day
+        from ps join project_tasks t on t.workspace_id = ${set.workspaceId} and t.project_id = ps.id
+      union all
+      select ps.industry, '', 'message', coalesce(o.due_at, o.send_after)::date - ps.anchor,
+          case when o.state = 'sent' then o.sent_at::date - ps.anchor end
+        from ps join mail_outbox o on o.workspace_id = ${set.workspaceId} and o.project_id = ps.id)
+    select e.industry, e.stage, e.kind, d.day, sum(d.planned)::int as planned, sum(d.actual)::int as actual
+    from events e cross join lateral (values (e.planned_day, 1, 0), (e.actual_day, 0, 1)) d(day, planned, actual)
+    where d.day between ${from} and ${to}
+    group by 1, 2, 3, 4 order by 1, 2, 3, 4`);
   const industries = await db.execute(sql`select a.industry, count(*)::int as projects from ${FROM} where ${whereOf(set)} group by 1 order by 2 desc, 1`);
   return {
     cells: rowsOf<{ industry: string; stage: string; kind: string; day: number; planned: number; actual: number }>(result),

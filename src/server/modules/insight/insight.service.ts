@@ -1,7 +1,7 @@
 // Insight for leaders: the dashboard, time to a milestone (first engagement, live, first value, value) and the
 // day −60…+60 report. Reads the portfolio; writes only the workspace's insight settings.
 import { DEFAULT_DEFINITIONS, MEASURES, netDays, type GroupBy, type Measure, type MeasureDefinitions } from '../../../core/insight/measures.ts';
-import { histogram, kmPercentile, type Observation } from '../../../core/insight/survival.ts';
+import { histogram, kmPercentile, kmPercentiles, type KmPercentile, type Observation } from '../../../core/insight/survival.ts';
 import type {
   Benchmark,
   Dashboard,
@@ -102,11 +102,11 @@ function summarize(key: string, label: string, rows: readonly repo.MilestoneRow[
   const gross: Observation[] = rows.map((r) => ({ days: r.days, event: r.reached }));
   const net: Observation[] = rows.map((r) => ({ days: r.reached ? netDays(r.days, r.customerSlip) : r.days, event: r.reached }));
   const km = (observations: Observation[], finished: [number, number, number] | null | undefined) => {
-    const median = kmPercentile(observations, 0.5);
+    const [median, p75, p90] = kmPercentiles(observations, [0.5, 0.75, 0.9]) as [KmPercentile, KmPercentile, KmPercentile];
     return {
       median: median.days,
-      p75: kmPercentile(observations, 0.75).days,
-      p90: kmPercentile(observations, 0.9).days,
+      p75: p75.days,
+      p90: p90.days,
       medianAtLeast: median.atLeast,
       doneMedian: round1(finished?.[0] ?? null),
       doneP75: round1(finished?.[1] ?? null),
