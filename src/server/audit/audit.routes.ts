@@ -24,7 +24,7 @@ export const auditRoutes =
         config: { access: 'admin' },
         schema: { tags, summary: 'The audit log as CSV, with the same filters (the export is itself recorded)', querystring: AuditQuery.omit({ limit: true, offset: true }), response: { 200: z.string().describe('text/csv') } },
       },
-      async (request, reply) => sendCsv(reply, 'landfall-audit-log.csv', service.exportAudit(requireCtx(request, services), request.query)),
+      async (request, reply) => sendCsv(reply, 'landfall-audit-log.csv', await service.exportAudit(requireCtx(request, services), request.query)),
     );
 
     app.get(

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { safeCell } from '../../core/imports/csv-cells.ts';
 import type { AuditQuery } from '../../contract/audit.ts';
 import { inTransaction, type Ctx, type Services } from '../context.ts';
 import { invalid } from '../http/errors.ts';
@@ -51,18 +52,20 @@ export async function listAudit(ctx: Ctx, query: AuditQuery) {
 
 export const AUDIT_CSV_HEADER = ['time', 'actor', 'actor_kind', 'actor_id', 'kind', 'summary', 'subject_type', 'subject_id', 'ip', 'user_agent', 'before', 'after'];
 
-/** Every entry the filter matches, as CSV rows, page by page; the export itself is recorded first. */
-export async function* exportAudit(ctx: Ctx, query: Omit<AuditQuery, 'limit' | 'offset'>): AsyncGenerator<string[]> {
+/** Every entry the filter matches, as CSV rows, page by page. The filter is checked and the export recorded before the answer starts (a bad filter is still a 4xx). */
+export async function exportAudit(ctx: Ctx, query: Omit<AuditQuery, 'limit' | 'offset'>): Promise<AsyncIterable<string[]>> {
   const filter = await filterOf(ctx, query);
   await recordAudit(ctx, { kind: 'export.downloaded', summary: 'Exported the audit log to CSV', subject: { type: 'export', id: 'audit' }, after: { filter: query } });
-  yield AUDIT_CSV_HEADER;
-  for (let offset = 0; ; offset += EXPORT_PAGE) {
-    const rows = await repo.listEntries(ctx.db, ctx.workspaceId, filter, { limit: EXPORT_PAGE, offset });
-    for (const row of rows) {
-      yield [row.at.toISOString(), row.actorName, row.actorKind, row.actorId ?? '', row.kind, row.summary, row.subjectType ?? '', row.subjectId ?? '', row.ip ?? '', row.userAgent ?? '', json(row.before), json(row.after)];
+  return (async function* () {
+    yield AUDIT_CSV_HEADER;
+    for (let offset = 0; ; offset += EXPORT_PAGE) {
+      const rows = await repo.listEntries(ctx.db, ctx.workspaceId, filter, { limit: EXPORT_PAGE, offset });
+      for (const row of rows) {
+        yield [row.at.toISOString(), row.actorName, row.actorKind, row.actorId ?? '', row.kind, row.summary, row.subjectType ?? '', row.subjectId ?? '', row.ip ?? '', row.userAgent ?? '', json(row.before), json(row.after)].map((cell) => safeCell(cell));
+      }
+      if (rows.length < EXPORT_PAGE) return;
     }
-    if (rows.length < EXPORT_PAGE) return;
-  }
+  })();
 }
 
 const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));
