@@ -25,7 +25,7 @@ describe('webhooks and the audit log on a phone', () => {
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
     await page.getByText('https://hooks.crm.example.com/landfall').first().waitFor();
     await page.getByRole('heading', { name: 'Delivery log' }).waitFor();
-    assert.ok((await page.getByRole('button', { name: 'Replay' }).count()) > 0);
+    await page.getByRole('button', { name: 'Replay' }).first().waitFor();
     assert.equal(await sidewaysScroll(page), 0, 'the webhooks page scrolls sideways');
     await page.screenshot({ path: screenshot('webhooks-phone'), fullPage: true });
 

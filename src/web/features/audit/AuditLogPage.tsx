@@ -7,7 +7,7 @@ import { useIsAdmin } from '../../app/session.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
-import { FormMessage, TextField } from '../../components/ui/Field.tsx';
+import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Pagination } from '../../components/ui/Pagination.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
@@ -55,29 +55,15 @@ function AuditLog() {
         description="Who signed in, changed a role, created a token or a webhook, exported data or changed a setting: when, from which address and browser, and what it was before. Nobody can edit or delete an entry."
         actions={<ExportCsvButton path="/audit-log/export.csv" query={filter} />}
       />
-      <form className="card audit-filters" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
-        <label className="field">
-          <span className="field-label">Who</span>
-          <select className="select" value={filter.actor} onChange={(event) => set('actor', event.target.value)}>
-            <option value="">Anyone</option>
-            {(members.data ?? []).map((member) => (
-              <option key={member.id} value={member.id}>
-                {member.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field-label">What</span>
-          <select className="select" value={filter.kind} onChange={(event) => set('kind', event.target.value)}>
-            <option value="">Everything</option>
-            {AUDIT_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {AUDIT_KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
-        </label>
+      <form className="card card-pad audit-filters" aria-label="Filter the audit log" onSubmit={(event) => event.preventDefault()}>
+        <SelectField
+          label="Who"
+          placeholder="Anyone"
+          options={(members.data ?? []).map((member) => ({ value: member.id, label: member.name }))}
+          value={filter.actor}
+          onChange={(event) => set('actor', event.target.value)}
+        />
+        <SelectField label="What" placeholder="Everything" options={AUDIT_KINDS.map((kind) => ({ value: kind, label: AUDIT_KIND_LABELS[kind] }))} value={filter.kind} onChange={(event) => set('kind', event.target.value)} />
         <TextField label="From" type="date" value={filter.from} onChange={(event) => set('from', event.target.value)} />
         <TextField label="To" type="date" value={filter.to} onChange={(event) => set('to', event.target.value)} />
       </form>
@@ -94,7 +80,7 @@ function AuditLog() {
           </EmptyState>
         </div>
       ) : (
-        <div className="card">
+        <div className="card card-pad">
           <ul className="audit-entries">
             {log.data.entries.map((entry) => (
               <AuditRow key={entry.id} entry={entry} />
@@ -149,7 +135,7 @@ function RetentionCard() {
   const shown = days ?? String(settings.data?.retentionDays ?? '');
   return (
     <form
-      className="card audit-retention"
+      className="card card-pad audit-retention"
       onSubmit={(event) => {
         event.preventDefault();
         save.mutate(Number(shown), { onSuccess: (saved) => notify(`The audit log keeps ${saved.retentionDays} days`) });

@@ -10,7 +10,7 @@ import { Button } from '../../components/ui/Button.tsx';
 import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
-import { FormMessage, TextField } from '../../components/ui/Field.tsx';
+import { FormMessage, Select, TextField } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
@@ -110,7 +110,7 @@ function EndpointCard({ endpoint, onSecret }: { endpoint: WebhookEndpoint; onSec
   const [deleting, setDeleting] = useState(false);
   const [rotating, setRotating] = useState(false);
   return (
-    <li className="card webhook-endpoint">
+    <li className="card card-pad webhook-endpoint">
       <div className="webhook-endpoint-head">
         <code className="webhook-url">{endpoint.url}</code>
         {endpoint.enabled ? <Badge tone="green">On</Badge> : <Badge tone="red">Off</Badge>}
@@ -251,19 +251,18 @@ function DeliveryLog({ endpoints }: { endpoints: WebhookEndpoint[] }) {
   const [endpointId, setEndpointId] = useState('');
   const deliveries = useWebhookDeliveries(endpointId || undefined);
   return (
-    <section className="card webhook-section" aria-labelledby="webhook-log">
+    <section className="card card-pad webhook-section" aria-labelledby="webhook-log">
       <div className="webhook-log-head">
         <h2 id="webhook-log" className="card-title">
           Delivery log
         </h2>
-        <select className="select" aria-label="Endpoint" value={endpointId} onChange={(event) => setEndpointId(event.target.value)}>
-          <option value="">Every endpoint</option>
-          {endpoints.map((endpoint) => (
-            <option key={endpoint.id} value={endpoint.id}>
-              {endpoint.description || endpoint.url}
-            </option>
-          ))}
-        </select>
+        <Select
+          aria-label="Endpoint"
+          placeholder="Every endpoint"
+          options={endpoints.map((endpoint) => ({ value: endpoint.id, label: endpoint.description || endpoint.url }))}
+          value={endpointId}
+          onChange={(event) => setEndpointId(event.target.value)}
+        />
       </div>
       {deliveries.isPending ? (
         <LoadingState label="Loading deliveries…" />
