@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   LANDFALL_JOBS: flag.default(true),
   /** Keys that seal stored secrets (webhook secrets, CRM client secrets); unset: one generated in the data directory. */
   LANDFALL_SECRET_KEY: SecretKeys,
+  /** Let webhook endpoints point at private, loopback and link-local addresses (development and tests only). */
+  WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
   /** Which proxies' X-Forwarded-For to believe: off, a hop count, or a comma list of addresses or CIDR ranges. */
   TRUST_PROXY: z
     .string()
@@ -83,6 +85,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The keys that seal stored secrets, newest first; empty: a key kept in the data directory (security/sealed.ts). */
   secretKeys: Buffer[];
+  /** Outbound webhooks: whether private targets are allowed (WEBHOOKS_ALLOW_PRIVATE) and whether only https is (an https PUBLIC_URL: production). */
+  webhooks: { allowPrivate: boolean; httpsOnly: boolean };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.LANDFALL_JOBS,
     trustProxy: e.TRUST_PROXY,
     secretKeys: e.LANDFALL_SECRET_KEY,
+    webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, httpsOnly: publicUrl.startsWith('https://') },
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

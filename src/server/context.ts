@@ -68,6 +68,14 @@ export interface Ctx {
   actor: Actor;
   workspaceId: string;
   services: Services;
+  /** Where the request came from (an HTTP call), for the audit log; absent for jobs and reactions run by the system. */
+  origin?: RequestOrigin;
+}
+
+/** The address and browser of the request behind a change, as the audit log keeps them. */
+export interface RequestOrigin {
+  ip: string;
+  userAgent: string | null;
 }
 
 export function contextFor(services: Services, actor: Actor): Ctx {

@@ -46,6 +46,8 @@ import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { journeyPortalRoutes, journeyRoutes as journeyMapRoutes } from '../modules/health/journey.routes.ts';
+import { auditRoutes } from '../audit/audit.routes.ts';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
@@ -177,6 +179,8 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(memberRoutes(services));
       await api.register(acceptInvitationRoutes(services));
       await api.register(apiTokenRoutes(services));
+      await api.register(webhookRoutes(services));
+      await api.register(auditRoutes(services));
       await api.register(accountRoutes(services));
       await api.register(searchRoutes(services));
       await api.register(contactRoutes(services));

@@ -12,6 +12,8 @@ import { bouncesJob } from '../modules/people/people.job.ts';
 import { journeysJob, journeyStallsJob } from '../modules/journeys/journeys.job.ts';
 import { maturityJob } from '../modules/products/products.job.ts';
 import { healthJob } from '../modules/health/health.job.ts';
+import { webhooksJob } from '../modules/webhooks/webhooks.job.ts';
+import { auditRetentionJob } from '../audit/audit.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -35,4 +37,8 @@ export const JOBS: RegisteredJob[] = [
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },
+  // The webhook outbox, the same way: each message claimed with SKIP LOCKED and a lease, its webhook-id kept on every attempt.
+  { job: webhooksJob, on: 'outbox', poll: 5 * SECOND },
+  // Nightly: audit entries past their workspace's retention go (the only delete the audit log allows).
+  { job: auditRetentionJob, every: 24 * 60 * MINUTE },
 ];

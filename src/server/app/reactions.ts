@@ -19,6 +19,8 @@ import { assertReadinessGateAllows } from '../modules/readiness/readiness.servic
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
 import { assertSoldProducts } from '../modules/products/products.service.ts';
 import { evaluateAfter, onboardNextPart } from '../modules/products/maturity.service.ts';
+import { enqueueEvent } from '../modules/webhooks/webhooks.service.ts';
+import { recordAudit } from '../audit/audit.ts';
 
 export const reactions: Reactions = {
   'workspace.created': [
@@ -27,6 +29,7 @@ export const reactions: Reactions = {
   ],
   'member.removed': [
     (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once
+    (ctx, removed) => recordAudit(ctx, { kind: 'member.removed', summary: `${removed.name} (${removed.role}) removed from the workspace`, subject: { type: 'member', id: removed.memberId }, before: { name: removed.name, role: removed.role } }), // audit log
   ],
   'workspace.calendar_changed': [
     (ctx, { why }) => replanProjectsOf(ctx, why), // projects: every active project's dates follow the new calendar
@@ -34,15 +37,18 @@ export const reactions: Reactions = {
   'project.created': [
     (ctx, { projectId }) => assignAtStart(ctx, projectId), // assignment: owners by the rules (or the lead told), portal access for the champion and admin; before the cadence, whose welcome they sign
     (ctx, { projectId }) => attachBestCadence(ctx, projectId), // cadences: the cadence of its touch model and product
+    (ctx, e) => enqueueEvent(ctx, 'project.created', e), // webhooks: to the endpoints that take it, in this transaction
   ],
   'task.completed': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: on time, slip and LAER may change
+    (ctx, e) => enqueueEvent(ctx, 'task.completed', e), // webhooks
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
     (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: live (LAER), on time
+    (ctx, e) => enqueueEvent(ctx, 'milestone.reached', e), // webhooks
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
@@ -52,6 +58,7 @@ export const reactions: Reactions = {
     setBased((ctx, contact) => enrolNewContact(ctx, contact.contactId), (ctx, all) => enrolNewContacts(ctx, all.map((c) => c.contactId))), // academy: the rules enrol them at once
     (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
     setBased((ctx, contact) => rescoreAccount(ctx, contact.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, trained share
+    (ctx, e) => enqueueEvent(ctx, 'contact.joined', e), // webhooks
   ],
   'contact.role_changed': [
     setBased((ctx, change) => enrolOnRoleChange(ctx, change.contactId), (ctx, all) => enrolOnRoleChanges(ctx, all.map((c) => c.contactId))), // academy: the rules on their new role enrol them
@@ -64,6 +71,7 @@ export const reactions: Reactions = {
     (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
     (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
+    (ctx, e) => enqueueEvent(ctx, 'contact.left', e), // webhooks
   ],
   'contact.deleting': [
     (ctx, gone) => forgetContact(ctx, gone.contactId), // academy: the enrolments the rules gave them (none started: contacts refuses a learner)
@@ -78,15 +86,25 @@ export const reactions: Reactions = {
     (ctx, done) => onPathCompleted(ctx, done), // journeys: the path-done check-in, and the journey is done
     (ctx, done) => evaluateAfter(ctx, done.accountId, 'A learning path was completed'), // products: path criteria of maturity stages
     (ctx, done) => rescoreAccount(ctx, done.accountId), // health: trained users
+    (ctx, e) => enqueueEvent(ctx, 'path.completed', e), // webhooks
   ],
   'message.sent': [
     (ctx, sent) => completeAutomatedWork(ctx, sent.projectId, sent.action, sent.sentOn, automatedActionLabel(sent.action)), // projects: the task bound to this work is done, that day
   ],
   'project.status_changed': [
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
+    (ctx, e) => enqueueEvent(ctx, 'project.status_changed', e), // webhooks
+    (ctx, e) => recordAudit(ctx, { kind: 'project.status_changed', summary: `Project ${e.to === 'closed' ? `closed (${e.closedOutcome ?? 'no outcome'})` : e.to}${e.reason ? `: ${e.reason}` : ''}`, subject: { type: 'project', id: e.projectId }, before: { status: e.from }, after: { status: e.to, reason: e.reason, closedOutcome: e.closedOutcome } }), // audit log
   ],
   'risk.raised': [
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
+    (ctx, e) => enqueueEvent(ctx, 'risk.raised', e), // webhooks
+  ],
+  'deal.won': [
+    (ctx, e) => enqueueEvent(ctx, 'deal.won', e), // webhooks
+  ],
+  'outcome.verified': [
+    (ctx, e) => enqueueEvent(ctx, 'outcome.verified', e), // webhooks
   ],
   'account.product_added': [
     (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
@@ -103,6 +121,7 @@ export const reactions: Reactions = {
   'maturity.stage_reached': [
     (ctx, reached) => reevaluateAccount(ctx, reached.accountId), // academy: rules on the stage enrol the account's contacts
     (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence
+    (ctx, e) => enqueueEvent(ctx, 'maturity.stage_reached', e), // webhooks
   ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email

@@ -32,3 +32,5 @@ export * from './tables/products.ts';
 export * from './tables/imports.ts';
 export * from './tables/insight.ts';
 export * from './tables/health.ts';
+export * from './tables/webhooks.ts';
+export * from './tables/audit.ts';

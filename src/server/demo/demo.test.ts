@@ -19,6 +19,15 @@ afterAll(() => env?.close());
 const rows = <Row>(text: string, params: unknown[] = []) => env.services.database.query<Row>(text, params);
 
 describe('the demo workspace', () => {
+  it('shows webhooks to reserved domains (a healthy one and one being retried) and a month of the audit log', async () => {
+    const endpoints = await rows<{ url: string; failing_since: Date | null }>(`select url, failing_since from webhook_endpoints order by created_at`);
+    expect(endpoints).toHaveLength(2);
+    for (const endpoint of endpoints) expect(new URL(endpoint.url).hostname).toMatch(/\.example\.(com|net|org)$/);
+    expect(await rows(`select distinct state from webhook_deliveries order by state`)).toEqual([{ state: 'delivered' }, { state: 'pending' }]);
+    const kinds = (await rows<{ kind: string }>(`select distinct kind from audit_entries`)).map((row) => row.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['sign_in.succeeded', 'sign_in.failed', 'member.role_changed', 'export.downloaded', 'webhook_endpoint.created']));
+  });
+
   it('mails nobody real: every address in it, people and outbox, is on a reserved domain (RFC 2606)', async () => {
     const columns = await rows<{ table_name: string; column_name: string }>(
       `select table_name, column_name from information_schema.columns

@@ -16,6 +16,7 @@ import { seedDemoShapedProjects } from './demo-shapes.ts';
 import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedBulkProjects } from './demo-bulk-projects.ts';
 import { seedDemoInsight } from './demo-insight.ts';
+import { seedDemoIntegrations } from './demo-integrations.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
@@ -125,6 +126,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoProducts(services, created.workspaceId, created.admin);
   await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
   await seedDemoHealth(services, created.workspaceId, created.admin);
+  await seedDemoIntegrations(services, created.workspaceId);
 }
 
 function progressBar(total: number) {

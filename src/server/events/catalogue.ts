@@ -5,7 +5,7 @@ export interface DomainEvents {
   /** A workspace was set up (first sign-up, demo, tests): it needs its built-in playbooks. */
   'workspace.created': { workspaceId: string };
   /** A member was removed from the workspace: whatever lets them in (their sessions) must end at once. */
-  'member.removed': { memberId: string };
+  'member.removed': { memberId: string; name: string; role: string };
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */
@@ -34,6 +34,8 @@ export interface DomainEvents {
   'deal.won': { dealId: string; source: string; accountId: string; projectId: string | null };
   /** A cadence step went to the outbox for a contact; `action` names the automated work it is (the welcome email). */
   'message.sent': { projectId: string; stepId: string; action: string; contactId: string; sentOn: string };
+  /** The customer confirmed an outcome of the success plan (in the portal). */
+  'outcome.verified': { projectId: string; outcomeId: string; statement: string; verifiedBy: string };
   /** A learner completed a learning path (its completion rule is met); a certificate may have been issued. */
   'path.completed': { enrolmentId: string; contactId: string; accountId: string; pathId: string; certificateId: string | null };
   /** A risk was raised on an account (a key contact left, …). */

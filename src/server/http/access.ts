@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { contextFor, type Actor, type Ctx, type Services, type StaffActor } from '../context.ts';
+import { contextFor, type Actor, type Ctx, type RequestOrigin, type Services, type StaffActor } from '../context.ts';
 import { unauthenticated } from './errors.ts';
 
 /**
@@ -32,8 +32,11 @@ declare module 'fastify' {
 
 export function requireCtx(request: FastifyRequest, services: Services): Ctx {
   if (!request.actor) throw unauthenticated();
-  return contextFor(services, request.actor);
+  return { ...contextFor(services, request.actor), origin: originOf(request) };
 }
+
+/** The client's address (behind the proxies TRUST_PROXY names) and its user agent, for the audit log. */
+export const originOf = (request: FastifyRequest): RequestOrigin => ({ ip: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null });
 
 /** The context of a portal route: the signed-in contact (the access hook has checked there is one). */
 export function requirePortalCtx(request: FastifyRequest, services: Services): Ctx & { actor: Extract<Actor, { kind: 'contact' }> } {

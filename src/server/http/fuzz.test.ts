@@ -14,6 +14,7 @@ import { addMetric, addOutcome } from '../modules/success-plans/success-plans.se
 import { httpClient, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../test/harness.ts';
 import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import type { Ctx } from '../context.ts';
+import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
 
 /**
  * Garbage in, never a 5xx out. Every operation of the OpenAPI is called, signed in as an admin with real ids (and as
@@ -43,7 +44,8 @@ const NUL = 'a\u0000b';
 const HUGE = 'x'.repeat(100_000);
 
 beforeAll(async () => {
-  env = await startTestEnv();
+  // Webhooks go to a closed local port (refused at once): no call leaves the machine.
+  env = await startTestEnv({ webhooks: { allowPrivate: true, httpsOnly: false } });
   const { workspace, admin } = await makeWorkspace(env.services, 'Fuzz');
   adminCtx = admin.ctx;
   const csm = await makeMember(env.services, workspace.id, 'csm');
@@ -86,7 +88,10 @@ beforeAll(async () => {
     questionnaire: (await listQuestionnaires(admin.ctx))[0]!.id,
     assessment: assessment.id,
     mail: (await env.services.database.query<{ id: string }>('select id from mail_outbox where workspace_id = $1 limit 1', [workspace.id]))[0]!.id,
+    webhookEndpoint: (await createEndpoint(admin.ctx, { url: 'http://127.0.0.1:1/hook', eventTypes: ['project.created'] })).id,
   });
+  await projectWithContact(admin.ctx);
+  ids.webhookDelivery = (await env.services.database.query<{ id: string }>('select id from webhook_deliveries where workspace_id = $1 limit 1', [workspace.id]))[0]!.id;
   // A fresh staff session for each route; the customer signs in once, and the routes that sign out go last.
   staff = () => signedInClient(env, admin);
   const portal = (await signInAsContact(env, admin.ctx, project.id, contact)).client;
@@ -134,6 +139,8 @@ function realId(name: string, url = ''): string {
     'success-metrics': ids.metric,
     questionnaires: ids.questionnaire,
     'readiness-assessments': ids.assessment,
+    'webhook-endpoints': ids.webhookEndpoint,
+    'webhook-deliveries': ids.webhookDelivery,
   };
   return byCollection[collection] ?? ZERO_UUID;
 }

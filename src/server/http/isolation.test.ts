@@ -20,6 +20,7 @@ import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { createProduct } from '../modules/products/products.service.ts';
 import { previewUpload } from '../modules/imports/imports.service.ts';
+import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -61,6 +62,8 @@ const idFor = (url: string): string | undefined => {
     journeys: idsOfA.journey,
     products: idsOfA.product,
     imports: idsOfA.import,
+    'webhook-endpoints': idsOfA.webhookEndpoint,
+    'webhook-deliveries': idsOfA.webhookDelivery,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -152,6 +155,10 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/accounts/:id/products': { product: 'Core Platform', mode: 'users_only' },
   'POST /api/v1/accounts/:id/organization-onboardings': { name: 'Shadow team', type: 'department', users: 5, mode: 'users_only' },
   'POST /api/v1/accounts/:id/usage': { metric: 'weekly_active', value: 1 },
+  'PATCH /api/v1/webhook-endpoints/:id': { description: 'Stolen' },
+  'POST /api/v1/webhook-endpoints/:id/rotate-secret': { overlapHours: 1 },
+  'POST /api/v1/webhook-endpoints/:id/test': {},
+  'POST /api/v1/webhook-deliveries/:id/replay': {},
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its
@@ -200,7 +207,11 @@ beforeAll(async () => {
   await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
   idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
+  const webhookEndpoint = await createEndpoint(a.admin.ctx, { url: 'https://93.184.215.14/hook', eventTypes: ['project.created'] });
+  await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
   Object.assign(idsOfA, {
+    webhookEndpoint: webhookEndpoint.id,
+    webhookDelivery: (await env.services.database.query<{ id: string }>('select id from webhook_deliveries where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
     assessment: assessment.id,
     risk: (await getProjectReadiness(a.admin.ctx, project.id)).risk!.id,
@@ -287,6 +298,9 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/members')).body.map((member: { id: string }) => member.id)).toEqual([b.admin.id]);
     expect((await api.get('/api/v1/invites')).body).toEqual([]);
     expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
+    expect((await api.get('/api/v1/webhook-endpoints')).body).toEqual([]);
+    expect((await api.get('/api/v1/webhook-deliveries')).body).toEqual([]);
+    expect((await api.get('/api/v1/audit-log')).body.entries.every((entry: { summary: string }) => !entry.summary.includes('Ada Admin'))).toBe(true);
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
     expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
     expect((await api.get('/api/v1/insight/dashboard')).body.projects).toEqual({ active: 0, closed: 0 });

@@ -64,7 +64,14 @@ beforeAll(async () => {
   await api.post('/api/v1/products', { name: 'Analytics', needsImplementation: false });
   await api.patch(`/api/v1/academy/courses/${academy.course}`, { modules: ['Reports'], estimatedMinutes: 20, product: 'Core Platform' });
   const journey = (await api.get('/api/v1/journeys')).body[0] as { id: string };
+  // A public address literal: the SSRF guard needs no DNS for it.
+  const webhook = (await api.post('/api/v1/webhook-endpoints', { url: 'https://93.184.215.14/hook', description: 'CRM', eventTypes: ['project.created'] })).body as { id: string };
   cases = {
+    'PATCH /api/v1/webhook-endpoints/:id': {
+      url: `/api/v1/webhook-endpoints/${webhook.id}`,
+      body: { description: 'CRM sync' },
+      read: async () => (await api.get('/api/v1/webhook-endpoints')).body.find((e: { id: string }) => e.id === webhook.id),
+    },
     'PATCH /api/v1/journeys/:id': { url: `/api/v1/journeys/${journey.id}`, body: { stallDays: 12 }, read: async () => (await api.get(`/api/v1/journeys/${journey.id}`)).body },
     'PATCH /api/v1/academy/courses/:id': { url: `/api/v1/academy/courses/${academy.course}`, body: { summary: 'Start here' }, read: async () => (await api.get(`/api/v1/academy/courses/${academy.course}`)).body },
     'PATCH /api/v1/academy/courses/:id/lessons/:lessonId': {

@@ -118,6 +118,22 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/webhooks" className="nav-link">
+                  <NavIcon d="M4 14a3 3 0 104 2.8M10 5.5a3 3 0 10-3.5 2.9L9 13M16 14a3 3 0 10-2.8-4H8" />
+                  Webhooks
+                </NavLink>
+              </li>
+            )}
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/audit-log" className="nav-link">
+                  <NavIcon d="M5 2.5h7l3 3v12H5zM8 9h5M8 12h5M8 15h3" />
+                  Audit log
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings/intake" className="nav-link">
                 <NavIcon d="M3 10h9M9 6l4 4-4 4M14 3h3v14h-3" />

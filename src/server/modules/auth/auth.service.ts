@@ -3,6 +3,7 @@ import type { MemberRole } from '../../../core/people.ts';
 import type { Ctx, Services, StaffActor } from '../../context.ts';
 import { invalid, rateLimited } from '../../http/errors.ts';
 import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
+import { recordSignIn } from '../../audit/audit.ts';
 import * as repo from './auth.repo.ts';
 
 export const SESSION_COOKIE = 'lf_session';
@@ -60,8 +61,11 @@ export async function signIn(services: Services, input: SignInInput) {
 
   const member = await repo.findActiveMemberByEmail(db, email);
   const passwordOk = await verifyPassword(input.password, member?.passwordHash ?? (await dummyPasswordHash()));
+  const origin = { ip: input.ip, userAgent: input.userAgent?.slice(0, 300) ?? null };
   if (!member || !passwordOk) {
     await repo.recordFailures(db, keys.map((k) => k.key), services.now());
+    // An unknown email belongs to no workspace, so only a wrong password for a member is in an audit log.
+    if (member) await recordSignIn(db, services, { workspaceId: member.workspaceId, memberId: member.id, name: member.name, succeeded: false, email, origin, reason: 'wrong password' });
     // The same words whether the email exists or not.
     throw invalid('The email or password is incorrect.', { path: ['body', 'password'] });
   }
@@ -80,6 +84,7 @@ export async function signIn(services: Services, input: SignInInput) {
       now,
     });
     await repo.clearFailures(tx, `email:${email}`);
+    await recordSignIn(tx, services, { workspaceId: member.workspaceId, memberId: member.id, name: member.name, succeeded: true, email, origin });
     return id;
   });
   const actor: StaffActor = {

@@ -1,6 +1,7 @@
 // Every list as CSV, with the list's own filters: the rows are read page by page through the owning module's
 // service (so the same filters and the same access), and every cell goes through safeCell (no CSV injection).
 import { safeCell } from '../../../core/imports/csv-cells.ts';
+import { recordAudit } from '../../audit/audit.ts';
 import type { Ctx } from '../../context.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { listContacts } from '../contacts/contacts.service.ts';
@@ -10,6 +11,10 @@ import type { ProjectListQuery } from '../../../contract/projects.ts';
 
 export type CsvRows = AsyncIterable<string[]>;
 const PAGE = 200;
+
+/** Every export is in the audit log: who took which list, with which filter. */
+const recordExport = (ctx: Ctx, what: string, filter: unknown) =>
+  recordAudit(ctx, { kind: 'export.downloaded', summary: `Exported ${what} to CSV`, subject: { type: 'export', id: what }, after: { filter } });
 
 /** The first page is read before the answer starts, so a bad filter or a missing account is still a 4xx. */
 async function streamed<T>(first: T[], rest: () => AsyncIterable<T>, header: string[], cells: (item: T) => unknown[]): Promise<CsvRows> {
@@ -23,6 +28,7 @@ async function streamed<T>(first: T[], rest: () => AsyncIterable<T>, header: str
 export async function accountsCsv(ctx: Ctx, query: Omit<AccountListQuery, 'limit' | 'offset'>): Promise<CsvRows> {
   const page = (offset: number) => listAccounts(ctx, { ...query, limit: PAGE, offset });
   const first = await page(0);
+  await recordExport(ctx, 'accounts', query);
   return streamed(
     first.items,
     async function* () {
@@ -36,6 +42,7 @@ export async function accountsCsv(ctx: Ctx, query: Omit<AccountListQuery, 'limit
 /** An account's people (its contacts), current, left or all. */
 export async function contactsCsv(ctx: Ctx, accountId: string, status: 'current' | 'left' | 'all'): Promise<CsvRows> {
   const people = await listContacts(ctx, accountId, status);
+  await recordExport(ctx, 'contacts', { accountId, status });
   return streamed(
     people,
     async function* () {},
@@ -46,6 +53,7 @@ export async function contactsCsv(ctx: Ctx, accountId: string, status: 'current'
 
 export async function projectsCsv(ctx: Ctx, query: ProjectListQuery): Promise<CsvRows> {
   const projects = await listProjects(ctx, query);
+  await recordExport(ctx, 'projects', query);
   return streamed(
     projects,
     async function* () {},

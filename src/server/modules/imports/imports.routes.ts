@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
 import fastifyMultipart from '@fastify/multipart';
-import { stringify } from 'csv-stringify';
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
+import { sendCsv } from '../../http/csv.ts';
 import { readUpload } from '../projects/uploads.http.ts';
 import { AccountListQuery } from '../../../contract/accounts.ts';
 import { IdParams } from '../../../contract/common.ts';
@@ -19,15 +17,6 @@ import * as service from './imports.service.ts';
 
 const tags = ['imports'];
 const csvResponse = { 200: z.string().describe('text/csv') };
-
-/** Streams rows as a CSV download (RFC 4180, CRLF, a BOM so spreadsheets read UTF-8). */
-function sendCsv(reply: FastifyReply, fileName: string, rows: AsyncIterable<string[]>) {
-  return reply
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('cache-control', 'private, no-store')
-    .type('text/csv; charset=utf-8')
-    .send(Readable.from(rows).pipe(stringify({ bom: true, record_delimiter: 'windows'})));
-}
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -2,6 +2,7 @@ import type { MemberRole } from '../../../core/people.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { conflict, forbidden, notFound } from '../../http/errors.ts';
 import type { Db } from '../../db/client.ts';
+import { recordAudit } from '../../audit/audit.ts';
 import { emit } from '../../events/bus.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { hashPassword, hashToken, randomToken } from '../../security/secrets.ts';
@@ -68,6 +69,12 @@ export async function updateMember(ctx: Ctx, memberId: string, patch: { name?: s
       throw conflict('This is the last admin of the workspace: make someone else admin first.', { path: ['body', 'role'] });
     }
     const row = await repo.updateMember(tx.db, tx.workspaceId, memberId, patch);
+    const before = { name: current.name, role: current.role };
+    const after = { name: row!.name, role: row!.role };
+    if (before.name !== after.name || before.role !== after.role) {
+      const what = before.role !== after.role ? `Role of ${after.name} changed from ${before.role} to ${after.role}` : `${before.name} renamed to ${after.name}`;
+      await recordAudit(tx, { kind: 'member.role_changed', summary: what, subject: { type: 'member', id: memberId }, before, after });
+    }
     return presentMember(row!);
   });
 }
@@ -84,7 +91,7 @@ export async function removeMember(ctx: Ctx, memberId: string) {
       throw conflict('This is the last admin of the workspace and cannot be removed.');
     }
     await repo.markMemberRemoved(tx.db, tx.workspaceId, memberId, tx.services.now());
-    await emit(tx, 'member.removed', { memberId });
+    await emit(tx, 'member.removed', { memberId, name: current.name, role: current.role });
   });
 }
 
@@ -121,13 +128,17 @@ export async function inviteMember(ctx: Ctx, input: { email: string; role: Membe
         `The link works for 7 days.`,
       credentials: [{ label: 'invitation link', value: inviteUrl }],
     });
+    await recordAudit(tx, { kind: 'member.invited', summary: `Invited ${input.email} as ${input.role}`, subject: { type: 'invite', id: row.id }, after: { email: input.email, role: input.role } });
     return { ...presentInvite(row), inviteUrl };
   });
 }
 
 export async function revokeInvite(ctx: Ctx, inviteId: string) {
-  const row = await repo.revokeInvite(ctx.db, ctx.workspaceId, inviteId, ctx.services.now());
-  if (!row) throw notFound('pending invitation');
+  await inTransaction(ctx, async (tx) => {
+    const row = await repo.revokeInvite(tx.db, tx.workspaceId, inviteId, tx.services.now());
+    if (!row) throw notFound('pending invitation');
+    await recordAudit(tx, { kind: 'member.invite_revoked', summary: 'Revoked an invitation', subject: { type: 'invite', id: inviteId } });
+  });
 }
 
 async function usableInvite(services: Services, token: string) {

@@ -1,9 +1,9 @@
-import { emit } from '../../events/bus.ts';
 // The mutual success plan: co-created by the vendor and the customer (every service here takes the Author, so
 // the portal calls the same functions), verified only by the customer, and the proof of value that moves the
 // project's first_value and value_achieved milestones.
 import { formatMeasure, latestActual, metricStanding, targetProblem, valueProven, type MetricDirection } from '../../../core/success-plans/scorecard.ts';
 import { inTransaction, type Author, type Ctx } from '../../context.ts';
+import { emit } from '../../events/bus.ts';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
 import { lockProjectRow, namesOf } from '../projects/projects.service.ts';
@@ -454,6 +454,7 @@ export async function verifyOutcome(ctx: Ctx, author: Author, outcomeId: string,
       updatedAt: tx.services.now(),
     });
     await record('verification', { to: outcome.statement, reason: `Confirmed by ${author.name}: ${input.comment}` });
+    await emit(tx, 'outcome.verified', { projectId: outcome.projectId, outcomeId, statement: outcome.statement, verifiedBy: author.name });
     await settleValue(scope);
   });
 }

@@ -1,5 +1,6 @@
 import { MONDAY_TO_FRIDAY, type BusinessCalendar, type Weekday } from '../../../core/calendar.ts';
-import type { Ctx, Services } from '../../context.ts';
+import { inTransaction, type Ctx, type Services } from '../../context.ts';
+import { recordAudit } from '../../audit/audit.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound } from '../../http/errors.ts';
 import { emit } from '../../events/bus.ts';
@@ -81,12 +82,19 @@ export async function updateWorkspace(ctx: Ctx, patch: WorkspacePatch) {
   }
   assertHolidayPlace({ country, region }, ['body']);
   const holidayPlace = patch.holidayCountry !== undefined || patch.holidayRegion !== undefined ? { holidayCountry: country, holidayRegion: region } : {};
-  const row = await repo.updateWorkspace(ctx.db, ctx.workspaceId, {
-    ...patch,
-    ...holidayPlace,
-    holidays: patch.holidays ? [...new Set(patch.holidays)] : undefined,
+  const row = await inTransaction(ctx, async (tx) => {
+    const updated = await repo.updateWorkspace(tx.db, tx.workspaceId, {
+      ...patch,
+      ...holidayPlace,
+      holidays: patch.holidays ? [...new Set(patch.holidays)] : undefined,
+    });
+    if (!updated) throw notFound('workspace');
+    const fields = Object.keys(patch) as (keyof typeof current & keyof typeof updated)[];
+    const before = Object.fromEntries(fields.map((field) => [field, current[field]]));
+    const after = Object.fromEntries(fields.map((field) => [field, updated[field]]));
+    await recordAudit(tx, { kind: 'workspace.settings_changed', summary: `Workspace settings changed: ${fields.join(', ')}`, subject: { type: 'workspace', id: tx.workspaceId }, before, after });
+    return updated;
   });
-  if (!row) throw notFound('workspace');
   const publicHolidaysChanged = row.holidayCountry !== current.holidayCountry || row.holidayRegion !== current.holidayRegion;
   if (patch.workingWeekdays || patch.holidays || patch.timezone || publicHolidaysChanged) {
     await emit(ctx, 'workspace.calendar_changed', { why: publicHolidaysChanged ? 'The public holidays the workspace observes changed' : 'The workspace calendar changed' });
