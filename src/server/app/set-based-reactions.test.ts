@@ -120,5 +120,5 @@ describe('a batch of joiners, leavers and role changes (emitMany)', () => {
     expect(single.journeys.filter((j) => j.includes('"reason":"joined"') && j.includes('"J')).length).toBe(5);
     expect(single.journeys.some((j) => j.includes('role_changed'))).toBe(true);
     for (const key of Object.keys(single) as (keyof typeof single)[]) expect(batched[key], key).toEqual(single[key]);
-  });
+  }, 120_000); // two workspaces of 26 people each, built through the services
 });
