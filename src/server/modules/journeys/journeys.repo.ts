@@ -3,7 +3,7 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { PlanStep } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
-import { contactJourneys, contacts, journeyEvents, journeys, members, outbox } from '../../db/schema.ts';
+import { contactJourneys, contacts, journeyEvents, journeys, outbox } from '../../db/schema.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -203,14 +203,6 @@ export async function findContacts(db: Db, workspaceId: string, contactIds: stri
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-export function contactsOfAccount(db: Db, workspaceId: string, accountId: string) {
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.accountId, accountId)))
-    .orderBy(asc(contacts.name));
-}
-
 /** Sets each contact's guide (or none), in one statement. */
 export async function setGuides(db: Db, workspaceId: string, guides: { contactId: string; guideId: string | null }[]) {
   if (guides.length === 0) return;
@@ -305,15 +297,6 @@ export async function runningCounts(db: Db, workspaceId: string) {
     select journey_id, count(*)::int as n from contact_journeys
      where workspace_id = ${workspaceId} and ended_at is null and completed_at is null group by journey_id`);
   return new Map(rowsOf<{ journey_id: string; n: number }>(result).map((row) => [row.journey_id, row.n]));
-}
-
-export async function memberBrief(db: Db, workspaceId: string, memberId: string | null) {
-  if (!memberId) return undefined;
-  const [row] = await db
-    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
-    .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
-  return row;
 }
 
 /** Current contacts guided by these people, with their guide, in a stable order (guide as given, then id). */

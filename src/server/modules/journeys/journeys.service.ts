@@ -16,7 +16,7 @@ import { contextFor, inTransaction, systemActor, type Ctx, type Services } from 
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import { frequencyCapOf, queueAutomatedMail, unsubscribedAmong, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
-import { firstName, senderOf } from '../cadences/planning.ts';
+import { firstName, memberBriefOf, senderOf } from '../cadences/planning.ts';
 import { grantAccessToStarters } from '../portal/portal-access.service.ts';
 import { businessCalendarOf } from '../workspaces/workspaces.service.ts';
 import { assignGuides } from './guides.service.ts';
@@ -231,7 +231,7 @@ async function loadPlan(db: Db, services: Services, cj: repo.ContactJourneyRow):
 
 /** The account's CSM speaks for a journey; its onboarding manager when it has no CSM. */
 async function speakerOf(db: Db, workspaceId: string, account: repo.AccountFacts) {
-  return repo.memberBrief(db, workspaceId, account.csm_id ?? account.manager_id);
+  return memberBriefOf(db, workspaceId, account.csm_id ?? account.manager_id);
 }
 
 async function variablesOf(db: Db, services: Services, data: JourneyPlanData, sender: { name: string; title: string; signature: string }, unsubscribe: string): Promise<MessageVariables> {
