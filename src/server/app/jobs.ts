@@ -14,6 +14,7 @@ import { maturityJob } from '../modules/products/products.job.ts';
 import { healthJob } from '../modules/health/health.job.ts';
 import { webhooksJob } from '../modules/webhooks/webhooks.job.ts';
 import { auditRetentionJob } from '../audit/audit.job.ts';
+import { staleImportsJob } from '../modules/imports/imports.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -30,6 +31,8 @@ export const JOBS: RegisteredJob[] = [
   // User onboarding journeys: due steps within 15 s (outbox keys keep each once); stalled paths a few minutes late is fine.
   { job: journeysJob, every: 15 * SECOND },
   { job: journeyStallsJob, every: 15 * MINUTE },
+  // A CSV import that stopped with its process is marked failed within a few minutes of going quiet.
+  { job: staleImportsJob, every: 5 * MINUTE },
   // Every account holding a product with maturity stages, once a night (a change is recorded only when a stage moves).
   { job: maturityJob, every: 24 * 60 * MINUTE },
   // Nightly (a day's period): facts that move with time alone (days to renewal, portal silence); changes re-score at once.

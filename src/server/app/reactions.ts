@@ -10,10 +10,10 @@ import { endSilenceIfAnswered } from '../modules/escalation/escalation.service.t
 import { askInPortal } from '../modules/portal/portal-access.service.ts';
 import { installBuiltinPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { reassignTrainees } from '../modules/journeys/guides.service.ts';
-import { installBuiltinJourneys, onContactJoined, onContactLeft as endJourneyOfLeaver, onPathCompleted, onRoleChanged } from '../modules/journeys/journeys.service.ts';
+import { installBuiltinJourneys, onContactsJoined, onContactsLeft as endJourneysOfLeavers, onPathCompleted, onRolesChanged } from '../modules/journeys/journeys.service.ts';
 import { rescoreAccount, rescoreAccountOfProject, rescoreSomeAccounts } from '../modules/health/health.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
-import { onContactLeft, onContactReturned } from '../modules/people/turnover.service.ts';
+import { onContactLeft, onContactReturned, onContactsLeft } from '../modules/people/turnover.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
@@ -56,20 +56,20 @@ export const reactions: Reactions = {
   'contact.joined': [
     setBased((ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), (ctx, all) => onContactsAdded(ctx, all.map((c) => ({ id: c.contactId, accountId: c.accountId })))), // cadences: a running onboarding may welcome them
     setBased((ctx, contact) => enrolNewContact(ctx, contact.contactId), (ctx, all) => enrolNewContacts(ctx, all.map((c) => c.contactId))), // academy: the rules enrol them at once
-    (ctx, contact) => onContactJoined(ctx, contact.contactId), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
+    setBased((ctx, contact) => onContactsJoined(ctx, [contact.contactId]), (ctx, all) => onContactsJoined(ctx, all.map((c) => c.contactId))), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
     setBased((ctx, contact) => rescoreAccount(ctx, contact.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, trained share
     (ctx, e) => enqueueEvent(ctx, 'contact.joined', e), // webhooks
   ],
   'contact.role_changed': [
     setBased((ctx, change) => enrolOnRoleChange(ctx, change.contactId), (ctx, all) => enrolOnRoleChanges(ctx, all.map((c) => c.contactId))), // academy: the rules on their new role enrol them
-    (ctx, change) => onRoleChanged(ctx, change.contactId), // journeys: the new role's journey (the successor who becomes champion)
+    setBased((ctx, change) => onRolesChanged(ctx, [change.contactId]), (ctx, all) => onRolesChanged(ctx, all.map((c) => c.contactId))), // journeys: the new role's journey (the successor who becomes champion)
     setBased((ctx, change) => rescoreAccount(ctx, change.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present
   ],
   'contact.left': [
     setBased((ctx, left) => withdrawLeaver(ctx, left.contactId), (ctx, all) => withdrawLeavers(ctx, all.map((c) => c.contactId))), // academy: their enrolments are withdrawn (kept as history)
-    (ctx, left) => onContactLeft(ctx, left), // people: their open tasks re-assigned at once; a key role raises a risk (counting their trainees), tells the CSM, starts the turnover playbook
-    (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
-    (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
+    setBased((ctx, left) => onContactLeft(ctx, left), (ctx, all) => onContactsLeft(ctx, all)), // people: their open tasks re-assigned at once; a key role raises a risk (counting their trainees), tells the CSM, starts the turnover playbook
+    setBased((ctx, left) => endJourneysOfLeavers(ctx, [left.contactId]), (ctx, all) => endJourneysOfLeavers(ctx, all.map((c) => c.contactId))), // journeys: their journey ends
+    setBased((ctx, left) => reassignTrainees(ctx, [left.contactId]), (ctx, all) => reassignTrainees(ctx, all.map((c) => c.contactId))), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
     (ctx, e) => enqueueEvent(ctx, 'contact.left', e), // webhooks
   ],
@@ -97,7 +97,7 @@ export const reactions: Reactions = {
     (ctx, e) => recordAudit(ctx, { kind: 'project.status_changed', summary: `Project ${e.to === 'closed' ? `closed (${e.closedOutcome ?? 'no outcome'})` : e.to}${e.reason ? `: ${e.reason}` : ''}`, subject: { type: 'project', id: e.projectId }, before: { status: e.from }, after: { status: e.to, reason: e.reason, closedOutcome: e.closedOutcome } }), // audit log
   ],
   'risk.raised': [
-    (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
+    setBased((ctx, e) => rescoreAccount(ctx, e.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((e) => e.accountId))), // health: renewal risk
     (ctx, e) => enqueueEvent(ctx, 'risk.raised', e), // webhooks
   ],
   'deal.won': [

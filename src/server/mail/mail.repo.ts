@@ -2,7 +2,7 @@ import { containsPattern } from '../db/like.ts';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { contactMailPreferences, mailBounces, mailSettings, outbox } from '../db/schema.ts';
-import { hideCredentials, type MailCredential } from './credentials.ts';
+import type { MailCredential } from './credentials.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type NewOutboxRow = typeof outbox.$inferInsert;
@@ -18,26 +18,6 @@ export interface OutgoingMail {
   credentials?: MailCredential[];
   /** Small text files sent with it (an ICS invitation). */
   attachments?: { filename: string; contentType: string; content: string }[];
-}
-
-export async function insertMail(db: Db, workspaceId: string, mail: OutgoingMail, messageId: string, now: Date) {
-  const shown = hideCredentials({ text: mail.text, html: mail.html ?? null }, mail.credentials ?? []);
-  await db
-    .insert(outbox)
-    .values({
-      workspaceId,
-      dedupeKey: mail.dedupeKey,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: shown.text,
-      htmlBody: shown.html,
-      credentials: shown.hidden.length > 0 ? shown.hidden : null,
-      attachments: mail.attachments ?? null,
-      messageId,
-      sendAfter: now,
-      createdAt: now,
-    })
-    .onConflictDoNothing();
 }
 
 /** Inserts rows; a row whose dedupe key or (step, contact, project, occurrence) is taken is skipped. Returns the ids written. */

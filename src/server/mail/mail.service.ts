@@ -28,7 +28,31 @@ export function messageIdFor(workspaceId: string, dedupeKey: string, publicUrl: 
  * the message exists if and only if the change committed.
  */
 export async function queueMail(db: Db, services: Services, workspaceId: string, mail: repo.OutgoingMail) {
-  await repo.insertMail(db, workspaceId, mail, messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl), services.now());
+  await queueMails(db, services, workspaceId, [mail]);
+}
+
+/** Writes many messages to the outbox in one statement (same rows as queueMail once each). */
+export async function queueMails(db: Db, services: Services, workspaceId: string, mails: repo.OutgoingMail[]) {
+  const now = services.now();
+  await repo.insertRows(
+    db,
+    mails.map((mail) => ({ ...outboxRowOf(services, workspaceId, mail, hideCredentials({ text: mail.text, html: mail.html ?? null }, mail.credentials ?? []), now), attachments: mail.attachments ?? null, sendAfter: now })),
+  );
+}
+
+/** What every outbox row says of its message: to whom, what (credentials hidden), and its Message-ID. */
+function outboxRowOf(services: Services, workspaceId: string, mail: repo.OutgoingMail, shown: ReturnType<typeof hideCredentials>, now: Date) {
+  return {
+    workspaceId,
+    dedupeKey: mail.dedupeKey,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: shown.text,
+    htmlBody: shown.html,
+    credentials: shown.hidden.length > 0 ? shown.hidden : null,
+    messageId: messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl),
+    createdAt: now,
+  };
 }
 
 /** The workspace's frequency cap: how many automated emails one person may get per day and per week. */
@@ -88,18 +112,10 @@ export async function queueAutomatedMail(
     // The unsubscribe link is the contact's: whoever holds it can stop their email, so the outbox hides it too.
     const shown = hideCredentials({ text: mail.text, html: mail.html }, [{ label: 'unsubscribe link', value: mail.unsubscribeUrl }, ...(mail.credentials ?? [])]);
     return {
-    workspaceId,
-    dedupeKey: mail.dedupeKey,
-    toAddress: mail.to,
-    subject: mail.subject,
-    textBody: shown.text,
-    htmlBody: shown.html,
-    credentials: shown.hidden.length > 0 ? shown.hidden : null,
-    messageId: messageIdFor(workspaceId, mail.dedupeKey, services.config.publicUrl),
+    ...outboxRowOf(services, workspaceId, mail, shown, now),
     state,
     reason,
     sendAfter,
-    createdAt: now,
     updatedAt: now,
     kind: 'automated',
     channel: mail.channel,

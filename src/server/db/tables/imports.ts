@@ -31,6 +31,8 @@ export const imports = pgTable(
     createdBy: text('created_by').notNull(),
     createdAt: createdAt(),
     startedAt: timestamp('started_at', { withTimezone: true }),
+    /** When the run last wrote a batch (or started): a running import with none for a while stopped with its process. */
+    progressAt: timestamp('progress_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [

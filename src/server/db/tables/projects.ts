@@ -121,6 +121,8 @@ export const projectTasks = pgTable(
     // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
     index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
     index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId, t.position).where(sql`${t.milestoneKind} is not null`),
+    // A customer who leaves: their open tasks, found (and re-assigned) without reading every task of the workspace.
+    index('project_tasks_assignee_contact_idx').on(t.workspaceId, t.assigneeContactId).where(sql`${t.assigneeContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
     ),

@@ -87,6 +87,8 @@ export const successMetrics = pgTable(
     unique('success_metrics_workspace_id_id_key').on(t.workspaceId, t.id),
     index('success_metrics_outcome_idx').on(t.workspaceId, t.outcomeId, t.position),
     index('success_metrics_project_idx').on(t.workspaceId, t.projectId),
+    // A customer who leaves: the metrics they owned (counted on the turnover risk, handed to the successor).
+    index('success_metrics_owner_contact_idx').on(t.workspaceId, t.ownerContactId).where(sql`${t.ownerContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.outcomeId], foreignColumns: [successOutcomes.workspaceId, successOutcomes.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.ownerMemberId], foreignColumns: [members.workspaceId, members.id] }),

@@ -141,11 +141,15 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
 }
 
 export async function findAccount(db: Db, workspaceId: string, accountId: string) {
-  const [row] = await db
+  const [row] = await findAccounts(db, workspaceId, [accountId]);
+  return row;
+}
+
+export function findAccounts(db: Db, workspaceId: string, accountIds: string[]) {
+  return db
     .select(accountColumns)
     .from(accounts)
-    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)));
-  return row;
+    .where(and(eq(accounts.workspaceId, workspaceId), inArray(accounts.id, accountIds)));
 }
 
 /** Locks the account row for the rest of the transaction; undefined when it is not in this workspace. */

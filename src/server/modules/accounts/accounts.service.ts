@@ -30,6 +30,12 @@ export async function getAccount(ctx: Ctx, accountId: string) {
   return presentAccount(row);
 }
 
+/** These accounts of the workspace (those that exist), by id: getAccount for many at once. */
+export async function accountsByIds(ctx: Ctx, accountIds: string[]) {
+  const rows = accountIds.length === 0 ? [] : await repo.findAccounts(ctx.db, ctx.workspaceId, accountIds);
+  return new Map(rows.map((row) => [row.id, presentAccount(row)]));
+}
+
 /** Refuses with "not found" an account that is not in this workspace. */
 export async function assertAccountExists(ctx: Ctx, accountId: string) {
   if (!(await repo.accountExists(ctx.db, ctx.workspaceId, accountId))) throw notFound('account');

@@ -85,6 +85,12 @@ export async function loadPlan(db: Db, services: Services, workspaceId: string, 
 
 export const firstName = (name: string) => name.trim().split(/\s+/)[0] ?? name;
 
+/** A member as a message names them (name, email, role); undefined for none. Cadences and user journeys read them alike. */
+export const memberBriefOf = (db: Db, workspaceId: string, memberId: string | null) => repo.findMemberBrief(db, workspaceId, memberId);
+
+/** Every contact of an account (current or not), by name: whom a cadence addresses, whom an account's onboarding lists. */
+export const contactsOfAccountByName = (db: Db, workspaceId: string, accountId: string) => repo.accountContacts(db, workspaceId, accountId);
+
 /** Who speaks for the project: its onboarding manager, else the account's. */
 export const managerOf = (db: Db, workspaceId: string, project: Pick<ProjectContext, 'onboardingManagerId' | 'accountManagerId'>) =>
   repo.findMemberBrief(db, workspaceId, project.onboardingManagerId ?? project.accountManagerId);

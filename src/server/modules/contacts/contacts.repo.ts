@@ -1,12 +1,12 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { academyCertificates, academyFeedback, academyLessonProgress, academyRegistrations, academyStatements, accountRisks, contacts, organizations, projectTasks, readinessAssessments, successMetrics, successOutcomes, successPlans } from '../../db/schema.ts';
 
 export type ContactValues = Omit<typeof contacts.$inferInsert, 'id' | 'workspaceId' | 'accountId' | 'createdAt' | 'updatedAt'>;
 
-export function listContacts(db: Db, workspaceId: string, accountId: string, status: 'current' | 'left' | 'all') {
-  const conditions = [eq(contacts.workspaceId, workspaceId), eq(contacts.accountId, accountId)];
+export function listContacts(db: Db, workspaceId: string, accountId: string | string[], status: 'current' | 'left' | 'all') {
+  const conditions = [eq(contacts.workspaceId, workspaceId), Array.isArray(accountId) ? inArray(contacts.accountId, accountId) : eq(contacts.accountId, accountId)];
   if (status === 'current') conditions.push(isNull(contacts.leftOn));
   if (status === 'left') conditions.push(isNotNull(contacts.leftOn));
   return db
@@ -17,11 +17,15 @@ export function listContacts(db: Db, workspaceId: string, accountId: string, sta
 }
 
 export async function findContact(db: Db, workspaceId: string, contactId: string) {
-  const [row] = await db
+  const [row] = await findContacts(db, workspaceId, [contactId]);
+  return row;
+}
+
+export function findContacts(db: Db, workspaceId: string, contactIds: string[]) {
+  return db
     .select()
     .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
-  return row;
+    .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds)));
 }
 
 export async function insertContact(db: Db, workspaceId: string, accountId: string, values: ContactValues) {

@@ -46,6 +46,20 @@ export async function contactsOfAccount(ctx: Ctx, accountId: string, status: 'cu
   return (await repo.listContacts(ctx.db, ctx.workspaceId, accountId, status)).map(presentContact);
 }
 
+/** The contacts of many accounts, each account's in contactsOfAccount's order, grouped by account. */
+export async function contactsOfAccounts(ctx: Ctx, accountIds: string[], status: 'current' | 'left' | 'all') {
+  const byAccount = new Map<string, Contact[]>(accountIds.map((id) => [id, []]));
+  if (accountIds.length === 0) return byAccount;
+  for (const row of await repo.listContacts(ctx.db, ctx.workspaceId, accountIds, status)) byAccount.get(row.accountId)?.push(presentContact(row));
+  return byAccount;
+}
+
+/** These contacts of the workspace (those that exist), by id: contactOf for many at once. */
+export async function contactsByIds(ctx: Ctx, contactIds: string[]) {
+  const rows = contactIds.length === 0 ? [] : await repo.findContacts(ctx.db, ctx.workspaceId, contactIds);
+  return new Map(rows.map((row) => [row.id, presentContact(row)]));
+}
+
 /** The contact, or undefined when there is none of that id in the workspace. */
 export async function contactOf(ctx: Ctx, contactId: string) {
   const row = await repo.findContact(ctx.db, ctx.workspaceId, contactId);

@@ -61,7 +61,7 @@ export async function updateImport(db: Db, workspaceId: string, importId: string
 export async function claimImport(db: Db, workspaceId: string, importId: string, totalRows: number, now: Date) {
   const [row] = await db
     .update(imports)
-    .set({ status: 'running', startedAt: now, totalRows, processedRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, problems: [] })
+    .set({ status: 'running', startedAt: now, progressAt: now, totalRows, processedRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, problems: [] })
     .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId), eq(imports.status, 'previewed')))
     .returning();
   return row;
@@ -73,10 +73,12 @@ export async function addProgress(
   workspaceId: string,
   importId: string,
   batch: { processed: number; created: number; updated: number; unchanged: number; skipped: number; problems: RowProblem[] },
+  now: Date,
 ) {
   await db
     .update(imports)
     .set({
+      progressAt: now,
       processedRows: sql`${imports.processedRows} + ${batch.processed}`,
       created: sql`${imports.created} + ${batch.created}`,
       updated: sql`${imports.updated} + ${batch.updated}`,
@@ -88,6 +90,16 @@ export async function addProgress(
         : imports.problems,
     })
     .where(and(eq(imports.workspaceId, workspaceId), eq(imports.id, importId)));
+}
+
+/** Running imports (of every workspace) with no batch written since `before`: failed, with the reason; answers how many. */
+export async function failStaleImports(db: Db, before: Date, now: Date, error: string) {
+  const rows = await db
+    .update(imports)
+    .set({ status: 'failed', error, finishedAt: now, content: '' })
+    .where(and(eq(imports.status, 'running'), sql`coalesce(${imports.progressAt}, ${imports.startedAt}) < ${before.toISOString()}::timestamptz`))
+    .returning({ id: imports.id });
+  return rows.length;
 }
 
 /** Imports of one workspace wait for each other batch by batch, so two never match the same new row twice. */

@@ -3,7 +3,7 @@
 // each batch one transaction of set-based writes, its progress stored with it. Contacts announce what changed
 // (contact.joined, contact.left, contact.role_changed) as the contacts service does, so the academy, cadences and
 // turnover reactions run in the same transaction as the batch.
-import type { Ctx } from '../../context.ts';
+import type { Ctx, Services } from '../../context.ts';
 import { inTransaction } from '../../context.ts';
 import { emitMany } from '../../events/bus.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
@@ -281,7 +281,7 @@ export async function previewUpload(ctx: Ctx, input: { kind: ImportKind; fileNam
   };
   const row = input.keep
     ? await repo.insertImport(ctx.db, values)
-    : ({ ...values, id: '00000000-0000-4000-8000-000000000000', status: 'previewed', processedRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, problems: [], error: null, createdAt: ctx.services.now(), startedAt: null, finishedAt: null } satisfies repo.ImportRow);
+    : ({ ...values, id: '00000000-0000-4000-8000-000000000000', status: 'previewed', processedRows: 0, created: 0, updated: 0, unchanged: 0, skipped: 0, problems: [], error: null, createdAt: ctx.services.now(), startedAt: null, progressAt: null, finishedAt: null } satisfies repo.ImportRow);
   return previewOf(input.kind, file, presentImport(row), result);
 }
 
@@ -317,6 +317,23 @@ export async function listImports(ctx: Ctx) {
   }));
 }
 
+/** A running import with no batch written for this long stopped with its process (a batch takes seconds). */
+export const STALE_IMPORT_MS = 10 * 60_000;
+
+/**
+ * Marks imports that stopped mid-run (the server restarted or crashed) as failed, saying so; without it they would
+ * say "running" for ever. The batches written before stay written, like a run that fails.
+ */
+export function failStaleImports(services: Services) {
+  const now = services.now();
+  return repo.failStaleImports(
+    services.database.db,
+    new Date(now.getTime() - STALE_IMPORT_MS),
+    now,
+    'The import stopped: no rows were written for 10 minutes (the server restarted or crashed while it ran). The rows counted as processed were imported; upload the file again to import the rest: the rows already imported are matched to what they wrote.',
+  );
+}
+
 /** Marks a previewed import as running (409 if it ran already) and returns what the run needs. */
 export async function startImport(ctx: Ctx, importId: string) {
   const row = await previewedImport(ctx, importId);
@@ -336,14 +353,14 @@ async function runImport(ctx: Ctx, row: repo.ImportRow, checked: Checked, onProg
   try {
     const timezone = await workspaceTimezone(ctx);
     const badRows = new Set(checked.problems.map((p) => p.row)).size;
-    await repo.addProgress(ctx.db, ctx.workspaceId, row.id, { processed: checked.problems.length ? badRows : 0, created: 0, updated: 0, unchanged: 0, skipped: badRows, problems: checked.problems });
+    await repo.addProgress(ctx.db, ctx.workspaceId, row.id, { processed: checked.problems.length ? badRows : 0, created: 0, updated: 0, unchanged: 0, skipped: badRows, problems: checked.problems }, ctx.services.now());
     for (const batch of chunks(checked.valid, BATCH_ROWS)) {
       await inTransaction(ctx, async (tx) => {
         await repo.lockWorkspaceImports(tx.db, tx.workspaceId);
         const resolved = await resolveBatch(tx, kind, batch);
         const written = await writeBatch(tx, kind, resolved, timezone);
         const skipped = new Set(resolved.problems.map((p) => p.row)).size;
-        await repo.addProgress(tx.db, tx.workspaceId, row.id, { processed: batch.length, ...written, skipped, problems: resolved.problems });
+        await repo.addProgress(tx.db, tx.workspaceId, row.id, { processed: batch.length, ...written, skipped, problems: resolved.problems }, tx.services.now());
       });
       if (onProgress) onProgress(await getImport(ctx, row.id));
     }

@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../../test/harness.ts';
+import { makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
+import { failStaleImports, STALE_IMPORT_MS, startImport } from './imports.service.ts';
 import { multipartFile } from '../academy/testing/scorm-fixtures.ts';
 
 let env: TestEnv;
 let api: HttpClient;
+let admin: TestMember;
 
 beforeAll(async () => {
   env = await startTestEnv();
-  const { admin } = await makeWorkspace(env.services);
+  ({ admin } = await makeWorkspace(env.services));
   api = await signedInClient(env, admin);
 });
 afterAll(() => env.close());
@@ -165,6 +167,19 @@ describe('files refused whole, nothing written', () => {
     expect(remapped.status).toBe(200);
     await run(preview.body.import.id);
     expect((await api.post(`/api/v1/imports/${preview.body.import.id}/run`)).status).toBe(409);
+  });
+
+  it('says an import failed, and why, when its process stopped mid-run (no batch for 10 minutes), not "running" for ever', async () => {
+    const preview = await upload('contacts', 'contacts-semicolons.csv');
+    await startImport(admin.ctx, preview.body.import.id); // claimed as running, then the process "dies": its run never comes
+    env.clock.advance(STALE_IMPORT_MS - 60_000);
+    expect(await failStaleImports(env.services)).toBe(0);
+    expect((await api.get(`/api/v1/imports/${preview.body.import.id}`)).body.status).toBe('running');
+    env.clock.advance(2 * 60_000);
+    expect(await failStaleImports(env.services)).toBe(1);
+    const stopped = (await api.get(`/api/v1/imports/${preview.body.import.id}`)).body;
+    expect(stopped).toMatchObject({ status: 'failed', error: expect.stringContaining('The import stopped: no rows were written for 10 minutes') });
+    expect(await failStaleImports(env.services)).toBe(0);
   });
 });
 

@@ -1,9 +1,9 @@
 // User onboarding journeys: their definitions, who is on one, the events their steps wait for, and what the
 // account's onboarding view reads (contacts, guides, enrolments, certificates). SQL only.
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { PlanStep } from '../../../core/cadences/types.ts';
 import type { Db } from '../../db/client.ts';
-import { contactJourneys, contacts, journeyEvents, journeys, members, outbox } from '../../db/schema.ts';
+import { contactJourneys, contacts, journeyEvents, journeys, outbox } from '../../db/schema.ts';
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -48,19 +48,26 @@ export async function updateJourney(db: Db, workspaceId: string, journeyId: stri
 
 // ---- people on journeys ----
 
-export async function insertContactJourney(db: Db, values: typeof contactJourneys.$inferInsert) {
-  const [row] = await db.insert(contactJourneys).values(values).returning();
-  return row!;
+export function insertContactJourneys(db: Db, values: (typeof contactJourneys.$inferInsert)[]) {
+  if (values.length === 0) return Promise.resolve([]);
+  return db.insert(contactJourneys).values(values).returning();
 }
 
 export async function runningJourneyOf(db: Db, workspaceId: string, contactId: string) {
-  const [row] = await db
-    .select()
-    .from(contactJourneys)
-    .where(and(eq(contactJourneys.workspaceId, workspaceId), eq(contactJourneys.contactId, contactId), isNull(contactJourneys.endedAt), isNull(contactJourneys.completedAt)))
-    .orderBy(sql`${contactJourneys.startedAt} desc`)
-    .limit(1);
-  return row;
+  return (await runningJourneysOf(db, workspaceId, [contactId])).get(contactId);
+}
+
+/** Each contact's running journey (the latest started), by contact. */
+export async function runningJourneysOf(db: Db, workspaceId: string, contactIds: string[]) {
+  const rows =
+    contactIds.length === 0
+      ? []
+      : await db
+          .selectDistinctOn([contactJourneys.contactId])
+          .from(contactJourneys)
+          .where(and(eq(contactJourneys.workspaceId, workspaceId), inArray(contactJourneys.contactId, contactIds), isNull(contactJourneys.endedAt), isNull(contactJourneys.completedAt)))
+          .orderBy(contactJourneys.contactId, sql`${contactJourneys.startedAt} desc`);
+  return new Map(rows.map((row) => [row.contactId, row]));
 }
 
 export function journeysOfContact(db: Db, workspaceId: string, contactId: string) {
@@ -79,11 +86,12 @@ export function journeysOfAccount(db: Db, workspaceId: string, accountId: string
     .orderBy(asc(contactJourneys.startedAt));
 }
 
-export async function endJourney(db: Db, workspaceId: string, contactJourneyId: string, reason: string, now: Date) {
-  await db
-    .update(contactJourneys)
-    .set({ endedAt: now, endedReason: reason, nextRunAt: null })
-    .where(and(eq(contactJourneys.workspaceId, workspaceId), eq(contactJourneys.id, contactJourneyId)));
+/** Ends these journeys, each with its reason, in one statement. */
+export async function endJourneys(db: Db, workspaceId: string, ended: { id: string; reason: string }[], now: Date) {
+  if (ended.length === 0) return;
+  await db.execute(sql`update ${contactJourneys} set ended_at = ${now}, ended_reason = e.reason, next_run_at = null
+    from jsonb_to_recordset(${JSON.stringify(ended)}::jsonb) as e(id uuid, reason text)
+    where ${contactJourneys.workspaceId} = ${workspaceId} and ${contactJourneys.id} = e.id`);
 }
 
 export async function wakeUp(db: Db, workspaceId: string, contactJourneyId: string, now: Date) {
@@ -167,6 +175,12 @@ export interface AccountFacts {
 }
 
 export async function accountFacts(db: Db, workspaceId: string, accountId: string) {
+  return (await accountFactsOf(db, workspaceId, [accountId])).get(accountId);
+}
+
+/** accountFacts of many accounts, by account. */
+export async function accountFactsOf(db: Db, workspaceId: string, accountIds: string[]) {
+  if (accountIds.length === 0) return new Map<string, AccountFacts>();
   const result = await db.execute(sql`
     select a.id, a.name, a.products, a.timezone, w.timezone as workspace_timezone, w.name as workspace_name,
            (select o.member_id from account_owners o where o.workspace_id = a.workspace_id and o.account_id = a.id and o.role = 'csm') as csm_id,
@@ -176,25 +190,25 @@ export async function accountFacts(db: Db, workspaceId: string, accountId: strin
                                                            and t.milestone_kind = 'go_live' and t.status = 'done'))) as is_customer,
            (select p.id from projects p where p.workspace_id = a.workspace_id and p.account_id = a.id order by p.created_at desc limit 1) as latest_project_id
       from accounts a join workspaces w on w.id = a.workspace_id
-     where a.workspace_id = ${workspaceId} and a.id = ${accountId}`);
-  return rowsOf<AccountFacts>(result)[0];
+     where a.workspace_id = ${workspaceId} and a.id = any(${sql.param(accountIds)}::uuid[])`);
+  return new Map(rowsOf<AccountFacts>(result).map((row) => [row.id, row]));
 }
 
 export async function findContact(db: Db, workspaceId: string, contactId: string) {
-  const [row] = await db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
-  return row;
+  return (await findContacts(db, workspaceId, [contactId])).get(contactId);
 }
 
-export function contactsOfAccount(db: Db, workspaceId: string, accountId: string) {
-  return db
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.accountId, accountId)))
-    .orderBy(asc(contacts.name));
+export async function findContacts(db: Db, workspaceId: string, contactIds: string[]) {
+  const rows = contactIds.length === 0 ? [] : await db.select().from(contacts).where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, contactIds)));
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
-export async function setGuide(db: Db, workspaceId: string, contactId: string, guideContactId: string | null) {
-  await db.update(contacts).set({ guideContactId }).where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
+/** Sets each contact's guide (or none), in one statement. */
+export async function setGuides(db: Db, workspaceId: string, guides: { contactId: string; guideId: string | null }[]) {
+  if (guides.length === 0) return;
+  await db.execute(sql`update ${contacts} set guide_contact_id = g.guide_id
+    from jsonb_to_recordset(${JSON.stringify(guides.map((g) => ({ contact_id: g.contactId, guide_id: g.guideId })))}::jsonb) as g(contact_id uuid, guide_id uuid)
+    where ${contacts.workspaceId} = ${workspaceId} and ${contacts.id} = g.contact_id`);
 }
 
 export interface SuperUserRow {
@@ -212,19 +226,27 @@ export interface SuperUserRow {
  * (the academy's certified super-users), with their latest expiry and how many current people they guide.
  */
 export async function superUsers(db: Db, workspaceId: string, accountId: string, today: string) {
+  return (await superUsersOf(db, workspaceId, [accountId], today)).get(accountId) ?? [];
+}
+
+/** superUsers of many accounts, by account. */
+export async function superUsersOf(db: Db, workspaceId: string, accountIds: string[], today: string) {
+  const byAccount = new Map<string, SuperUserRow[]>(accountIds.map((id) => [id, []]));
+  if (accountIds.length === 0) return byAccount;
   const result = await db.execute(sql`
-    select c.id, c.name, c.email, c.role,
+    select c.id, c.account_id, c.name, c.email, c.role,
            (select max(k.expires_on)::text from academy_certificates k
              where k.workspace_id = c.workspace_id and k.contact_id = c.id and (k.expires_on is null or k.expires_on >= ${today}::date)) as certificate_expires_on,
            exists (select 1 from academy_certificates k where k.workspace_id = c.workspace_id and k.contact_id = c.id
                     and (k.expires_on is null or k.expires_on >= ${today}::date)) as certified,
            (select count(*)::int from contacts t where t.workspace_id = c.workspace_id and t.guide_contact_id = c.id and t.left_on is null) as trainees
       from contacts c
-     where c.workspace_id = ${workspaceId} and c.account_id = ${accountId} and c.left_on is null
+     where c.workspace_id = ${workspaceId} and c.account_id = any(${sql.param(accountIds)}::uuid[]) and c.left_on is null
        and (c.role = 'super_user' or exists (select 1 from academy_certificates k where k.workspace_id = c.workspace_id and k.contact_id = c.id
                                               and (k.expires_on is null or k.expires_on >= ${today}::date)))
      order by c.name`);
-  return rowsOf<SuperUserRow>(result);
+  for (const { account_id, ...row } of rowsOf<SuperUserRow & { account_id: string }>(result)) byAccount.get(account_id)?.push(row);
+  return byAccount;
 }
 
 export interface EnrolmentBrief {
@@ -277,19 +299,14 @@ export async function runningCounts(db: Db, workspaceId: string) {
   return new Map(rowsOf<{ journey_id: string; n: number }>(result).map((row) => [row.journey_id, row.n]));
 }
 
-export async function memberBrief(db: Db, workspaceId: string, memberId: string | null) {
-  if (!memberId) return undefined;
-  const [row] = await db
-    .select({ id: members.id, name: members.name, email: members.email, role: members.role })
-    .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
-  return row;
-}
-
-/** Current contacts of the account guided by this person. */
-export function traineesOf(db: Db, workspaceId: string, guideContactId: string) {
-  return db
-    .select({ id: contacts.id, accountId: contacts.accountId })
+/** Current contacts guided by these people, with their guide, in a stable order (guide as given, then id). */
+export async function traineesOf(db: Db, workspaceId: string, guideContactIds: string[]) {
+  if (guideContactIds.length === 0) return [];
+  const rows = await db
+    .select({ id: contacts.id, accountId: contacts.accountId, guideId: sql<string>`${contacts.guideContactId}` })
     .from(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.guideContactId, guideContactId), isNull(contacts.leftOn)));
+    .where(and(eq(contacts.workspaceId, workspaceId), inArray(contacts.guideContactId, guideContactIds), isNull(contacts.leftOn)))
+    .orderBy(asc(contacts.id));
+  const order = new Map(guideContactIds.map((id, i) => [id, i]));
+  return rows.sort((a, b) => order.get(a.guideId)! - order.get(b.guideId)!);
 }

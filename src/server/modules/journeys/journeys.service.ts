@@ -16,10 +16,10 @@ import { contextFor, inTransaction, systemActor, type Ctx, type Services } from 
 import type { Db } from '../../db/client.ts';
 import { AppError, notFound, type FieldError } from '../../http/errors.ts';
 import { frequencyCapOf, queueAutomatedMail, unsubscribedAmong, unsubscribeUrlFor, type AutomatedMail } from '../../mail/mail.service.ts';
-import { firstName, senderOf } from '../cadences/planning.ts';
-import { grantAccessAtStart } from '../portal/portal-access.service.ts';
+import { firstName, memberBriefOf, senderOf } from '../cadences/planning.ts';
+import { grantAccessToStarters } from '../portal/portal-access.service.ts';
 import { businessCalendarOf } from '../workspaces/workspaces.service.ts';
-import { assignGuide } from './guides.service.ts';
+import { assignGuides } from './guides.service.ts';
 import * as repo from './journeys.repo.ts';
 
 // ---- definitions ----
@@ -121,43 +121,57 @@ export async function patchJourney(ctx: Ctx, journeyId: string, patch: JourneyPa
 // ---- who starts one ----
 
 /**
- * Starts the journey of a person's role in an account that is already a customer (a project closed or a go-live
+ * Starts the journey of each person's role in an account that is already a customer (a project closed or a go-live
  * reached: before that, the onboarding project's cadence welcomes new contacts). A journey already running is
  * ended (a new role gets the new role's journey). Then: portal access on the account's latest project, and a guide.
+ * Many people at once (a CSV import's batch) get what each would get one after the other, in a few statements.
  */
-export async function startJourney(tx: Ctx, contactId: string, reason: 'joined' | 'role_changed') {
-  const contact = await repo.findContact(tx.db, tx.workspaceId, contactId);
-  if (!contact || contact.leftOn) return undefined;
-  const account = await repo.accountFacts(tx.db, tx.workspaceId, contact.accountId);
-  if (!account?.is_customer) return undefined;
+export async function startJourneys(tx: Ctx, contactIds: string[], reason: 'joined' | 'role_changed') {
+  if (new Set(contactIds).size !== contactIds.length) {
+    for (const id of contactIds) await startJourneys(tx, [id], reason); // the same person twice: one after the other
+    return;
+  }
+  const people = await repo.findContacts(tx.db, tx.workspaceId, contactIds);
+  const current = contactIds.flatMap((id) => {
+    const contact = people.get(id);
+    return contact && !contact.leftOn ? [contact] : [];
+  });
+  const facts = await repo.accountFactsOf(tx.db, tx.workspaceId, [...new Set(current.map((c) => c.accountId))]);
+  const starting = current.filter((contact) => facts.get(contact.accountId)?.is_customer);
+  if (starting.length === 0) return;
   const now = tx.services.now();
   await installBuiltinJourneys(tx.db, tx.workspaceId, now);
-  const running = await repo.runningJourneyOf(tx.db, tx.workspaceId, contactId);
-  if (running) await repo.endJourney(tx.db, tx.workspaceId, running.id, `Their role changed to ${contact.role.replace(/_/g, ' ')}: the new role's journey started.`, now);
-  const journey = chooseJourney(await repo.listJourneys(tx.db, tx.workspaceId), contact.role, account.products);
-  if (!journey) return undefined;
-  const started = await repo.insertContactJourney(tx.db, {
-    workspaceId: tx.workspaceId,
-    contactId,
-    accountId: contact.accountId,
-    journeyId: journey.id,
-    reason,
-    role: contact.role,
-    startedAt: now,
-    nextRunAt: now,
+  const running = await repo.runningJourneysOf(tx.db, tx.workspaceId, starting.map((c) => c.id));
+  await repo.endJourneys(
+    tx.db,
+    tx.workspaceId,
+    starting.flatMap((c) => {
+      const journey = running.get(c.id);
+      return journey ? [{ id: journey.id, reason: `Their role changed to ${c.role.replace(/_/g, ' ')}: the new role's journey started.` }] : [];
+    }),
+    now,
+  );
+  const definitions = await repo.listJourneys(tx.db, tx.workspaceId);
+  const chosen = starting.flatMap((contact) => {
+    const account = facts.get(contact.accountId)!;
+    const journey = chooseJourney(definitions, contact.role, account.products);
+    return journey ? [{ contact, account, journey }] : [];
   });
-  if (account.latest_project_id) await grantAccessAtStart(tx, account.latest_project_id, [contact.role], contactId);
-  if (contact.role !== 'executive_sponsor') await assignGuide(tx, contactId);
-  return started;
+  await repo.insertContactJourneys(
+    tx.db,
+    chosen.map(({ contact, journey }) => ({ workspaceId: tx.workspaceId, contactId: contact.id, accountId: contact.accountId, journeyId: journey.id, reason, role: contact.role, startedAt: now, nextRunAt: now })),
+  );
+  await grantAccessToStarters(tx, chosen.flatMap(({ contact, account }) => (account.latest_project_id ? [{ projectId: account.latest_project_id, contact }] : [])));
+  await assignGuides(tx, chosen.filter(({ contact }) => contact.role !== 'executive_sponsor').map(({ contact }) => contact.id));
 }
 
-export const onContactJoined = (tx: Ctx, contactId: string) => startJourney(tx, contactId, 'joined');
-export const onRoleChanged = (tx: Ctx, contactId: string) => startJourney(tx, contactId, 'role_changed');
+export const onContactsJoined = (tx: Ctx, contactIds: string[]) => startJourneys(tx, contactIds, 'joined');
+export const onRolesChanged = (tx: Ctx, contactIds: string[]) => startJourneys(tx, contactIds, 'role_changed');
 
-/** A person left: their journey ends (what was scheduled for them is suppressed at sending: they left). */
-export async function onContactLeft(tx: Ctx, contactId: string) {
-  const running = await repo.runningJourneyOf(tx.db, tx.workspaceId, contactId);
-  if (running) await repo.endJourney(tx.db, tx.workspaceId, running.id, 'They left the company.', tx.services.now());
+/** People left: their journeys end (what was scheduled for them is suppressed at sending: they left). */
+export async function onContactsLeft(tx: Ctx, contactIds: string[]) {
+  const running = await repo.runningJourneysOf(tx.db, tx.workspaceId, contactIds);
+  await repo.endJourneys(tx.db, tx.workspaceId, [...running.values()].map((journey) => ({ id: journey.id, reason: 'They left the company.' })), tx.services.now());
 }
 
 /** Their learning path is complete: the journey's check-in may go, and the journey is done. */
@@ -217,7 +231,7 @@ async function loadPlan(db: Db, services: Services, cj: repo.ContactJourneyRow):
 
 /** The account's CSM speaks for a journey; its onboarding manager when it has no CSM. */
 async function speakerOf(db: Db, workspaceId: string, account: repo.AccountFacts) {
-  return repo.memberBrief(db, workspaceId, account.csm_id ?? account.manager_id);
+  return memberBriefOf(db, workspaceId, account.csm_id ?? account.manager_id);
 }
 
 async function variablesOf(db: Db, services: Services, data: JourneyPlanData, sender: { name: string; title: string; signature: string }, unsubscribe: string): Promise<MessageVariables> {

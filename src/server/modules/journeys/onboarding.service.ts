@@ -6,6 +6,7 @@ import type { AccountOnboarding } from '../../../contract/journeys.ts';
 import { todayInTimeZone } from '../../../core/calendar.ts';
 import type { Ctx } from '../../context.ts';
 import { assertAccountExists } from '../accounts/accounts.service.ts';
+import { contactsOfAccountByName } from '../cadences/planning.ts';
 import * as repo from './journeys.repo.ts';
 import { progressOf } from './journeys.service.ts';
 
@@ -18,7 +19,7 @@ export const USERS_PER_SUPER_USER = 25;
 export async function accountOnboarding(ctx: Ctx, accountId: string): Promise<AccountOnboarding> {
   await assertAccountExists(ctx, accountId);
   const now = ctx.services.now().getTime();
-  const people = await repo.contactsOfAccount(ctx.db, ctx.workspaceId, accountId);
+  const people = await contactsOfAccountByName(ctx.db, ctx.workspaceId, accountId);
   const journeys = await repo.journeysOfAccount(ctx.db, ctx.workspaceId, accountId);
   const enrolments = await repo.enrolmentsOf(ctx.db, ctx.workspaceId, { accountId });
   const superUsers = await repo.superUsers(ctx.db, ctx.workspaceId, accountId, todayInTimeZone(now, 'UTC'));

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invites, members, workspaces } from '../../db/schema.ts';
 
@@ -19,11 +19,15 @@ export function listMembers(db: Db, workspaceId: string) {
 }
 
 export async function findMember(db: Db, workspaceId: string, memberId: string) {
-  const [row] = await db
+  const [row] = await findMembers(db, workspaceId, [memberId]);
+  return row;
+}
+
+export function findMembers(db: Db, workspaceId: string, memberIds: string[]) {
+  return db
     .select(memberColumns)
     .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)));
-  return row;
+    .where(and(eq(members.workspaceId, workspaceId), inArray(members.id, memberIds), isNull(members.removedAt)));
 }
 
 /** Whether an active member of any workspace has this email: one email signs in to one workspace. */

@@ -40,6 +40,12 @@ export async function memberOf(ctx: Ctx, memberId: string) {
   return row && presentMember(row);
 }
 
+/** These members (those not removed), by id: memberOf for many at once. */
+export async function membersByIds(ctx: Ctx, memberIds: string[]) {
+  const rows = memberIds.length === 0 ? [] : await repo.findMembers(ctx.db, ctx.workspaceId, memberIds);
+  return new Map(rows.map((row) => [row.id, presentMember(row)]));
+}
+
 /** The workspace's member who signs in with this email (any case), or undefined. */
 export async function memberWithEmail(ctx: Ctx, email: string) {
   const row = await repo.findMemberByEmail(ctx.db, ctx.workspaceId, email);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accountRisks, contacts, projects, projectTasks } from '../../db/schema.ts';
 
@@ -24,14 +24,14 @@ export function peopleOfAccount(db: Db, workspaceId: string, accountId: string) 
     .orderBy(sql`${contacts.leftOn} is not null`, asc(contacts.name));
 }
 
-/** A raised risk; undefined when the leaver already has an open one (raised once per departure). */
-export async function insertRisk(db: Db, workspaceId: string, risk: NewRisk) {
-  const [row] = await db
+/** Raised risks, those written: a leaver who already has an open one gets none (raised once per departure). */
+export async function insertRisks(db: Db, workspaceId: string, risks: NewRisk[]) {
+  if (risks.length === 0) return [];
+  return db
     .insert(accountRisks)
-    .values({ ...risk, workspaceId })
+    .values(risks.map((risk) => ({ ...risk, workspaceId })))
     .onConflictDoNothing()
     .returning();
-  return row;
 }
 
 export async function findRisk(db: Db, workspaceId: string, accountId: string, riskId: string) {
@@ -71,13 +71,20 @@ export function risksOfAccount(db: Db, workspaceId: string, accountId: string) {
 
 /** The account's active project most recently started: where the history of a departure is written. */
 export async function activeProjectOfAccount(db: Db, workspaceId: string, accountId: string) {
-  const [row] = await db
-    .select({ id: projects.id, name: projects.name })
-    .from(projects)
-    .where(and(eq(projects.workspaceId, workspaceId), eq(projects.accountId, accountId), eq(projects.status, 'active')))
-    .orderBy(desc(projects.createdAt))
-    .limit(1);
-  return row;
+  return (await activeProjectsOfAccounts(db, workspaceId, [accountId])).get(accountId);
+}
+
+/** activeProjectOfAccount for many accounts, in one statement, by account. */
+export async function activeProjectsOfAccounts(db: Db, workspaceId: string, accountIds: string[]) {
+  const rows =
+    accountIds.length === 0
+      ? []
+      : await db
+          .selectDistinctOn([projects.accountId], { id: projects.id, name: projects.name, accountId: projects.accountId })
+          .from(projects)
+          .where(and(eq(projects.workspaceId, workspaceId), inArray(projects.accountId, accountIds), eq(projects.status, 'active')))
+          .orderBy(projects.accountId, desc(projects.createdAt));
+  return new Map(rows.map(({ accountId, ...project }) => [accountId, project]));
 }
 
 /** The account's projects, with the day each went live (its go-live milestone done), for the lifecycle timeline. */
@@ -104,15 +111,18 @@ export function currentContactsAt(db: Db, workspaceId: string, address: string) 
 }
 
 /**
- * How many contacts a contact guides (contacts.guide_contact_id, added with user journeys): null when the column is
- * not there in this database, so the risk says "not recorded" rather than 0.
+ * How many contacts each of these contacts guides (contacts.guide_contact_id, added with user journeys): null when the
+ * column is not there in this database, so the risk says "not recorded" rather than 0.
  */
-export async function traineesOf(db: Db, workspaceId: string, contactId: string): Promise<number | null> {
+export async function traineesOf(db: Db, workspaceId: string, contactIds: string[]): Promise<Map<string, number> | null> {
   const result = await db.execute(sql`select exists (select 1 from information_schema.columns
     where table_name = 'contacts' and column_name = 'guide_contact_id' and table_schema = current_schema()) as "has"`);
   const has = (result as unknown as { rows: { has: boolean }[] }).rows[0]?.has;
   if (!has) return null;
-  const counted = await db.execute(sql`select count(*)::int as n from contacts
-    where workspace_id = ${workspaceId} and guide_contact_id = ${contactId} and left_on is null`);
-  return (counted as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
+  const counts = new Map(contactIds.map((id) => [id, 0]));
+  if (contactIds.length === 0) return counts;
+  const counted = await db.execute(sql`select guide_contact_id as id, count(*)::int as n from contacts
+    where workspace_id = ${workspaceId} and guide_contact_id = any(${sql.param(contactIds)}::uuid[]) and left_on is null group by guide_contact_id`);
+  for (const row of (counted as unknown as { rows: { id: string; n: number }[] }).rows) counts.set(row.id, row.n);
+  return counts;
 }

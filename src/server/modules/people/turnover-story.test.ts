@@ -115,7 +115,7 @@ describe('an enterprise account loses 4 of its 25 users, its champion among them
     expect(named.body.steps.filter((s: { doneAt: string | null }) => s.doneAt).map((s: { key: string }) => s.key)).toEqual(['name_successor', 'hand_over']);
     expect((await api.get(`/api/v1/contacts/${successor.id}`)).body.role).toBe('champion');
     const handed = await getProject(admin.ctx, project.id);
-    // (the count includes the closed first project's tasks still open under the champion's name: they move too)
+    // (a task of the closed first project is not open: it stays where it was and is not counted)
     const handedFirst = await getProject(admin.ctx, first.id);
     const successorsOpen = [...handed.tasks, ...handedFirst.tasks].filter((t) => t.assignee?.id === successor.id && t.status !== 'done');
     expect(successorsOpen).toHaveLength(risk.owned.openTasks);

@@ -12,16 +12,16 @@ import { plural } from '../../../core/words.ts';
 import { inTransaction, systemActor, type Ctx, type Services, contextFor } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { OwnedAtLeaving, RiskStep } from '../../db/tables/people.ts';
-import { emit } from '../../events/bus.ts';
+import { emitMany } from '../../events/bus.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
-import { queueMail, takeUnhandledBounces } from '../../mail/mail.service.ts';
+import { queueMails, takeUnhandledBounces, type OutgoingMail } from '../../mail/mail.service.ts';
 import type { PortalLeftInput, RiskResolution, SuccessorInput } from '../../../contract/turnover.ts';
-import { getAccount } from '../accounts/accounts.service.ts';
-import { contactOf, contactsOfAccount, updateContact } from '../contacts/contacts.service.ts';
-import { recordEvent } from '../history/history.service.ts';
-import { memberOf } from '../members/members.service.ts';
+import { accountsByIds } from '../accounts/accounts.service.ts';
+import { contactOf, contactsByIds, contactsOfAccount, contactsOfAccounts, updateContact } from '../contacts/contacts.service.ts';
+import { recordEvent, recordEvents } from '../history/history.service.ts';
+import { membersByIds } from '../members/members.service.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
-import { openTasksOfContact, reassignOpenTasksOf } from '../projects/tasks.service.ts';
+import { openTasksOfContacts, reassignOpenTasksOf, reassignOpenTasksOfMany } from '../projects/tasks.service.ts';
 import { handOverMetricsOf, metricsOwnedBy } from '../success-plans/success-plans.service.ts';
 import * as repo from './people.repo.ts';
 import { presentRisks } from './people.service.ts';
@@ -35,57 +35,103 @@ export interface Handover extends OwnedAtLeaving {
 
 const today = async (ctx: Ctx) => todayFor(ctx, await calendarOf(ctx.db, ctx.workspaceId));
 
-/** Reaction to contact.left: re-assign their open tasks at once, and raise a risk when their role is a key one. */
-export async function onContactLeft(ctx: Ctx, left: { contactId: string; accountId: string; role: string; leftOn: string }) {
-  const contact = await contactOf(ctx, left.contactId);
-  if (!contact) return;
-  const current = (await contactsOfAccount(ctx, left.accountId, 'current')).filter((c) => c.id !== contact.id);
-  const tasks = await openTasksOfContact(ctx, contact.id);
-  const metrics = await metricsOwnedBy(ctx, contact.id);
-  const heir = heirOf(contact.id, null, current);
-  const heirName = current.find((c) => c.id === heir)?.name;
-  const why = heir
-    ? `${contact.name} left on ${left.leftOn}: ${heirName} takes it until a successor is named.`
-    : `${contact.name} left on ${left.leftOn}, and nobody current at the customer can take it yet: the CSM is told.`;
-  await reassignOpenTasksOf(ctx, contact.id, heir, why);
-
-  const kind = riskKindFor(left.role);
-  if (!kind) return;
-  const owned: Handover = {
-    openTasks: tasks.length,
-    metrics: metrics.length,
-    outcomes: new Set(metrics.map((m) => m.outcomeId)).size,
-    trainees: await repo.traineesOf(ctx.db, ctx.workspaceId, contact.id),
-    taskIds: tasks.map((t) => t.id),
-    metricIds: metrics.map((m) => m.id),
-    interimContactId: heir,
-  };
-  const steps: RiskStep[] = TURNOVER_STEPS.map((step) => ({ key: step.key, title: step.title, doneAt: null, taskId: null }));
-  const project = await repo.activeProjectOfAccount(ctx.db, ctx.workspaceId, left.accountId);
-  const risk = await repo.insertRisk(ctx.db, ctx.workspaceId, {
-    accountId: left.accountId,
-    kind,
-    contactId: contact.id,
-    role: left.role,
-    leftOn: left.leftOn,
-    owned,
-    steps,
-    projectId: project?.id ?? null,
-    raisedAt: ctx.services.now(),
-  });
-  if (!risk) return;
-  await emit(ctx, 'risk.raised', { riskId: risk.id, accountId: left.accountId, kind, contactId: contact.id });
-  const told = await tellCsm(ctx, risk.id, left.accountId, { name: contact.name, role: left.role, leftOn: left.leftOn, kind, owned, heirName: heirName ?? null });
-  if (project) {
-    await recordEvent(ctx, {
-      projectId: project.id,
-      kind: 'alert',
-      field: 'turnover',
-      toValue: told.length > 0 ? `told ${told.join(', ')}` : 'nobody to tell: the account has no CSM or onboarding manager',
-      reason: `${RISK_KIND_LABELS[kind]}: ${contact.name} (${roleLabel(left.role)}) left on ${left.leftOn}`,
-    });
-  }
+export interface Leaver {
+  contactId: string;
+  accountId: string;
+  role: string;
+  leftOn: string;
 }
+
+/** Reaction to contact.left: re-assign their open tasks at once, and raise a risk when their role is a key one. */
+export const onContactLeft = (ctx: Ctx, left: Leaver) => onContactsLeft(ctx, [left]);
+
+/**
+ * The set-based form (a CSV import's batch): the same tasks moved, risks, emails and history lines as onContactLeft
+ * once per leaver, in a few statements. One leaver's reaction does not change what another's reads (it moves tasks
+ * to someone current, and every leaver has left), so each is worked out from the same reads.
+ */
+export async function onContactsLeft(ctx: Ctx, leavers: Leaver[]) {
+  if (new Set(leavers.map((l) => l.contactId)).size !== leavers.length) {
+    for (const left of leavers) await onContactsLeft(ctx, [left]); // the same person twice: one after the other
+    return;
+  }
+  const contacts = await contactsByIds(ctx, leavers.map((l) => l.contactId));
+  const found = leavers.flatMap((left) => {
+    const contact = contacts.get(left.contactId);
+    return contact ? [{ left, contact }] : [];
+  });
+  if (found.length === 0) return;
+  const accountIds = [...new Set(found.map(({ left }) => left.accountId))];
+  const currentOf = await contactsOfAccounts(ctx, accountIds, 'current');
+  const tasksOf = groupBy(await openTasksOfContacts(ctx, found.map(({ contact }) => contact.id)), (task) => task.contactId);
+  const handovers = found.map(({ left, contact }) => {
+    const current = (currentOf.get(left.accountId) ?? []).filter((c) => c.id !== contact.id);
+    const heir = heirOf(contact.id, null, current);
+    const heirName = current.find((c) => c.id === heir)?.name;
+    const why = heir
+      ? `${contact.name} left on ${left.leftOn}: ${heirName} takes it until a successor is named.`
+      : `${contact.name} left on ${left.leftOn}, and nobody current at the customer can take it yet: the CSM is told.`;
+    return { left, contact, heir, heirName, why, tasks: tasksOf.get(contact.id) ?? [] };
+  });
+  await reassignOpenTasksOfMany(ctx, handovers.map((h) => ({ from: h.contact.id, to: h.heir, why: h.why })));
+
+  const key = handovers.flatMap((h) => {
+    const kind = riskKindFor(h.left.role);
+    return kind ? [{ ...h, kind }] : [];
+  });
+  if (key.length === 0) return;
+  const keyIds = key.map((h) => h.contact.id);
+  const metricsOf = groupBy(await metricsOwnedBy(ctx, keyIds), (metric) => metric.ownerContactId);
+  const trainees = await repo.traineesOf(ctx.db, ctx.workspaceId, keyIds);
+  const projects = await repo.activeProjectsOfAccounts(ctx.db, ctx.workspaceId, [...new Set(key.map((h) => h.left.accountId))]);
+  const now = ctx.services.now();
+  const raised = key.map((h) => {
+    const metrics = metricsOf.get(h.contact.id) ?? [];
+    const owned: Handover = {
+      openTasks: h.tasks.length,
+      metrics: metrics.length,
+      outcomes: new Set(metrics.map((m) => m.outcomeId)).size,
+      trainees: trainees ? (trainees.get(h.contact.id) ?? 0) : null,
+      taskIds: h.tasks.map((t) => t.id),
+      metricIds: metrics.map((m) => m.id),
+      interimContactId: h.heir,
+    };
+    return { ...h, owned, project: projects.get(h.left.accountId) };
+  });
+  const steps = (): RiskStep[] => TURNOVER_STEPS.map((step) => ({ key: step.key, title: step.title, doneAt: null, taskId: null }));
+  const risks = await repo.insertRisks(
+    ctx.db,
+    ctx.workspaceId,
+    raised.map((r) => ({ accountId: r.left.accountId, kind: r.kind, contactId: r.contact.id, role: r.left.role, leftOn: r.left.leftOn, owned: r.owned, steps: steps(), projectId: r.project?.id ?? null, raisedAt: now })),
+  );
+  const riskOfLeaver = new Map(risks.map((risk) => [risk.contactId, risk.id]));
+  const written = raised.flatMap((r) => {
+    const riskId = riskOfLeaver.get(r.contact.id);
+    return riskId ? [{ ...r, riskId }] : [];
+  });
+  await emitMany(ctx, 'risk.raised', written.map((r) => ({ riskId: r.riskId, accountId: r.left.accountId, kind: r.kind, contactId: r.contact.id })));
+  const told = await tellCsms(ctx, written.map((r) => ({ riskId: r.riskId, accountId: r.left.accountId, name: r.contact.name, role: r.left.role, leftOn: r.left.leftOn, kind: r.kind, owned: r.owned, heirName: r.heirName ?? null })));
+  await recordEvents(
+    ctx,
+    written.flatMap((r) => {
+      if (!r.project) return [];
+      const whom = told.get(r.riskId) ?? [];
+      return [{
+        projectId: r.project.id,
+        kind: 'alert',
+        field: 'turnover',
+        toValue: whom.length > 0 ? `told ${whom.join(', ')}` : 'nobody to tell: the account has no CSM or onboarding manager',
+        reason: `${RISK_KIND_LABELS[r.kind]}: ${r.contact.name} (${roleLabel(r.left.role)}) left on ${r.left.leftOn}`,
+      }];
+    }),
+  );
+}
+
+const groupBy = <T>(items: T[], key: (item: T) => string) => {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+};
 
 const roleLabel = (role: string) => CONTACT_ROLE_LABELS[role as ContactRole] ?? role;
 
@@ -98,30 +144,47 @@ function ownedText(owned: OwnedAtLeaving) {
   return new Intl.ListFormat('en', { type: 'conjunction' }).format(parts);
 }
 
-/** Emails the account's CSM (else its onboarding manager) through the outbox; answers whom it told. */
-async function tellCsm(
-  ctx: Ctx,
-  riskId: string,
-  accountId: string,
-  leaver: { name: string; role: string; leftOn: string; kind: RiskKind; owned: OwnedAtLeaving; heirName: string | null },
-) {
-  const account = await getAccount(ctx, accountId);
-  const owner = account.owners.find((o) => o.role === 'csm') ?? account.owners.find((o) => o.role === 'onboarding_manager');
-  const member = owner && (await memberOf(ctx, owner.memberId));
-  if (!member) return [];
-  const url = `${ctx.services.config.publicUrl}/accounts/${accountId}`;
-  await queueMail(ctx.db, ctx.services, ctx.workspaceId, {
-    dedupeKey: `risk:${riskId}:${member.id}`,
-    to: member.email,
-    subject: `${RISK_KIND_LABELS[leaver.kind]} at ${account.name}: ${leaver.name}`,
-    text:
-      `Hello ${member.name},\n\n${leaver.name}, ${roleLabel(leaver.role).toLowerCase()} at ${account.name}, left on ${leaver.leftOn}.\n` +
-      `They owned ${ownedText(leaver.owned)}.\n` +
-      (leaver.heirName ? `Their open tasks went to ${leaver.heirName} for now.\n` : leaver.owned.openTasks > 0 ? 'Nobody current at the customer could take their open tasks.\n' : '') +
-      `\nThe turnover playbook has started: name a successor, hand over their open tasks and outcomes, and re-align the executive sponsor.\n` +
-      `Name a successor here: ${url}\n`,
-  });
-  return [member.name];
+interface Departure {
+  riskId: string;
+  accountId: string;
+  name: string;
+  role: string;
+  leftOn: string;
+  kind: RiskKind;
+  owned: OwnedAtLeaving;
+  heirName: string | null;
+}
+
+/** Emails each account's CSM (else its onboarding manager) through the outbox; answers whom it told, by risk. */
+async function tellCsms(ctx: Ctx, departures: Departure[]) {
+  const accounts = await accountsByIds(ctx, [...new Set(departures.map((d) => d.accountId))]);
+  const ownerOf = (accountId: string) => {
+    const owners = accounts.get(accountId)?.owners ?? [];
+    return owners.find((o) => o.role === 'csm') ?? owners.find((o) => o.role === 'onboarding_manager');
+  };
+  const members = await membersByIds(ctx, [...new Set(departures.flatMap((d) => ownerOf(d.accountId)?.memberId ?? []))]);
+  const told = new Map<string, string[]>();
+  const mails: OutgoingMail[] = [];
+  for (const leaver of departures) {
+    const account = accounts.get(leaver.accountId)!;
+    const member = members.get(ownerOf(leaver.accountId)?.memberId ?? '');
+    if (!member) continue;
+    const url = `${ctx.services.config.publicUrl}/accounts/${leaver.accountId}`;
+    mails.push({
+      dedupeKey: `risk:${leaver.riskId}:${member.id}`,
+      to: member.email,
+      subject: `${RISK_KIND_LABELS[leaver.kind]} at ${account.name}: ${leaver.name}`,
+      text:
+        `Hello ${member.name},\n\n${leaver.name}, ${roleLabel(leaver.role).toLowerCase()} at ${account.name}, left on ${leaver.leftOn}.\n` +
+        `They owned ${ownedText(leaver.owned)}.\n` +
+        (leaver.heirName ? `Their open tasks went to ${leaver.heirName} for now.\n` : leaver.owned.openTasks > 0 ? 'Nobody current at the customer could take their open tasks.\n' : '') +
+        `\nThe turnover playbook has started: name a successor, hand over their open tasks and outcomes, and re-align the executive sponsor.\n` +
+        `Name a successor here: ${url}\n`,
+    });
+    told.set(leaver.riskId, [member.name]);
+  }
+  await queueMails(ctx.db, ctx.services, ctx.workspaceId, mails);
+  return told;
 }
 
 function presentSteps(steps: RiskStep[], done: string[], at: string) {

@@ -1,7 +1,7 @@
 import { inTransaction, type Ctx } from '../../context.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { lockProjectRow } from '../projects/projects.service.ts';
+import { lockProjectRow, lockProjectRows } from '../projects/projects.service.ts';
 import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
@@ -66,31 +66,50 @@ export async function askInPortal(ctx: Ctx, projectId: string, contactId: string
 }
 
 /**
- * A project has started (or, with `onlyContactId`, a user onboarding journey starts for that one person): its
+ * A project has started: its
  * contacts in these roles (the champion and the admin unless the workspace says otherwise) get access now, so
  * every portal link of the welcome and the cadence after it opens for them (the portal emails a sign-in link to
  * an address with access). No invitation of its own: the welcome is the first
  * email, and a second one the same minute would compete with it.
  */
-export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[], onlyContactId?: string) {
+export async function grantAccessAtStart(ctx: Ctx, projectId: string, roles: readonly string[]) {
   const project = await lockProjectRow(ctx, projectId);
   if (!project || roles.length === 0) return;
+  const contacts = (await contactsOfAccount(ctx, project.accountId, 'current')).filter((contact) => roles.includes(contact.role));
+  await grantAccessWithWelcome(ctx, contacts.map((contact) => ({ projectId, contact })), new Set([projectId]));
+}
+
+/**
+ * Portal access for people starting a user onboarding journey, each on their account's project (current contacts of
+ * that account, as the caller knows them): as grantAccessAtStart for one person, for many at once.
+ */
+export async function grantAccessToStarters(ctx: Ctx, grants: { projectId: string; contact: { id: string; name: string } }[]) {
+  const locked = await lockProjectRows(ctx, [...new Set(grants.map((grant) => grant.projectId))]);
+  await grantAccessWithWelcome(ctx, grants, new Set(locked.map((project) => project.id)));
+}
+
+/** Those without live access get it (no invitation email: the welcome is the first), with a history line each. */
+async function grantAccessWithWelcome(ctx: Ctx, grants: { projectId: string; contact: { id: string; name: string } }[], projects: Set<string>) {
+  const wanted = grants.filter((grant) => projects.has(grant.projectId));
+  const live = await repo.liveAccessPairs(ctx.db, ctx.workspaceId, [...projects], wanted.map((grant) => grant.contact.id));
+  const granting = [...new Map(wanted.filter((g) => !live.has(`${g.projectId}:${g.contact.id}`)).map((g) => [`${g.projectId}:${g.contact.id}`, g])).values()];
+  if (granting.length === 0) return;
   const who_ = actorOf(ctx);
-  for (const contact of await contactsOfAccount(ctx, project.accountId, 'current')) {
-    if (onlyContactId && contact.id !== onlyContactId) continue;
-    if (!roles.includes(contact.role) || (await repo.findLiveAccess(ctx.db, ctx.workspaceId, projectId, contact.id))) continue;
-    const invitation = newInvitation(ctx.services);
-    await authRepo.upsertAccess(ctx.db, {
+  const invitations = granting.map(() => newInvitation(ctx.services));
+  await authRepo.upsertAccesses(
+    ctx.db,
+    granting.map(({ projectId, contact }, i) => ({
       workspaceId: ctx.workspaceId,
       projectId,
       contactId: contact.id,
-      inviteTokenHash: invitation.tokenHash,
+      inviteTokenHash: invitations[i]!.tokenHash,
       invitedByName: who_.actorName,
-      now: invitation.now,
-      expiresAt: invitation.expiresAt,
-    });
-    await recordEvents(ctx, [
-      { projectId, ...who_, kind: 'portal_invited', toValue: `gave ${contact.name} portal access with the welcome`, createdAt: invitation.now },
-    ]);
-  }
+      now: invitations[i]!.now,
+      expiresAt: invitations[i]!.expiresAt,
+    })),
+  );
+  await recordEvents(
+    ctx,
+    granting.map(({ projectId, contact }, i) => ({ projectId, ...who_, kind: 'portal_invited', toValue: `gave ${contact.name} portal access with the welcome`, createdAt: invitations[i]!.now })),
+  );
 }

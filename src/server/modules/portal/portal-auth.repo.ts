@@ -5,33 +5,40 @@ import { contacts, members, portalAccess, portalLinks, portalSessions, projects,
 export type AccessRow = typeof portalAccess.$inferSelect;
 
 /** Creates the contact's access to a project, or renews it (new invitation token, access restored). */
-export async function upsertAccess(
-  db: Db,
-  values: { workspaceId: string; projectId: string; contactId: string; inviteTokenHash: string; invitedByName: string; now: Date; expiresAt: Date },
-) {
-  const [row] = await db
+export async function upsertAccess(db: Db, values: AccessValues) {
+  const [row] = await upsertAccesses(db, [values]);
+  return row!;
+}
+
+type AccessValues = { workspaceId: string; projectId: string; contactId: string; inviteTokenHash: string; invitedByName: string; now: Date; expiresAt: Date };
+
+/** upsertAccess for many (project, contact) pairs, each once, in one statement. */
+export function upsertAccesses(db: Db, values: AccessValues[]) {
+  if (values.length === 0) return Promise.resolve([]);
+  return db
     .insert(portalAccess)
-    .values({
-      workspaceId: values.workspaceId,
-      projectId: values.projectId,
-      contactId: values.contactId,
-      inviteTokenHash: values.inviteTokenHash,
-      invitedByName: values.invitedByName,
-      invitedAt: values.now,
-      inviteExpiresAt: values.expiresAt,
-    })
+    .values(
+      values.map((v) => ({
+        workspaceId: v.workspaceId,
+        projectId: v.projectId,
+        contactId: v.contactId,
+        inviteTokenHash: v.inviteTokenHash,
+        invitedByName: v.invitedByName,
+        invitedAt: v.now,
+        inviteExpiresAt: v.expiresAt,
+      })),
+    )
     .onConflictDoUpdate({
       target: [portalAccess.projectId, portalAccess.contactId],
       set: {
-        inviteTokenHash: values.inviteTokenHash,
-        invitedByName: values.invitedByName,
-        invitedAt: values.now,
-        inviteExpiresAt: values.expiresAt,
+        inviteTokenHash: sql`excluded.invite_token_hash`,
+        invitedByName: sql`excluded.invited_by_name`,
+        invitedAt: sql`excluded.invited_at`,
+        inviteExpiresAt: sql`excluded.invite_expires_at`,
         revokedAt: null,
       },
     })
     .returning();
-  return row!;
 }
 
 /** The invitation behind a token, with what its page shows. */

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   contacts,
@@ -12,6 +12,16 @@ import {
   taskComments,
   workspaces,
 } from '../../db/schema.ts';
+
+/** Which of these contacts have live access to which of these projects, as "projectId:contactId". */
+export async function liveAccessPairs(db: Db, workspaceId: string, projectIds: string[], contactIds: string[]) {
+  if (projectIds.length === 0 || contactIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ projectId: portalAccess.projectId, contactId: portalAccess.contactId })
+    .from(portalAccess)
+    .where(and(eq(portalAccess.workspaceId, workspaceId), inArray(portalAccess.projectId, projectIds), inArray(portalAccess.contactId, contactIds), isNull(portalAccess.revokedAt)));
+  return new Set(rows.map((row) => `${row.projectId}:${row.contactId}`));
+}
 
 export async function findLiveAccess(db: Db, workspaceId: string, projectId: string, contactId: string) {
   const [row] = await db

@@ -106,12 +106,18 @@ export async function findProjectSummary(db: Db, workspaceId: string, projectId:
 
 /** Locks the project for the rest of the transaction: changes to one project's plan happen one at a time. */
 export async function lockProject(db: Db, workspaceId: string, projectId: string) {
-  const [row] = await db
+  const [row] = await lockProjects(db, workspaceId, [projectId]);
+  return row;
+}
+
+export function lockProjects(db: Db, workspaceId: string, projectIds: string[]) {
+  if (projectIds.length === 0) return Promise.resolve([]);
+  return db
     .select()
     .from(projects)
-    .where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)))
+    .where(and(eq(projects.workspaceId, workspaceId), inArray(projects.id, projectIds)))
+    .orderBy(asc(projects.id))
     .for('update');
-  return row;
 }
 
 /** Locks the project a task belongs to (see lockProject), found from the task in the same statement. */
@@ -406,13 +412,16 @@ export function staleProjects(db: Db, now: Date, limit: number) {
     .limit(limit);
 }
 
-/** Moves a contact's open tasks (not done, not skipped) to another contact, or to nobody; answers the tasks moved. */
-export async function reassignOpenContactTasks(db: Db, workspaceId: string, fromContactId: string, toContactId: string | null, now: Date, onlyTaskIds?: readonly string[]) {
-  const conditions = [
-    eq(projectTasks.workspaceId, workspaceId),
-    eq(projectTasks.assigneeContactId, fromContactId),
+/** An open task: not done, not skipped, in a project that is not closed (a closed project owes nothing more). */
+const openTask = () =>
+  and(
     notInArray(projectTasks.status, ['done', 'skipped']),
-  ];
+    sql`exists (select 1 from ${projects} p where p.workspace_id = ${projectTasks.workspaceId} and p.id = ${projectTasks.projectId} and p.status <> 'closed')`,
+  );
+
+/** Moves a contact's open tasks to another contact, or to nobody; answers the tasks moved. */
+export async function reassignOpenContactTasks(db: Db, workspaceId: string, fromContactId: string, toContactId: string | null, now: Date, onlyTaskIds?: readonly string[]) {
+  const conditions = [eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.assigneeContactId, fromContactId), openTask()];
   if (onlyTaskIds) {
     if (onlyTaskIds.length === 0) return [];
     conditions.push(inArray(projectTasks.id, [...onlyTaskIds]));
@@ -424,10 +433,21 @@ export async function reassignOpenContactTasks(db: Db, workspaceId: string, from
     .returning({ id: projectTasks.id, projectId: projectTasks.projectId, title: projectTasks.title });
 }
 
-/** The open tasks of a contact across the workspace's projects. */
-export function openTasksOfContact(db: Db, workspaceId: string, contactId: string) {
+/** Many contacts' open tasks each to another contact (or nobody), in one statement; answers the tasks moved and whose they were. */
+export async function reassignOpenTasksOfMany(db: Db, workspaceId: string, moves: { from: string; to: string | null }[], now: Date) {
+  if (moves.length === 0) return [];
+  const result = await db.execute(sql`update ${projectTasks} set assignee_contact_id = m.to_id, updated_at = ${now}
+    from jsonb_to_recordset(${JSON.stringify(moves.map((m) => ({ from_id: m.from, to_id: m.to })))}::jsonb) as m(from_id uuid, to_id uuid)
+    where ${projectTasks.workspaceId} = ${workspaceId} and ${projectTasks.assigneeContactId} = m.from_id and ${openTask()}
+    returning ${projectTasks.id} as id, ${projectTasks.projectId} as "projectId", ${projectTasks.title} as title, m.from_id as "fromContactId"`);
+  return (result as unknown as { rows: { id: string; projectId: string; title: string; fromContactId: string }[] }).rows;
+}
+
+/** The open tasks of these contacts across the workspace's projects. */
+export function openTasksOfContacts(db: Db, workspaceId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: projectTasks.id, projectId: projectTasks.projectId, title: projectTasks.title })
+    .select({ id: projectTasks.id, projectId: projectTasks.projectId, title: projectTasks.title, contactId: sql<string>`${projectTasks.assigneeContactId}` })
     .from(projectTasks)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.assigneeContactId, contactId), notInArray(projectTasks.status, ['done', 'skipped'])));
+    .where(and(eq(projectTasks.workspaceId, workspaceId), inArray(projectTasks.assigneeContactId, contactIds), openTask()));
 }

@@ -300,6 +300,9 @@ export const projectHeadline = (ctx: Ctx, projectId: string) => repo.findProject
 /** Locks a project's row for the rest of the transaction (a change that must not race another); undefined when not found. */
 export const lockProjectRow = (ctx: Ctx, projectId: string) => repo.lockProject(ctx.db, ctx.workspaceId, projectId);
 
+/** lockProjectRow for many projects at once (in id order); answers those that exist. */
+export const lockProjectRows = (ctx: Ctx, projectIds: string[]) => repo.lockProjects(ctx.db, ctx.workspaceId, projectIds);
+
 /** A project's tasks, as stored, in plan order. */
 export const projectTaskRows = (ctx: Ctx, projectId: string) => repo.projectTaskRows(ctx.db, ctx.workspaceId, projectId);
 

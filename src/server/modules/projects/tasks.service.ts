@@ -364,5 +364,25 @@ export async function reassignOpenTasksOf(ctx: Ctx, fromContactId: string, toCon
   return moved;
 }
 
-/** A contact's open tasks across the workspace's projects (what they owned when they left). */
-export const openTasksOfContact = (ctx: Ctx, contactId: string) => repo.openTasksOfContact(ctx.db, ctx.workspaceId, contactId);
+/**
+ * The set-based form of reassignOpenTasksOf for many leavers at once (a CSV import's batch): one statement moves every
+ * open task, one writes their history lines. Same tasks moved and same lines as reassignOpenTasksOf once per move.
+ */
+export async function reassignOpenTasksOfMany(ctx: Ctx, moves: { from: string; to: string | null; why: string }[]) {
+  const moved = await repo.reassignOpenTasksOfMany(ctx.db, ctx.workspaceId, moves, ctx.services.now());
+  if (moved.length === 0) return moved;
+  const byLeaver = new Map(moves.map((move) => [move.from, move]));
+  const names = await repo.assigneeNames(ctx.db, ctx.workspaceId, [], [...new Set(moves.flatMap((m) => (m.to ? [m.from, m.to] : [m.from])))]);
+  await recordEvents(
+    ctx,
+    moved.map((task) => {
+      const move = byLeaver.get(task.fromContactId)!;
+      const to = move.to ? (names.get(move.to) ?? 'their successor') : 'nobody yet';
+      return { projectId: task.projectId, taskId: task.id, kind: 'task', field: 'assignee', fromValue: names.get(move.from) ?? 'someone who left', toValue: to, reason: move.why };
+    }),
+  );
+  return moved;
+}
+
+/** Contacts' open tasks (not done or skipped, in a project not closed) across the workspace's projects: what they owned when they left. */
+export const openTasksOfContacts = (ctx: Ctx, contactIds: string[]) => repo.openTasksOfContacts(ctx.db, ctx.workspaceId, contactIds);

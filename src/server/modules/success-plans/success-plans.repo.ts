@@ -175,12 +175,13 @@ export async function engagedContactNames(db: Db, workspaceId: string, projectId
 }
 
 
-/** The success metrics a contact owns, with their outcome. */
-export function metricsOwnedByContact(db: Db, workspaceId: string, contactId: string) {
+/** The success metrics these contacts own, with their outcome and owner. */
+export function metricsOwnedByContacts(db: Db, workspaceId: string, contactIds: string[]) {
+  if (contactIds.length === 0) return Promise.resolve([]);
   return db
-    .select({ id: successMetrics.id, outcomeId: successMetrics.outcomeId })
+    .select({ id: successMetrics.id, outcomeId: successMetrics.outcomeId, ownerContactId: sql<string>`${successMetrics.ownerContactId}` })
     .from(successMetrics)
-    .where(and(eq(successMetrics.workspaceId, workspaceId), eq(successMetrics.ownerContactId, contactId)));
+    .where(and(eq(successMetrics.workspaceId, workspaceId), inArray(successMetrics.ownerContactId, contactIds)));
 }
 
 /** Gives a contact's metrics (or the ones listed) and the plans they sponsor to another contact; answers how many metrics moved. */

@@ -481,8 +481,8 @@ async function settleValue({ tx, project, plan, today, record }: Scope) {
   if (proven.valueAchieved && !plan.valueAchievedOn) await reach('value_achieved', 'The customer confirmed every outcome of the success plan');
 }
 
-/** The success metrics a contact owns (an outcome is owned through its metrics): what they leave behind. */
-export const metricsOwnedBy = (ctx: Ctx, contactId: string) => repo.metricsOwnedByContact(ctx.db, ctx.workspaceId, contactId);
+/** The success metrics these contacts own (an outcome is owned through its metrics): what they leave behind. */
+export const metricsOwnedBy = (ctx: Ctx, contactIds: string[]) => repo.metricsOwnedByContacts(ctx.db, ctx.workspaceId, contactIds);
 
 /** A successor takes over the metrics a contact who left owned (only those listed, when given). */
 export const handOverMetricsOf = (ctx: Ctx, fromContactId: string, toContactId: string, onlyIds?: readonly string[]) =>

@@ -1,0 +1,3 @@
+ALTER TABLE "imports" ADD COLUMN "progress_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "project_tasks_assignee_contact_idx" ON "project_tasks" USING btree ("workspace_id","assignee_contact_id") WHERE "project_tasks"."assignee_contact_id" is not null;--> statement-breakpoint
+CREATE INDEX "success_metrics_owner_contact_idx" ON "success_metrics" USING btree ("workspace_id","owner_contact_id") WHERE "success_metrics"."owner_contact_id" is not null;
