@@ -23,9 +23,10 @@ function requestStore(services: Services, workspaceId: string): CacheProvider {
       await repo.insertRequest(db, workspaceId, { key, protocol: 'saml', createdAt, expiresAt: new Date(createdAt.getTime() + SIGN_IN_LIFETIME_MS) });
       return { value, createdAt: createdAt.getTime() };
     },
+    // Read twice per response (the Response's InResponseTo, then the subject's); removed once validated. Two
+    // processes reading it at the same moment are kept apart by the assertion record (rememberAssertion).
     getAsync: async (key) => {
-      // Taken when read: an answer to a request is accepted once, even by two processes at the same moment.
-      const row = await repo.takeRequest(db, workspaceId, key, 'saml');
+      const row = await repo.findRequest(db, workspaceId, key, 'saml');
       return row ? row.createdAt.toISOString() : null;
     },
     removeAsync: async (key) => {

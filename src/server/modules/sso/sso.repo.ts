@@ -57,6 +57,14 @@ export async function insertRequest(
   await db.insert(ssoRequests).values({ workspaceId, ...request });
 }
 
+export async function findRequest(db: Db, workspaceId: string, key: string, protocol: string) {
+  const [row] = await db
+    .select()
+    .from(ssoRequests)
+    .where(and(eq(ssoRequests.workspaceId, workspaceId), eq(ssoRequests.key, key), eq(ssoRequests.protocol, protocol)));
+  return row;
+}
+
 /** Uses a pending sign-in up: the row for the one caller that took it, undefined when it was already gone. */
 export async function takeRequest(db: Db, workspaceId: string, key: string, protocol: string) {
   const [row] = await db
