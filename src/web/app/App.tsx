@@ -19,6 +19,7 @@ import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
+import { SsoSettingsPage } from '../features/settings/SsoSettingsPage.tsx';
 import { MaturitySettingsPage } from '../features/products/MaturitySettingsPage.tsx';
 import { ProductsSettingsPage } from '../features/products/ProductsSettingsPage.tsx';
 import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
@@ -113,6 +114,7 @@ function Gate() {
           <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="settings/sso" element={<SsoSettingsPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
           <Route path="settings/assignment" element={<AssignmentSettingsPage />} />
