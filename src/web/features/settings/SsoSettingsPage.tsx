@@ -88,7 +88,7 @@ function SsoForm({ settings }: { settings: SsoSettings }) {
 
   return (
     <form
-      className="stack-lg"
+      className="sso-form"
       noValidate
       aria-label="Single sign-on"
       onSubmit={(event) => {
