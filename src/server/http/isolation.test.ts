@@ -20,6 +20,7 @@ import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { createProduct } from '../modules/products/products.service.ts';
 import { previewUpload } from '../modules/imports/imports.service.ts';
+import { saveSsoSettings } from '../modules/sso/sso.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -199,6 +200,11 @@ beforeAll(async () => {
   const sponsor = await addContact(a.admin.ctx, account.id, { name: 'Rita', email: 'rita@acme.test', role: 'executive_sponsor' });
   await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
   idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
+  await saveSsoSettings(a.admin.ctx, {
+    protocol: 'oidc', enabled: false, displayName: 'A’s Okta', slug: 'workspace-a', oidcIssuer: 'https://a.okta.test', oidcClientId: 'a-client',
+    oidcClientSecret: 'a-secret', samlIdpEntityId: null, samlIdpSsoUrl: null, samlIdpCertificate: null, allowedDomains: ['a.test'],
+    jitProvisioning: true, defaultRole: 'csm', groupsClaim: 'groups', roleMappings: [], passwordSignIn: true,
+  });
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
@@ -287,6 +293,7 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/members')).body.map((member: { id: string }) => member.id)).toEqual([b.admin.id]);
     expect((await api.get('/api/v1/invites')).body).toEqual([]);
     expect((await api.get('/api/v1/api-tokens')).body).toEqual([]);
+    expect((await api.get('/api/v1/sso-settings')).body).toMatchObject({ configured: false, oidcIssuer: null, allowedDomains: [] });
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
     expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
     expect((await api.get('/api/v1/insight/dashboard')).body.projects).toEqual({ active: 0, closed: 0 });

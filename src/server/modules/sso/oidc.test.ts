@@ -17,7 +17,7 @@ const oidcSettings = (overrides: Record<string, unknown> = {}) => ({
   protocol: 'oidc',
   enabled: true,
   displayName: 'Acme SSO',
-  slug: null,
+  slug: 'acme',
   oidcIssuer: idp.issuer,
   oidcClientId: idp.clientId,
   oidcClientSecret: idp.clientSecret,
@@ -93,7 +93,7 @@ describe('OIDC settings', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toEqual(['body', 'oidcIssuer']);
     const other = await makeWorkspace(env.services, 'Other');
-    const theirs = await (await signedInClient(env, other.admin)).put('/api/v1/sso-settings', oidcSettings({ allowedDomains: ['acme.test'] }));
+    const theirs = await (await signedInClient(env, other.admin)).put('/api/v1/sso-settings', oidcSettings({ slug: null, allowedDomains: ['acme.test'] }));
     expect(theirs.status).toBe(409);
     expect(theirs.body.errors[0].path).toEqual(['body', 'allowedDomains']);
     expect((await (await signedInClient(env, other.admin)).get('/api/v1/sso-settings')).body.configured).toBe(false);
@@ -110,6 +110,7 @@ describe('signing in through the OpenID provider', () => {
     const found = await httpClient(env.app).get('/api/v1/sso/discover?email=someone@ACME.test');
     expect(found.body.provider).toMatchObject({ workspaceId, displayName: 'Acme SSO', protocol: 'oidc', startUrl: `/api/v1/sso/${workspaceId}/start` });
     expect((await httpClient(env.app).get('/api/v1/sso/discover?email=someone@elsewhere.test')).body.provider).toBeNull();
+    expect((await httpClient(env.app).get('/api/v1/sso/discover?workspace=ACME')).body.provider.workspaceId).toBe(workspaceId);
     expect((await httpClient(env.app).get('/api/v1/sso/discover')).status).toBe(400);
   });
 
@@ -131,6 +132,20 @@ describe('signing in through the OpenID provider', () => {
     expect(me.body.member.role).toBe('admin');
     const members = await env.services.database.query('select id from members where lower(email) = $1', ['olivia@acme.test']);
     expect(members).toHaveLength(1);
+  });
+
+  it('keeps the last admin an admin whatever their groups say', async () => {
+    const [adminRow] = await env.services.database.query<{ email: string }>('select email from members where id = $1', [admin.id]);
+    // Olivia became an admin above; only the first admin is left once she is a CSM again.
+    idp.users.set('olivia@acme.test', { name: 'Olivia Okta', groups: ['onboarding'] });
+    await signInWithSso('olivia@acme.test');
+    idp.users.set(adminRow!.email, { name: 'Ada Admin', groups: ['onboarding'] });
+    await env.services.database.query('update sso_connections set allowed_domains = $1 where workspace_id = $2', [['acme.test', 'vendor.test'], workspaceId]);
+    const callback = await signInWithSso(adminRow!.email);
+    expect(callback.statusCode, callback.body).toBe(303);
+    const me = await httpClient(env.app, { cookie: `lf_session=${cookieOf(callback.headers, 'lf_session')}` }).get('/api/v1/session');
+    expect(me.body.member.role).toBe('admin');
+    await env.services.database.query('update sso_connections set allowed_domains = $1 where workspace_id = $2', [['acme.test'], workspaceId]);
   });
 
   it('gives the default role when no group maps', async () => {
