@@ -103,6 +103,18 @@ describe('signing in with a SAML response', () => {
     expect(answer.statusCode).toBe(401);
     expect(answer.json().detail).toContain('not signed by the identity provider');
     expect(await membersWithEmail('unsigned@acme.test')).toEqual([]);
+    // A browser (it accepts HTML) is shown a page that says why, with the same status.
+    const facts2 = await startSignIn(a, 'unsigned@acme.test');
+    const page = await env.app.inject({
+      method: 'POST',
+      url: `/api/v1/sso/${a}/saml/acs`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html,application/xhtml+xml', 'sec-fetch-site': 'cross-site' },
+      payload: samlPost(responseXml(facts2, assertionXml(facts2))),
+    });
+    expect(page.statusCode).toBe(401);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('We could not sign you in');
+    expect(page.body).toContain('not signed by the identity provider');
   });
 
   it('refuses an assertion signed by another key', async () => {

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { WorkspaceParams } from '../../../contract/common.ts';
@@ -12,7 +13,8 @@ import {
 } from '../../../contract/sso.ts';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
-import { notFound } from '../../http/errors.ts';
+import { statusOf } from '../../http/error-handler.ts';
+import { AppError, notFound } from '../../http/errors.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
 import { finishOidcSignIn, OIDC_STATE_COOKIE, startOidcSignIn } from './oidc.ts';
 import { readSamlResponse, serviceProviderMetadata, startSamlSignIn } from './saml.ts';
@@ -23,6 +25,28 @@ const tags = ['single sign-on'];
 const Redirect = z.null().describe('A redirect (Location header)');
 const publicRoute = { access: 'public' as const };
 const STATE_COOKIE_PATH = '/api/v1/sso/';
+
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The browser arrives here from the identity provider, not from the app: a refusal is a page (same 4xx status) that
+ * says why and leads back to the sign-in page; an API client still gets problem+json.
+ */
+async function forBrowser(request: FastifyRequest, reply: FastifyReply, work: () => Promise<FastifyReply>) {
+  try {
+    return await work();
+  } catch (error) {
+    if (!(error instanceof AppError) || !request.headers.accept?.includes('text/html')) throw error;
+    return reply
+      .code(statusOf[error.code])
+      .type('text/html; charset=utf-8')
+      .send(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+          `<title>Sign-in refused · Landfall</title></head><body style="font-family:system-ui,sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.5">` +
+          `<h1 style="font-size:1.3rem">We could not sign you in</h1><p>${escapeHtml(error.message)}</p><p><a href="/">Back to the sign-in page</a></p></body></html>`,
+      );
+  }
+}
 
 /** Admin settings, and the public sign-in endpoints the browser and the identity provider call. */
 export const ssoRoutes =
@@ -106,16 +130,17 @@ export const ssoRoutes =
           response: { 303: Redirect },
         },
       },
-      async (request, reply) => {
-        const { connection } = await enabledConnection(services, request.params.workspaceId);
-        const callbackUrl = new URL(`${services.config.publicUrl}${request.url}`);
-        const cookieState = request.cookies[OIDC_STATE_COOKIE];
-        reply.clearCookie(OIDC_STATE_COOKIE, { path: STATE_COOKIE_PATH });
-        const identity = await finishOidcSignIn(services, connection, callbackUrl, cookieState);
-        const session = await signInWithIdentity(services, connection, identity, request.headers['user-agent']);
-        setSessionCookie(reply, services, session.token);
-        return reply.redirect('/', 303);
-      },
+      (request, reply) =>
+        forBrowser(request, reply, async () => {
+          const { connection } = await enabledConnection(services, request.params.workspaceId);
+          const callbackUrl = new URL(`${services.config.publicUrl}${request.url}`);
+          const cookieState = request.cookies[OIDC_STATE_COOKIE];
+          reply.clearCookie(OIDC_STATE_COOKIE, { path: STATE_COOKIE_PATH });
+          const identity = await finishOidcSignIn(services, connection, callbackUrl, cookieState);
+          const session = await signInWithIdentity(services, connection, identity, request.headers['user-agent']);
+          setSessionCookie(reply, services, session.token);
+          return reply.redirect('/', 303);
+        }),
     );
 
     app.get(
@@ -144,13 +169,14 @@ export const ssoRoutes =
           response: { 303: Redirect },
         },
       },
-      async (request, reply) => {
-        const { connection } = await enabledConnection(services, request.params.workspaceId);
-        if (connection.protocol !== 'saml') throw notFound('SAML sign-in for this workspace');
-        const { identity, rememberAssertion } = await readSamlResponse(services, connection, request.body);
-        const session = await signInWithIdentity(services, connection, identity, request.headers['user-agent'], rememberAssertion);
-        setSessionCookie(reply, services, session.token);
-        return reply.redirect('/', 303);
-      },
+      (request, reply) =>
+        forBrowser(request, reply, async () => {
+          const { connection } = await enabledConnection(services, request.params.workspaceId);
+          if (connection.protocol !== 'saml') throw notFound('SAML sign-in for this workspace');
+          const { identity, rememberAssertion } = await readSamlResponse(services, connection, request.body);
+          const session = await signInWithIdentity(services, connection, identity, request.headers['user-agent'], rememberAssertion);
+          setSessionCookie(reply, services, session.token);
+          return reply.redirect('/', 303);
+        }),
     );
   };
