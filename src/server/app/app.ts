@@ -44,6 +44,7 @@ import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { ssoRoutes } from '../modules/sso/sso.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
 import { journeyPortalRoutes, journeyRoutes as journeyMapRoutes } from '../modules/health/journey.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
@@ -206,6 +207,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(insightRoutes(services));
       await api.register(healthRoutes(services));
       await api.register(journeyMapRoutes(services));
+      await api.register(ssoRoutes(services));
     },
     { prefix: '/api/v1' },
   );

@@ -28,7 +28,7 @@ export function registerAccess(app: FastifyInstance, services: Services): void {
     const access = request.routeOptions.config.access ?? 'staff';
     const unsafe = !SAFE_METHODS.has(request.method);
     // Browsers mark requests sent by other sites; no such request may change anything here.
-    if (unsafe && request.headers['sec-fetch-site'] === 'cross-site') {
+    if (unsafe && request.headers['sec-fetch-site'] === 'cross-site' && !request.routeOptions.config.crossSite) {
       throw forbidden('Requests from other sites are not accepted.');
     }
 

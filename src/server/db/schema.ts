@@ -34,3 +34,4 @@ export * from './tables/insight.ts';
 export * from './tables/health.ts';
 export * from './tables/webhooks.ts';
 export * from './tables/audit.ts';
+export * from './tables/sso.ts';

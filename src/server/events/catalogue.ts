@@ -6,6 +6,8 @@ export interface DomainEvents {
   'workspace.created': { workspaceId: string };
   /** A member was removed from the workspace: whatever lets them in (their sessions) must end at once. */
   'member.removed': { memberId: string; name: string; role: string };
+  /** A member signed in through the workspace's identity provider (OIDC or SAML); `provisioned`: created just now. */
+  'member.signed_in_via_sso': { memberId: string; protocol: string; provisioned: boolean; role: string };
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */

@@ -18,6 +18,8 @@ declare module 'fastify' {
     access?: Access;
     /** A portal write a member previewing the portal may still make (signing out of the preview). */
     previewAllowed?: boolean;
+    /** A write another site may send: the SAML response an identity provider's page posts. It proves itself by its signature. */
+    crossSite?: boolean;
   }
   interface FastifyRequest {
     /** A member or API token; customer contacts (the portal) never appear here. */

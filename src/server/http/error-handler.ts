@@ -4,7 +4,7 @@ import { plainPath } from '../../contract/plain-errors.ts';
 import { isForeignKeyViolation } from '../db/errors.ts';
 import { AppError, type ErrorCode, type FieldError } from './errors.ts';
 
-const statusOf: Record<ErrorCode, number> = {
+export const statusOf: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,

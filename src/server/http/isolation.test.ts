@@ -21,6 +21,7 @@ import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { createProduct } from '../modules/products/products.service.ts';
 import { previewUpload } from '../modules/imports/imports.service.ts';
 import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
+import { saveSsoSettings } from '../modules/sso/sso.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -206,6 +207,11 @@ beforeAll(async () => {
   const sponsor = await addContact(a.admin.ctx, account.id, { name: 'Rita', email: 'rita@acme.test', role: 'executive_sponsor' });
   await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
   idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
+  await saveSsoSettings(a.admin.ctx, {
+    protocol: 'oidc', enabled: false, displayName: 'A’s Okta', slug: 'workspace-a', oidcIssuer: 'https://a.okta.test', oidcClientId: 'a-client',
+    oidcClientSecret: 'a-secret', samlIdpEntityId: null, samlIdpSsoUrl: null, samlIdpCertificate: null, allowedDomains: ['a.test'],
+    jitProvisioning: true, defaultRole: 'csm', groupsClaim: 'groups', roleMappings: [], passwordSignIn: true,
+  });
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   const webhookEndpoint = await createEndpoint(a.admin.ctx, { url: 'https://93.184.215.14/hook', eventTypes: ['project.created'] });
   await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
@@ -301,6 +307,7 @@ describe('workspace isolation', () => {
     expect((await api.get('/api/v1/webhook-endpoints')).body).toEqual([]);
     expect((await api.get('/api/v1/webhook-deliveries')).body).toEqual([]);
     expect((await api.get('/api/v1/audit-log')).body.entries.every((entry: { summary: string }) => !entry.summary.includes('Ada Admin'))).toBe(true);
+    expect((await api.get('/api/v1/sso-settings')).body).toMatchObject({ configured: false, oidcIssuer: null, allowedDomains: [] });
     expect((await api.get('/api/v1/accounts/facets')).body).toEqual({ industries: [], products: [] });
     expect((await api.get('/api/v1/projects?status=all')).body).toEqual([]);
     expect((await api.get('/api/v1/insight/dashboard')).body.projects).toEqual({ active: 0, closed: 0 });

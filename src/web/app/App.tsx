@@ -21,6 +21,7 @@ import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
+import { SsoSettingsPage } from '../features/settings/SsoSettingsPage.tsx';
 import { MaturitySettingsPage } from '../features/products/MaturitySettingsPage.tsx';
 import { ProductsSettingsPage } from '../features/products/ProductsSettingsPage.tsx';
 import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
@@ -117,6 +118,7 @@ function Gate() {
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
           <Route path="settings/webhooks" element={<WebhooksPage />} />
           <Route path="settings/audit-log" element={<AuditLogPage />} />
+          <Route path="settings/sso" element={<SsoSettingsPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
           <Route path="settings/assignment" element={<AssignmentSettingsPage />} />

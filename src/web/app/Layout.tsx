@@ -134,6 +134,14 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/sso" className="nav-link">
+                  <NavIcon d="M10 2l6 2.5v5c0 3.8-2.6 6.8-6 8-3.4-1.2-6-4.2-6-8v-5L10 2zM7.5 10l2 2 3.5-4" />
+                  Single sign-on
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings/intake" className="nav-link">
                 <NavIcon d="M3 10h9M9 6l4 4-4 4M14 3h3v14h-3" />

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { MemberRole } from '../../../core/people.ts';
 import type { Ctx, Services, StaffActor } from '../../context.ts';
-import { invalid, rateLimited } from '../../http/errors.ts';
+import type { Db } from '../../db/client.ts';
+import { forbidden, invalid, rateLimited } from '../../http/errors.ts';
 import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
 import { recordSignIn } from '../../audit/audit.ts';
+import { passwordSignInRefusal } from '../sso/sso.service.ts';
 import * as repo from './auth.repo.ts';
 
 export const SESSION_COOKIE = 'lf_session';
@@ -69,6 +71,8 @@ export async function signIn(services: Services, input: SignInInput) {
     // The same words whether the email exists or not.
     throw invalid('The email or password is incorrect.', { path: ['body', 'password'] });
   }
+  const refusal = await passwordSignInRefusal(services, member);
+  if (refusal) throw forbidden(refusal);
 
   const now = services.now();
   const token = newSessionToken();
@@ -98,15 +102,16 @@ export async function signIn(services: Services, input: SignInInput) {
   return { token, actor };
 }
 
-/** Starts a session for a member who has just proven who they are (first sign-up, accepted invite). */
+/** Starts a session for a member who has just proven who they are (first sign-up, accepted invite, single sign-on). */
 export async function startSession(
   services: Services,
   member: { workspaceId: string; memberId: string; role: MemberRole; name: string },
   userAgent: string | undefined,
+  db: Db = services.database.db,
 ) {
   const now = services.now();
   const token = newSessionToken();
-  const sessionId = await repo.insertSession(services.database.db, {
+  const sessionId = await repo.insertSession(db, {
     workspaceId: member.workspaceId,
     memberId: member.memberId,
     tokenHash: hashToken(token),

@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { SessionInfo, SignInInput } from '../../../contract/auth.ts';
+import type { SsoDiscovery } from '../../../contract/sso.ts';
 import type { AcceptInviteInput, InvitePreview, Member } from '../../../contract/members.ts';
 import type { SetupInput, SetupStatus, Workspace } from '../../../contract/workspaces.ts';
-import { api, isApiError, setCsrfToken } from '../../app/api.ts';
+import { api, isApiError, setCsrfToken, withQuery } from '../../app/api.ts';
 
 export type { Member, SessionInfo, Workspace };
 
@@ -31,3 +32,6 @@ export const setUp = (input: z.input<typeof SetupInput>) =>
 export const fetchInvitation = (token: string) => api.get<InvitePreview>(`/invitations/${encodeURIComponent(token)}`);
 export const acceptInvitation = (token: string, input: z.input<typeof AcceptInviteInput>) =>
   api.post<SessionInfo>(`/invitations/${encodeURIComponent(token)}/accept`, input);
+
+/** The identity provider that signs in people of this email domain, or of the workspace with this slug. */
+export const discoverSso = (query: { email?: string; workspace?: string }) => api.get<SsoDiscovery>(withQuery('/sso/discover', query));
