@@ -35,6 +35,7 @@ export const SYSTEM_ACTORS = {
   maturity: 'Maturity model',
   'csv-import': 'CSV import',
   health: 'Health scoring',
+  scim: 'SCIM provisioning',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

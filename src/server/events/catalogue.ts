@@ -6,6 +6,11 @@ export interface DomainEvents {
   'workspace.created': { workspaceId: string };
   /** A member was removed from the workspace: whatever lets them in (their sessions) must end at once. */
   'member.removed': { memberId: string };
+  /**
+   * The identity provider deactivated a member (SCIM active=false): their sessions end at once, they cannot sign in,
+   * and what they own (projects they manage, open tasks) needs a new owner.
+   */
+  'member.deactivated': { memberId: string };
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */
