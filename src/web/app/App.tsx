@@ -17,6 +17,7 @@ import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
+import { ProvisioningPage } from '../features/settings/ProvisioningPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
 import { MaturitySettingsPage } from '../features/products/MaturitySettingsPage.tsx';
@@ -113,6 +114,7 @@ function Gate() {
           <Route path="settings/workspace" element={<WorkspaceSettingsPage />} />
           <Route path="settings/members" element={<MembersPage />} />
           <Route path="settings/api-tokens" element={<ApiTokensPage />} />
+          <Route path="settings/provisioning" element={<ProvisioningPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
           <Route path="settings/assignment" element={<AssignmentSettingsPage />} />
