@@ -9,6 +9,7 @@ import { seedDemoTurnover } from './demo-turnover.ts';
 import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoProducts } from './demo-products.ts';
 import { seedDemoHealth } from './demo-health.ts';
+import { seedDemoProvisioning } from './demo-provisioning.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -125,6 +126,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoProducts(services, created.workspaceId, created.admin);
   await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
   await seedDemoHealth(services, created.workspaceId, created.admin);
+  await seedDemoProvisioning(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {
