@@ -73,7 +73,6 @@ function scimErrorHandler(error: FastifyError, request: FastifyRequest, reply: F
 
 const serviceProviderConfig = {
   schemas: ['urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig'],
-  documentationUri: 'https://github.com/landfall/landfall#provisioning-scim',
   patch: { supported: true },
   bulk: { supported: false, maxOperations: 0, maxPayloadSize: 0 },
   filter: { supported: true, maxResults: 200 },
