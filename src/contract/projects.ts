@@ -397,3 +397,22 @@ export const CloseInput = z.object({
   reason: z.string().trim().min(1, { message: 'say why the project is closed' }).max(500),
 });
 export const ResumeInput = z.object({ note: z.string().trim().max(500).optional() });
+
+/** Open work whose owner was removed or deactivated (SCIM active=false): it needs a new owner. */
+export const WorkNeedingOwner = z.object({
+  projects: z.array(
+    z.object({ projectId: z.uuid(), projectName: z.string(), accountName: z.string(), formerOwnerId: z.uuid(), formerOwnerName: z.string() }),
+  ),
+  tasks: z.array(
+    z.object({
+      taskId: z.uuid(),
+      title: z.string(),
+      due: z.iso.date().nullable(),
+      projectId: z.uuid(),
+      projectName: z.string(),
+      formerOwnerId: z.uuid(),
+      formerOwnerName: z.string(),
+    }),
+  ),
+});
+export type WorkNeedingOwner = z.infer<typeof WorkNeedingOwner>;

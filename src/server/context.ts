@@ -36,6 +36,7 @@ export const SYSTEM_ACTORS = {
   'csv-import': 'CSV import',
   health: 'Health scoring',
   sso: 'Single sign-on',
+  scim: 'SCIM provisioning',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -25,6 +25,7 @@ import { contactRoutes } from '../modules/contacts/contacts.routes.ts';
 import { escalationRoutes } from '../modules/escalation/escalation.routes.ts';
 import { assignmentRoutes } from '../modules/assignment/assignment.routes.ts';
 import { lifecycleRoutes } from '../modules/projects/lifecycle.routes.ts';
+import { ownerRoutes } from '../modules/projects/owners.routes.ts';
 import { handoffRoutes } from '../modules/handoffs/handoffs.routes.ts';
 import { intakeRoutes } from '../modules/intake/intake.routes.ts';
 import { memberRoutes } from '../modules/members/members.routes.ts';
@@ -46,6 +47,8 @@ import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
 import { ssoRoutes } from '../modules/sso/sso.routes.ts';
 import { healthRoutes } from '../modules/health/health.routes.ts';
+import { provisioningRoutes } from '../modules/scim/provisioning.routes.ts';
+import { scimRoutes } from '../modules/scim/scim.routes.ts';
 import { journeyPortalRoutes, journeyRoutes as journeyMapRoutes } from '../modules/health/journey.routes.ts';
 import { auditRoutes } from '../audit/audit.routes.ts';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
@@ -104,7 +107,7 @@ export async function buildApp(services: Services): Promise<App> {
   app.addHook('onRoute', (route) => {
     // The web app's files and the API docs are public reading; everything else under /api says who may call it
     // (and so do the SCORM files the portal frames, for the enrolled contact only).
-    if ((!route.url.startsWith('/api/') && route.config?.access !== 'portal') || route.url.startsWith('/api/docs')) {
+    if ((!route.url.startsWith('/api/') && route.config?.access !== 'portal' && route.config?.access !== 'scim') || route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: 'public' };
     }
     // Routes anyone may call say so in the API docs (no lock).
@@ -147,6 +150,7 @@ export async function buildApp(services: Services): Promise<App> {
           session: { type: 'apiKey', in: 'cookie', name: 'lf_session' },
           apiToken: { type: 'http', scheme: 'bearer' },
           portal: { type: 'apiKey', in: 'cookie', name: 'lf_portal' },
+          scimToken: { type: 'http', scheme: 'bearer', description: 'The SCIM token made in Settings → Provisioning (for /scim/v2 only).' },
         },
       },
       security: [{ session: [] }, { apiToken: [] }],
@@ -200,6 +204,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(readinessRoutes(services));
       await api.register(assignmentRoutes(services));
       await api.register(lifecycleRoutes(services));
+      await api.register(ownerRoutes(services));
       await api.register(academyRoutes(services));
       await api.register(peopleRoutes(services));
       await api.register(productRoutes(services));
@@ -208,6 +213,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(healthRoutes(services));
       await api.register(journeyMapRoutes(services));
       await api.register(ssoRoutes(services));
+      await api.register(provisioningRoutes(services));
     },
     { prefix: '/api/v1' },
   );
@@ -216,6 +222,7 @@ export async function buildApp(services: Services): Promise<App> {
   await app.register(peoplePortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(journeyPortalRoutes(services), { prefix: '/api/portal/v1' });
   await app.register(academyScormFileRoutes(services));
+  await app.register(scimRoutes(services), { prefix: '/scim/v2' });
 
   serveWebApp(app, config.webDir);
   return app;

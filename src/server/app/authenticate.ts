@@ -32,6 +32,9 @@ export function registerAccess(app: FastifyInstance, services: Services): void {
       throw forbidden('Requests from other sites are not accepted.');
     }
 
+    // SCIM routes authenticate with their own bearer token (modules/scim/scim.routes.ts).
+    if (access === 'scim') return;
+
     if (access === 'portal') {
       const cookie = request.cookies[PORTAL_COOKIE];
       const actor = cookie ? await contactFromPortalSession(services, cookie) : undefined;

@@ -13,6 +13,7 @@ import { reassignTrainees } from '../modules/journeys/guides.service.ts';
 import { installBuiltinJourneys, onContactsJoined, onContactsLeft as endJourneysOfLeavers, onPathCompleted, onRolesChanged } from '../modules/journeys/journeys.service.ts';
 import { rescoreAccount, rescoreAccountOfProject, rescoreSomeAccounts } from '../modules/health/health.service.ts';
 import { replanProjectsOf } from '../modules/projects/projects.service.ts';
+import { flagWorkOfLeaver } from '../modules/projects/owners.service.ts';
 import { onContactLeft, onContactReturned, onContactsLeft } from '../modules/people/turnover.service.ts';
 import { completeAutomatedWork } from '../modules/projects/tasks.service.ts';
 import { assertReadinessGateAllows } from '../modules/readiness/readiness.service.ts';
@@ -30,6 +31,11 @@ export const reactions: Reactions = {
   'member.removed': [
     (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once
     (ctx, removed) => recordAudit(ctx, { kind: 'member.removed', summary: `${removed.name} (${removed.role}) removed from the workspace`, subject: { type: 'member', id: removed.memberId }, before: { name: removed.name, role: removed.role } }), // audit log
+    (ctx, { memberId }) => flagWorkOfLeaver(ctx, memberId), // projects: what they manage or own says it needs a new owner
+  ],
+  'member.deactivated': [
+    (ctx, { memberId }) => endSessionsOfMember(ctx, memberId), // auth: signed out everywhere, at once (and no new sign-in)
+    (ctx, { memberId }) => flagWorkOfLeaver(ctx, memberId), // projects: what they manage or own says it needs a new owner
   ],
   'workspace.calendar_changed': [
     (ctx, { why }) => replanProjectsOf(ctx, why), // projects: every active project's dates follow the new calendar

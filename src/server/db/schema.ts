@@ -35,3 +35,4 @@ export * from './tables/health.ts';
 export * from './tables/webhooks.ts';
 export * from './tables/audit.ts';
 export * from './tables/sso.ts';
+export * from './tables/scim.ts';

@@ -128,6 +128,16 @@ describe('the demo workspace', () => {
     expect(closed.every((p) => p.closed_outcome === 'complete' && p.finished)).toBe(true);
   });
 
+  it('provisions members from Okta by SCIM: groups mapped to roles, one member deactivated whose work needs a new owner', async () => {
+    expect((await rows(`select 1 from scim_tokens where revoked_at is null`)).length).toBe(1);
+    expect((await rows(`select 1 from scim_role_mappings`)).length).toBe(3);
+    const people = await rows<{ role: string; deactivated: boolean }>(`select m.role, m.deactivated_at is not null as deactivated from scim_users s join members m on m.id = s.member_id`);
+    expect(people.map((p) => p.role).sort()).toEqual(['admin', 'csm', 'onboarding_manager', 'onboarding_manager']);
+    expect(people.filter((p) => p.deactivated)).toHaveLength(1);
+    expect((await rows(`select 1 from project_events where kind = 'owner_left'`)).length).toBe(1);
+    expect((await rows(`select 1 from scim_activity where status >= 400`)).length).toBe(1);
+  });
+
   it('has customers in the portal: champions invited, visits, milestone ratings', async () => {
     const access = await rows<{ visited: boolean }>(`select last_visit_at is not null as visited from portal_access`);
     expect(access.length).toBeGreaterThanOrEqual(3);

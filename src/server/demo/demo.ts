@@ -10,6 +10,7 @@ import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoProducts } from './demo-products.ts';
 import { seedDemoHealth } from './demo-health.ts';
 import { seedDemoSso } from './demo-sso.ts';
+import { seedDemoProvisioning } from './demo-provisioning.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
@@ -129,6 +130,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoHealth(services, created.workspaceId, created.admin);
   await seedDemoIntegrations(services, created.workspaceId);
   await seedDemoSso(services, created.workspaceId, created.admin);
+  await seedDemoProvisioning(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

@@ -8,6 +8,11 @@ export interface DomainEvents {
   'member.removed': { memberId: string; name: string; role: string };
   /** A member signed in through the workspace's identity provider (OIDC or SAML); `provisioned`: created just now. */
   'member.signed_in_via_sso': { memberId: string; protocol: string; provisioned: boolean; role: string };
+  /**
+   * The identity provider deactivated a member (SCIM active=false): their sessions end at once, they cannot sign in,
+   * and what they own (projects they manage, open tasks) needs a new owner.
+   */
+  'member.deactivated': { memberId: string };
   /** Working days or holidays changed: every active project's dates may move. */
   'workspace.calendar_changed': { why: string };
   /** An onboarding project was started for an account. */

@@ -10,8 +10,9 @@ import { unauthenticated } from './errors.ts';
  * - staff: a member or an API token; leaders (read-only) may not write
  * - admin: an admin member or an admin API token
  * - portal: a customer contact signed in to the portal (its own cookie; staff cookies and tokens are ignored)
+ * - scim: an identity provider with the workspace's SCIM token (modules/scim checks it; cookies and API tokens are ignored)
  */
-export type Access = 'public' | 'member' | 'staff' | 'admin' | 'portal';
+export type Access = 'public' | 'member' | 'staff' | 'admin' | 'portal' | 'scim';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

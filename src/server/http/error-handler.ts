@@ -4,6 +4,7 @@ import { plainPath } from '../../contract/plain-errors.ts';
 import { isForeignKeyViolation } from '../db/errors.ts';
 import { AppError, type ErrorCode, type FieldError } from './errors.ts';
 
+/** The HTTP status of each error code: the one mapping (SCIM's error format, modules/scim, uses it too). */
 export const statusOf: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
@@ -97,7 +98,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
-function plainClientMessage(error: FastifyError): string {
+export function plainClientMessage(error: FastifyError): string {
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'Send the request body as JSON (Content-Type: application/json).';

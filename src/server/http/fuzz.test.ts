@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
+import { createScimToken } from '../modules/scim/provisioning.service.ts';
 import { listCadences } from '../modules/cadences/cadences.service.ts';
 import { addContact } from '../modules/contacts/contacts.service.ts';
 import { askHandoffQuestion } from '../modules/handoffs/handoffs.service.ts';
@@ -37,6 +38,7 @@ let spec: Schema;
 const ids: Record<string, string> = {};
 let staff: () => Promise<HttpClient>;
 let customer: () => Promise<HttpClient>;
+let identityProvider: HttpClient;
 let adminCtx: Ctx;
 
 const ZERO_UUID = '00000000-0000-4000-8000-000000000000';
@@ -96,6 +98,13 @@ beforeAll(async () => {
   staff = () => signedInClient(env, admin);
   const portal = (await signInAsContact(env, admin.ctx, project.id, contact)).client;
   customer = async () => portal;
+  // SCIM routes (/scim/v2) take the workspace's SCIM token, and a User and a Group of its own.
+  identityProvider = httpClient(env.app, { authorization: `Bearer ${(await createScimToken(admin.ctx, { name: 'Fuzz IdP' })).token}` });
+  Object.assign(ids, {
+    scimToken: (await createScimToken(admin.ctx, { name: 'Spare' })).id,
+    scimUser: (await identityProvider.post('/scim/v2/Users', { userName: 'fuzz.user@acme.test' })).body.id,
+    scimGroup: (await identityProvider.post('/scim/v2/Groups', { displayName: 'Fuzzers' })).body.id,
+  });
   spec = env.app.swagger() as Schema;
 });
 afterAll(() => env.close());
@@ -141,6 +150,9 @@ function realId(name: string, url = ''): string {
     'readiness-assessments': ids.assessment,
     'webhook-endpoints': ids.webhookEndpoint,
     'webhook-deliveries': ids.webhookDelivery,
+    tokens: ids.scimToken,
+    Users: ids.scimUser,
+    Groups: ids.scimGroup,
   };
   return byCollection[collection] ?? ZERO_UUID;
 }
@@ -295,7 +307,8 @@ describe('garbage in', () => {
     const statuses: Record<string, number> = {};
     const anonymous = httpClient(env.app);
     for (const op of routes) {
-      const client = access.get(`${op.method} ${op.url}`) === 'portal' ? await customer() : access.get(`${op.method} ${op.url}`) === 'public' ? anonymous : await staff();
+      const kind = access.get(`${op.method} ${op.url}`);
+      const client = kind === 'portal' ? await customer() : kind === 'public' ? anonymous : kind === 'scim' ? identityProvider : await staff();
       const call = async (variant: string, url: string, contentType?: string, payload?: string) => {
         calls++;
         const response = await env.app.inject({

@@ -15,13 +15,14 @@ import { listQuestionnaires } from '../modules/readiness/questionnaires.service.
 import { getProjectReadiness, saveAnswers, startAssessment, submitAssessment, vendorAuthor } from '../modules/readiness/readiness.service.ts';
 import { addOrganization } from '../modules/organizations/organizations.service.ts';
 import { addMetric, addOutcome, recordActual } from '../modules/success-plans/success-plans.service.ts';
-import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
+import { httpClient, makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { projectWithContact, signInAsContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
 import { createProduct } from '../modules/products/products.service.ts';
 import { previewUpload } from '../modules/imports/imports.service.ts';
 import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
 import { saveSsoSettings } from '../modules/sso/sso.service.ts';
+import { createScimToken } from '../modules/scim/provisioning.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -65,6 +66,9 @@ const idFor = (url: string): string | undefined => {
     imports: idsOfA.import,
     'webhook-endpoints': idsOfA.webhookEndpoint,
     'webhook-deliveries': idsOfA.webhookDelivery,
+    tokens: idsOfA.scimToken,
+    Users: idsOfA.scimUser,
+    Groups: idsOfA.scimGroup,
   };
   return collection ? byCollection[collection] : undefined;
 };
@@ -215,6 +219,12 @@ beforeAll(async () => {
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   const webhookEndpoint = await createEndpoint(a.admin.ctx, { url: 'https://93.184.215.14/hook', eventTypes: ['project.created'] });
   await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });
+  const identityProviderOfA = httpClient(env.app, { authorization: `Bearer ${(await createScimToken(a.admin.ctx, { name: 'IdP of A' })).token}` });
+  Object.assign(idsOfA, {
+    scimToken: (await createScimToken(a.admin.ctx, { name: 'Spare' })).id,
+    scimUser: (await identityProviderOfA.post('/scim/v2/Users', { userName: 'scim.user@acme.test' })).body.id,
+    scimGroup: (await identityProviderOfA.post('/scim/v2/Groups', { displayName: 'Admins of A' })).body.id,
+  });
   Object.assign(idsOfA, {
     webhookEndpoint: webhookEndpoint.id,
     webhookDelivery: (await env.services.database.query<{ id: string }>('select id from webhook_deliveries where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
@@ -254,6 +264,23 @@ describe('workspace isolation', () => {
       const url = fillIds(route.url);
       expect(url, `${route.method} ${route.url}: say which id this route takes in isolation.test.ts`).not.toContain(':');
       const response = await api.request(route.method, url, bodies[`${route.method} ${route.url}`]);
+      expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
+    }
+  });
+
+  it('answers 404 to every SCIM route called with another workspace’s SCIM token and ids', async () => {
+    const b = await makeWorkspace(env.services, 'Workspace B');
+    const identityProvider = httpClient(env.app, { authorization: `Bearer ${(await createScimToken(b.admin.ctx, { name: 'IdP of B' })).token}` });
+    const scimBodies: Record<string, unknown> = {
+      'PUT /scim/v2/Users/:id': { userName: 'stolen@evil.test' },
+      'PATCH /scim/v2/Users/:id': { Operations: [{ op: 'replace', value: { active: false } }] },
+      'PUT /scim/v2/Groups/:id': { displayName: 'Stolen' },
+      'PATCH /scim/v2/Groups/:id': { Operations: [{ op: 'replace', value: { displayName: 'Stolen' } }] },
+    };
+    const routes = env.app.landfallRoutes.filter((route) => route.url.startsWith('/scim/v2/') && route.url.includes(':id'));
+    expect(routes.length).toBeGreaterThanOrEqual(8);
+    for (const route of routes) {
+      const response = await identityProvider.request(route.method, fillIds(route.url), scimBodies[`${route.method} ${route.url}`]);
       expect(response.status, `${route.method} ${route.url} → ${response.status} ${JSON.stringify(response.body)}`).toBe(404);
     }
   });

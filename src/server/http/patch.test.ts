@@ -191,7 +191,9 @@ describe('a PATCH', () => {
   });
 
   it('has a case for every PATCH route', () => {
-    const routes = env.app.landfallRoutes.filter((r) => r.method === 'PATCH').map((r) => `${r.method} ${r.url}`);
+    // SCIM's PATCH is RFC 7644's list of operations, not a merge of named fields: modules/scim/scim.test.ts and
+    // core/scim/scim.test.ts check that it changes only what its operations name, and nothing when one is refused.
+    const routes = env.app.landfallRoutes.filter((r) => r.method === 'PATCH' && !r.url.startsWith('/scim/v2/')).map((r) => `${r.method} ${r.url}`);
     expect(routes.filter((route) => !cases[route])).toEqual([]);
   });
 });

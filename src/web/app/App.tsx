@@ -19,6 +19,7 @@ import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
+import { ProvisioningPage } from '../features/settings/ProvisioningPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
 import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
 import { SsoSettingsPage } from '../features/settings/SsoSettingsPage.tsx';
@@ -119,6 +120,7 @@ function Gate() {
           <Route path="settings/webhooks" element={<WebhooksPage />} />
           <Route path="settings/audit-log" element={<AuditLogPage />} />
           <Route path="settings/sso" element={<SsoSettingsPage />} />
+          <Route path="settings/provisioning" element={<ProvisioningPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
           <Route path="settings/assignment" element={<AssignmentSettingsPage />} />

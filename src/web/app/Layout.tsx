@@ -142,6 +142,14 @@ export function Layout() {
                 </NavLink>
               </li>
             )}
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/provisioning" className="nav-link">
+                  <NavIcon d="M6 6a2.5 2.5 0 105 0 2.5 2.5 0 00-5 0zM2 16c0-2.8 2.5-4.5 6.5-4.5M13 11v6M10 14h6" />
+                  Provisioning (SCIM)
+                </NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/settings/intake" className="nav-link">
                 <NavIcon d="M3 10h9M9 6l4 4-4 4M14 3h3v14h-3" />

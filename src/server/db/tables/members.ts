@@ -14,6 +14,8 @@ export const members = pgTable(
     passwordHash: text('password_hash').notNull(),
     createdAt: createdAt(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Set when the identity provider deactivates them (SCIM active=false): they cannot sign in until reactivated. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
     unique('members_workspace_id_id_key').on(t.workspaceId, t.id),

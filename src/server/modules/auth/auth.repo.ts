@@ -28,6 +28,7 @@ const prepareSessionLookup = (db: Db) => {
       expiresAt: sessions.expiresAt,
       revokedAt: sessions.revokedAt,
       memberRemovedAt: members.removedAt,
+      memberDeactivatedAt: members.deactivatedAt,
       dataVersion: dataVersionOf('sessions'),
     })
     .from(sessions)
@@ -79,7 +80,8 @@ export async function findActiveMemberByEmail(db: Db, email: string) {
   const [row] = await db
     .select()
     .from(members)
-    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt)));
+    // A member the identity provider deactivated cannot sign in until reactivated.
+    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt), isNull(members.deactivatedAt)));
   return row;
 }
 

@@ -128,7 +128,7 @@ export async function signOut(services: Services, token: string | undefined) {
   await repo.revokeSessionByTokenHash(services.database.db, hashToken(token), services.now());
 }
 
-/** Ends every session of a member who was removed (the reaction to member.removed), in the same transaction. */
+/** Ends every session of a member who was removed or deactivated (the reaction to member.removed and member.deactivated), in the same transaction. */
 export async function endSessionsOfMember(ctx: Ctx, memberId: string) {
   await repo.revokeSessionsOfMember(ctx.db, ctx.workspaceId, memberId, ctx.services.now());
 }
@@ -146,7 +146,7 @@ export interface Authenticated {
 export async function actorFromSession(services: Services, token: string): Promise<Authenticated | undefined> {
   const db = services.database.db;
   const session = await repo.findSessionByTokenHash(db, hashToken(token));
-  if (!session || session.revokedAt || session.memberRemovedAt) return undefined;
+  if (!session || session.revokedAt || session.memberRemovedAt || session.memberDeactivatedAt) return undefined;
   const now = services.now();
   if (session.expiresAt <= now) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > services.config.sessionIdleMs) return undefined;

@@ -8,13 +8,15 @@ const memberColumns = {
   email: members.email,
   role: members.role,
   createdAt: members.createdAt,
+  deactivatedAt: members.deactivatedAt,
 };
 
 export function listMembers(db: Db, workspaceId: string) {
   return db
     .select(memberColumns)
     .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt)))
+    // A deactivated member is not offered as an owner or assignee; Settings → Provisioning lists them.
+    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt), isNull(members.deactivatedAt)))
     .orderBy(asc(members.name));
 }
 
@@ -51,7 +53,7 @@ export async function findMemberByEmail(db: Db, workspaceId: string, email: stri
 export async function insertMember(
   db: Db,
   workspaceId: string,
-  member: { email: string; name: string; role: string; passwordHash: string },
+  member: { email: string; name: string; role: string; passwordHash: string; deactivatedAt?: Date | null },
 ) {
   const [row] = await db
     .insert(members)
@@ -60,7 +62,12 @@ export async function insertMember(
   return row!;
 }
 
-export async function updateMember(db: Db, workspaceId: string, memberId: string, patch: { name?: string; role?: string }) {
+export async function updateMember(
+  db: Db,
+  workspaceId: string,
+  memberId: string,
+  patch: { name?: string; role?: string; email?: string; deactivatedAt?: Date | null },
+) {
   const [row] = await db
     .update(members)
     .set(patch)
@@ -80,7 +87,7 @@ export async function countAdmins(db: Db, workspaceId: string) {
   const [row] = await db
     .select({ admins: count() })
     .from(members)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin'), isNull(members.removedAt)));
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin'), isNull(members.removedAt), isNull(members.deactivatedAt)));
   return row?.admins ?? 0;
 }
 

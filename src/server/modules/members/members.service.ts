@@ -10,11 +10,16 @@ import * as repo from './members.repo.ts';
 
 const INVITE_LIFETIME_MS = 7 * 86400_000;
 
-const presentMember = (row: { id: string; name: string; email: string; role: string; createdAt: Date }) => ({
-  ...row,
-  role: row.role as MemberRole,
-  createdAt: row.createdAt.toISOString(),
+const presentMember = ({ id, name, email, role, createdAt }: { id: string; name: string; email: string; role: string; createdAt: Date }) => ({
+  id,
+  name,
+  email,
+  role: role as MemberRole,
+  createdAt: createdAt.toISOString(),
 });
+
+/** The password hash of a member who has none: no password verifies against it (they sign in through SSO or a link). */
+const NO_PASSWORD = 'none';
 
 const presentInvite = (row: { id: string; email: string; role: string; createdAt: Date; expiresAt: Date }) => ({
   ...row,
@@ -99,6 +104,66 @@ export async function removeMember(ctx: Ctx, memberId: string) {
     await repo.markMemberRemoved(tx.db, tx.workspaceId, memberId, tx.services.now());
     await emit(tx, 'member.removed', { memberId, name: current.name, role: current.role });
   });
+}
+
+/** What an identity provider (SCIM) may set on a member. */
+export interface ProvisionedMember {
+  email: string;
+  name: string;
+  role: MemberRole;
+  active: boolean;
+}
+
+const emailTaken = (email: string) => conflict(`${email} is already a member of a Landfall workspace.`, { path: ['body', 'email'] });
+
+/** Adds a member sent by the identity provider, without a password, in the caller's transaction. */
+export async function provisionMember(ctx: Ctx, member: ProvisionedMember) {
+  if (await isMemberEmail(ctx.db, member.email)) throw emailTaken(member.email);
+  const row = await repo.insertMember(ctx.db, ctx.workspaceId, {
+    email: member.email.toLowerCase(),
+    name: member.name,
+    role: member.role,
+    passwordHash: NO_PASSWORD,
+    deactivatedAt: member.active ? null : ctx.services.now(),
+  });
+  return { ...presentMember(row), active: member.active };
+}
+
+/**
+ * Applies what the identity provider says of a member, in the caller's transaction. Deactivating ends their sessions
+ * and flags their open work (member.deactivated); the last active admin is neither demoted nor deactivated.
+ */
+export async function applyProvisionedMember(ctx: Ctx, memberId: string, next: Partial<ProvisionedMember>) {
+  const current = await repo.findMember(ctx.db, ctx.workspaceId, memberId);
+  if (!current) throw notFound('member');
+  const email = next.email?.toLowerCase();
+  if (email !== undefined && email !== current.email.toLowerCase() && (await isMemberEmail(ctx.db, email))) throw emailTaken(email);
+  const wasActive = current.deactivatedAt === null;
+  const active = next.active ?? wasActive;
+  const role = next.role ?? (current.role as MemberRole);
+  if (current.role === 'admin' && wasActive && (role !== 'admin' || !active) && (await repo.countAdmins(ctx.db, ctx.workspaceId)) <= 1) {
+    throw conflict(`${current.name} is the last admin of the workspace: make someone else admin first.`);
+  }
+  const now = ctx.services.now();
+  const row = await repo.updateMember(ctx.db, ctx.workspaceId, memberId, {
+    ...(email !== undefined ? { email } : {}),
+    ...(next.name !== undefined ? { name: next.name } : {}),
+    role,
+    deactivatedAt: active ? null : (current.deactivatedAt ?? now),
+  });
+  if (wasActive && !active) await emit(ctx, 'member.deactivated', { memberId });
+  return { ...presentMember(row!), active };
+}
+
+/** Removes a member the identity provider deleted, in the caller's transaction (their sessions end: member.removed). */
+export async function deprovisionMember(ctx: Ctx, memberId: string) {
+  const current = await repo.findMember(ctx.db, ctx.workspaceId, memberId);
+  if (!current) throw notFound('member');
+  if (current.role === 'admin' && current.deactivatedAt === null && (await repo.countAdmins(ctx.db, ctx.workspaceId)) <= 1) {
+    throw conflict(`${current.name} is the last admin of the workspace and cannot be removed.`);
+  }
+  await repo.markMemberRemoved(ctx.db, ctx.workspaceId, memberId, ctx.services.now());
+  await emit(ctx, 'member.removed', { memberId, name: current.name, role: current.role });
 }
 
 export async function listInvites(ctx: Ctx) {

@@ -50,3 +50,34 @@ export async function ownersOfRole(db: Db, workspaceId: string, projectId: strin
     .orderBy(sql`count(*) desc`, column);
   return rows.map((row) => row.id!);
 }
+
+/**
+ * Open work whose owner can no longer do it (removed, or deactivated by the identity provider): open projects they
+ * manage and open tasks of open projects assigned to them. Narrowed to one member when given.
+ */
+export async function workOfInactiveMembers(db: Db, workspaceId: string, memberId?: string) {
+  const one = memberId === undefined ? sql`true` : sql`m.id = ${memberId}`;
+  const inactive = sql`(m.removed_at is not null or m.deactivated_at is not null) and ${one}`;
+  const open = sql`p.status in ('active', 'paused') and not p.finished`;
+  const projectRows = await db.execute(sql`
+    select p.id as project_id, p.name as project_name, a.name as account_name, m.id as member_id, m.name as member_name
+    from ${projects} p
+    join members m on m.workspace_id = p.workspace_id and m.id = p.onboarding_manager_id
+    join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+    where p.workspace_id = ${workspaceId} and ${open} and ${inactive}
+    order by p.name limit 500`);
+  const taskRows = await db.execute(sql`
+    select t.id as task_id, t.title, t.projected_finish::text as due, p.id as project_id, p.name as project_name,
+      m.id as member_id, m.name as member_name
+    from ${projectTasks} t
+    join ${projects} p on p.workspace_id = t.workspace_id and p.id = t.project_id
+    join members m on m.workspace_id = t.workspace_id and m.id = t.assignee_member_id
+    where t.workspace_id = ${workspaceId} and ${open} and t.status not in ('done', 'skipped') and ${inactive}
+    order by t.projected_finish nulls last, t.title limit 1000`);
+  type ProjectRow = { project_id: string; project_name: string; account_name: string; member_id: string; member_name: string };
+  type TaskRow = { task_id: string; title: string; due: string | null; project_id: string; project_name: string; member_id: string; member_name: string };
+  return {
+    projects: (projectRows as unknown as { rows: ProjectRow[] }).rows,
+    tasks: (taskRows as unknown as { rows: TaskRow[] }).rows,
+  };
+}

@@ -3,6 +3,7 @@
 import type { Ctx } from '../../context.ts';
 import { getAccount } from '../accounts/accounts.service.ts';
 import { contactsOfAccount } from '../contacts/contacts.service.ts';
+import { recordEvents } from '../history/history.service.ts';
 import * as repo from './owners.repo.ts';
 import { CONTACT_FALLBACK } from './project-sources.ts';
 
@@ -42,4 +43,57 @@ export async function ownerForNewTask(
     if (found) return { assigneeMemberId: null, assigneeContactId: found.id };
   }
   return { assigneeMemberId: null, assigneeContactId: null };
+}
+
+/** Open projects and tasks whose owner was removed or deactivated: the "needs a new owner" list. */
+export async function workNeedingOwner(ctx: Ctx) {
+  const work = await repo.workOfInactiveMembers(ctx.db, ctx.workspaceId);
+  return {
+    projects: work.projects.map((p) => ({
+      projectId: p.project_id,
+      projectName: p.project_name,
+      accountName: p.account_name,
+      formerOwnerId: p.member_id,
+      formerOwnerName: p.member_name,
+    })),
+    tasks: work.tasks.map((t) => ({
+      taskId: t.task_id,
+      title: t.title,
+      due: t.due,
+      projectId: t.project_id,
+      projectName: t.project_name,
+      formerOwnerId: t.member_id,
+      formerOwnerName: t.member_name,
+    })),
+  };
+}
+
+/**
+ * Reaction to member.deactivated and member.removed: each open project they manage or hold open tasks in says so in
+ * its history, so the team sees the work needs a new owner (the list is workNeedingOwner).
+ */
+export async function flagWorkOfLeaver(ctx: Ctx, memberId: string) {
+  const work = await repo.workOfInactiveMembers(ctx.db, ctx.workspaceId, memberId);
+  const name = work.projects[0]?.member_name ?? work.tasks[0]?.member_name;
+  const byProject = new Map<string, { manages: boolean; tasks: number }>();
+  for (const p of work.projects) byProject.set(p.project_id, { manages: true, tasks: 0 });
+  for (const t of work.tasks) {
+    const entry = byProject.get(t.project_id) ?? { manages: false, tasks: 0 };
+    entry.tasks++;
+    byProject.set(t.project_id, entry);
+  }
+  if (!name) return;
+  await recordEvents(
+    ctx,
+    [...byProject].map(([projectId, { manages, tasks }]) => ({
+      projectId,
+      kind: 'owner_left',
+      reason:
+        `${name} can no longer work in Landfall: ` +
+        [manages ? 'the project needs a new onboarding manager' : '', tasks ? `${tasks} open task${tasks === 1 ? '' : 's'} need${tasks === 1 ? 's' : ''} a new owner` : '']
+          .filter(Boolean)
+          .join(' and ') +
+        '.',
+    })),
+  );
 }
