@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   LANDFALL_JOBS: flag.default(true),
   /** Keys that seal stored secrets (webhook secrets, CRM client secrets); unset: one generated in the data directory. */
   LANDFALL_SECRET_KEY: SecretKeys,
+  /** Slack's Web API (a local stand-in in tests and demos). */
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
   /** Which proxies' X-Forwarded-For to believe: off, a hop count, or a comma list of addresses or CIDR ranges. */
   TRUST_PROXY: z
     .string()
@@ -83,6 +85,8 @@ export interface Config {
   trustProxy: TrustProxy;
   /** The keys that seal stored secrets, newest first; empty: a key kept in the data directory (security/sealed.ts). */
   secretKeys: Buffer[];
+  /** Where Slack's Web API is (https://slack.com/api/). */
+  slackApiUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -111,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobs: e.LANDFALL_JOBS,
     trustProxy: e.TRUST_PROXY,
     secretKeys: e.LANDFALL_SECRET_KEY,
+    slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

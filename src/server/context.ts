@@ -35,6 +35,8 @@ export const SYSTEM_ACTORS = {
   maturity: 'Maturity model',
   'csv-import': 'CSV import',
   health: 'Health scoring',
+  slack: 'Slack',
+  'crm-sync': 'CRM sync',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

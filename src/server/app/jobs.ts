@@ -12,6 +12,8 @@ import { bouncesJob } from '../modules/people/people.job.ts';
 import { journeysJob, journeyStallsJob } from '../modules/journeys/journeys.job.ts';
 import { maturityJob } from '../modules/products/products.job.ts';
 import { healthJob } from '../modules/health/health.job.ts';
+import { slackJob } from '../modules/slack/slack.job.ts';
+import { crmSyncJob } from '../modules/crm-sync/crm-sync.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -35,4 +37,8 @@ export const JOBS: RegisteredJob[] = [
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },
+  // Slack's outbox, the same way: each message claimed with SKIP LOCKED and a lease; failures wait longer each time.
+  { job: slackJob, on: 'outbox', poll: 5 * SECOND },
+  // Write-backs wait a minute to coalesce a project's changes; a claimed row and a lease keep each once.
+  { job: crmSyncJob, on: 'outbox', poll: 15 * SECOND },
 ];

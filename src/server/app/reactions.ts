@@ -19,6 +19,8 @@ import { assertReadinessGateAllows } from '../modules/readiness/readiness.servic
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
 import { assertSoldProducts } from '../modules/products/products.service.ts';
 import { evaluateAfter, onboardNextPart } from '../modules/products/maturity.service.ts';
+import { announceInSlack } from '../modules/slack/slack.service.ts';
+import { requestCrmSync } from '../modules/crm-sync/crm-sync.service.ts';
 
 export const reactions: Reactions = {
   'workspace.created': [
@@ -34,18 +36,25 @@ export const reactions: Reactions = {
   'project.created': [
     (ctx, { projectId }) => assignAtStart(ctx, projectId), // assignment: owners by the rules (or the lead told), portal access for the champion and admin; before the cadence, whose welcome they sign
     (ctx, { projectId }) => attachBestCadence(ctx, projectId), // cadences: the cadence of its touch model and product
+    (ctx, e) => announceInSlack(ctx, 'project.created', { projectId: e.projectId }), // slack: where the matrix says
   ],
   'task.completed': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: on time, slip and LAER may change
+    (ctx, e) => announceInSlack(ctx, 'task.completed', { projectId: e.projectId, taskId: e.taskId }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'A task was done'), // crm sync: stage and go-live may move
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
     (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: live (LAER), on time
+    (ctx, e) => announceInSlack(ctx, 'milestone.reached', { projectId: e.projectId, taskId: e.taskId }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'A milestone was reached'), // crm sync
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
+    (ctx, e) => (e.fields.includes('assigneeMemberId') ? announceInSlack(ctx, 'task.assigned', { projectId: e.projectId, taskId: e.taskId, actionable: true }) : undefined), // slack: who has it now, with Mark done
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'The plan changed'), // crm sync: projected go-live, health (coalesced per project)
   ],
   'contact.joined': [
     setBased((ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), (ctx, all) => onContactsAdded(ctx, all.map((c) => ({ id: c.contactId, accountId: c.accountId })))), // cadences: a running onboarding may welcome them
@@ -64,6 +73,7 @@ export const reactions: Reactions = {
     (ctx, left) => endJourneyOfLeaver(ctx, left.contactId), // journeys: their journey ends
     (ctx, left) => reassignTrainees(ctx, left.contactId), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
+    (ctx, left) => announceInSlack(ctx, 'contact.left', { accountId: left.accountId, contactId: left.contactId }), // slack
   ],
   'contact.returned': [
     (ctx, back) => onContactReturned(ctx, back), // people: the risk their departure raised is over (their history stays)
@@ -81,9 +91,12 @@ export const reactions: Reactions = {
   ],
   'project.status_changed': [
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
+    (ctx, e) => announceInSlack(ctx, 'project.status_changed', { projectId: e.projectId, detail: ` ${e.from} → ${e.to}${e.reason ? ` (${e.reason})` : ''}` }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, `Project ${e.to}`), // crm sync
   ],
   'risk.raised': [
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
+    (ctx, e) => announceInSlack(ctx, 'risk.raised', { accountId: e.accountId, contactId: e.contactId, detail: ` ${e.kind.replace(/_/g, ' ')}` }), // slack
   ],
   'account.product_added': [
     (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now
@@ -100,6 +113,9 @@ export const reactions: Reactions = {
   'maturity.stage_reached': [
     (ctx, reached) => reevaluateAccount(ctx, reached.accountId), // academy: rules on the stage enrol the account's contacts
     (ctx, reached) => onboardNextPart(ctx, reached), // products with academy, projects, cadences: the stage's path, a success-plan review, its cadence
+  ],
+  'deal.won': [
+    (ctx, won) => announceInSlack(ctx, 'deal.won', { accountId: won.accountId, projectId: won.projectId }), // slack
   ],
   'customer.asked': [
     (ctx, ask) => askInPortal(ctx, ask.projectId, ask.contactId, { subject: ask.subject, text: ask.text }), // portal: access if needed, and an email
