@@ -91,12 +91,12 @@ export const reactions: Reactions = {
   ],
   'project.status_changed': [
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
-    (ctx, e) => announceInSlack(ctx, 'project.status_changed', { projectId: e.projectId, detail: ` ${e.from} → ${e.to}${e.reason ? ` (${e.reason})` : ''}` }), // slack
+    (ctx, e) => announceInSlack(ctx, 'project.status_changed', { projectId: e.projectId, detail: `${e.from} → ${e.to}${e.reason ? ` (${e.reason})` : ''}` }), // slack
     (ctx, e) => requestCrmSync(ctx, e.projectId, `Project ${e.to}`), // crm sync
   ],
   'risk.raised': [
     (ctx, e) => rescoreAccount(ctx, e.accountId), // health: renewal risk
-    (ctx, e) => announceInSlack(ctx, 'risk.raised', { accountId: e.accountId, contactId: e.contactId, detail: ` ${e.kind.replace(/_/g, ' ')}` }), // slack
+    (ctx, e) => announceInSlack(ctx, 'risk.raised', { accountId: e.accountId, contactId: e.contactId, detail: `${e.kind.replace(/_/g, ' ')}` }), // slack
   ],
   'account.product_added': [
     (ctx, added) => reevaluateAccount(ctx, added.accountId), // academy: rules on the product (products facet) enrol the account's people now

@@ -183,7 +183,7 @@ export async function announceInSlack(ctx: Ctx, event: SlackEvent, news: SlackNe
     accountName,
     projectName: project?.projectName ?? null,
     taskTitle: task?.title ?? null,
-    detail: news.detail ?? contact ?? (event === 'task.assigned' && task ? ` to ${task.memberName ?? task.contactName}` : null),
+    detail: news.detail ?? contact ?? (event === 'task.assigned' && task ? `to ${task.memberName ?? task.contactName}` : null),
     link,
     action: news.actionable && news.taskId && news.projectId && task?.status !== 'done' ? { taskId: news.taskId, projectId: news.projectId } : null,
   };
