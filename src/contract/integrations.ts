@@ -26,7 +26,8 @@ export const SlackSettingsPatch = z
     channelPer: z.enum(['project', 'account']),
     routes: SlackRoutes,
   })
-  .partial();
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'send at least one field to change' });
 export type SlackSettingsPatch = z.infer<typeof SlackSettingsPatch>;
 
 export const SlackSettings = z.object({

@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 const path = (url: string) => new URL(url).pathname;
-const events = (ics: string) => Object.values(ical.sync.parseICS(ics)).filter((item): item is VEvent => item.type === 'VEVENT');
+const events = (ics: string) => Object.values(ical.sync.parseICS(ics)).filter((item): item is VEvent => item?.type === 'VEVENT');
 const tasksOf = (projectId: string) =>
   env.services.database.query<{ id: string; key: string; title: string; milestone_kind: string | null }>('select id, key, title, milestone_kind from project_tasks where project_id = $1 order by position', [projectId]);
 
