@@ -1,3 +1,4 @@
+import { seedDemoIntegrations } from './demo-integrations.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { SingleBar } from 'cli-progress';
 import { sql } from 'drizzle-orm';
@@ -125,6 +126,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoProducts(services, created.workspaceId, created.admin);
   await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
   await seedDemoHealth(services, created.workspaceId, created.admin);
+  await seedDemoIntegrations(services, created.workspaceId);
 }
 
 function progressBar(total: number) {
