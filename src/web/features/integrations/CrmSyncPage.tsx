@@ -54,7 +54,7 @@ function CrmSync() {
         description="Each project that came from a won deal writes its stage, projected go-live, health and value achieved back to that deal, a minute after it changes."
       />
       <form
-        className="card stack"
+        className="card card-pad stack"
         onSubmit={(event) => {
           event.preventDefault();
           save.mutate(
@@ -70,8 +70,8 @@ function CrmSync() {
       >
         {settings.data.configured ? (
           <p>
-            Writing back to <strong>{settings.data.provider === 'hubspot' ? 'HubSpot' : 'Salesforce'}</strong>
-            {settings.data.pending > 0 ? ` · ${settings.data.pending} project${settings.data.pending === 1 ? '' : 's'} waiting` : ''}. Save again to change the token.
+            {settings.data.enabled ? 'Writing back to' : 'Paused: nothing is written back to'} <strong>{settings.data.provider === 'hubspot' ? 'HubSpot' : 'Salesforce'}</strong>
+            {settings.data.pending > 0 ? ` · ${settings.data.pending} project${settings.data.pending === 1 ? '' : 's'} waiting` : ''}. Save to change the token{settings.data.enabled ? '' : ' and resume'}.
           </p>
         ) : (
           <p className="muted">Not set up yet. Deals arrive through the CRM intake; connect the same CRM here to tell it how each onboarding is going.</p>
@@ -107,7 +107,7 @@ function CrmSync() {
         </div>
       </form>
       <Section title="Sync log" count={log.data?.length}>
-        <div className="card">
+        <div className="card card-pad">
           {log.data && log.data.length > 0 ? (
             <ul className="integration-log">
               {log.data.map((entry) => (

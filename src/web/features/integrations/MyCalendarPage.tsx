@@ -10,7 +10,7 @@ export function MyCalendarPage() {
   return (
     <div className="page page-narrow">
       <PageHeader title="My calendar" description="Your milestones, customer meetings and the academy's webinars, in your own calendar app." />
-      <div className="card">
+      <div className="card card-pad">
         <CalendarFeedPanel subject={{ scope: 'member', memberId }} />
       </div>
     </div>

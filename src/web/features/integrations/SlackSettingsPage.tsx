@@ -60,7 +60,7 @@ function ConnectForm() {
   const problem = formProblem(connect.error, ['botToken', 'signingSecret', 'channelPer']);
   return (
     <form
-      className="card stack"
+      className="card card-pad stack"
       onSubmit={(event) => {
         event.preventDefault();
         connect.mutate(form.values as { botToken: string; signingSecret: string; channelPer: 'project' | 'account' }, { onSuccess: () => notify('Slack connected') });
@@ -96,7 +96,7 @@ function Connected({ settings }: { settings: SlackSettings }) {
   const setTargets = (event: string, targets: string[]) => setRoutes((current) => ({ ...current, [event]: [...new Set(targets)] }));
   return (
     <div className="stack">
-      <div className="card stack">
+      <div className="card card-pad stack">
         <p>
           Connected to <strong>{settings.teamName}</strong>. Set this as your Slack app's Interactivity Request URL so its buttons work:
         </p>
@@ -112,7 +112,7 @@ function Connected({ settings }: { settings: SlackSettings }) {
       </div>
       <Section title="What is posted where" description="Tick what goes to the project's or account's own channel; add channel ids (C0123ABCD) to post to a team channel too.">
         <form
-          className="card stack"
+          className="card card-pad stack"
           onSubmit={(event) => {
             event.preventDefault();
             update.mutate({ routes }, { onSuccess: () => notify('Slack routing saved') });
@@ -146,7 +146,7 @@ function Connected({ settings }: { settings: SlackSettings }) {
         </form>
       </Section>
       <Section title="Recent messages" count={deliveries.data?.length}>
-        <div className="card">
+        <div className="card card-pad">
           {deliveries.data && deliveries.data.length > 0 ? (
             <ul className="integration-log">
               {deliveries.data.map((message) => (
