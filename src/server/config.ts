@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   LANDFALL_SECRET_KEY: SecretKeys,
   /** Let webhook endpoints point at private, loopback and link-local addresses (development and tests only). */
   WEBHOOKS_ALLOW_PRIVATE: flag.default(false),
+  /** Slack's Web API (a local stand-in in tests and demos). */
+  SLACK_API_URL: z.url().default('https://slack.com/api/'),
   /** Which proxies' X-Forwarded-For to believe: off, a hop count, or a comma list of addresses or CIDR ranges. */
   TRUST_PROXY: z
     .string()
@@ -87,6 +89,8 @@ export interface Config {
   secretKeys: Buffer[];
   /** Outbound webhooks: whether private targets are allowed (WEBHOOKS_ALLOW_PRIVATE) and whether only https is (an https PUBLIC_URL: production). */
   webhooks: { allowPrivate: boolean; httpsOnly: boolean };
+  /** Where Slack's Web API is (https://slack.com/api/). */
+  slackApiUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     secretKeys: e.LANDFALL_SECRET_KEY,
     webhooks: { allowPrivate: e.WEBHOOKS_ALLOW_PRIVATE, httpsOnly: publicUrl.startsWith('https://') },
+    slackApiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
     webDir: path.resolve(import.meta.dirname, '../../dist/web'),
   };
 }

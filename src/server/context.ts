@@ -37,6 +37,8 @@ export const SYSTEM_ACTORS = {
   health: 'Health scoring',
   sso: 'Single sign-on',
   scim: 'SCIM provisioning',
+  slack: 'Slack',
+  'crm-sync': 'CRM sync',
 } as const;
 export type SystemActor = keyof typeof SYSTEM_ACTORS;
 

@@ -15,6 +15,8 @@ import { healthJob } from '../modules/health/health.job.ts';
 import { webhooksJob } from '../modules/webhooks/webhooks.job.ts';
 import { auditRetentionJob } from '../audit/audit.job.ts';
 import { staleImportsJob } from '../modules/imports/imports.job.ts';
+import { slackJob } from '../modules/slack/slack.job.ts';
+import { crmSyncJob } from '../modules/crm-sync/crm-sync.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -44,4 +46,8 @@ export const JOBS: RegisteredJob[] = [
   { job: webhooksJob, on: 'outbox', poll: 5 * SECOND },
   // Nightly: audit entries past their workspace's retention go (the only delete the audit log allows).
   { job: auditRetentionJob, every: 24 * 60 * MINUTE },
+  // Slack's outbox, the same way: each message claimed with SKIP LOCKED and a lease; failures wait longer each time.
+  { job: slackJob, on: 'outbox', poll: 5 * SECOND },
+  // Write-backs wait a minute to coalesce a project's changes; a claimed row and a lease keep each once.
+  { job: crmSyncJob, on: 'outbox', poll: 15 * SECOND },
 ];

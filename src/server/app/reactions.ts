@@ -22,6 +22,8 @@ import { assertSoldProducts } from '../modules/products/products.service.ts';
 import { evaluateAfter, onboardNextPart } from '../modules/products/maturity.service.ts';
 import { enqueueEvent } from '../modules/webhooks/webhooks.service.ts';
 import { recordAudit } from '../audit/audit.ts';
+import { announceInSlack } from '../modules/slack/slack.service.ts';
+import { requestCrmSync } from '../modules/crm-sync/crm-sync.service.ts';
 
 export const reactions: Reactions = {
   'workspace.created': [
@@ -44,20 +46,27 @@ export const reactions: Reactions = {
     (ctx, { projectId }) => assignAtStart(ctx, projectId), // assignment: owners by the rules (or the lead told), portal access for the champion and admin; before the cadence, whose welcome they sign
     (ctx, { projectId }) => attachBestCadence(ctx, projectId), // cadences: the cadence of its touch model and product
     (ctx, e) => enqueueEvent(ctx, 'project.created', e), // webhooks: to the endpoints that take it, in this transaction
+    (ctx, e) => announceInSlack(ctx, 'project.created', { projectId: e.projectId }), // slack: where the matrix says
   ],
   'task.completed': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'task_completed', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences: a step may wait for it
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: on time, slip and LAER may change
     (ctx, e) => enqueueEvent(ctx, 'task.completed', e), // webhooks
+    (ctx, e) => announceInSlack(ctx, 'task.completed', { projectId: e.projectId, taskId: e.taskId }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'A task was done'), // crm sync: stage and go-live may move
   ],
   'milestone.reached': [
     (ctx, e) => onProjectEvent(ctx, { kind: 'milestone_reached', projectId: e.projectId, taskKey: e.taskKey, milestone: e.milestoneKind }), // cadences
     (ctx, e) => enrolOnMilestone(ctx, e.projectId, e.milestoneKind), // academy: rules on this milestone enrol the account's contacts
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: live (LAER), on time
     (ctx, e) => enqueueEvent(ctx, 'milestone.reached', e), // webhooks
+    (ctx, e) => announceInSlack(ctx, 'milestone.reached', { projectId: e.projectId, taskId: e.taskId }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'A milestone was reached'), // crm sync
   ],
   'task.changed': [
     (ctx, { projectId }) => endSilenceIfAnswered(ctx, projectId), // escalation: the customer caught up, so the stall is cleared now
+    (ctx, e) => (e.fields.includes('assigneeMemberId') ? announceInSlack(ctx, 'task.assigned', { projectId: e.projectId, taskId: e.taskId, actionable: true }) : undefined), // slack: who has it now, with Mark done
+    (ctx, e) => requestCrmSync(ctx, e.projectId, 'The plan changed'), // crm sync: projected go-live, health (coalesced per project)
   ],
   'contact.joined': [
     setBased((ctx, contact) => onContactAdded(ctx, { id: contact.contactId, accountId: contact.accountId }), (ctx, all) => onContactsAdded(ctx, all.map((c) => ({ id: c.contactId, accountId: c.accountId })))), // cadences: a running onboarding may welcome them
@@ -78,6 +87,7 @@ export const reactions: Reactions = {
     setBased((ctx, left) => reassignTrainees(ctx, [left.contactId]), (ctx, all) => reassignTrainees(ctx, all.map((c) => c.contactId))), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
     (ctx, e) => enqueueEvent(ctx, 'contact.left', e), // webhooks
+    (ctx, left) => announceInSlack(ctx, 'contact.left', { accountId: left.accountId, contactId: left.contactId }), // slack
   ],
   'contact.deleting': [
     (ctx, gone) => forgetContact(ctx, gone.contactId), // academy: the enrolments the rules gave them (none started: contacts refuses a learner)
@@ -101,13 +111,17 @@ export const reactions: Reactions = {
     (ctx, e) => rescoreAccountOfProject(ctx, e.projectId), // health: a cancelled project no longer counts
     (ctx, e) => enqueueEvent(ctx, 'project.status_changed', e), // webhooks
     (ctx, e) => recordAudit(ctx, { kind: 'project.status_changed', summary: `Project ${e.to === 'closed' ? `closed (${e.closedOutcome ?? 'no outcome'})` : e.to}${e.reason ? `: ${e.reason}` : ''}`, subject: { type: 'project', id: e.projectId }, before: { status: e.from }, after: { status: e.to, reason: e.reason, closedOutcome: e.closedOutcome } }), // audit log
+    (ctx, e) => announceInSlack(ctx, 'project.status_changed', { projectId: e.projectId, detail: `${e.from} → ${e.to}${e.reason ? ` (${e.reason})` : ''}` }), // slack
+    (ctx, e) => requestCrmSync(ctx, e.projectId, `Project ${e.to}`), // crm sync
   ],
   'risk.raised': [
     setBased((ctx, e) => rescoreAccount(ctx, e.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((e) => e.accountId))), // health: renewal risk
     (ctx, e) => enqueueEvent(ctx, 'risk.raised', e), // webhooks
+    (ctx, e) => announceInSlack(ctx, 'risk.raised', { accountId: e.accountId, contactId: e.contactId, detail: `${e.kind.replace(/_/g, ' ')}` }), // slack
   ],
   'deal.won': [
     (ctx, e) => enqueueEvent(ctx, 'deal.won', e), // webhooks
+    (ctx, won) => announceInSlack(ctx, 'deal.won', { accountId: won.accountId, projectId: won.projectId }), // slack
   ],
   'outcome.verified': [
     (ctx, e) => enqueueEvent(ctx, 'outcome.verified', e), // webhooks

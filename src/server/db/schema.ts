@@ -36,3 +36,4 @@ export * from './tables/webhooks.ts';
 export * from './tables/audit.ts';
 export * from './tables/sso.ts';
 export * from './tables/scim.ts';
+export * from './tables/integrations.ts';

@@ -72,6 +72,13 @@ describe('the demo workspace', () => {
     expect(new Set(stages.map((s) => s.stage))).toEqual(new Set(['basic', 'intermediate', 'advanced']));
   });
 
+  it('writes projects back to HubSpot (paused: the demo calls no real CRM), with a sync log that shows a retry', async () => {
+    expect(await rows(`select provider, enabled from crm_sync_settings`)).toEqual([{ provider: 'hubspot', enabled: 0 }]);
+    const log = await rows<{ outcome: string }>(`select outcome from crm_sync_log order by at`);
+    expect(log.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(log.map((row) => row.outcome))).toEqual(new Set(['ok', 'retrying']));
+  });
+
   it('has onboarding projects under way, some slipping, with the slip owed to a side', async () => {
     const projects = await rows<{ id: string; health: string }>(`select id, health from projects`);
     expect(projects.length).toBeGreaterThanOrEqual(8);

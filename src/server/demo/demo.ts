@@ -19,6 +19,7 @@ import { seedDemoReadiness } from './demo-readiness.ts';
 import { seedBulkProjects } from './demo-bulk-projects.ts';
 import { seedDemoInsight } from './demo-insight.ts';
 import { seedDemoIntegrations } from './demo-integrations.ts';
+import { seedDemoCrmSync } from './demo-crm-sync.ts';
 import type { Db } from '../db/client.ts';
 import { countWorkspaces } from '../modules/workspaces/workspaces.repo.ts';
 // The same lock as first-admin sign-up: a demo and a first sign-up never both happen.
@@ -131,6 +132,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoIntegrations(services, created.workspaceId);
   await seedDemoSso(services, created.workspaceId, created.admin);
   await seedDemoProvisioning(services, created.workspaceId, created.admin);
+  await seedDemoCrmSync(services, created.workspaceId);
 }
 
 function progressBar(total: number) {

@@ -23,6 +23,7 @@ import { previewUpload } from '../modules/imports/imports.service.ts';
 import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
 import { saveSsoSettings } from '../modules/sso/sso.service.ts';
 import { createScimToken } from '../modules/scim/provisioning.service.ts';
+import { createCalendarFeed } from '../modules/calendars/calendars.service.ts';
 
 /**
  * A member of workspace B calls every /api/v1 route, enumerated from the router, with workspace A's ids,
@@ -69,13 +70,17 @@ const idFor = (url: string): string | undefined => {
     tokens: idsOfA.scimToken,
     Users: idsOfA.scimUser,
     Groups: idsOfA.scimGroup,
+    'calendar-feeds': idsOfA.calendarFeed,
+    meetings: idsOfA.task,
+    // PUT /slack/channels/:scope/:id: the id is a project's (scope = project).
+    scope: idsOfA.project,
   };
   return collection ? byCollection[collection] : undefined;
 };
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson })[name];
+  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson, scope: 'project' })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
@@ -164,6 +169,8 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/webhook-endpoints/:id/rotate-secret': { overlapHours: 1 },
   'POST /api/v1/webhook-endpoints/:id/test': {},
   'POST /api/v1/webhook-deliveries/:id/replay': {},
+  'PUT /api/v1/slack/channels/:scope/:id': { channelId: 'C0123ABCD' },
+  'POST /api/v1/calendar/meetings/:id/invitation': { startsAt: '2026-03-05T14:00:00Z', contactIds: ['00000000-0000-4000-8000-000000000000'] },
 };
 
 // Routes that take no workspace id: a token (the secret is the scope), nothing, a webhook that names its
@@ -249,6 +256,7 @@ beforeAll(async () => {
     cadence: (await listCadences(a.admin.ctx))[0]!.id,
     journey: (await listJourneys(a.admin.ctx))[0]!.id,
     file: (await attachFile(a.admin.ctx, project.id, project.tasks[0]!.id, { name: 'notes.txt', bytes: Buffer.from('hello'), fieldKey: null })).id,
+    calendarFeed: (await createCalendarFeed(a.admin.ctx, { scope: 'project', projectId: project.id })).id,
     mail: (await env.services.database.query<{ id: string }>('select id from mail_outbox where workspace_id = $1 limit 1', [a.workspace.id]))[0]!.id,
   });
 });

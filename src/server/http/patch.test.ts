@@ -6,6 +6,7 @@ import { sendAssessment, startAssessment } from '../modules/readiness/readiness.
 import { addMetric, addOutcome } from '../modules/success-plans/success-plans.service.ts';
 import { signInAsContact, projectWithContact } from '../test/portal.ts';
 import { seedAcademyFor } from '../modules/academy/testing/academy-seed.ts';
+import { keyRing, seal } from '../security/sealed.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv } from '../test/harness.ts';
 
 /**
@@ -57,6 +58,12 @@ beforeAll(async () => {
   await api.patch(`/api/v1/readiness-assessments/${assessment.id}/answers`, { answers: { [first!.key]: answerFor(first!, true), [second!.key]: answerFor(second!, true) } });
   const portal = (await signInAsContact(env, admin.ctx, project.id, champion)).client;
   await api.patch('/api/v1/intake/settings', { salesforceOrganizationId: '00D000000000001', hubspotClientSecret: 'hubspot-secret' });
+  // A connected Slack (as PUT /slack leaves it after auth.test): slack.test.ts connects through a local Slack.
+  const keys = keyRing(env.services.config);
+  await env.services.database.query(
+    `insert into slack_connections (workspace_id, bot_token, signing_secret, team_id, team_name, channel_per, routes) values ($1, $2, $3, 'T0', 'Patchwork HQ', 'project', '{"milestone.reached":["own"]}')`,
+    [workspace.id, seal(keys, 'xoxb-1-2-3'), seal(keys, 'a'.repeat(32))],
+  );
 
   const plan = async () => (await api.get(`/api/v1/projects/${project.id}/success-plan`)).body;
   const academy = await seedAcademyFor(admin.ctx, account.id, contact.id);
@@ -126,6 +133,7 @@ beforeAll(async () => {
       body: { salesforceOrganizationId: '00D000000000002' },
       read: async () => (await api.get('/api/v1/intake/settings')).body,
     },
+    'PATCH /api/v1/slack': { url: '/api/v1/slack', body: { channelPer: 'account' }, read: async () => (await api.get('/api/v1/slack')).body },
     'PATCH /api/v1/insight/settings': { url: '/api/v1/insight/settings', body: { vendorIndustry: 'HR software' }, read: async () => (await api.get('/api/v1/insight/settings')).body },
     'PATCH /api/v1/success-outcomes/:id': {
       url: `/api/v1/success-outcomes/${outcome.id}`,

@@ -16,6 +16,9 @@ import { MembersPage } from '../features/members/MembersPage.tsx';
 import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
+import { CrmSyncPage } from '../features/integrations/CrmSyncPage.tsx';
+import { MyCalendarPage } from '../features/integrations/MyCalendarPage.tsx';
+import { SlackSettingsPage } from '../features/integrations/SlackSettingsPage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
@@ -122,6 +125,9 @@ function Gate() {
           <Route path="settings/sso" element={<SsoSettingsPage />} />
           <Route path="settings/provisioning" element={<ProvisioningPage />} />
           <Route path="settings/intake" element={<IntakePage />} />
+          <Route path="settings/slack" element={<SlackSettingsPage />} />
+          <Route path="settings/crm-sync" element={<CrmSyncPage />} />
+          <Route path="settings/calendar" element={<MyCalendarPage />} />
           <Route path="settings/escalation" element={<EscalationSettingsPage />} />
           <Route path="settings/assignment" element={<AssignmentSettingsPage />} />
           <Route path="settings/readiness" element={<ReadinessSettingsPage />} />

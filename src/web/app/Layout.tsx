@@ -156,6 +156,28 @@ export function Layout() {
                 CRM intake
               </NavLink>
             </li>
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/crm-sync" className="nav-link">
+                  <NavIcon d="M17 10H8M11 6l-4 4 4 4M6 3H3v14h3" />
+                  CRM sync
+                </NavLink>
+              </li>
+            )}
+            {isAdmin && (
+              <li>
+                <NavLink to="/settings/slack" className="nav-link">
+                  <NavIcon d="M4 7h12M4 13h12M8 3v14M12 3v14" />
+                  Slack
+                </NavLink>
+              </li>
+            )}
+            <li>
+              <NavLink to="/settings/calendar" className="nav-link">
+                <NavIcon d="M3 5h14v12H3zM3 9h14M7 3v4M13 3v4" />
+                My calendar
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/settings/assignment" className="nav-link">
                 <NavIcon d="M7 8a3 3 0 1 0 0-.01M2 17c0-3 2-5 5-5s5 2 5 5M13 9h5M15.5 6.5v5" />

@@ -1,3 +1,4 @@
+import { isMeetingTask } from '../../core/integrations/calendar.ts';
 import { formatDate, formatDateTime, formatDay } from '../app/format.ts';
 import { ValueRating } from './ValueRating.tsx';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -212,6 +213,7 @@ function TaskCard({ task, project, defaultOpen = false, compact = false }: { tas
             {task.plannedFinish && task.plannedFinish !== task.projectedFinish && task.status !== 'done' && ` · first planned for ${day(task.plannedFinish)}`}
           </p>
           {task.stuckReason && task.status === 'stuck' && <p className="portal-stuck">Stuck: {task.stuckReason}</p>}
+          {task.status !== 'done' && (task.milestoneKind || isMeetingTask({ key: '', title: task.title })) && <AddToCalendar projectId={project.id} taskId={task.id} />}
           {task.form && <TaskForm task={task} project={project} />}
           {task.signOff !== 'none' && <ApprovalBlock task={task} project={project} />}
           {task.side === 'customer' && !task.needsApproval && !project.preview && <StatusActions task={task} projectId={project.id} />}
@@ -492,6 +494,15 @@ function Comments({ task, project }: { task: PortalTask; project: PortalProject 
   );
 }
 
+/** Downloads the milestone or meeting as an .ics file (its UID stays the same, so adding it twice keeps one event). */
+function AddToCalendar({ projectId, taskId }: { projectId: string; taskId: string }) {
+  return (
+    <a className="portal-add-calendar" href={`/api/portal/v1/projects/${projectId}/tasks/${taskId}/calendar`} download="landfall.ics">
+      Add to calendar
+    </a>
+  );
+}
+
 function MilestoneRow({ milestone, projectId, readOnly }: { milestone: PortalMilestone; projectId: string; readOnly: boolean }) {
   const rate = useRating(projectId, milestone.taskId);
   const [score, setScore] = useState(milestone.myRating?.score ?? 0);
@@ -503,6 +514,7 @@ function MilestoneRow({ milestone, projectId, readOnly }: { milestone: PortalMil
         <span className="portal-milestone-dot" aria-hidden="true" />
         <span className="portal-milestone-title">{milestone.title}</span>
         <span className="portal-muted">{reached ? `Reached ${day(milestone.reachedOn)}` : `Expected ${day(milestone.projected)}`}</span>
+        {!reached && <AddToCalendar projectId={projectId} taskId={milestone.taskId} />}
       </div>
       {reached && !readOnly && (
         <form

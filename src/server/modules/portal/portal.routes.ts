@@ -144,6 +144,18 @@ export const portalRoutes =
       (request) => service.portalProject(requirePortalCtx(request, services), request.params.projectId),
     );
 
+    app.get(
+      '/projects/:projectId/tasks/:taskId/calendar',
+      {
+        config: portal,
+        schema: { tags, summary: 'Add a milestone or meeting to your calendar (an .ics file)', params: TaskParams, response: { 200: z.string().describe('text/calendar') } },
+      },
+      async (request, reply) => {
+        const ics = await service.taskCalendar(requirePortalCtx(request, services), request.params.projectId, request.params.taskId);
+        return reply.header('content-type', 'text/calendar; charset=utf-8').header('content-disposition', 'attachment; filename="landfall.ics"').send(ics);
+      },
+    );
+
     app.post(
       '/projects/:projectId/tasks/:taskId/status',
       {

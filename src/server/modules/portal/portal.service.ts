@@ -17,6 +17,7 @@ import {
   type Upload,
 } from '../projects/deliverables.service.ts';
 import { grantAccess } from './portal-access.service.ts';
+import { taskCalendarFile } from '../calendars/calendars.service.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import type { PortalProject, PortalTask } from '../../../contract/portal.ts';
@@ -285,4 +286,10 @@ export async function inviteColleague(ctx: ContactCtx, projectId: string, input:
       (await addContact(tx, project.accountId, { name: input.name.trim(), email: input.email.trim(), title: input.title?.trim() || null, role: 'end_user' }));
     return grantAccess(tx, projectId, contact.id);
   });
+}
+
+/** "Add to calendar" for a milestone or meeting of the contact's project: an .ics file with the task's stable UID. */
+export async function taskCalendar(ctx: ContactCtx, projectId: string, taskId: string) {
+  await accessOf(ctx, projectId);
+  return taskCalendarFile(ctx, projectId, taskId, `${ctx.services.config.publicUrl}/portal/projects/${projectId}`, { customerVisibleOnly: true });
 }

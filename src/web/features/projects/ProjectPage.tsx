@@ -11,6 +11,7 @@ import { Button, ButtonLink } from '../../components/ui/Button.tsx';
 import { ConfirmDialog } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { ProjectCalendarButton } from '../integrations/CalendarFeed.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { PlusIcon } from '../accounts/AccountsPage.tsx';
@@ -156,6 +157,7 @@ function ProjectView({ project }: { project: Project }) {
               </Link>
             )}
             <ReadinessFlag projectId={project.id} />
+            <ProjectCalendarButton projectId={project.id} canWrite={canWrite} />
           </>
         }
         actions={
