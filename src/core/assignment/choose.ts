@@ -91,6 +91,6 @@ export function chooseAssignee(role: AssignedRole, rules: AssignmentRule[], proj
 export const roomWords = (hours: number) => (hours >= 0 ? `${Math.round(hours)} h free in the next weeks` : `over-booked by ${Math.round(-hours)} h`);
 
 /** Candidates with the most room first; ties by fewer open projects, then the order given (stable). */
-export function rankByRoom(candidates: readonly Candidate[]): Candidate[] {
+export function rankByRoom<C extends Candidate>(candidates: readonly C[]): C[] {
   return candidates.toSorted((a, b) => (b.roomHours ?? 0) - (a.roomHours ?? 0) || a.openProjects - b.openProjects);
 }
