@@ -12,6 +12,7 @@ import { bouncesJob } from '../modules/people/people.job.ts';
 import { journeysJob, journeyStallsJob } from '../modules/journeys/journeys.job.ts';
 import { maturityJob } from '../modules/products/products.job.ts';
 import { healthJob } from '../modules/health/health.job.ts';
+import { digestJob } from '../modules/insight/insight.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -32,6 +33,8 @@ export const JOBS: RegisteredJob[] = [
   { job: maturityJob, every: 24 * 60 * MINUTE },
   // Nightly (a day's period): facts that move with time alone (days to renewal, portal silence); changes re-score at once.
   { job: healthJob, every: 24 * 60 * MINUTE, leaseMs: 10 * MINUTE },
+  // Each member's digest goes from Monday 08:00 in their timezone, once per ISO week (its outbox key): hourly is on time enough.
+  { job: digestJob, every: 60 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },
