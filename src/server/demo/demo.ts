@@ -10,6 +10,7 @@ import { seedDemoJourneys } from './demo-journeys.ts';
 import { seedDemoProducts } from './demo-products.ts';
 import { seedDemoHealth } from './demo-health.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
+import { seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoShapedProjects } from './demo-shapes.ts';
@@ -125,6 +126,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoProducts(services, created.workspaceId, created.admin);
   await seedDemoInsight(services, created.workspaceId, DEMO_WORKSPACE.timezone, DEMO_WORKSPACE.holidayCountry);
   await seedDemoHealth(services, created.workspaceId, created.admin);
+  await seedDemoCapacity(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {
