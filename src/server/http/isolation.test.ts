@@ -1,3 +1,4 @@
+import { addTimeOff } from '../modules/capacity/capacity.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
 import { listCadences } from '../modules/cadences/cadences.service.ts';
@@ -67,13 +68,15 @@ const idFor = (url: string): string | undefined => {
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson })[name];
+  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson, timeOffId: idsOfA.timeOff })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
 // A valid body for each route that takes one, so that validation passes and the lookup is what answers.
 const bodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { name: 'Stolen' },
+  'PATCH /api/v1/members/:id/capacity': { weeklyHours: 1 },
+  'POST /api/v1/members/:id/time-off': { startsOn: '2026-05-04', endsOn: '2026-05-08' },
   'PATCH /api/v1/projects/:id': { day0: '2026-01-05' },
   'POST /api/v1/accounts/:id/contacts': { name: 'Eve', email: 'eve@evil.test', role: 'champion' },
   'POST /api/v1/accounts/:id/organizations': { name: 'Shadow team', kind: 'added_users' },
@@ -199,6 +202,7 @@ beforeAll(async () => {
   const sponsor = await addContact(a.admin.ctx, account.id, { name: 'Rita', email: 'rita@acme.test', role: 'executive_sponsor' });
   await updateContact(a.admin.ctx, sponsor.id, { leftOn: '2026-03-01' });
   idsOfA.accountRisk = (await accountPeople(a.admin.ctx, account.id)).risks[0]!.id;
+  idsOfA.timeOff = (await addTimeOff(a.admin.ctx, a.admin.id, { startsOn: '2026-05-04', endsOn: '2026-05-08' })).id;
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   Object.assign(idsOfA, {
     questionnaire: (await listQuestionnaires(a.admin.ctx))[0]!.id,
