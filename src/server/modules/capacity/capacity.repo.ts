@@ -13,15 +13,12 @@ export interface PersonRow {
   weeklyHours: number;
 }
 
-/** Current members in the roles asked for, and anyone else with open work booked, with their weekly hours. */
+/** Current members in the roles asked for (onboarding and implementation managers), with their weekly hours. */
 export async function people(db: Db, workspaceId: string, roles: string[]): Promise<PersonRow[]> {
   const result = await db.execute(sql`select m.id, m.name, m.role, coalesce(s.weekly_hours, 40)::float8 as "weeklyHours"
     from members m left join member_settings s on s.workspace_id = m.workspace_id and s.member_id = m.id
     where m.workspace_id = ${workspaceId} and m.removed_at is null
-      and (m.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
-        or exists (select 1 from projects p join project_tasks t on t.workspace_id = p.workspace_id and t.project_id = p.id
-                   where p.workspace_id = m.workspace_id and p.status = 'active' and t.assignee_member_id = m.id
-                     and t.owner_side = 'vendor' and t.status not in ('done', 'skipped')))
+      and m.role in (${sql.join(roles.map((r) => sql`${r}`), sql`, `)})
     order by m.name, m.id`);
   return rowsOf<PersonRow>(result).map((row) => ({ ...row, weeklyHours: Number(row.weeklyHours) }));
 }
