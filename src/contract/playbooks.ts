@@ -22,6 +22,8 @@ export const PlaybookTask = z.object({
   stage: Key,
   owner: TaskOwner,
   durationDays: z.number().int({ message: 'must be a whole number of business days' }).min(0).max(1000),
+  /** Hours of work for its owner; missing: the default for its kind. */
+  effortHours: z.number().min(0, { message: 'must be 0 or more hours' }).max(1000, { message: 'must be at most 1000 hours' }).nullable().optional(),
   startOffsetDays: z.number().int().min(-365).max(3650).nullable().optional(),
   dependsOn: z
     .array(z.object({ task: Key, lagDays: z.number().int().min(-100).max(1000).optional() }))

@@ -43,6 +43,9 @@ export const ProjectTask = z.object({
   owner: TaskOwner,
   assignee: Assignee.nullable(),
   durationDays: z.number().int(),
+  /** Hours of work for its owner: as estimated, or the default for its kind (effortEstimated false). */
+  effortHours: z.number(),
+  effortEstimated: z.boolean(),
   startOffsetDays: z.number().int().nullable(),
   milestoneKind: z.enum(MILESTONE_KINDS).nullable(),
   deliverable: z.boolean(),
@@ -234,6 +237,8 @@ export const TaskPatch = z
     pinnedStart: IsoDate.nullable(),
     assignee: z.object({ kind: z.enum(['member', 'contact']), id: z.uuid() }).nullable(),
     durationDays: z.number().int().min(0).max(1000),
+    /** Hours of work for its owner; null goes back to the default for its kind. */
+    effortHours: z.number().min(0, { message: 'must be 0 or more hours' }).max(1000, { message: 'must be at most 1000 hours' }).nullable(),
     title: z.string().trim().min(1).max(200),
     description: z.string().max(20_000).nullable(),
     checklist: z.array(z.object({ text: z.string().trim().min(1).max(300), done: z.boolean() })).max(50),
@@ -275,6 +280,7 @@ export const NewTask = z.object({
   stage: z.string().min(1),
   owner: TaskOwner,
   durationDays: z.number().int().min(0).max(1000),
+  effortHours: z.number().min(0, { message: 'must be 0 or more hours' }).max(1000, { message: 'must be at most 1000 hours' }).nullable().optional(),
   startOffsetDays: z.number().int().min(-365).max(3650).nullable().optional(),
   dependsOn: z.array(z.object({ taskId: z.uuid(), lagDays: z.number().int().min(-100).max(1000).default(0) })).max(50).default([]),
   milestoneKind: z.enum(MILESTONE_KINDS).nullable().optional(),

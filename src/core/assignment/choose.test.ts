@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAssignee, regionOf, type AssignmentRule } from './choose.ts';
+import { chooseAssignee, rankByRoom, regionOf, roomWords, type AssignmentRule } from './choose.ts';
 
 const maya = { id: 'm1', name: 'Maya Chen', openProjects: 3 };
 const omar = { id: 'm2', name: 'Omar Haddad', openProjects: 5 };
@@ -47,5 +47,27 @@ describe('chooseAssignee', () => {
   it('reads the region from the account timezone', () => {
     expect(regionOf('America/Denver')).toBe('America');
     expect(regionOf('UTC')).toBeNull();
+  });
+});
+
+describe('most room', () => {
+  const rule = { name: 'By room', role: 'onboarding_manager' as const, match: {}, strategy: 'most_room' as const, memberIds: ['a', 'b', 'c'], lastMemberId: null };
+  const facts = { segment: 'smb', product: null, region: null };
+  it('gives the project to the member with the most hours free, whatever their project count', () => {
+    const choice = chooseAssignee('onboarding_manager', [rule], facts, [
+      { id: 'a', name: 'Ann', openProjects: 1, roomHours: -6 },
+      { id: 'b', name: 'Bea', openProjects: 5, roomHours: 40 },
+      { id: 'c', name: 'Cal', openProjects: 2, roomHours: 12 },
+    ]);
+    expect(choice).toEqual({ memberId: 'b', ruleIndex: 0, reason: "Assigned by rule 'By room': Bea had 40 h free in the next weeks" });
+  });
+  it('ranks by room, then fewer open projects, then the order given', () => {
+    const ranked = rankByRoom([
+      { id: 'a', name: 'Ann', openProjects: 3, roomHours: 10 },
+      { id: 'b', name: 'Bea', openProjects: 1, roomHours: 10 },
+      { id: 'c', name: 'Cal', openProjects: 0, roomHours: -2 },
+    ]);
+    expect(ranked.map((c) => c.id)).toEqual(['b', 'a', 'c']);
+    expect(roomWords(-2)).toBe('over-booked by 2 h');
   });
 });

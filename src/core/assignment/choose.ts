@@ -1,10 +1,11 @@
 // Who takes a new project: the workspace's rules, tried in order; the first whose conditions all hold picks one of
 // its members, round-robin or the least loaded (fewest open projects). The answer always says why, in words a
 // manager reads on the project ("Assigned by rule 'SMB deals → least loaded': Maya Chen had 3 open projects").
+// Most room: the member with the most hours free over the next weeks (core/capacity), whatever their project count.
 
 export const ASSIGNED_ROLES = ['onboarding_manager', 'implementation_manager', 'csm'] as const;
 export type AssignedRole = (typeof ASSIGNED_ROLES)[number];
-export const ASSIGNMENT_STRATEGIES = ['round_robin', 'least_loaded'] as const;
+export const ASSIGNMENT_STRATEGIES = ['round_robin', 'least_loaded', 'most_room'] as const;
 export type AssignmentStrategy = (typeof ASSIGNMENT_STRATEGIES)[number];
 
 export interface AssignmentRule {
@@ -30,6 +31,8 @@ export interface Candidate {
   name: string;
   /** Open (active or paused) projects the member manages now. */
   openProjects: number;
+  /** Hours free over the next weeks (available less booked and coming); negative when over-booked. */
+  roomHours?: number | undefined;
 }
 
 export type Choice =
@@ -64,6 +67,10 @@ export function chooseAssignee(role: AssignedRole, rules: AssignmentRule[], proj
       emptyRule ??= index;
       continue;
     }
+    if (rule.strategy === 'most_room') {
+      const chosen = rankByRoom(pool)[0]!;
+      return { memberId: chosen.id, ruleIndex: index, reason: `Assigned by rule '${rule.name}': ${chosen.name} had ${roomWords(chosen.roomHours ?? 0)}` };
+    }
     if (rule.strategy === 'least_loaded') {
       // Ties go to the member listed first, so the rule's order is the tie-break a person can see.
       const chosen = pool.reduce((best, c) => (c.openProjects < best.openProjects ? c : best));
@@ -78,4 +85,12 @@ export function chooseAssignee(role: AssignedRole, rules: AssignmentRule[], proj
     return { memberId: null, ruleIndex: emptyRule, reason: `Nobody assigned: rule '${rules[emptyRule]!.name}' matches but none of its members is in the workspace any more` };
   }
   return { memberId: null, ruleIndex: null, reason: 'Nobody assigned: no assignment rule matches this project' };
+}
+
+/** "32 h free in the next 4 weeks", or "over-booked by 6 h". */
+export const roomWords = (hours: number) => (hours >= 0 ? `${Math.round(hours)} h free in the next weeks` : `over-booked by ${Math.round(-hours)} h`);
+
+/** Candidates with the most room first; ties by fewer open projects, then the order given (stable). */
+export function rankByRoom<C extends Candidate>(candidates: readonly C[]): C[] {
+  return candidates.toSorted((a, b) => (b.roomHours ?? 0) - (a.roomHours ?? 0) || a.openProjects - b.openProjects);
 }

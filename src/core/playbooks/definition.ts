@@ -54,6 +54,8 @@ export interface PlaybookTask {
   owner: TaskOwner;
   /** Business days; 0 for a milestone. */
   durationDays: number;
+  /** Hours of work it takes its owner (the capacity view); missing: the default for its kind (core/capacity). */
+  effortHours?: number | null;
   /** Earliest start in calendar days from day 0 (contract signed); negative for work before it. */
   startOffsetDays?: number | null;
   /** Finish-to-start, with a lag in business days. */

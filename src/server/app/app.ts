@@ -41,6 +41,7 @@ import { deliverableRoutes } from '../modules/projects/deliverables.routes.ts';
 import { academyRoutes } from '../modules/academy/academy.routes.ts';
 import { productRoutes } from '../modules/products/products.routes.ts';
 import { insightRoutes } from '../modules/insight/insight.routes.ts';
+import { capacityRoutes } from '../modules/capacity/capacity.routes.ts';
 import { academyPortalRoutes, academyScormFileRoutes } from '../modules/academy/academy-portal.routes.ts';
 import { peopleRoutes } from '../modules/people/people.routes.ts';
 import { peoplePortalRoutes } from '../modules/people/people-portal.routes.ts';
@@ -216,6 +217,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(productRoutes(services));
       await api.register(importRoutes(services));
       await api.register(insightRoutes(services));
+      await api.register(capacityRoutes(services));
       await api.register(healthRoutes(services));
       await api.register(journeyMapRoutes(services));
       await api.register(ssoRoutes(services));

@@ -17,6 +17,7 @@ import { auditRetentionJob } from '../audit/audit.job.ts';
 import { staleImportsJob } from '../modules/imports/imports.job.ts';
 import { slackJob } from '../modules/slack/slack.job.ts';
 import { crmSyncJob } from '../modules/crm-sync/crm-sync.job.ts';
+import { digestJob } from '../modules/insight/insight.job.ts';
 
 export const JOBS: RegisteredJob[] = [
   // Due steps go into the outbox within 15 s; the outbox's unique key keeps each message once.
@@ -39,6 +40,8 @@ export const JOBS: RegisteredJob[] = [
   { job: maturityJob, every: 24 * 60 * MINUTE },
   // Nightly (a day's period): facts that move with time alone (days to renewal, portal silence); changes re-score at once.
   { job: healthJob, every: 24 * 60 * MINUTE, leaseMs: 10 * MINUTE },
+  // Each member's digest goes from Monday 08:00 in their timezone, once per ISO week (its outbox key): hourly is on time enough.
+  { job: digestJob, every: 60 * MINUTE },
   // In every process, every 5 s: exactly-once comes from the outbox (each message claimed with SKIP LOCKED
   // and a lease, sent with its own Message-ID), so nothing here is claimed per period.
   { job: mailJob, on: 'outbox', poll: 5 * SECOND },

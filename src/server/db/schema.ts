@@ -37,3 +37,4 @@ export * from './tables/audit.ts';
 export * from './tables/sso.ts';
 export * from './tables/scim.ts';
 export * from './tables/integrations.ts';
+export * from './tables/capacity.ts';

@@ -7,6 +7,7 @@ import { publicHolidays } from '../modules/workspaces/public-holidays.ts';
 import { httpClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { accountGenerator, demoMailDomain } from './demo.generator.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo.ts';
+import { capacityReport } from '../modules/capacity/capacity-report.service.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -265,6 +266,18 @@ describe('the demo workspace', () => {
     const [orphans] = await rows<{ n: number }>(`select count(*)::int n from accounts a where a.name <> 'Fjordkraft Analytics' and not exists
       (select 1 from account_owners o where o.account_id = a.id and o.role = 'onboarding_manager')`);
     expect(orphans!.n).toBe(0);
+  });
+
+  it('shows capacity: one manager over-booked in week 3, one on holiday, a deal coming, and the leader on the weekly digest', async () => {
+    const [workspace] = await rows<{ id: string }>(`select id from workspaces`);
+    const [admin] = await rows<{ id: string; name: string }>(`select id, name from members where role = 'admin'`);
+    const ctx = contextFor(env.services, { kind: 'member', workspaceId: workspace!.id, memberId: admin!.id, role: 'admin', sessionId: 'test', name: admin!.name });
+    const report = await capacityReport(ctx, {});
+    // The first warning is week 3's; the one on holiday may be warned of a task left in their fortnight away.
+    expect(report.warnings[0]).toMatchObject({ state: 'over', weekNumber: 3 });
+    expect(report.people.filter((p) => p.timeOff.length > 0 && p.weeks.some((w) => w.available === 0))).toHaveLength(1);
+    expect(report.coming.map((d) => d.company)).toEqual(['Helios Outdoor']);
+    expect(await rows(`select m.name from member_settings s join members m on m.id = s.member_id where s.weekly_digest`)).toEqual([{ name: 'Grace Morgan' }]);
   });
 });
 

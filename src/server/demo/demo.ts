@@ -12,6 +12,7 @@ import { seedDemoHealth } from './demo-health.ts';
 import { seedDemoSso } from './demo-sso.ts';
 import { seedDemoProvisioning } from './demo-provisioning.ts';
 import { seedDemoAssignment } from './demo-assignment.ts';
+import { seedDemoCapacity } from './demo-capacity.ts';
 import { seedDemoPortal } from './demo-portal.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { seedDemoShapedProjects } from './demo-shapes.ts';
@@ -133,6 +134,7 @@ export async function seedDemoWorkspace(services: Services): Promise<void> {
   await seedDemoSso(services, created.workspaceId, created.admin);
   await seedDemoProvisioning(services, created.workspaceId, created.admin);
   await seedDemoCrmSync(services, created.workspaceId);
+  await seedDemoCapacity(services, created.workspaceId, created.admin);
 }
 
 function progressBar(total: number) {

@@ -1,3 +1,4 @@
+import { addTimeOff } from '../modules/capacity/capacity.service.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../modules/api-tokens/api-tokens.service.ts';
 import { listCadences } from '../modules/cadences/cadences.service.ts';
@@ -80,13 +81,15 @@ const idFor = (url: string): string | undefined => {
 
 // Path parameters other than :id, by name.
 const idForParam = (name: string): string | undefined =>
-  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson, scope: 'project' })[name];
+  ({ taskId: idsOfA.task, riskId: idsOfA.accountRisk, contactId: idsOfA.contact, fileId: idsOfA.file, projectId: idsOfA.project, role: 'onboarding_manager', lessonId: idsOfA.lesson, scope: 'project', timeOffId: idsOfA.timeOff })[name];
 
 const fillIds = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => (name === 'id' ? idFor(url) : idForParam(name)) ?? `:${name}`);
 
 // A valid body for each route that takes one, so that validation passes and the lookup is what answers.
 const bodies: Record<string, unknown> = {
   'PATCH /api/v1/accounts/:id': { name: 'Stolen' },
+  'PATCH /api/v1/members/:id/capacity': { weeklyHours: 1 },
+  'POST /api/v1/members/:id/time-off': { startsOn: '2026-05-04', endsOn: '2026-05-08' },
   'PATCH /api/v1/projects/:id': { day0: '2026-01-05' },
   'POST /api/v1/accounts/:id/contacts': { name: 'Eve', email: 'eve@evil.test', role: 'champion' },
   'POST /api/v1/accounts/:id/organizations': { name: 'Shadow team', kind: 'added_users' },
@@ -223,6 +226,7 @@ beforeAll(async () => {
     oidcClientSecret: 'a-secret', samlIdpEntityId: null, samlIdpSsoUrl: null, samlIdpCertificate: null, allowedDomains: ['a.test'],
     jitProvisioning: true, defaultRole: 'csm', groupsClaim: 'groups', roleMappings: [], passwordSignIn: true,
   });
+  idsOfA.timeOff = (await addTimeOff(a.admin.ctx, a.admin.id, { startsOn: '2026-05-04', endsOn: '2026-05-08' })).id;
   idsOfA.import = (await previewUpload(a.admin.ctx, { kind: 'contacts', fileName: 'people.csv', bytes: Buffer.from('email,name,account_domain\nx@acme.test,X,acme.test\n'), keep: true })).import.id;
   const webhookEndpoint = await createEndpoint(a.admin.ctx, { url: 'https://93.184.215.14/hook', eventTypes: ['project.created'] });
   await createProject(a.admin.ctx, { accountId: account.id, playbookId: playbook!.id });

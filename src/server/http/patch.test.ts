@@ -134,6 +134,11 @@ beforeAll(async () => {
       read: async () => (await api.get('/api/v1/intake/settings')).body,
     },
     'PATCH /api/v1/slack': { url: '/api/v1/slack', body: { channelPer: 'account' }, read: async () => (await api.get('/api/v1/slack')).body },
+    'PATCH /api/v1/members/:id/capacity': {
+      url: `/api/v1/members/${admin.id}/capacity`,
+      body: { weeklyHours: 36 },
+      read: async () => (await api.get(`/api/v1/members/${admin.id}/capacity`)).body,
+    },
     'PATCH /api/v1/insight/settings': { url: '/api/v1/insight/settings', body: { vendorIndustry: 'HR software' }, read: async () => (await api.get('/api/v1/insight/settings')).body },
     'PATCH /api/v1/success-outcomes/:id': {
       url: `/api/v1/success-outcomes/${outcome.id}`,

@@ -29,7 +29,7 @@ export const assignmentRules = pgTable(
     role: text('role').notNull(),
     /** { segments?, products?, regions? }: every list given must contain the project's value. */
     match: jsonb('match').notNull(),
-    /** round_robin | least_loaded */
+    /** round_robin | least_loaded | most_room */
     strategy: text('strategy').notNull(),
     memberIds: jsonb('member_ids').notNull(),
     /** The member round-robin gave the last project, so the next goes to the one after. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt, updatedAt } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
@@ -67,6 +67,8 @@ export const projectTasks = pgTable(
     assigneeMemberId: uuid('assignee_member_id'),
     assigneeContactId: uuid('assignee_contact_id'),
     durationDays: integer('duration_days').notNull(),
+    /** Hours of work it takes its owner (from the playbook, or set on the project); null: the default for its kind (core/capacity). */
+    effortHours: real('effort_hours'),
     startOffsetDays: integer('start_offset_days'),
     milestoneKind: text('milestone_kind'),
     deliverable: boolean('deliverable').notNull().default(false),

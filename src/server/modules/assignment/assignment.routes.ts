@@ -3,6 +3,7 @@ import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
 import { AssignInput, AssignmentParams, AssignmentSettings, AssignmentSettingsInput, ProjectAssignments } from '../../../contract/assignment.ts';
+import { AssignmentSuggestions, SuggestionQuery } from '../../../contract/capacity.ts';
 import * as service from './assignment.service.ts';
 
 const tags = ['assignment'];
@@ -29,6 +30,20 @@ export const assignmentRoutes =
       '/projects/:id/assignments',
       { schema: { tags, summary: 'Who was given each role of the project, and why (or why nobody was)', params: IdParams, response: { 200: ProjectAssignments } } },
       (request) => service.projectAssignments(requireCtx(request, services), request.params.id),
+    );
+
+    app.get(
+      '/projects/:id/assignments/suggestions',
+      {
+        schema: {
+          tags,
+          summary: 'Who could take a role of the project: what the rules would choose, and everyone of the role with the most hours free over the next 4 weeks first',
+          params: IdParams,
+          querystring: SuggestionQuery,
+          response: { 200: AssignmentSuggestions },
+        },
+      },
+      (request) => service.projectSuggestions(requireCtx(request, services), request.params.id, request.query.role),
     );
 
     app.put(

@@ -1,9 +1,11 @@
 // Who takes a new project, by the workspace's rules, recorded with the reason; nobody assigned is a state the team
 // lead hears about at once, not a silent default. Runs in the transaction that creates the project (a reaction to
 // project.created), so the manager is set before the cadence plans the day-0 welcome that they sign.
-import { ASSIGNED_ROLES, chooseAssignee, regionOf, type AssignedRole, type AssignmentRule } from '../../../core/assignment/choose.ts';
+import { ASSIGNED_ROLES, chooseAssignee, rankByRoom, regionOf, type AssignedRole, type AssignmentRule, type Candidate, type ProjectFacts } from '../../../core/assignment/choose.ts';
 import { MEMBER_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
 import type { AssignmentSettings, AssignmentSettingsInput, ProjectAssignment } from '../../../contract/assignment.ts';
+import type { AssignmentSuggestions } from '../../../contract/capacity.ts';
+import { roomsOf } from '../capacity/capacity.service.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
@@ -82,6 +84,50 @@ const roleLabel = (role: AssignedRole) => {
   return label === label.toUpperCase() ? label : label.toLowerCase();
 };
 
+async function rulesOf(ctx: Ctx): Promise<(AssignmentRule & { id: string })[]> {
+  return (await repo.listRules(ctx.db, ctx.workspaceId)).map((row) => ({
+    id: row.id,
+    name: row.name,
+    role: row.role as AssignedRole,
+    match: row.match as AssignmentRule['match'],
+    strategy: row.strategy as AssignmentRule['strategy'],
+    memberIds: row.memberIds as string[],
+    lastMemberId: row.lastMemberId,
+  }));
+}
+
+/** Members with their open projects and, when asked (the capacity view costs a query or two), their hours free. */
+async function candidatesOf(ctx: Ctx, members: { id: string; name: string }[], withRoom: boolean): Promise<(Candidate & { warning: string | null })[]> {
+  const [counts, rooms] = await Promise.all([openProjectCounts(ctx), withRoom ? roomsOf(ctx) : undefined]);
+  return members.map((m) => ({ id: m.id, name: m.name, openProjects: counts.get(m.id) ?? 0, roomHours: rooms?.get(m.id)?.roomHours ?? 0, warning: rooms?.get(m.id)?.warning ?? null }));
+}
+
+/**
+ * Who could take a role of a project with these facts: what the rules would choose now, and the members of that
+ * role (everyone but leaders and sales when nobody has it), most hours free over the next weeks first.
+ */
+export async function suggestAssignees(ctx: Ctx, role: AssignedRole, facts: ProjectFacts): Promise<AssignmentSuggestions> {
+  const [rules, members] = await Promise.all([rulesOf(ctx), listMembers(ctx)]);
+  const candidates = await candidatesOf(ctx, members, true);
+  const choice = chooseAssignee(role, rules, facts, candidates);
+  const inRole = members.filter((m) => m.role === role);
+  const pool = new Set((inRole.length > 0 ? inRole : members.filter((m) => m.role !== 'leader' && m.role !== 'sales')).map((m) => m.id));
+  const chosen = candidates.find((c) => c.id === choice.memberId);
+  return {
+    role,
+    rule: { member: chosen ? { id: chosen.id, name: chosen.name } : null, reason: choice.reason },
+    candidates: rankByRoom(candidates.filter((c) => pool.has(c.id))).map((c) => ({ id: c.id, name: c.name, openProjects: c.openProjects, roomHours: c.roomHours ?? 0, warning: c.warning })),
+  };
+}
+
+/** Suggestions for a project already started (its manager to choose, or to change). */
+export async function projectSuggestions(ctx: Ctx, projectId: string, role: AssignedRole) {
+  const project = await projectHeadline(ctx, projectId);
+  if (!project) throw notFound('project');
+  const account = await getAccount(ctx, project.accountId);
+  return suggestAssignees(ctx, role, { segment: account.segment, product: project.product, region: regionOf(account.timezone) });
+}
+
 /**
  * A new project's owners: for each role, the account's owner of it, else the first matching rule's choice. A
  * project left without an onboarding manager is recorded as such and the team lead (or, with none, the
@@ -91,18 +137,9 @@ export async function assignAtStart(ctx: Ctx, projectId: string) {
   const project = await projectHeadline(ctx, projectId);
   if (!project) throw notFound('project');
   const account = await getAccount(ctx, project.accountId);
-  const rules: (AssignmentRule & { id: string })[] = (await repo.listRules(ctx.db, ctx.workspaceId)).map((row) => ({
-    id: row.id,
-    name: row.name,
-    role: row.role as AssignedRole,
-    match: row.match as AssignmentRule['match'],
-    strategy: row.strategy as AssignmentRule['strategy'],
-    memberIds: row.memberIds as string[],
-    lastMemberId: row.lastMemberId,
-  }));
+  const rules = await rulesOf(ctx);
   const members = await listMembers(ctx);
-  const counts = await openProjectCounts(ctx);
-  const candidates = members.map((m) => ({ id: m.id, name: m.name, openProjects: counts.get(m.id) ?? 0 }));
+  const candidates = await candidatesOf(ctx, members, rules.some((rule) => rule.strategy === 'most_room'));
   const facts = { segment: account.segment, product: project.product, region: regionOf(account.timezone) };
   const now = ctx.services.now();
 

@@ -1,6 +1,6 @@
 import { BUILTIN_PLAYBOOKS } from '../../../core/playbooks/builtin.ts';
 import type { PlaybookDefinition } from '../../../core/playbooks/definition.ts';
-import { rankPlaybooks } from '../../../core/playbooks/selection.ts';
+import { rankPlaybooks, type AccountProfile } from '../../../core/playbooks/selection.ts';
 import { validatePlaybook } from '../../../core/playbooks/validate.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
@@ -90,6 +90,14 @@ export async function proposePlaybooks(ctx: Ctx, accountId: string) {
   );
   const names = new Map(candidates.map((candidate) => [candidate.id, candidate.name]));
   return ranked.map((rank) => ({ playbookId: rank.id, name: names.get(rank.id) ?? '', score: rank.score, reasons: rank.reasons }));
+}
+
+/** The playbook a deal with this profile would get (the best fit), with its definition; undefined when none fits. */
+export async function bestPlaybookFor(ctx: Ctx, profile: AccountProfile) {
+  const candidates = await repo.listPlaybooks(ctx.db, ctx.workspaceId, false);
+  const [best] = rankPlaybooks(profile, candidates.map((candidate) => ({ id: candidate.id, definition: candidate.definition })));
+  const chosen = best && candidates.find((candidate) => candidate.id === best.id);
+  return chosen ? { id: chosen.id, name: chosen.name, definition: chosen.definition } : undefined;
 }
 
 /** Gives a workspace the built-in playbooks it does not have yet. */

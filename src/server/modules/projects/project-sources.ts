@@ -24,6 +24,7 @@ type DraftTask = Pick<
   | 'ownerSide'
   | 'ownerRole'
   | 'durationDays'
+  | 'effortHours'
   | 'startOffsetDays'
   | 'milestoneKind'
   | 'deliverable'
@@ -65,6 +66,7 @@ export async function draftFromPlaybook(ctx: Ctx, accountId: string, playbookId:
       ownerSide: task.owner.side,
       ownerRole: task.owner.role,
       durationDays: task.durationDays,
+      effortHours: task.effortHours ?? null,
       startOffsetDays: task.startOffsetDays ?? null,
       milestoneKind: task.milestoneKind ?? null,
       deliverable: task.deliverable ?? false,
@@ -132,6 +134,7 @@ export async function draftFromProject(ctx: Ctx, sourceProjectId: string): Promi
       ownerSide: row.ownerSide,
       ownerRole: row.ownerRole,
       durationDays: row.durationDays,
+      effortHours: row.effortHours,
       startOffsetDays: row.startOffsetDays,
       milestoneKind: row.milestoneKind,
       deliverable: row.deliverable,

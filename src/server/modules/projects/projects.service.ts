@@ -1,4 +1,5 @@
 import { toDayNumber } from '../../../core/calendar.ts';
+import { effortOf } from '../../../core/capacity/capacity.ts';
 import type { PlaybookMilestoneKind, PlaybookStage, TaskOwner } from '../../../core/playbooks/definition.ts';
 import type { Segment } from '../../../core/people.ts';
 import type { FormAnswers, FormField } from '../../../core/portal/forms.ts';
@@ -74,6 +75,8 @@ export function presentTask(row: repo.TaskRow, names: Map<string, string>, files
       ? { kind: row.assigneeMemberId ? 'member' : 'contact', id: assigneeId, name: names.get(assigneeId) ?? 'Unknown' }
       : null,
     durationDays: row.durationDays,
+    effortHours: effortOf(row),
+    effortEstimated: row.effortHours !== null,
     startOffsetDays: row.startOffsetDays,
     milestoneKind: row.milestoneKind as PlaybookMilestoneKind | null,
     deliverable: row.deliverable,

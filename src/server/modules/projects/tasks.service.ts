@@ -109,7 +109,7 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
         changes.assigneeContactId = patch.assignee.id;
       }
     }
-    for (const field of ['durationDays', 'title', 'description', 'checklist', 'customerVisible'] as const) {
+    for (const field of ['durationDays', 'effortHours', 'title', 'description', 'checklist', 'customerVisible'] as const) {
       if (patch[field] !== undefined) Object.assign(changes, { [field]: patch[field] });
     }
 
@@ -259,6 +259,7 @@ export async function addTask(ctx: Ctx, projectId: string, input: NewTask) {
         ownerSide: input.owner.side,
         ownerRole: input.owner.role,
         durationDays: input.durationDays,
+        effortHours: input.effortHours ?? null,
         startOffsetDays: input.startOffsetDays ?? null,
         milestoneKind: input.milestoneKind ?? null,
         customerVisible: input.customerVisible,

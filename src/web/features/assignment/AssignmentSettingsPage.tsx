@@ -109,6 +109,7 @@ function AssignmentForm({ settings }: { settings: AssignmentSettings }) {
               </select>
               <select className="input" aria-label={`Rule ${index + 1}: how`} value={rule.strategy} onChange={(event) => update(index, { strategy: event.target.value as Rule['strategy'] })}>
                 <option value="least_loaded">Least loaded</option>
+                <option value="most_room">Most hours free</option>
                 <option value="round_robin">In turn (round-robin)</option>
               </select>
             </div>

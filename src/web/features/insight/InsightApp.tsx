@@ -1,5 +1,6 @@
 import { NavLink, Route, Routes } from 'react-router';
 import { DashboardPage } from './DashboardPage.tsx';
+import { CapacityPage } from './CapacityPage.tsx';
 import { DayReportPage } from './DayReportPage.tsx';
 import { DrillPage } from './DrillPage.tsx';
 import { InsightSettingsPage } from './InsightSettingsPage.tsx';
@@ -10,6 +11,7 @@ const SECTIONS = [
   { to: '/', label: 'Dashboard', end: true },
   { to: '/insight/time-to-value', label: 'Time to value', end: false },
   { to: '/insight/day-report', label: 'Day −60…+60', end: false },
+  { to: '/insight/capacity', label: 'Capacity', end: false },
   { to: '/insight/settings', label: 'Definitions', end: false },
 ];
 
@@ -34,6 +36,7 @@ export function InsightApp() {
         <Route index element={<DashboardPage />} />
         <Route path="time-to-value" element={<TimeToValuePage />} />
         <Route path="day-report" element={<DayReportPage />} />
+        <Route path="capacity" element={<CapacityPage />} />
         <Route path="projects" element={<DrillPage />} />
         <Route path="settings" element={<InsightSettingsPage />} />
       </Routes>

@@ -265,6 +265,7 @@ function PlaybookEditor({ initial, playbook }: { initial: PlaybookDefinition; pl
                       <th scope="col">Stage</th>
                       <th scope="col">Owner</th>
                       <th scope="col">Days</th>
+                      <th scope="col" title="Hours of work for the owner; empty: the default for the kind of task">Hours</th>
                       <th scope="col">Offset</th>
                       <th scope="col">Depends on (lag)</th>
                       <th scope="col">Milestone</th>
@@ -463,6 +464,18 @@ function TaskEditorRow({
             aria-label={`Duration of ${name} in business days`}
             value={task.durationDays}
             onChange={(event) => onChange({ durationDays: Number(event.target.value) })}
+          />
+        </td>
+        <td>
+          <input
+            className="input input-sm input-num"
+            type="number"
+            min={0}
+            step={0.5}
+            aria-label={`Hours of work for ${name}`}
+            placeholder="auto"
+            value={task.effortHours ?? ''}
+            onChange={(event) => onChange({ effortHours: event.target.value === '' ? null : Number(event.target.value) })}
           />
         </td>
         <td>

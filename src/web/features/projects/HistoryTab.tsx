@@ -208,6 +208,7 @@ const FIELD_LABELS: Record<string, string> = {
   actualFinish: 'actual finish',
   pinnedStart: 'start set by hand',
   durationDays: 'duration',
+  effortHours: 'hours of work',
   title: 'title',
   description: 'description',
   checklist: 'checklist',

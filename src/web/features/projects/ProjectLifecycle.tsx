@@ -9,6 +9,7 @@ import { Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { Field, FormMessage } from '../../components/ui/Field.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { useAssignByHand, useProjectAssignments } from '../assignment/assignment.api.ts';
+import { useAssignmentSuggestions, useMemberCapacity } from '../insight/capacity.api.ts';
 import { useMembers } from '../members/members.api.ts';
 import { projectKeys, type Project } from './projects.api.ts';
 
@@ -121,8 +122,17 @@ export function AssignmentNote({ project, canWrite }: { project: Project; canWri
   const [memberId, setMemberId] = useState('');
   const manager = assignments.data?.assignments.find((a) => a.role === 'onboarding_manager');
   const others = assignments.data?.assignments.filter((a) => a.role !== 'onboarding_manager' && a.member) ?? [];
+  const managerCapacity = useMemberCapacity(project.onboardingManager?.id);
+  const suggestions = useAssignmentSuggestions(project.id, canWrite && !project.onboardingManager);
+  const ranked = suggestions.data?.candidates ?? [];
+  const rest = members.data?.filter((m) => !ranked.some((c) => c.id === m.id)) ?? [];
   return (
     <div className="assignment-note">
+      {managerCapacity.data?.warning && (
+        <p className="callout callout-warning capacity-warning" role="status">
+          {managerCapacity.data.warning.text}
+        </p>
+      )}
       {project.onboardingManager ? null : (
         <div className="inline-form">
           <Badge tone="red">Unassigned</Badge>
@@ -131,7 +141,12 @@ export function AssignmentNote({ project, canWrite }: { project: Project; canWri
             <>
               <select className="input select" aria-label="Onboarding manager" value={memberId} onChange={(event) => setMemberId(event.target.value)}>
                 <option value="">Choose a manager…</option>
-                {members.data?.map((m) => (
+                {ranked.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} — {c.roomHours >= 0 ? `${Math.round(c.roomHours)} h free in 4 weeks` : `over-booked by ${Math.round(-c.roomHours)} h`}
+                  </option>
+                ))}
+                {rest.map((m) => (
                   <option key={m.id} value={m.id}>
                     {m.name}
                   </option>

@@ -217,6 +217,8 @@ function DateEditor({ project, task }: { project: Project; task: ProjectTask }) 
       },
     );
   const durationNumber = Number(duration);
+  const [effort, setEffort] = useState(String(task.effortHours));
+  const effortNumber = Number(effort);
   return (
     <div className="date-editor">
       <div className="inline-fields">
@@ -248,6 +250,19 @@ function DateEditor({ project, task }: { project: Project; task: ProjectTask }) 
           </Button>
         </div>
       )}
+      <div className="inline-fields">
+        <label className="mini-field mini-field-narrow">
+          <span>Hours of work{task.effortEstimated ? '' : ' (default for this kind of task)'}</span>
+          <input className="input" type="number" min={0} max={1000} step={0.5} value={effort} onChange={(event) => setEffort(event.target.value)} />
+        </label>
+        <Button
+          size="sm"
+          disabled={effort === '' || !Number.isFinite(effortNumber) || effortNumber < 0 || effortNumber === task.effortHours}
+          onClick={() => save({ effortHours: effortNumber }, `${task.title} now takes ${effortNumber} hours of work`)}
+        >
+          Change hours
+        </Button>
+      </div>
       <label className="mini-field">
         <span>Why (kept in the history)</span>
         <input className="input" value={reason} onChange={(event) => setReason(event.target.value)} placeholder="e.g. The customer's IT team is away until the 14th" />

@@ -21,6 +21,8 @@ function task(n: number, overrides: Partial<ProjectTask> = {}): ProjectTask {
     owner: { side: 'vendor', role: 'implementation_manager' },
     assignee: null,
     durationDays: 5,
+    effortHours: 5,
+    effortEstimated: false,
     startOffsetDays: null,
     milestoneKind: null,
     deliverable: false,
