@@ -32,3 +32,4 @@ export * from './tables/products.ts';
 export * from './tables/imports.ts';
 export * from './tables/insight.ts';
 export * from './tables/health.ts';
+export * from './tables/my-work.ts';

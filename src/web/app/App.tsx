@@ -44,6 +44,7 @@ const InsightApp = lazy(() => import('../features/insight/InsightApp.tsx').then(
 const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
 const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
+const MyWorkPage = lazy(() => import('../features/my-work/MyWorkPage.tsx'));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
@@ -103,6 +104,7 @@ function Gate() {
           <Route path="accounts/new" element={<AccountFormPage />} />
           <Route path="accounts/import" element={<ImportPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
           <Route path="journeys" element={<JourneysPage />} />

@@ -40,6 +40,8 @@ export const projects = pgTable(
   (t) => [
     unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
     index('projects_account_idx').on(t.workspaceId, t.accountId),
+    // My work: the active projects a member manages.
+    index('projects_manager_idx').on(t.workspaceId, t.onboardingManagerId).where(sql`${t.status} = 'active'`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
     foreignKey({
@@ -101,6 +103,11 @@ export const projectTasks = pgTable(
     index('project_tasks_project_idx').on(t.workspaceId, t.projectId, t.position),
     // Insight reports read the milestones of a whole portfolio (time to live, to value…): only milestone rows.
     // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
+    // My work: a member's open tasks by due date, and the forms customers answered.
+    index('project_tasks_assignee_open_idx')
+      .on(t.workspaceId, t.assigneeMemberId, t.projectedFinish)
+      .where(sql`${t.assigneeMemberId} is not null and ${t.status} not in ('done', 'skipped')`),
+    index('project_tasks_answered_idx').on(t.workspaceId, t.projectId, t.formAnsweredAt).where(sql`${t.formAnsweredAt} is not null`),
     index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
     index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId).where(sql`${t.milestoneKind} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
@@ -233,7 +240,10 @@ export const taskComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('task_comments_workspace_id_id_key').on(t.workspaceId, t.id),
     index('task_comments_task_idx').on(t.workspaceId, t.taskId),
+    // My work: the customer's replies on a member's projects, newest first.
+    index('task_comments_customer_idx').on(t.workspaceId, t.projectId, t.createdAt).where(sql`${t.authorContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
       'cascade',
     ),
