@@ -45,6 +45,7 @@ const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.ts
 const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
 const MyWorkPage = lazy(() => import('../features/my-work/MyWorkPage.tsx'));
+const ContactPage = lazy(() => import('../features/contacts/ContactPage.tsx'));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
@@ -105,6 +106,7 @@ function Gate() {
           <Route path="accounts/import" element={<ImportPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
           <Route path="my-work" element={<MyWorkPage />} />
+          <Route path="contacts/:id" element={<ContactPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
           <Route path="journeys" element={<JourneysPage />} />

@@ -166,6 +166,8 @@ export const projectEvents = pgTable(
   },
   (t) => [
     index('project_events_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
+    // A contact's page: what they did in the portal, newest first.
+    index('project_events_contact_idx').on(t.workspaceId, t.actorContactId, t.createdAt).where(sql`${t.actorContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
     ),

@@ -1,0 +1,1 @@
+CREATE INDEX "project_events_contact_idx" ON "project_events" USING btree ("workspace_id","actor_contact_id","created_at") WHERE "project_events"."actor_contact_id" is not null;
