@@ -1,0 +1,2 @@
+ALTER TABLE "cadences" ADD COLUMN "paused_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "mail_outbox_cadence_idx" ON "mail_outbox" USING btree ("workspace_id","cadence_id","step_id") WHERE "mail_outbox"."cadence_id" is not null;
