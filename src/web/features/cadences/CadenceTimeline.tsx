@@ -3,6 +3,7 @@ import type { CadenceStep } from '../../../core/cadences/types.ts';
 import './cadences.css';
 
 const DAY_WIDTH = 28;
+const CHIP_WIDTH = 150;
 
 /** The first day from `from` on which no day-step of the cadence sits: where a duplicate goes. */
 export function nextFreeDay(steps: readonly CadenceStep[], from: number): number {
@@ -36,15 +37,17 @@ export function CadenceTimeline({
   const others = steps.filter((s) => dayOf(s) === undefined);
   const lastDay = Math.max(14, ...onDays.map((s) => dayOf(s)!)) + 3;
   const statsOf = new Map(stats?.steps.map((s) => [s.stepId, s]));
-  // Steps on the same day stack in rows.
+  // Steps too close to share a row (a chip is wider than a day) go to the first row with room.
   const rowOf = new Map<string, number>();
-  const perDay = new Map<number, number>();
+  const rowEnds: number[] = [];
   for (const s of onDays) {
-    const row = perDay.get(dayOf(s)!) ?? 0;
+    const left = dayOf(s)! * DAY_WIDTH;
+    let row = rowEnds.findIndex((end) => end <= left);
+    if (row < 0) row = rowEnds.length;
+    rowEnds[row] = left + CHIP_WIDTH + 4;
     rowOf.set(s.id, row);
-    perDay.set(dayOf(s)!, row + 1);
   }
-  const rows = Math.max(1, ...perDay.values());
+  const rows = Math.max(1, rowEnds.length);
   const ticks = Array.from({ length: Math.floor(lastDay / 7) + 1 }, (_, i) => i * 7);
   const chip = (s: CadenceStep, style?: React.CSSProperties) => (
     <button
@@ -63,13 +66,13 @@ export function CadenceTimeline({
   return (
     <div className="cadence-timeline card">
       <div className="timeline-scroll" role="group" aria-label="Steps by day">
-        <div className="timeline-track" style={{ width: (lastDay + 1) * DAY_WIDTH + 160, height: 34 + rows * 46 }}>
+        <div className="timeline-track" style={{ width: (lastDay + 1) * DAY_WIDTH + CHIP_WIDTH + 10, height: 34 + rows * 46 }}>
           {ticks.map((day) => (
             <span key={day} className="timeline-tick" style={{ left: day * DAY_WIDTH }}>
               Day {day}
             </span>
           ))}
-          {onDays.map((s) => chip(s, { left: dayOf(s)! * DAY_WIDTH, top: 30 + rowOf.get(s.id)! * 46 }))}
+          {onDays.map((s) => chip(s, { left: dayOf(s)! * DAY_WIDTH, top: 30 + rowOf.get(s.id)! * 46, width: CHIP_WIDTH }))}
         </div>
       </div>
       {others.length > 0 && (
