@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { setUnauthenticatedHandler } from './api.ts';
 import { createQueryClient } from './queryClient.ts';
@@ -15,6 +15,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
+import { prefetchProject } from '../features/projects/projects.api.ts';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
 import { MailPage } from '../features/mail/MailPage.tsx';
@@ -127,7 +128,7 @@ function Gate() {
           <Route path="settings/maturity" element={<MaturitySettingsPage />} />
           <Route path="settings/health" element={<HealthModelPage />} />
           <Route path="projects" element={<ProjectsPage />} />
-          <Route path="projects/:id" element={<ProjectPage />} />
+          <Route path="projects/:id" element={<ProjectRoute />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />
           <Route path="playbooks" element={<PlaybooksPage />} />
           <Route path="playbooks/:id" element={<PlaybookEditorPage />} />
@@ -137,6 +138,18 @@ function Gate() {
       </Routes>
     </SessionProvider>
   );
+}
+
+/** The project page, its data asked for at once while its code loads (they used to come one after the other). */
+function ProjectRoute() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [prefetched, setPrefetched] = useState<string | undefined>();
+  if (id && prefetched !== id) {
+    setPrefetched(id);
+    void prefetchProject(queryClient, id);
+  }
+  return <ProjectPage />;
 }
 
 function SignedOutRoutes() {
