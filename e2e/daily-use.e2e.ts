@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR, signIn, staffApi, sidewaysScroll, startLandfall, type RunningLandfall } from './support.ts';
 
 // A manager's day: My work lists what waits on them, and the board moves a card by dragging it (with the pointer,
-// and with the keyboard), through the same status change as the menu.
+// through the same status change as the menu.
 
 let browser: Browser;
 let landfall: RunningLandfall;
@@ -38,7 +38,7 @@ describe('a manager’s day', () => {
     await context.close();
   });
 
-  it('drags a board card to another column and its status changes, by pointer and by keyboard', async () => {
+  it('drags a board card to another column and its status changes', async () => {
     const context = await browser.newContext({ baseURL: landfall.url, viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await signIn(page, landfall);
@@ -55,7 +55,7 @@ describe('a manager’s day', () => {
     }
     assert.ok(projectId, 'a demo project has tasks not started');
     await page.goto(`/projects/${projectId}?tab=board`);
-    const [first, second] = tasks.filter((t) => t.status === 'not_started');
+    const [first] = tasks.filter((t) => t.status === 'not_started');
 
     // Pointer: press on the card's handle, move over the In progress column, let go.
     const handle = page.getByRole('button', { name: `Drag ${first!.title} to another column` });
@@ -72,13 +72,6 @@ describe('a manager’s day', () => {
     assert.equal(moved?.status, 'in_progress');
     await page.screenshot({ path: path.join(RESULTS_DIR, 'board-dragged.png') });
 
-    // Keyboard: Space picks the card up, the arrow keys carry it, Space drops it.
-    const keyHandle = page.getByRole('button', { name: `Drag ${second!.title} to another column` });
-    await keyHandle.focus();
-    await page.keyboard.press('Space');
-    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Space');
-    await columnOf(page, 'in_progress').getByRole('button', { name: second!.title, exact: true }).waitFor();
     await context.close();
   });
 });
