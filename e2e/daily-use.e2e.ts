@@ -66,7 +66,9 @@ describe('a manager’s day', () => {
     await page.mouse.down();
     await page.mouse.move(from.x + 20, from.y + 10, { steps: 4 });
     await page.mouse.move(target.x + target.width / 2, target.y + target.height + 20, { steps: 12 });
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'board-during-drag.png') });
     await page.mouse.up();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'board-after-drop.png') });
     await columnOf(page, 'in_progress').getByRole('button', { name: first!.title, exact: true }).waitFor();
     const moved = (await api.get<{ tasks: Task[] }>(`/projects/${projectId}`)).tasks.find((t) => t.id === first!.id);
     assert.equal(moved?.status, 'in_progress');
