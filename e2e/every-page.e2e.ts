@@ -37,11 +37,13 @@ async function realPaths(page: Page): Promise<Map<string, string>> {
   const projects = await api.get<{ id: string }[]>('/projects');
   const playbooks = await api.get<{ id: string }[]>('/playbooks');
   const questionnaires = await api.get<{ id: string }[]>('/readiness/questionnaires').catch(() => []);
+  const contacts = account ? await api.get<{ id: string }[]>(`/accounts/${account.id}/contacts`) : [];
   const ids: Record<string, string | undefined> = {
     accounts: account?.id,
     projects: projects[0]?.id,
     playbooks: playbooks[0]?.id,
     questionnaires: (questionnaires as { id: string }[])[0]?.id,
+    contacts: contacts[0]?.id,
   };
   const paths = new Map<string, string>();
   for (const route of routesInApp()) {

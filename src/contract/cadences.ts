@@ -76,8 +76,28 @@ export const Cadence = z.object({
   steps: z.array(CadenceStep),
   updatedAt: z.iso.datetime(),
   archivedAt: z.iso.datetime().nullable(),
+  /** Paused: nothing is planned for its projects until it is resumed. */
+  pausedAt: z.iso.datetime().nullable(),
 });
 export type Cadence = z.infer<typeof Cadence>;
+
+export const PauseInput = z.object({ paused: z.boolean() }).strict();
+
+/**
+ * What each step's messages became. Opens and clicks are not tracked (no tracking pixel or link rewriting): null
+ * says "not recorded" rather than zero.
+ */
+export const CadenceStepStats = z.object({
+  stepId: z.string(),
+  sent: z.number().int(),
+  scheduled: z.number().int(),
+  bounced: z.number().int(),
+  failed: z.number().int(),
+  opened: z.number().int().nullable(),
+  clicked: z.number().int().nullable(),
+});
+export const CadenceStats = z.object({ steps: z.array(CadenceStepStats) });
+export type CadenceStats = z.infer<typeof CadenceStats>;
 
 export const CadenceSettings = z.object({
   welcomeTiming: z

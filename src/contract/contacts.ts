@@ -52,3 +52,25 @@ export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const ContactListQuery = z.object({ status: z.enum(['current', 'left', 'all']).default('all') });
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
+
+/** A contact's page: who they are and everything Landfall did with them. */
+export const ContactOverview = z.object({
+  contact: Contact,
+  accountName: z.string(),
+  /** Projects they can open in the portal, or hold a task on. */
+  projects: z.array(z.object({ id: z.uuid(), name: z.string(), status: z.string(), portalAccess: z.boolean(), lastVisitAt: z.iso.datetime({ offset: true }).nullable() })),
+  tasks: z.array(
+    z.object({ id: z.uuid(), projectId: z.uuid(), projectName: z.string(), title: z.string(), status: z.string(), dueOn: z.string().nullable() }),
+  ),
+  /** Mail and portal messages sent to them, newest first (the latest 50). */
+  messages: z.array(
+    z.object({ id: z.uuid(), subject: z.string(), state: z.string(), channel: z.string(), at: z.iso.datetime({ offset: true }), sentAt: z.iso.datetime({ offset: true }).nullable() }),
+  ),
+  /** What they did in the portal, newest first (the latest 50). */
+  portalActivity: z.array(z.object({ at: z.iso.datetime({ offset: true }), projectId: z.uuid(), projectName: z.string(), text: z.string() })),
+  /** Their learning paths in the academy. */
+  learning: z.array(
+    z.object({ id: z.uuid(), title: z.string(), status: z.string(), enrolledAt: z.iso.datetime({ offset: true }), completedAt: z.iso.datetime({ offset: true }).nullable() }),
+  ),
+});
+export type ContactOverview = z.infer<typeof ContactOverview>;

@@ -16,6 +16,7 @@ import type { Services } from '../context.ts';
 import { mailRoutes } from '../mail/mail.routes.ts';
 import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { searchRoutes } from '../modules/search/search.routes.ts';
+import { myWorkRoutes } from '../modules/my-work/my-work.routes.ts';
 import { apiTokenRoutes } from '../modules/api-tokens/api-tokens.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { acceptInvitationRoutes, setupRoutes } from '../modules/auth/sign-up.routes.ts';
@@ -195,6 +196,7 @@ export async function buildApp(services: Services): Promise<App> {
       await api.register(calendarRoutes(services));
       await api.register(accountRoutes(services));
       await api.register(searchRoutes(services));
+      await api.register(myWorkRoutes(services));
       await api.register(contactRoutes(services));
       await api.register(organizationRoutes(services));
       await api.register(playbookRoutes(services));

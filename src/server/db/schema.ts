@@ -38,3 +38,4 @@ export * from './tables/sso.ts';
 export * from './tables/scim.ts';
 export * from './tables/integrations.ts';
 export * from './tables/capacity.ts';
+export * from './tables/my-work.ts';

@@ -6,6 +6,7 @@ import { listContacts } from '../modules/contacts/contacts.repo.ts';
 import { grantAccess } from '../modules/portal/portal-access.service.ts';
 import { decideApproval, portalComment, portalProject, rateMilestone } from '../modules/portal/portal.service.ts';
 import { requestSignOff } from '../modules/projects/deliverables.service.ts';
+import { assignProjectRole } from '../modules/projects/owners.service.ts';
 
 /**
  * The demo's portal: the champions of the newest active projects have access, have visited, rated the
@@ -23,6 +24,8 @@ export async function seedDemoPortal(services: Services, workspaceId: string, ad
     const contacts = await listContacts(services.database.db, workspaceId, project.accountId, 'current');
     const champion = contacts.find((c) => c.role === 'champion') ?? contacts[0];
     if (!champion) continue;
+    // The demo admin manages these projects, so their My work shows the customers' replies, mentions and sign-offs.
+    await assignProjectRole(vendor, project.id, 'onboarding_manager', admin.id);
     await grantAccess(vendor, project.id, champion.id);
     if (index === rows.length - 1) continue; // one invitation not opened yet
     const customer = {

@@ -115,6 +115,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/projects/:id/tasks/:taskId/sign-off-requests': {},
   'PUT /api/v1/cadences/:id': { name: 'Hijacked', steps: [] },
   'POST /api/v1/cadences/:id/archive': { archived: true },
+  'POST /api/v1/cadences/:id/pause': { paused: true },
   'PATCH /api/v1/journeys/:id': { name: 'Hijacked' },
   'PUT /api/v1/projects/:id/cadence': { cadenceId: null },
   'PUT /api/v1/projects/:id/success-plan': { goals: ['Stolen'] },

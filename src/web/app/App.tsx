@@ -1,6 +1,6 @@
 import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { setUnauthenticatedHandler } from './api.ts';
 import { createQueryClient } from './queryClient.ts';
@@ -15,6 +15,7 @@ import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
 import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
+import { prefetchProject } from '../features/projects/projects.api.ts';
 import { IntakePage } from '../features/intake/IntakePage.tsx';
 import { CrmSyncPage } from '../features/integrations/CrmSyncPage.tsx';
 import { MyCalendarPage } from '../features/integrations/MyCalendarPage.tsx';
@@ -51,6 +52,8 @@ const InsightApp = lazy(() => import('../features/insight/InsightApp.tsx').then(
 const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
 const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
 const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
+const MyWorkPage = lazy(() => import('../features/my-work/MyWorkPage.tsx'));
+const ContactPage = lazy(() => import('../features/contacts/ContactPage.tsx'));
 const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
 import { ToastProvider } from '../components/ui/Toast.tsx';
 import { ImportPage } from '../features/imports/ImportPage.tsx';
@@ -110,6 +113,8 @@ function Gate() {
           <Route path="accounts/new" element={<AccountFormPage />} />
           <Route path="accounts/import" element={<ImportPage />} />
           <Route path="accounts/:id" element={<AccountPage />} />
+          <Route path="my-work" element={<MyWorkPage />} />
+          <Route path="contacts/:id" element={<ContactPage />} />
           <Route path="mail" element={<MailPage />} />
           <Route path="cadences" element={<CadencesPage />} />
           <Route path="journeys" element={<JourneysPage />} />
@@ -137,7 +142,7 @@ function Gate() {
           <Route path="settings/maturity" element={<MaturitySettingsPage />} />
           <Route path="settings/health" element={<HealthModelPage />} />
           <Route path="projects" element={<ProjectsPage />} />
-          <Route path="projects/:id" element={<ProjectPage />} />
+          <Route path="projects/:id" element={<ProjectRoute />} />
           <Route path="projects/:id/handoff" element={<HandoffPage />} />
           <Route path="playbooks" element={<PlaybooksPage />} />
           <Route path="playbooks/:id" element={<PlaybookEditorPage />} />
@@ -147,6 +152,18 @@ function Gate() {
       </Routes>
     </SessionProvider>
   );
+}
+
+/** The project page, its data asked for at once while its code loads (they used to come one after the other). */
+function ProjectRoute() {
+  const { id = '' } = useParams();
+  const queryClient = useQueryClient();
+  const [prefetched, setPrefetched] = useState<string | undefined>();
+  if (id && prefetched !== id) {
+    setPrefetched(id);
+    void prefetchProject(queryClient, id);
+  }
+  return <ProjectPage />;
 }
 
 function SignedOutRoutes() {

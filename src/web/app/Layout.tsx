@@ -6,6 +6,7 @@ import { Logo } from './Logo.tsx';
 import { useIsAdmin, useSession, useSignOut } from './session.tsx';
 import { LoadingState } from '../components/ui/State.tsx';
 import { SearchLauncher } from '../features/search/SearchLauncher.tsx';
+import { MyWorkNavCount } from '../features/my-work/MyWorkNavCount.tsx';
 import './app.css';
 
 /** The signed-in shell: sidebar navigation, the workspace, and the member's menu. */
@@ -41,6 +42,13 @@ export function Layout() {
         <nav className="sidebar-nav" id="main-nav" aria-label="Main">
           <p className="nav-heading">Customers</p>
           <ul>
+            <li>
+              <NavLink to="/my-work" className="nav-link">
+                <NavIcon d="M4 10l4 4 8-9M3 17h14" />
+                My work
+                <MyWorkNavCount />
+              </NavLink>
+            </li>
             <li>
               <NavLink to="/" end className="nav-link">
                 <NavIcon d="M3 17V9M8 17V4M13 17v-6M18 17V7" />

@@ -19,6 +19,8 @@ export const cadences = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /** Paused: the planner writes nothing for its projects until it is resumed. */
+    pausedAt: timestamp('paused_at', { withTimezone: true }),
   },
   (t) => [
     unique('cadences_workspace_id_id_key').on(t.workspaceId, t.id),

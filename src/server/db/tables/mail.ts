@@ -66,6 +66,8 @@ export const outbox = pgTable(
       .where(sql`${t.stepId} is not null`),
     index('mail_outbox_workspace_created_idx').on(t.workspaceId, t.createdAt),
     index('mail_outbox_contact_idx').on(t.workspaceId, t.contactId),
+    // A cadence's counts per step (sent, bounced…).
+    index('mail_outbox_cadence_idx').on(t.workspaceId, t.cadenceId, t.stepId).where(sql`${t.cadenceId} is not null`),
     index('mail_outbox_recipient_idx').on(t.workspaceId, sql`lower(${t.toAddress})`, t.sendAfter),
   ],
 );

@@ -129,6 +129,8 @@ export const taskApprovals = pgTable(
   },
   (t) => [
     index('task_approvals_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
+    // My work: the customers' sign-off decisions on a member's projects, newest first.
+    index('task_approvals_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
   ],
 );

@@ -41,6 +41,8 @@ export const projects = pgTable(
     unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
     index('projects_account_idx').on(t.workspaceId, t.accountId),
     index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
+    // My work: the active projects a member manages.
+    index('projects_manager_idx').on(t.workspaceId, t.onboardingManagerId).where(sql`${t.status} = 'active'`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
     foreignKey({
@@ -121,6 +123,11 @@ export const projectTasks = pgTable(
     // milestone rows; the same hand SQL adds INCLUDE (id, status, actual_finish, baseline_finish, projected_finish),
     // so that they are read from the index alone.
     // Revenue at risk counts projects with a stuck task: few rows, found without reading every task.
+    // My work: a member's open tasks by due date, and the forms customers answered.
+    index('project_tasks_assignee_open_idx')
+      .on(t.workspaceId, t.assigneeMemberId, t.projectedFinish)
+      .where(sql`${t.assigneeMemberId} is not null and ${t.status} not in ('done', 'skipped')`),
+    index('project_tasks_answered_idx').on(t.workspaceId, t.projectId, t.formAnsweredAt).where(sql`${t.formAnsweredAt} is not null`),
     index('project_tasks_stuck_idx').on(t.workspaceId, t.projectId).where(sql`${t.status} = 'stuck'`),
     index('project_tasks_milestone_idx').on(t.workspaceId, t.milestoneKind, t.projectId, t.position).where(sql`${t.milestoneKind} is not null`),
     // A customer who leaves: their open tasks, found (and re-assigned) without reading every task of the workspace.
@@ -181,6 +188,8 @@ export const projectEvents = pgTable(
   },
   (t) => [
     index('project_events_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
+    // A contact's page: what they did in the portal, newest first.
+    index('project_events_contact_idx').on(t.workspaceId, t.actorContactId, t.createdAt).where(sql`${t.actorContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
     ),
@@ -255,7 +264,10 @@ export const taskComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('task_comments_workspace_id_id_key').on(t.workspaceId, t.id),
     index('task_comments_task_idx').on(t.workspaceId, t.taskId),
+    // My work: the customer's replies on a member's projects, newest first.
+    index('task_comments_customer_idx').on(t.workspaceId, t.projectId, t.createdAt).where(sql`${t.authorContactId} is not null`),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
       'cascade',
     ),

@@ -44,7 +44,13 @@ export async function insertCadence(db: Db, workspaceId: string, values: Cadence
   return row?.id;
 }
 
-export async function updateCadence(db: Db, workspaceId: string, cadenceId: string, values: Partial<CadenceValues> & { archivedAt?: Date | null }, now: Date) {
+export async function updateCadence(
+  db: Db,
+  workspaceId: string,
+  cadenceId: string,
+  values: Partial<CadenceValues> & { archivedAt?: Date | null; pausedAt?: Date | null },
+  now: Date,
+) {
   const rows = await db
     .update(cadences)
     .set({ ...values, updatedAt: now })
@@ -110,7 +116,8 @@ export function dueAttachments(db: Db, now: Date, limit: number) {
   return db
     .select({ workspaceId: projectCadences.workspaceId, projectId: projectCadences.projectId })
     .from(projectCadences)
-    .where(lte(projectCadences.nextRunAt, now))
+    .innerJoin(cadences, and(eq(cadences.workspaceId, projectCadences.workspaceId), eq(cadences.id, projectCadences.cadenceId)))
+    .where(and(lte(projectCadences.nextRunAt, now), isNull(cadences.pausedAt)))
     .orderBy(asc(projectCadences.nextRunAt))
     .limit(limit);
 }
@@ -118,9 +125,10 @@ export function dueAttachments(db: Db, now: Date, limit: number) {
 /** Takes one due project for this process; another process already on it is skipped, not waited for. */
 export async function claimAttachment(db: Db, workspaceId: string, projectId: string, now: Date) {
   const result = await db.execute(sql`
-    select workspace_id, project_id, cadence_id, attached_at from project_cadences
-     where workspace_id = ${workspaceId} and project_id = ${projectId} and next_run_at <= ${now.toISOString()}::timestamptz
-     for update skip locked`);
+    select pc.workspace_id, pc.project_id, pc.cadence_id, pc.attached_at from project_cadences pc
+     where pc.workspace_id = ${workspaceId} and pc.project_id = ${projectId} and pc.next_run_at <= ${now.toISOString()}::timestamptz
+       and not exists (select 1 from cadences c where c.workspace_id = pc.workspace_id and c.id = pc.cadence_id and c.paused_at is not null)
+     for update of pc skip locked`);
   const row = (result as unknown as { rows: { cadence_id: string; attached_at: string | Date }[] }).rows[0];
   return row ? { cadenceId: row.cadence_id, attachedAt: new Date(row.attached_at) } : undefined;
 }
@@ -291,4 +299,26 @@ export async function suppressScheduledOfProject(db: Db, workspaceId: string, pr
     .where(
       and(eq(outbox.workspaceId, workspaceId), eq(outbox.projectId, projectId), eq(outbox.state, 'scheduled'), sql`${outbox.stepId} is not null`),
     );
+}
+
+/** A resumed cadence's projects are planned at once (what fell due while paused is decided then). */
+export async function wakeProjectsOf(db: Db, workspaceId: string, cadenceId: string, now: Date) {
+  await db
+    .update(projectCadences)
+    .set({ nextRunAt: now })
+    .where(and(eq(projectCadences.workspaceId, workspaceId), eq(projectCadences.cadenceId, cadenceId)));
+}
+
+/** What each step's messages became, counted in the outbox (bounces as the bounce handler recorded them). */
+export async function stepStats(db: Db, workspaceId: string, cadenceId: string) {
+  const result = await db.execute(sql`
+    select m.step_id,
+           count(*) filter (where m.state = 'sent')::int as sent,
+           count(*) filter (where m.state in ('scheduled', 'sending'))::int as scheduled,
+           count(*) filter (where m.state = 'failed')::int as failed,
+           count(*) filter (where m.state = 'bounced' or exists (select 1 from mail_bounces b where b.workspace_id = m.workspace_id and b.outbox_id = m.id))::int as bounced
+      from mail_outbox m
+     where m.workspace_id = ${workspaceId} and m.cadence_id = ${cadenceId} and m.step_id is not null
+     group by m.step_id`);
+  return (result as unknown as { rows: { step_id: string; sent: number; scheduled: number; failed: number; bounced: number }[] }).rows;
 }

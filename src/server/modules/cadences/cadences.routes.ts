@@ -5,6 +5,8 @@ import { requireCtx } from '../../http/access.ts';
 import {
   Cadence,
   CadenceInput,
+  CadenceStats,
+  PauseInput,
   CadenceListQuery,
   CadenceSettings,
   ContactTimeline,
@@ -73,6 +75,33 @@ export const cadenceRoutes =
       '/cadences/:id/archive',
       { schema: { tags, summary: 'Archive or restore a cadence', params: IdParams, body: ArchiveInput, response: { 200: Cadence } } },
       (request) => service.setCadenceArchived(requireCtx(request, services), request.params.id, request.body.archived),
+    );
+
+    app.post(
+      '/cadences/:id/pause',
+      {
+        schema: {
+          tags,
+          summary: 'Pause a cadence (nothing new is planned for its projects) or resume it (its projects are planned at once)',
+          params: IdParams,
+          body: PauseInput,
+          response: { 200: Cadence },
+        },
+      },
+      (request) => service.setCadencePaused(requireCtx(request, services), request.params.id, request.body.paused),
+    );
+
+    app.get(
+      '/cadences/:id/stats',
+      {
+        schema: {
+          tags,
+          summary: "Each step's messages: sent, waiting, failed, bounced (opens and clicks are not tracked: null)",
+          params: IdParams,
+          response: { 200: CadenceStats },
+        },
+      },
+      (request) => service.cadenceStats(requireCtx(request, services), request.params.id),
     );
 
     app.post(

@@ -10,7 +10,7 @@ import { check, emit } from '../../events/bus.ts';
 import { AppError, invalid, notFound, type FieldError } from '../../http/errors.ts';
 import { messagesToContact } from '../../mail/mail.admin.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import type { CadenceInput, CadenceSettings, MessagePreviewInput } from '../../../contract/cadences.ts';
+import type { CadenceInput, CadenceSettings, CadenceStats, MessagePreviewInput } from '../../../contract/cadences.ts';
 import * as repo from './cadences.repo.ts';
 import { firstName, loadPlan, managerOf, portalLinkFor, senderOf, variablesFor, writeDueMessages } from './planning.ts';
 
@@ -27,6 +27,7 @@ const present = (row: repo.CadenceRow) => ({
   steps: row.steps.map((step) => ({ ...step, dayKind: step.dayKind ?? 'business', action: step.action ?? null })),
   updatedAt: row.updatedAt.toISOString(),
   archivedAt: row.archivedAt?.toISOString() ?? null,
+  pausedAt: row.pausedAt?.toISOString() ?? null,
 });
 
 /** The built-in cadences, written once per workspace on first use (workspaces then edit them freely). */
@@ -100,6 +101,28 @@ export async function setCadenceArchived(ctx: Ctx, cadenceId: string, archived: 
     throw notFound('cadence');
   }
   return getCadence(ctx, cadenceId);
+}
+
+/** Pauses a cadence (nothing new is planned for its projects) or resumes it (its projects are planned at once). */
+export async function setCadencePaused(ctx: Ctx, cadenceId: string, paused: boolean) {
+  const now = ctx.services.now();
+  return inTransaction(ctx, async (tx) => {
+    if (!(await repo.updateCadence(tx.db, tx.workspaceId, cadenceId, { pausedAt: paused ? now : null }, now))) throw notFound('cadence');
+    if (!paused) await repo.wakeProjectsOf(tx.db, tx.workspaceId, cadenceId, now);
+    return getCadence(tx, cadenceId);
+  });
+}
+
+/** Each step's sent, waiting, failed and bounced messages; opens and clicks are not recorded (null). */
+export async function cadenceStats(ctx: Ctx, cadenceId: string): Promise<CadenceStats> {
+  const cadence = await getCadence(ctx, cadenceId);
+  const byStep = new Map((await repo.stepStats(ctx.db, ctx.workspaceId, cadenceId)).map((row) => [row.step_id, row]));
+  return {
+    steps: cadence.steps.map((step) => {
+      const row = byStep.get(step.id);
+      return { stepId: step.id, sent: Number(row?.sent ?? 0), scheduled: Number(row?.scheduled ?? 0), bounced: Number(row?.bounced ?? 0), failed: Number(row?.failed ?? 0), opened: null, clicked: null };
+    }),
+  };
 }
 
 export async function getCadenceSettings(ctx: Ctx): Promise<CadenceSettings> {

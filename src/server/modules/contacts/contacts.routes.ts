@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
-import { Contact, ContactInput, ContactListQuery, ContactPatch } from '../../../contract/contacts.ts';
+import { Contact, ContactInput, ContactListQuery, ContactOverview, ContactPatch } from '../../../contract/contacts.ts';
 import * as service from './contacts.service.ts';
 
 const tags = ['contacts'];
@@ -36,6 +36,19 @@ export const contactRoutes =
       '/contacts/:id',
       { schema: { tags, summary: 'One contact', params: IdParams, response: { 200: Contact } } },
       (request) => service.getContact(requireCtx(request, services), request.params.id),
+    );
+
+    app.get(
+      '/contacts/:id/overview',
+      {
+        schema: {
+          tags,
+          summary: "A contact's page: role, projects, tasks, messages sent to them, portal activity and learning",
+          params: IdParams,
+          response: { 200: ContactOverview },
+        },
+      },
+      (request) => service.contactOverview(requireCtx(request, services), request.params.id),
     );
 
     app.patch(

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { conflict, invalid, notFound } from '../../http/errors.ts';
 import { assertAccountExists, lockAccount } from '../accounts/accounts.service.ts';
 import { check, emit } from '../../events/bus.ts';
-import type { Contact, ContactInput, ContactPatch } from '../../../contract/contacts.ts';
+import type { Contact, ContactInput, ContactOverview, ContactPatch } from '../../../contract/contacts.ts';
 import * as repo from './contacts.repo.ts';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findContact>>>;
@@ -75,6 +75,27 @@ export async function getContact(ctx: Ctx, contactId: string) {
   const contact = await contactOf(ctx, contactId);
   if (!contact) throw notFound('contact');
   return contact;
+}
+
+/** A contact's page: their projects, tasks, the messages sent to them, what they did in the portal, their learning. */
+export async function contactOverview(ctx: Ctx, contactId: string): Promise<ContactOverview> {
+  const contact = await getContact(ctx, contactId);
+  const { db, workspaceId } = ctx;
+  const account = await repo.accountName(db, workspaceId, contact.accountId);
+  const projects = await repo.projectsOfContact(db, workspaceId, contactId);
+  const tasks = await repo.tasksOfContact(db, workspaceId, contactId);
+  const messages = await repo.messagesToContact(db, workspaceId, contactId, contact.email);
+  const activity = await repo.portalActivityOf(db, workspaceId, contactId);
+  const learning = await repo.learningOf(db, workspaceId, contactId);
+  return {
+    contact,
+    accountName: account ?? '',
+    projects: projects.map((p) => ({ id: p.id, name: p.name, status: p.status, portalAccess: p.portal_access, lastVisitAt: p.last_visit_at })),
+    tasks: tasks.map((t) => ({ id: t.id, projectId: t.project_id, projectName: t.project_name, title: t.title, status: t.status, dueOn: t.due_on })),
+    messages: messages.map((m) => ({ id: m.id, subject: m.subject, state: m.state, channel: m.channel, at: m.at, sentAt: m.sent_at })),
+    portalActivity: activity.map((a) => ({ at: a.at, projectId: a.project_id, projectName: a.project_name, text: a.text })),
+    learning: learning.map((l) => ({ id: l.id, title: l.title, status: l.status, enrolledAt: l.enrolled_at, completedAt: l.completed_at })),
+  };
 }
 
 export async function addContact(ctx: Ctx, accountId: string, input: ContactInput) {

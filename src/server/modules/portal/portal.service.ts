@@ -1,3 +1,4 @@
+import { mentionedIn } from '../../../core/my-work/mentions.ts';
 import { checkAnswers, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
@@ -222,7 +223,7 @@ export async function portalComment(ctx: ContactCtx, projectId: string, taskId: 
   return inTransaction(ctx, async (tx) => {
     const comment = await addComment(tx, taskId, body);
     const people = await repo.projectMembers(tx.db, tx.workspaceId, projectId);
-    const mentioned = people.filter((p) => body.toLowerCase().includes(`@${p.name.toLowerCase()}`));
+    const mentioned = mentionedIn(body, people);
     for (const person of mentioned) {
       await queueMail(tx.db, tx.services, tx.workspaceId, {
         dedupeKey: `mention:${comment.id}:${person.id}`,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-or
 import type { Db } from '../../db/client.ts';
 import {
   accounts,
+  commentMentions,
   contacts,
   delayEvents,
   escalationEpisodes,
@@ -387,6 +388,18 @@ export function listDelays(db: Db, workspaceId: string, projectId: string) {
 export async function insertComment(db: Db, values: typeof taskComments.$inferInsert) {
   const [row] = await db.insert(taskComments).values(values).returning();
   return row!;
+}
+
+/** The workspace's current members, for "@Name" in a comment. */
+export function mentionableMembers(db: Db, workspaceId: string) {
+  return db
+    .select({ id: members.id, name: members.name, email: members.email })
+    .from(members)
+    .where(and(eq(members.workspaceId, workspaceId), isNull(members.removedAt)));
+}
+
+export async function insertMentions(db: Db, rows: (typeof commentMentions.$inferInsert)[]) {
+  if (rows.length) await db.insert(commentMentions).values(rows).onConflictDoNothing();
 }
 
 export function listComments(db: Db, workspaceId: string, taskId: string) {

@@ -1,4 +1,5 @@
 import { toDayNumber } from '../../../core/calendar.ts';
+import { mentionedIn } from '../../../core/my-work/mentions.ts';
 import { inTransaction, type Ctx } from '../../context.ts';
 import { check, emit } from '../../events/bus.ts';
 import type { AppError} from '../../http/errors.ts';
@@ -322,18 +323,26 @@ export async function addComment(ctx: Ctx, taskId: string, body: string, { inter
   const task = await repo.findTask(ctx.db, ctx.workspaceId, taskId);
   if (!task) throw notFound('task');
   const who_ = actorOf(ctx);
-  const row = await repo.insertComment(ctx.db, {
-    workspaceId: ctx.workspaceId,
-    projectId: task.projectId,
-    taskId,
-    authorMemberId: who_.actorMemberId,
-    authorContactId: who_.actorContactId ?? null,
-    authorName: who_.actorName,
-    body,
-    internal,
-    createdAt: ctx.services.now(),
+  return inTransaction(ctx, async (tx) => {
+    const row = await repo.insertComment(tx.db, {
+      workspaceId: tx.workspaceId,
+      projectId: task.projectId,
+      taskId,
+      authorMemberId: who_.actorMemberId,
+      authorContactId: who_.actorContactId ?? null,
+      authorName: who_.actorName,
+      body,
+      internal,
+      createdAt: tx.services.now(),
+    });
+    // "@Name" of a member puts the comment on their My work page (not their own mention of themselves).
+    const mentioned = mentionedIn(body, await repo.mentionableMembers(tx.db, tx.workspaceId)).filter((m) => m.id !== who_.actorMemberId);
+    await repo.insertMentions(
+      tx.db,
+      mentioned.map((m) => ({ workspaceId: tx.workspaceId, commentId: row.id, memberId: m.id, projectId: task.projectId, taskId, createdAt: row.createdAt })),
+    );
+    return presentComment(row);
   });
-  return presentComment(row);
 }
 
 export async function listComments(ctx: Ctx, taskId: string) {

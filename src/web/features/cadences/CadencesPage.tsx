@@ -13,6 +13,8 @@ import { CONTACT_ROLES, CONTACT_ROLE_LABELS, type ContactRole } from '../../../c
 import {
   useCadences,
   useCadenceSettings,
+  useCadenceStats,
+  usePauseCadence,
   useCreateCadence,
   useContactChoices,
   usePreview,
@@ -21,6 +23,7 @@ import {
   useSendTest,
   type Cadence,
 } from './cadences.api.ts';
+import { CadenceTimeline, nextFreeDay, statsText } from './CadenceTimeline.tsx';
 
 const audienceText = (audience: readonly ContactRole[]) =>
   audience.length ? audience.map((role) => CONTACT_ROLE_LABELS[role].toLowerCase()).join(', ') : 'every active contact';
@@ -46,6 +49,7 @@ export function CadencesPage() {
   const cadence = cadences.data?.find((c) => c.id === cadenceId) ?? cadences.data?.[0];
   const [stepId, setStepId] = useState<string | undefined>();
   const step = cadence?.steps.find((s) => s.id === stepId);
+  const stats = useCadenceStats(cadence?.id);
 
   return (
     <div className="page">
@@ -59,7 +63,7 @@ export function CadencesPage() {
         <ErrorState title="Cadences could not be loaded" error={cadences.error} onRetry={() => void cadences.refetch()} />
       ) : (
         <>
-          <div style={{ display: 'flex', gap: 12, alignItems: 'center', marginBottom: 12 }}>
+          <div className="cadence-toolbar">
             <Select
               aria-label="Cadence"
               value={cadence?.id ?? ''}
@@ -74,10 +78,12 @@ export function CadencesPage() {
                 {model} touch
               </Badge>
             ))}
+            {cadence && <PauseButton cadence={cadence} />}
           </div>
           <WelcomeTiming />
           {cadence && <p className="muted">{cadence.description}</p>}
           {cadence && <CopyCadence cadence={cadence} onCreated={(id) => setCadenceId(id)} />}
+          {cadence && <CadenceTimeline steps={cadence.steps} stats={stats.data} selectedId={stepId} onSelect={setStepId} />}
           {cadence && (
             <div className="card card-flush">
               <Table caption={`Steps of ${cadence.name}`}>
@@ -87,7 +93,7 @@ export function CadencesPage() {
                     <th scope="col">When</th>
                     <th scope="col">From</th>
                     <th scope="col">To</th>
-                    <th scope="col">Priority</th>
+                    <th scope="col">Messages</th>
                     <th scope="col">
                       <span className="sr-only">Actions</span>
                     </th>
@@ -106,7 +112,7 @@ export function CadencesPage() {
                       </td>
                       <td>{senderText(s)}</td>
                       <td className="muted">{audienceText(s.audience)}</td>
-                      <td>{s.priority}</td>
+                      <td className="muted">{statsText(stats.data?.steps.find((x) => x.stepId === s.id)) || '—'}</td>
                       <td className="cell-actions">
                         <StepActions cadence={cadence} step={s} onChanged={(id) => setStepId(id)} />
                       </td>
@@ -125,6 +131,9 @@ export function CadencesPage() {
 
 function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) {
   const [draft, setDraft] = useState({
+    name: step.name,
+    trigger: step.trigger,
+    sender: step.sender,
     subject: step.subject,
     body: step.body,
     sendAt: step.sendAt,
@@ -148,7 +157,7 @@ function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) 
   }, [draft.subject, draft.body, contactId, step.sender, runPreview]);
 
   return (
-    <div className="card" style={{ marginTop: 16, display: 'grid', gridTemplateColumns: 'minmax(0,1fr) minmax(0,1fr)', gap: 16 }}>
+    <div className="card step-editor">
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -159,6 +168,26 @@ function StepEditor({ cadence, step }: { cadence: Cadence; step: CadenceStep }) 
         }}
       >
         <h2>{step.name}</h2>
+        <TextField label="Name" value={draft.name} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
+        {draft.trigger.kind === 'day' && (
+          <TextField
+            label="Day (counted from day 0, the signature)"
+            type="number"
+            min={0}
+            max={365}
+            value={String(draft.trigger.day)}
+            onChange={(event) => setDraft({ ...draft, trigger: { kind: 'day', day: Math.max(0, Math.min(365, Number(event.target.value) || 0)) } })}
+          />
+        )}
+        <SelectField
+          label="From"
+          value={draft.sender.kind === 'onboarding_manager' ? 'onboarding_manager' : 'kept'}
+          onChange={(event) => setDraft({ ...draft, sender: event.target.value === 'onboarding_manager' ? { kind: 'onboarding_manager' } : step.sender })}
+          options={[
+            { value: 'onboarding_manager', label: 'The project’s onboarding manager' },
+            ...(step.sender.kind === 'onboarding_manager' ? [] : [{ value: 'kept', label: senderText(step) }]),
+          ]}
+        />
         <TextField label="Subject" value={draft.subject} onChange={(event) => setDraft({ ...draft, subject: event.target.value })} />
         <TextAreaField
           label="Body (markdown with {{ variables }})"
@@ -293,7 +322,7 @@ function CopyCadence({ cadence, onCreated }: { cadence: Cadence; onCreated: (id:
   );
 }
 
-/** Duplicate a step (to make another touch like it) or remove it; both save the cadence. */
+/** Duplicate a step onto the next free day, or remove it (with Undo); both save the cadence. */
 function StepActions({ cadence, step, onChanged }: { cadence: Cadence; step: CadenceStep; onChanged: (id: string | undefined) => void }) {
   const save = useSaveCadence();
   const notify = useToast();
@@ -301,12 +330,26 @@ function StepActions({ cadence, step, onChanged }: { cadence: Cadence; step: Cad
   const duplicate = () => {
     let n = 2;
     while (cadence.steps.some((s) => s.id === `${step.id}-${n}`)) n++;
-    const copy = { ...step, id: `${step.id}-${n}`, name: `${step.name} (copy)` };
+    const trigger = step.trigger.kind === 'day' ? { kind: 'day' as const, day: nextFreeDay(cadence.steps, step.trigger.day + 1) } : step.trigger;
+    const copy = { ...step, id: `${step.id}-${n}`, trigger, name: `${step.name} (copy)` };
     const steps = [...cadence.steps.slice(0, index + 1), copy, ...cadence.steps.slice(index + 1)];
-    save.mutate({ ...cadence, steps }, { onSuccess: () => (notify('Step duplicated: edit it below'), onChanged(copy.id)) });
+    const where = trigger.kind === 'day' ? ` on day ${trigger.day}` : '';
+    save.mutate({ ...cadence, steps }, { onSuccess: () => (notify(`Step duplicated${where}: edit it below`), onChanged(copy.id)) });
   };
   const remove = () =>
-    save.mutate({ ...cadence, steps: cadence.steps.filter((s) => s.id !== step.id) }, { onSuccess: () => (notify('Step removed'), onChanged(undefined)) });
+    save.mutate(
+      { ...cadence, steps: cadence.steps.filter((s) => s.id !== step.id) },
+      {
+        onSuccess: () => {
+          onChanged(undefined);
+          // Undo puts the step back where it was, with its id: what it already sent is not sent again.
+          notify(`Removed “${step.name}”`, 'success', {
+            label: 'Undo',
+            onClick: () => save.mutate({ ...cadence }, { onSuccess: () => (notify(`“${step.name}” is back`), onChanged(step.id)), onError: (error) => notify(errorText(error), 'error') }),
+          });
+        },
+      },
+    );
   return (
     <>
       <Button size="sm" variant="ghost" aria-label={`Duplicate ${step.name}`} onClick={duplicate} disabled={save.isPending}>
@@ -314,6 +357,33 @@ function StepActions({ cadence, step, onChanged }: { cadence: Cadence; step: Cad
       </Button>
       <Button size="sm" variant="ghost" aria-label={`Remove ${step.name}`} onClick={remove} disabled={save.isPending}>
         Remove
+      </Button>
+    </>
+  );
+}
+
+/** Pause a cadence (nothing new goes to its projects' contacts) or resume it. */
+function PauseButton({ cadence }: { cadence: Cadence }) {
+  const pause = usePauseCadence();
+  const notify = useToast();
+  const paused = cadence.pausedAt !== null;
+  return (
+    <>
+      {paused && <Badge tone="amber">Paused</Badge>}
+      <Button
+        size="sm"
+        busy={pause.isPending}
+        onClick={() =>
+          pause.mutate(
+            { id: cadence.id, paused: !paused },
+            {
+              onSuccess: () => notify(paused ? `“${cadence.name}” resumed: its projects are planned again` : `“${cadence.name}” paused: nothing new is sent`),
+              onError: (error) => notify(errorText(error), 'error'),
+            },
+          )
+        }
+      >
+        {paused ? 'Resume' : 'Pause'}
       </Button>
     </>
   );

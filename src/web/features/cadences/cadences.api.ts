@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Cadence, CadenceInput, CadenceSettings, MessagePreview, MessagePreviewInput, TestSent } from '../../../contract/cadences.ts';
+import type { Cadence, CadenceInput, CadenceSettings, CadenceStats, MessagePreview, MessagePreviewInput, TestSent } from '../../../contract/cadences.ts';
 import { api } from '../../app/api.ts';
 
 export type { Cadence };
@@ -59,3 +59,14 @@ export const useContactChoices = () =>
     },
     staleTime: 60_000,
   });
+
+export const useCadenceStats = (id: string | undefined) =>
+  useQuery({ queryKey: ['cadences', 'stats', id], queryFn: () => api.get<CadenceStats>(`/cadences/${id}/stats`), enabled: Boolean(id) });
+
+export function usePauseCadence() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, paused }: { id: string; paused: boolean }) => api.post<Cadence>(`/cadences/${id}/pause`, { paused }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['cadences'] }),
+  });
+}

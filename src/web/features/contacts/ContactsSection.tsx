@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { CONTACT_ROLE_LABELS, type ContactRole } from '../../../core/people.ts';
 import { formatDate } from '../../app/format.ts';
@@ -112,7 +113,9 @@ export function ContactsSection({ account, organizations }: { account: Account; 
               {contacts.data.map((contact) => (
                 <tr key={contact.id} className={contact.leftOn ? 'is-muted' : undefined}>
                   <td className="cell-primary">
-                    <span className="row-title">{contact.name}</span>
+                    <Link className="row-title" to={`/contacts/${contact.id}`}>
+                      {contact.name}
+                    </Link>
                     <div className="cell-sub">
                       <a href={`mailto:${contact.email}`}>{contact.email}</a>
                     </div>

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Contact, ContactInput, ContactListQuery, ContactPatch } from '../../../contract/contacts.ts';
+import type { Contact, ContactInput, ContactListQuery, ContactOverview, ContactPatch } from '../../../contract/contacts.ts';
 import { api } from '../../app/api.ts';
 import { accountKeys } from '../accounts/accounts.api.ts';
 
@@ -39,3 +39,6 @@ export const useUpdateContact = (accountId: string, id: string) =>
   useContactWrite(accountId, (patch: z.input<typeof ContactPatch>) => api.patch<Contact>(`/contacts/${id}`, patch));
 export const useRemoveContact = (accountId: string, id: string) =>
   useContactWrite(accountId, () => api.delete(`/contacts/${id}`));
+
+export const useContactOverview = (id: string) =>
+  useQuery({ queryKey: ['contacts', 'overview', id], queryFn: () => api.get<ContactOverview>(`/contacts/${id}/overview`) });

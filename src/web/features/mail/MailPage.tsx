@@ -24,7 +24,8 @@ export function MailPage() {
   const q = params.get('q') ?? '';
   const offset = Number(params.get('offset') ?? 0) || 0;
   const outbox = useOutbox({ state, kind, q, offset });
-  const [openId, setOpenId] = useState<string | undefined>();
+  // A link from elsewhere (a contact's page) opens one message: ?message=<id>.
+  const [openId, setOpenId] = useState<string | undefined>(() => params.get('message') ?? undefined);
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

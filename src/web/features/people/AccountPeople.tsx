@@ -98,7 +98,9 @@ function PeopleView({ account, data }: { account: Account; data: People }) {
               {data.people.map((person) => (
                 <tr key={person.id} className={person.current ? undefined : 'is-muted'}>
                   <td className="cell-primary">
-                    <span className="row-title">{person.name}</span>
+                    <Link className="row-title" to={`/contacts/${person.id}`}>
+                      {person.name}
+                    </Link>
                     {person.title && <div className="cell-sub">{person.title}</div>}
                   </td>
                   <td>

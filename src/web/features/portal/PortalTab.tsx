@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { PersonLink } from '../contacts/ContactLink.tsx';
 import { CONTACT_ROLE_LABELS } from '../../../core/people.ts';
 import { formatDate, formatDateTime, formatRelative } from '../../app/format.ts';
 import { useCanWrite } from '../../app/session.tsx';
@@ -115,7 +116,9 @@ function AccessSection({ project, contacts }: { project: Project; contacts: Port
                 return (
                   <tr key={contact.contactId} className={left ? 'portal-contact-left' : undefined}>
                     <td>
-                      <div className="portal-contact-name">{contact.name}</div>
+                      <div className="portal-contact-name">
+                        <PersonLink person={{ kind: 'contact', id: contact.contactId, name: contact.name }} />
+                      </div>
                       <div className="muted small">
                         {CONTACT_ROLE_LABELS[contact.role as keyof typeof CONTACT_ROLE_LABELS] ?? contact.role} · {contact.email}
                         {left && ` · left on ${formatDate(contact.leftOn)}`}

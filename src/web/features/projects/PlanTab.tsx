@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { PersonLink } from '../contacts/ContactLink.tsx';
 import { useState } from 'react';
 import { plural } from '../../../core/words.ts';
 import { api } from '../../app/api.ts';
@@ -170,7 +171,7 @@ function PlanRow({
       <td>
         <OwnerBadge owner={task.owner} />
       </td>
-      <td className="nowrap">{task.assignee?.name ?? <span className="muted">Unassigned</span>}</td>
+      <td className="nowrap">{task.assignee ? <PersonLink person={task.assignee} /> : <span className="muted">Unassigned</span>}</td>
       <td className="nowrap">
         {done ? (
           <span title="Actual dates">

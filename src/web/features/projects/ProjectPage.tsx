@@ -1,6 +1,6 @@
 import { useProjectAssignments } from '../assignment/assignment.api.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
@@ -19,6 +19,7 @@ import { SegmentBadge } from '../accounts/labels.tsx';
 import { AddTaskDialog } from './AddTaskDialog.tsx';
 import { Day0Dialog } from './Day0Dialog.tsx';
 import { BoardTab } from './BoardTab.tsx';
+import { useMarkProjectSeen } from '../my-work/myWork.api.ts';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
 import { ProjectGantt } from './ProjectGantt.tsx';
 import { HistoryTab } from './HistoryTab.tsx';
@@ -53,6 +54,12 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const project = useProject(id);
   useDocumentTitle(project.data?.name ?? 'Project');
+  // Opening the project takes its changes so far off My work.
+  const { mutate: markSeen } = useMarkProjectSeen();
+  const loaded = project.isSuccess;
+  useEffect(() => {
+    if (loaded) markSeen(id, { onError: () => undefined });
+  }, [id, loaded, markSeen]);
   if (project.isPending) return <LoadingState label="Loading project…" />;
   if (project.isError) {
     return (

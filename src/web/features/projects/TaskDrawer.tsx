@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { PersonLink } from '../contacts/ContactLink.tsx';
 import { CONTACT_ROLE_LABELS } from '../../../core/people.ts';
 import { formatDateTime } from '../../app/format.ts';
 import { formProblem } from '../../app/formProblem.ts';
@@ -280,7 +281,7 @@ function AssigneePicker({ project, task, canWrite }: { project: Project; task: P
   const update = useUpdateTask(project.id);
   const notify = useToast();
   const value = task.assignee ? `${task.assignee.kind}:${task.assignee.id}` : '';
-  if (!canWrite) return <p>{task.assignee?.name ?? <span className="muted">Unassigned</span>}</p>;
+  if (!canWrite) return <p>{task.assignee ? <PersonLink person={task.assignee} /> : <span className="muted">Unassigned</span>}</p>;
   return (
     <>
       <select
