@@ -36,6 +36,7 @@ export const SYSTEM_ACTORS = {
   'csv-import': 'CSV import',
   health: 'Health scoring',
   sso: 'Single sign-on',
+  'password-sign-in': 'Password sign-in',
   scim: 'SCIM provisioning',
   slack: 'Slack',
   'crm-sync': 'CRM sync',

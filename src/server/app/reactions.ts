@@ -1,6 +1,7 @@
 // What happens when: the one table of which module reacts to which domain event, and which guards may refuse
 // a change. Modules announce (events/bus.ts emit, check) and never import a sibling to tell it something.
 import { AUTOMATED_ACTION_LABELS, type AutomatedAction } from '../../core/playbooks/definition.ts';
+import { passwordSignInRefusal } from '../modules/sso/sso.service.ts';
 import { enrolNewContact, enrolNewContacts, enrolOnMilestone, enrolOnRelease, enrolOnRoleChange, enrolOnRoleChanges, forgetContact, reevaluateAccount, withdrawLeaver, withdrawLeavers } from '../modules/academy/enrolment.service.ts';
 import { installReactions, setBased, type GuardTable, type Reactions } from '../events/bus.ts';
 import { assignAtStart } from '../modules/assignment/assignment.service.ts';
@@ -157,6 +158,9 @@ export const guards: GuardTable = {
   ],
   'products.naming': [
     (ctx, typed) => assertSoldProducts(ctx, typed), // products: only what the workspace sells (once it lists it)
+  ],
+  'password.signing_in': [
+    (ctx, member) => passwordSignInRefusal(ctx, member), // sso: a workspace that signs in through its provider (admins keep their password)
   ],
 };
 

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { auditEntries, auditSettings } from '../db/schema.ts';
+import { auditEntries, auditSettings, workspaces } from '../db/schema.ts';
 
 export type NewAuditEntry = Omit<typeof auditEntries.$inferInsert, 'id'>;
 
@@ -64,4 +64,10 @@ export async function pruneExpired(db: Db, now: Date, defaultDays: number): Prom
       select count(*)::int as n from gone`);
     return Number((result as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
   });
+}
+
+/** The workspace's timezone (the filter's days are its days): read here, so the audit log depends on no module. */
+export async function timezoneOf(db: Db, workspaceId: string): Promise<string> {
+  const [row] = await db.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspaceId));
+  return row?.timezone ?? 'UTC';
 }

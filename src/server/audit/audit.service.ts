@@ -3,7 +3,6 @@ import { safeCell } from '../../core/imports/csv-cells.ts';
 import type { AuditQuery } from '../../contract/audit.ts';
 import { inTransaction, type Ctx, type Services } from '../context.ts';
 import { invalid } from '../http/errors.ts';
-import { workspaceTimezone } from '../modules/workspaces/workspaces.service.ts';
 import { recordAudit } from './audit.ts';
 import * as repo from './audit.repo.ts';
 
@@ -31,7 +30,7 @@ const present = (row: Row) => ({
 /** The filter's dates are whole days in the workspace's timezone: from the start of `from` to the end of `to`. */
 async function filterOf(ctx: Ctx, query: Omit<AuditQuery, 'limit' | 'offset'>): Promise<repo.AuditFilter> {
   if (query.from && query.to && query.from > query.to) throw invalid('"from" must be on or before "to".', { path: ['query', 'from'] });
-  const zone = await workspaceTimezone(ctx);
+  const zone = await repo.timezoneOf(ctx.db, ctx.workspaceId);
   const day = (iso: string) => DateTime.fromISO(iso, { zone }).startOf('day');
   return {
     actor: query.actor,

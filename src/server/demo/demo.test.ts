@@ -7,7 +7,7 @@ import { publicHolidays } from '../modules/workspaces/public-holidays.ts';
 import { httpClient, startTestEnv, type TestEnv } from '../test/harness.ts';
 import { accountGenerator, demoMailDomain } from './demo.generator.ts';
 import { DEMO_LOGIN, seedAccounts, seedDemoWorkspace } from './demo.ts';
-import { capacityReport } from '../modules/capacity/capacity-report.service.ts';
+import { capacityReport } from '../modules/insight/capacity-report.service.ts';
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -74,6 +74,8 @@ export interface Guards {
     /** The success plan completes a value milestone because the customer confirmed its outcomes. */
     byValueProof: boolean;
   };
+  /** A member is about to sign in with their password (it was right): single sign-on may require its provider instead. */
+  'password.signing_in': { memberId: string; role: string };
   /** A person typed products or modules (an account, contact, project, cadence, course, rule, release): the catalogue checks them. */
   'products.naming': { products?: readonly (string | null)[]; modules?: readonly string[]; known?: readonly string[]; path: (string | number)[] };
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { MemberRole } from '../../../core/people.ts';
-import type { Ctx, Services, StaffActor } from '../../context.ts';
+import { contextFor, systemActor, type Ctx, type Services, type StaffActor } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { forbidden, invalid, rateLimited } from '../../http/errors.ts';
+import { invalid, rateLimited } from '../../http/errors.ts';
 import { dummyPasswordHash, hashToken, randomToken, verifyPassword } from '../../security/secrets.ts';
 import { recordSignIn } from '../../audit/audit.ts';
-import { passwordSignInRefusal } from '../sso/sso.service.ts';
+import { check } from '../../events/bus.ts';
 import * as repo from './auth.repo.ts';
 
 export const SESSION_COOKIE = 'lf_session';
@@ -71,8 +71,8 @@ export async function signIn(services: Services, input: SignInInput) {
     // The same words whether the email exists or not.
     throw invalid('The email or password is incorrect.', { path: ['body', 'password'] });
   }
-  const refusal = await passwordSignInRefusal(services, member);
-  if (refusal) throw forbidden(refusal);
+  // Single sign-on may refuse (a workspace that signs in through its identity provider): the guard throws why.
+  await check(contextFor(services, systemActor(member.workspaceId, 'password-sign-in')), 'password.signing_in', { memberId: member.id, role: member.role });
 
   const now = services.now();
   const token = newSessionToken();

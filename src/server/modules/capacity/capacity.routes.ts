@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { IdParams } from '../../../contract/common.ts';
-import { CapacityQuery, CapacityReport, MemberCapacity, MemberCapacityPatch, TimeOff, TimeOffInput, TimeOffParams } from '../../../contract/capacity.ts';
-import { capacityReport } from './capacity-report.service.ts';
+import { MemberCapacity, MemberCapacityPatch, TimeOff, TimeOffInput, TimeOffParams } from '../../../contract/capacity.ts';
 import * as service from './capacity.service.ts';
 
 const tags = ['capacity'];
@@ -12,19 +11,6 @@ const tags = ['capacity'];
 export const capacityRoutes =
   (services: Services): FastifyPluginAsyncZod =>
   async (app) => {
-    app.get(
-      '/insight/capacity',
-      {
-        schema: {
-          tags,
-          summary: 'Twelve weeks of hours booked and coming against hours available, per onboarding and implementation manager, with the deals not yet projects and a warning before anyone is over-booked',
-          querystring: CapacityQuery,
-          response: { 200: CapacityReport },
-        },
-      },
-      (request) => capacityReport(requireCtx(request, services), request.query),
-    );
-
     app.get(
       '/members/:id/capacity',
       { schema: { tags, summary: 'A member’s weekly hours, days off, weekly digest and capacity warning', params: IdParams, response: { 200: MemberCapacity } } },

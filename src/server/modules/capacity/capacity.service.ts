@@ -3,7 +3,7 @@
 import { capacityView, effortOf, roomOf, warningText, weekStart, type CapacityView, type ComingProject } from '../../../core/capacity/capacity.ts';
 import { readableDate, toDayNumber, fromDayNumber, type IsoDate } from '../../../core/calendar.ts';
 import type { CapacityWarning, MemberCapacity, MemberCapacityPatch, TimeOff, TimeOffInput } from '../../../contract/capacity.ts';
-import type { Ctx } from '../../context.ts';
+import type { Ctx, Services } from '../../context.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { memberOf } from '../members/members.service.ts';
 import { calendarOf, todayFor } from '../projects/plan.ts';
@@ -98,3 +98,9 @@ export async function removeTimeOff(ctx: Ctx, memberId: string, timeOffId: strin
   assertMayChange(ctx, memberId);
   if (!(await repo.deleteTimeOff(ctx.db, ctx.workspaceId, memberId, timeOffId))) throw notFound('time off');
 }
+
+/** Won deals not yet projects (their intake waits for a replay): the work coming. */
+export const dealsWaiting = (ctx: Ctx) => repo.dealsWaiting(ctx.db, ctx.workspaceId);
+
+/** Every member, of every workspace, who asked for the weekly digest. */
+export const digestSubscribers = (services: Services) => repo.digestSubscribers(services.database.db);

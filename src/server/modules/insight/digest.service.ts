@@ -5,8 +5,8 @@ import { DateTime } from 'luxon';
 import { readableDate } from '../../../core/calendar.ts';
 import { contextFor, type Services } from '../../context.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { capacityReport } from '../capacity/capacity-report.service.ts';
-import { digestSubscribers } from '../capacity/capacity.repo.ts';
+import { digestSubscribers } from '../capacity/capacity.service.ts';
+import { capacityReport } from './capacity-report.service.ts';
 import { calendarOf } from '../projects/plan.ts';
 import type { MemberRole } from '../../../core/people.ts';
 import { dashboard } from './insight.service.ts';
@@ -23,7 +23,7 @@ const money = (amount: number, currency: string | null) => `${new Intl.NumberFor
 
 /** Queues the week's digest for every member who asked for it and whose Monday 08:00 has come. Returns how many were queued. */
 export async function sendWeeklyDigests(services: Services): Promise<number> {
-  const subscribers = await digestSubscribers(services.database.db);
+  const subscribers = await digestSubscribers(services);
   const base = services.config.publicUrl.replace(/\/$/, '');
   let queued = 0;
   for (const member of subscribers) {

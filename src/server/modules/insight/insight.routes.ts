@@ -17,6 +17,8 @@ import {
   TtvReport,
 } from '../../../contract/insight.ts';
 import * as service from './insight.service.ts';
+import { capacityReport } from './capacity-report.service.ts';
+import { CapacityQuery, CapacityReport } from '../../../contract/capacity.ts';
 
 const tags = ['insight'];
 
@@ -33,6 +35,19 @@ export const insightRoutes =
       const { key, version } = await service.answerKey(ctx, name, query);
       return sendCachedJson(request, reply, reports, key, () => build(ctx, query), version);
     };
+    app.get(
+      '/insight/capacity',
+      {
+        schema: {
+          tags: ['capacity'],
+          summary: 'Twelve weeks of hours booked and coming against hours available, per onboarding and implementation manager, with the deals not yet projects and a warning before anyone is over-booked',
+          querystring: CapacityQuery,
+          response: { 200: CapacityReport },
+        },
+      },
+      (request) => capacityReport(requireCtx(request, services), request.query),
+    );
+
     app.get(
       '/insight/dashboard',
       { schema: { tags, summary: 'The home dashboard: your projects, or the portfolio (scope=portfolio)', querystring: DashboardQuery, response: { 200: Dashboard } } },

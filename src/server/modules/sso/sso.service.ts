@@ -4,7 +4,7 @@ import type { MemberRole } from '../../../core/people.ts';
 import { emailDomain } from '../../../core/sso/sso.ts';
 import type { SsoSettings, SsoSettingsInput, SsoTestResult } from '../../../contract/sso.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
-import { conflict, invalid, notFound } from '../../http/errors.ts';
+import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { keyRing, seal, unseal } from '../../security/sealed.ts';
 import { discoverIssuer } from './oidc.ts';
 import * as repo from './sso.repo.ts';
@@ -194,9 +194,9 @@ export async function discoverProvider(services: Services, query: { email?: stri
  * Whether a member may sign in with their password: always, unless their workspace turned it off for single
  * sign-on; admins keep it even then, so a broken identity provider never locks the workspace out.
  */
-export async function passwordSignInRefusal(services: Services, member: { workspaceId: string; role: string }) {
-  if (member.role === 'admin') return undefined;
-  const row = await repo.findConnection(services.database.db, member.workspaceId);
-  if (!row || row.passwordSignIn || !row.enabled) return undefined;
-  return `Your workspace signs in with ${row.displayName}: use “Sign in with ${row.displayName}”.`;
+export async function passwordSignInRefusal(ctx: Ctx, member: { role: string }) {
+  if (member.role === 'admin') return;
+  const row = await repo.findConnection(ctx.db, ctx.workspaceId);
+  if (!row || row.passwordSignIn || !row.enabled) return;
+  throw forbidden(`Your workspace signs in with ${row.displayName}: use “Sign in with ${row.displayName}”.`);
 }

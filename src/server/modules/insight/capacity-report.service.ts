@@ -9,8 +9,7 @@ import { WonDeal } from '../../../contract/intake.ts';
 import type { Ctx } from '../../context.ts';
 import { suggestAssignees } from '../assignment/assignment.service.ts';
 import { bestPlaybookFor } from '../playbooks/playbooks.service.ts';
-import { loadCapacity, MANAGER_ROLES, presentWarning } from './capacity.service.ts';
-import * as repo from './capacity.repo.ts';
+import { dealsWaiting, loadCapacity, MANAGER_ROLES, presentWarning } from '../capacity/capacity.service.ts';
 
 const METHOD =
   'Booked: the open tasks of active projects given to the person, each its hours of work (as estimated on the task or its ' +
@@ -26,7 +25,7 @@ export async function capacityReport(ctx: Ctx, query: CapacityQuery): Promise<Ca
   const deals: CapacityReport['coming'] = [];
   const loaded = await loadCapacity(ctx, query.role ? [query.role] : MANAGER_ROLES, async (today) => {
     const coming: ComingProject[] = [];
-    for (const row of await repo.dealsWaiting(ctx.db, ctx.workspaceId)) {
+    for (const row of await dealsWaiting(ctx)) {
       const parsed = WonDeal.safeParse(row.payload);
       if (!parsed.success) continue;
       const deal = parsed.data;
