@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** A read replica of DATABASE_URL: reports and exports read from it when set. */
+  DATABASE_REPLICA_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   LANDFALL_DATA_DIR: z.string().default('.landfall'),
   LANDFALL_DEMO: flag.default(true),
   PUBLIC_URL: z.url().optional(),
@@ -68,6 +70,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Where reports and exports read (a streaming replica); undefined: the primary. */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   demo: boolean;
   publicUrl: string;
@@ -105,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
     dataDir: path.resolve(e.LANDFALL_DATA_DIR),
     demo: e.LANDFALL_DEMO,
     publicUrl,

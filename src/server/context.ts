@@ -62,6 +62,8 @@ export type Author =
 /** What the services need from the outside world, passed in, never imported. */
 export interface Services {
   database: Database;
+  /** A read replica (DATABASE_REPLICA_URL) for reports and exports; see forReading. */
+  replica?: Database;
   config: Config;
   /** The clock, injected so tests can move it. */
   now: () => Date;
@@ -88,6 +90,12 @@ export function contextFor(services: Services, actor: Actor): Ctx {
 }
 
 /** The same context over a transaction: everything done with it commits or rolls back together. */
+/**
+ * The context a report or an export reads through: the read replica when there is one (a second or so behind the
+ * primary, which a report can bear), else the same context. Only for reading, and never inside a transaction.
+ */
+export const forReading = (ctx: Ctx): Ctx => (ctx.services.replica ? { ...ctx, db: ctx.services.replica.db } : ctx);
+
 export function inTransaction<T>(ctx: Ctx, work: (tx: Ctx) => Promise<T>): Promise<T> {
   return ctx.db.transaction((db) => work({ ...ctx, db: db as unknown as Db }));
 }

@@ -35,9 +35,12 @@ async function openServices(config: Config): Promise<Services> {
     poolSize: config.dbPoolSize,
   });
   await migrateDatabase(database);
+  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, poolSize: config.dbPoolSize }) : undefined;
   const offset = config.clockOffsetMs;
-  return { database, config, now: offset ? () => new Date(Date.now() + offset) : () => new Date() };
+  return { database, ...(replica ? { replica } : {}), config, now: offset ? () => new Date(Date.now() + offset) : () => new Date() };
 }
+
+const closeServices = (services: Services) => Promise.all([services.database.close(), services.replica?.close()]);
 
 /** On SIGTERM or SIGINT: stops taking requests and claiming jobs, waits for those under way, then closes the database. */
 function stopOnSignal(services: Services, jobs: JobRunner | undefined, closeApp: () => Promise<unknown> = async () => undefined) {
@@ -47,7 +50,7 @@ function stopOnSignal(services: Services, jobs: JobRunner | undefined, closeApp:
     stopping = true;
     try {
       await Promise.all([closeApp(), jobs?.stop()]);
-      await services.database.close();
+      await closeServices(services);
     } catch (error) {
       console.error('Landfall did not stop cleanly:', error);
       process.exit(1);
@@ -71,7 +74,7 @@ async function serveCluster(config: Config, runJobs: boolean, workers: number) {
     console.log('Creating the demo workspace…');
     await seedDemoWorkspace(services);
   }
-  await services.database.close();
+  await closeServices(services);
   let stopping = false;
   const fork = () => cluster.fork({ LANDFALL_JOBS: runJobs ? 'true' : 'false' });
   for (let i = 0; i < workers; i++) fork();
@@ -153,7 +156,7 @@ async function main() {
       return worker(config);
     case 'migrate': {
       const services = await openServices(config);
-      await services.database.close();
+      await closeServices(services);
       return console.log('Migrations applied.');
     }
     case 'seed': {
@@ -164,7 +167,7 @@ async function main() {
       const tasks = Number(values.tasks ?? projects * 50);
       if (!Number.isInteger(projects) || projects < 0 || !Number.isInteger(tasks) || tasks < 0) throw new Error('--projects and --tasks must be whole numbers');
       const result = await seedAccounts(services, { accounts, progress: process.stderr.isTTY || true, projects, tasks });
-      await services.database.close();
+      await closeServices(services);
       console.log(`Seeded ${result.accounts} accounts in workspace "${result.workspaceName}". Sign in as ${result.email} / ${result.password}`);
       if (result.projects) console.log(`and ${result.projects.projects} projects with ${result.projects.tasks} tasks`);
       return;
@@ -174,7 +177,7 @@ async function main() {
       try {
         await importCommand(services, { file: positionals[1], kind: values.kind, dryRun: Boolean(values['dry-run']), workspace: values.workspace });
       } finally {
-        await services.database.close();
+        await closeServices(services);
       }
       return;
     }

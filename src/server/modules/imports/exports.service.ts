@@ -2,7 +2,7 @@
 // service (so the same filters and the same access), and every cell goes through safeCell (no CSV injection).
 import { safeCell } from '../../../core/imports/csv-cells.ts';
 import { recordAudit } from '../../audit/audit.ts';
-import type { Ctx } from '../../context.ts';
+import { forReading, type Ctx } from '../../context.ts';
 import { listAccounts } from '../accounts/accounts.service.ts';
 import { listContacts } from '../contacts/contacts.service.ts';
 import { listProjects } from '../projects/projects.service.ts';
@@ -26,7 +26,7 @@ async function streamed<T>(first: T[], rest: () => AsyncIterable<T>, header: str
 }
 
 export async function accountsCsv(ctx: Ctx, query: Omit<AccountListQuery, 'limit' | 'offset'>): Promise<CsvRows> {
-  const page = (offset: number) => listAccounts(ctx, { ...query, limit: PAGE, offset });
+  const page = (offset: number) => listAccounts(forReading(ctx), { ...query, limit: PAGE, offset });
   const first = await page(0);
   await recordExport(ctx, 'accounts', query);
   return streamed(
@@ -41,7 +41,7 @@ export async function accountsCsv(ctx: Ctx, query: Omit<AccountListQuery, 'limit
 
 /** An account's people (its contacts), current, left or all. */
 export async function contactsCsv(ctx: Ctx, accountId: string, status: 'current' | 'left' | 'all'): Promise<CsvRows> {
-  const people = await listContacts(ctx, accountId, status);
+  const people = await listContacts(forReading(ctx), accountId, status);
   await recordExport(ctx, 'contacts', { accountId, status });
   return streamed(
     people,
@@ -52,7 +52,7 @@ export async function contactsCsv(ctx: Ctx, accountId: string, status: 'current'
 }
 
 export async function projectsCsv(ctx: Ctx, query: ProjectListQuery): Promise<CsvRows> {
-  const projects = await listProjects(ctx, query);
+  const projects = await listProjects(forReading(ctx), query);
   await recordExport(ctx, 'projects', query);
   return streamed(
     projects,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Ctx, Services } from '../../context.ts';
+import { forReading, type Ctx, type Services } from '../../context.ts';
 import { requireCtx } from '../../http/access.ts';
 import { answerCache, sendCachedJson } from '../../http/answer-cache.ts';
 import {
@@ -31,7 +31,7 @@ export const insightRoutes =
     const reports = answerCache(REPORT_CACHE_BYTES);
     /** Answers from the cache while nothing the report reads has changed since it was built, else builds it. */
     const cached = async <Q extends object>(request: FastifyRequest, reply: FastifyReply, name: string, query: Q, build: (ctx: Ctx, query: Q) => Promise<unknown>) => {
-      const ctx = requireCtx(request, services);
+      const ctx = forReading(requireCtx(request, services));
       const { key, version } = await service.answerKey(ctx, name, query);
       return sendCachedJson(request, reply, reports, key, () => build(ctx, query), version);
     };
@@ -45,7 +45,7 @@ export const insightRoutes =
           response: { 200: CapacityReport },
         },
       },
-      (request) => capacityReport(requireCtx(request, services), request.query),
+      (request) => capacityReport(forReading(requireCtx(request, services)), request.query),
     );
 
     app.get(
@@ -89,7 +89,7 @@ export const insightRoutes =
     app.get(
       '/insight/benchmark',
       { schema: { tags, summary: 'The anonymous benchmark of workspaces in your industry (shown from 5 workspaces)', response: { 200: Benchmark } } },
-      (request) => service.benchmark(requireCtx(request, services)),
+      (request) => service.benchmark(forReading(requireCtx(request, services))),
     );
 
     app.get(
