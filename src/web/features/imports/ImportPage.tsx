@@ -29,11 +29,11 @@ function Steps({ current }: { current: number }) {
   );
 }
 
-function Problems({ problems, total }: { problems: ImportJob['problems']; total: number }) {
+function Problems({ problems, total, caption }: { problems: ImportJob['problems']; total: number; caption: string }) {
   if (problems.length === 0) return <p className="muted">No bad rows.</p>;
   return (
     <div className="table-wrap">
-      <Table caption={`Rows that will be skipped${total > problems.length ? ` (the first ${problems.length} of ${total})` : ''}`}>
+      <Table caption={`${caption}${total > problems.length ? ` (the first ${problems.length} of ${total})` : ''}`}>
         <thead>
           <tr>
             <th scope="col">Row</th>
@@ -165,7 +165,7 @@ export function ImportPage() {
             </div>
           </Section>
           <Section title="Bad rows" count={preview.wouldSkip}>
-            <Problems problems={preview.problems} total={preview.problems.length} />
+            <Problems caption="Rows that will be skipped" problems={preview.problems} total={preview.problems.length} />
           </Section>
           <Section title="Columns" description="Suggested from the headers: change one if it is wrong.">
             <MappingEditor key={preview.import.id + JSON.stringify(preview.mapping)} preview={preview} busy={again.isPending} onPreview={(mapping) => again.mutate(mapping, { onSuccess: setPreview })} />
@@ -202,7 +202,7 @@ export function ImportPage() {
           {job.error && <FormMessage message={job.error} />}
           {job.status !== 'running' && (
             <>
-              <Problems problems={job.problems} total={job.skipped} />
+              <Problems caption="Rows skipped" problems={job.problems} total={job.skipped} />
               <div className="import-actions">
                 <Link className="btn btn-primary" to="/accounts">
                   Back to accounts
