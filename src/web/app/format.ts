@@ -25,6 +25,14 @@ export function formatDateTime(iso: string | null | undefined): string {
   return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
 
+const shortDateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+
+/** A calendar date 'YYYY-MM-DD' as "Mar 4" (a column heading where the year is plain from the context). */
+export function formatShortDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number);
+  return year && month && day ? shortDateFormat.format(new Date(year, month - 1, day)) : isoDate;
+}
+
 /** An instant shown as its calendar date in the viewer's timezone. */
 export function formatDay(iso: string | null | undefined): string {
   if (!iso) return '—';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate } from '../../app/format.ts';
+import { formatDate, formatShortDate } from '../../app/format.ts';
 import { useSession } from '../../app/session.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
@@ -94,8 +94,9 @@ export function CapacityPage() {
           />
           <ChartCard
             title="Everyone, week by week"
-            subtitle="Load is booked and coming over available; above 90% is nearly full."
+            subtitle="Load is booked and coming over available; above 90% is nearly full. Pick a name to see their weeks above."
             rows={everyone}
+            chart={<CapacityHeatmap people={c.people} onPick={setChosen} picked={personId} />}
             file="capacity-team"
             empty="No weeks to show."
             columns={[
@@ -125,6 +126,43 @@ export function CapacityPage() {
       )}
       <p className="muted capacity-method">{c.method}</p>
       <MemberHoursCard people={c.people.map((p) => ({ id: p.id, name: p.name }))} self={{ id: member.id, name: member.name }} />
+    </div>
+  );
+}
+
+/** People down, the 12 weeks across, each cell the week's load coloured by its state: who is full when, at a glance. */
+function CapacityHeatmap({ people, onPick, picked }: { people: readonly Person[]; onPick: (id: string) => void; picked: string | null }) {
+  const weeks = people[0]?.weeks.map((w) => w.week) ?? [];
+  return (
+    <div className="capacity-heatmap" role="region" aria-label="Load per person and week" tabIndex={0}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            {weeks.map((week) => (
+              <th scope="col" key={week}>
+                {formatShortDate(week)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id} aria-current={p.id === picked ? 'true' : undefined}>
+              <th scope="row">
+                <button type="button" className="link-button" onClick={() => onPick(p.id)}>
+                  {p.name}
+                </button>
+              </th>
+              {p.weeks.map((w) => (
+                <td key={w.week} className={`capacity-cell capacity-${w.state}`} title={`${p.name}, week of ${formatDate(w.week)}: ${w.booked} h booked, ${w.coming} h coming, ${w.available} h available — ${STATE_LABEL[w.state]}`}>
+                  {load(w)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }
