@@ -8,6 +8,8 @@ export const WonDeal = z.object({
   /** The CRM's id of the deal: the same id never makes a second project. */
   dealId: z.string().trim().min(1, { message: 'is required' }).max(200),
   company: z.object({
+    /** The CRM's id of the company (HubSpot) or account (Salesforce): write-back updates it too when given. */
+    id: z.string().trim().min(1).max(200).nullable().optional(),
     name: z.string().trim().min(1, { message: 'is required' }).max(200),
     domain: z
       .string()

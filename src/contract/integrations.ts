@@ -101,7 +101,8 @@ export const CrmSyncLogEntry = z.object({
   object: z.string(),
   objectId: z.string(),
   fields: z.record(z.string(), z.unknown()),
-  outcome: z.enum(['ok', 'retrying', 'failed']),
+  /** skipped: nothing to write to (the deal came without its company or account id); `error` says why. */
+  outcome: z.enum(['ok', 'retrying', 'failed', 'skipped']),
   error: z.string().nullable(),
   attempt: z.number(),
   reasons: z.array(z.string()),

@@ -1,6 +1,8 @@
 // CRM write-back in the demo: HubSpot is set up but paused (the demo never calls a real CRM), and the sync log
-// shows a week of write-backs of the running projects, one of which HubSpot was too busy for at first.
+// shows a week of write-backs of the running projects (the deal, then its company), one of which HubSpot was too
+// busy for at first.
 import { and, asc, eq } from 'drizzle-orm';
+import { hubspotCompanyProperties } from '../../core/integrations/crm.ts';
 import type { Services } from '../context.ts';
 import { crmSyncLog, crmSyncSettings, projects } from '../db/schema.ts';
 import { keyRing, seal } from '../security/sealed.ts';
@@ -36,10 +38,18 @@ export async function seedDemoCrmSync(services: Services, workspaceId: string): 
     const at = new Date(now.getTime() - (index * 30 + 5) * HOUR);
     const base = { workspaceId, projectId: project.id, provider: 'hubspot', object: 'deal', objectId, fields };
     const ok = { ...base, outcome: 'ok', error: null, reasons: ['A task was done', 'The plan changed'] };
-    if (index !== 1) return [{ ...ok, attempt: 1, at }];
+    const company = {
+      ...ok,
+      object: 'company',
+      objectId: String(9_412_880_000 + index * 53),
+      fields: hubspotCompanyProperties({ healthBand: index === 2 ? 'amber' : 'green', healthScore: 81 - index * 9, valueAchievedPercent: null, renewalOn: null }),
+    };
+    if (index !== 1) return [{ ...ok, attempt: 1, at }, { ...company, attempt: 1, at }];
+    const later = new Date(at.getTime() + 60_000);
     return [
       { ...base, outcome: 'retrying', error: 'The CRM answered 429: You have reached your secondly limit.', attempt: 1, reasons: ['A milestone was reached'], at },
-      { ...ok, attempt: 2, reasons: ['A milestone was reached'], at: new Date(at.getTime() + 60_000) },
+      { ...ok, attempt: 2, reasons: ['A milestone was reached'], at: later },
+      { ...company, attempt: 2, reasons: ['A milestone was reached'], at: later },
     ];
   });
   if (rows.length > 0) await db.insert(crmSyncLog).values(rows);

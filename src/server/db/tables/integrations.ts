@@ -112,11 +112,11 @@ export const crmSyncLog = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     projectId: uuid('project_id').notNull(),
     provider: text('provider').notNull(),
-    /** deal or opportunity, and its CRM id. */
+    /** deal, opportunity, company or account, and its CRM id (empty when skipped). */
     object: text('object').notNull(),
     objectId: text('object_id').notNull(),
     fields: jsonb('fields').$type<Record<string, unknown>>().notNull(),
-    /** ok, retrying, failed */
+    /** ok, retrying, failed, skipped */
     outcome: text('outcome').notNull(),
     error: text('error'),
     attempt: integer('attempt').notNull(),

@@ -4,6 +4,7 @@ import { crmSyncLog, crmSyncQueue, crmSyncSettings, projects } from '../../db/sc
 
 export type CrmSettingsRow = typeof crmSyncSettings.$inferSelect;
 export type CrmQueueRow = typeof crmSyncQueue.$inferSelect;
+export type CrmLogInsert = typeof crmSyncLog.$inferInsert;
 
 export async function findSettings(db: Db, workspaceId: string): Promise<CrmSettingsRow | undefined> {
   const [row] = await db.select().from(crmSyncSettings).where(eq(crmSyncSettings.workspaceId, workspaceId));
@@ -83,7 +84,7 @@ export async function drop(db: Db, row: CrmQueueRow) {
   await db.delete(crmSyncQueue).where(and(eq(crmSyncQueue.workspaceId, row.workspaceId), eq(crmSyncQueue.projectId, row.projectId)));
 }
 
-export async function insertLog(db: Db, entry: typeof crmSyncLog.$inferInsert) {
+export async function insertLog(db: Db, entry: CrmLogInsert) {
   await db.insert(crmSyncLog).values(entry);
 }
 
@@ -97,29 +98,46 @@ export function listLog(db: Db, workspaceId: string, limit = 100) {
     .limit(limit);
 }
 
-/** What the CRM is told about a project, and the deal it came from. */
+/** What the CRM is told about a project and its account, and the deal (and company/account) it came from. */
 export async function projectStanding(db: Db, workspaceId: string, projectId: string) {
   const result = await db.execute(sql`
+    with deal as (
+      select d.deal_id, d.payload->'company'->>'id' as company_id from intake_deliveries d
+       where d.workspace_id = ${workspaceId}::uuid and d.project_id = ${projectId}::uuid and d.status = 'processed' order by d.received_at limit 1)
     select p.current_stage, p.status, p.health, p.projected_end,
            (select t.projected_finish from project_tasks t
              where t.workspace_id = p.workspace_id and t.project_id = p.id and t.milestone_kind = 'go_live' limit 1) as go_live,
            (select count(*)::int from success_outcomes o where o.workspace_id = p.workspace_id and o.project_id = p.id) as outcomes,
            (select count(*)::int from success_outcomes o where o.workspace_id = p.workspace_id and o.project_id = p.id and o.verified_at is not null) as verified,
-           (select d.deal_id from intake_deliveries d
-             where d.workspace_id = p.workspace_id and d.project_id = p.id and d.status = 'processed' order by d.received_at limit 1) as deal_id
-      from projects p where p.workspace_id = ${workspaceId}::uuid and p.id = ${projectId}::uuid`);
+           (select count(*)::int from success_outcomes o join projects ap on ap.workspace_id = o.workspace_id and ap.id = o.project_id
+             where ap.workspace_id = p.workspace_id and ap.account_id = p.account_id) as account_outcomes,
+           (select count(*)::int from success_outcomes o join projects ap on ap.workspace_id = o.workspace_id and ap.id = o.project_id
+             where ap.workspace_id = p.workspace_id and ap.account_id = p.account_id and o.verified_at is not null) as account_verified,
+           a.renewal_on, h.band, h.score,
+           (select deal_id from deal) as deal_id, (select company_id from deal) as company_id
+      from projects p
+      join accounts a on a.workspace_id = p.workspace_id and a.id = p.account_id
+      left join account_health h on h.workspace_id = p.workspace_id and h.account_id = p.account_id
+     where p.workspace_id = ${workspaceId}::uuid and p.id = ${projectId}::uuid`);
   const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
   if (!row) return undefined;
   const day = (value: unknown) => (value === null || value === undefined ? null : String(value instanceof Date ? value.toISOString() : value).slice(0, 10));
-  const outcomes = Number(row.outcomes);
+  const percent = (verified: unknown, planned: unknown) => (Number(planned) === 0 ? null : Math.round((Number(verified) / Number(planned)) * 100));
   return {
     dealId: (row.deal_id as string | null) ?? null,
+    companyId: (row.company_id as string | null) ?? null,
     facts: {
       stage: (row.current_stage as string | null) ?? null,
       status: String(row.status),
       health: String(row.health),
       projectedGoLive: day(row.go_live) ?? day(row.projected_end),
-      valueAchievedPercent: outcomes === 0 ? null : Math.round((Number(row.verified) / outcomes) * 100),
+      valueAchievedPercent: percent(row.verified, row.outcomes),
+    },
+    account: {
+      healthBand: (row.band as string | null) ?? null,
+      healthScore: row.score === null || row.score === undefined ? null : Number(row.score),
+      valueAchievedPercent: percent(row.account_verified, row.account_outcomes),
+      renewalOn: day(row.renewal_on),
     },
   };
 }

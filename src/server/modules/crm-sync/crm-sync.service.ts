@@ -1,12 +1,21 @@
 // CRM write-back: a project's stage, projected go-live, health and value achieved go back to the deal it came from
-// (HubSpot deal, Salesforce opportunity) through their REST APIs. Changes ask for a write-back (a domain event
-// reaction); asks within a minute coalesce into one per project; failures are retried with backoff and logged.
-import { CRM_DEBOUNCE_MS, hubspotDealProperties, salesforceOpportunityFields } from '../../../core/integrations/crm.ts';
+// (HubSpot deal, Salesforce opportunity), and its account's health, value achieved and next renewal to the company
+// or account the deal belongs to, through their REST APIs. Changes ask for a write-back (a domain event reaction);
+// asks within a minute coalesce into one per project; failures are retried with backoff and logged. The base URL
+// an admin gives passes the SSRF guard webhooks use, when saved and before each write-back.
+import {
+  CRM_DEBOUNCE_MS,
+  hubspotCompanyProperties,
+  hubspotDealProperties,
+  salesforceAccountFields,
+  salesforceOpportunityFields,
+} from '../../../core/integrations/crm.ts';
 import { MAX_ATTEMPTS, retryDelayMs } from '../../../core/integrations/slack.ts';
 import type { CrmSyncInput } from '../../../contract/integrations.ts';
 import type { Ctx, Services } from '../../context.ts';
-import { invalid, notFound } from '../../http/errors.ts';
+import { AppError, invalid, notFound } from '../../http/errors.ts';
 import { keyRing, seal, unseal } from '../../security/sealed.ts';
+import { checkOutboundTarget } from '../../security/ssrf.ts';
 import * as repo from './crm-sync.repo.ts';
 
 const LEASE_MS = 60_000;
@@ -29,6 +38,7 @@ export async function saveCrmSync(ctx: Ctx, input: CrmSyncInput) {
   if (input.provider === 'salesforce' && !input.baseUrl) {
     throw invalid('baseUrl: give your Salesforce instance URL, like https://yourorg.my.salesforce.com', { path: ['body', 'baseUrl'] });
   }
+  if (input.baseUrl) await checkOutboundTarget(input.baseUrl, ctx.services.config.webhooks, { what: 'CRM URL', path: ['body', 'baseUrl'] });
   await repo.saveSettings(ctx.db, {
     workspaceId: ctx.workspaceId,
     provider: input.provider,
@@ -80,33 +90,54 @@ export async function crmSyncLog(ctx: Ctx) {
 
 interface WriteBack {
   object: string;
+  objectId: string;
   url: string;
   body: Record<string, unknown>;
   fields: Record<string, unknown>;
 }
 
-function writeBackFor(settings: repo.CrmSettingsRow, dealId: string, facts: Parameters<typeof hubspotDealProperties>[0]): WriteBack {
-  if (settings.provider === 'hubspot') {
-    const properties = hubspotDealProperties(facts);
-    return { object: 'deal', url: `${settings.baseUrl}/crm/v3/objects/deals/${encodeURIComponent(dealId)}`, body: { properties }, fields: properties };
-  }
-  const fields = salesforceOpportunityFields(facts);
-  return {
-    object: 'opportunity',
-    url: `${settings.baseUrl}/services/data/${settings.apiVersion ?? SALESFORCE_VERSION}/sobjects/Opportunity/${encodeURIComponent(dealId)}`,
-    body: fields,
+type Standing = NonNullable<Awaited<ReturnType<typeof repo.projectStanding>>>;
+
+/** The deal (opportunity), then the company (account) when the deal came with its id. */
+function writeBacksFor(settings: repo.CrmSettingsRow, dealId: string, standing: Standing): WriteBack[] {
+  const patch = (object: string, objectId: string, path: string, fields: Record<string, unknown>, body: Record<string, unknown> = fields): WriteBack => ({
+    object,
+    objectId,
+    url: `${settings.baseUrl}${path}/${encodeURIComponent(objectId)}`,
+    body,
     fields,
-  };
+  });
+  const { companyId } = standing;
+  if (settings.provider === 'hubspot') {
+    const deal = hubspotDealProperties(standing.facts);
+    const writes = [patch('deal', dealId, '/crm/v3/objects/deals', deal, { properties: deal })];
+    if (companyId) {
+      const company = hubspotCompanyProperties(standing.account);
+      writes.push(patch('company', companyId, '/crm/v3/objects/companies', company, { properties: company }));
+    }
+    return writes;
+  }
+  const sobjects = `/services/data/${settings.apiVersion ?? SALESFORCE_VERSION}/sobjects`;
+  const writes = [patch('opportunity', dealId, `${sobjects}/Opportunity`, salesforceOpportunityFields(standing.facts))];
+  if (companyId) writes.push(patch('account', companyId, `${sobjects}/Account`, salesforceAccountFields(standing.account)));
+  return writes;
 }
 
 /** What the CRM answered, in words; whether trying again may help (rate limits, its own errors, no answer). */
-async function send(writeBack: WriteBack, token: string): Promise<{ ok: true } | { ok: false; error: string; retry: boolean }> {
+async function send(writeBack: WriteBack, token: string, policy: Services['config']['webhooks']): Promise<{ ok: true } | { ok: false; error: string; retry: boolean }> {
+  try {
+    await checkOutboundTarget(writeBack.url, policy, { what: 'CRM URL', path: ['baseUrl'] }); // DNS may have changed since it was saved
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return { ok: false, error: `Not sent: ${error.message}`, retry: true };
+  }
   let response: Response;
   try {
     response = await fetch(writeBack.url, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify(writeBack.body),
+      redirect: 'error', // a redirect could lead past the guard
       signal: AbortSignal.timeout(15_000),
     });
   } catch (error) {
@@ -117,7 +148,7 @@ async function send(writeBack: WriteBack, token: string): Promise<{ ok: true } |
   const retry = response.status === 429 || response.status >= 500;
   const why: Record<number, string> = {
     401: 'The CRM refused the token (401): set a current one in Settings → CRM sync.',
-    403: 'The token may not write this record (403): give it write access to deals/opportunities.',
+    403: `The token may not write this record (403): give it write access to ${writeBack.object === 'company' ? 'companies' : `${writeBack.object}s`}.`,
     404: `The CRM has no ${writeBack.object} with this id (404): it may have been deleted or merged.`,
   };
   return { ok: false, error: why[response.status] ?? `The CRM answered ${response.status}: ${text}`, retry };
@@ -134,26 +165,29 @@ export async function deliverCrmSync(services: Services, batch = 20): Promise<nu
       await repo.drop(db, row);
       continue;
     }
-    const writeBack = writeBackFor(settings, standing.dealId, standing.facts);
-    const outcome = await send(writeBack, unseal(keyRing(services.config), settings.accessToken));
+    const token = unseal(keyRing(services.config), settings.accessToken);
     const attempt = row.attempts + 1;
-    const retrying = !outcome.ok && outcome.retry && attempt < MAX_ATTEMPTS;
-    await repo.insertLog(db, {
-      workspaceId: row.workspaceId,
-      projectId: row.projectId,
-      provider: settings.provider,
-      object: writeBack.object,
-      objectId: standing.dealId,
-      fields: writeBack.fields,
-      outcome: outcome.ok ? 'ok' : retrying ? 'retrying' : 'failed',
-      error: outcome.ok ? null : outcome.error,
-      attempt,
-      reasons: row.reasons,
-      at: services.now(),
-    });
-    if (outcome.ok) await repo.finish(db, row);
-    else if (retrying) await repo.retryLater(db, row, new Date(services.now().getTime() + retryDelayMs(attempt)), outcome.error);
-    else await repo.drop(db, row);
+    const log = (entry: Pick<repo.CrmLogInsert, 'object' | 'objectId' | 'fields' | 'outcome' | 'error'>) =>
+      repo.insertLog(db, { workspaceId: row.workspaceId, projectId: row.projectId, provider: settings.provider, attempt, reasons: row.reasons, at: services.now(), ...entry });
+    let retryError: string | null = null;
+    for (const writeBack of writeBacksFor(settings, standing.dealId, standing)) {
+      const outcome = await send(writeBack, token, services.config.webhooks);
+      const retrying = !outcome.ok && outcome.retry && attempt < MAX_ATTEMPTS;
+      if (retrying) retryError ??= outcome.error;
+      await log({
+        object: writeBack.object,
+        objectId: writeBack.objectId,
+        fields: writeBack.fields,
+        outcome: outcome.ok ? 'ok' : retrying ? 'retrying' : 'failed',
+        error: outcome.ok ? null : outcome.error,
+      });
+    }
+    if (!standing.companyId) {
+      const [object, source] = settings.provider === 'hubspot' ? ['company', 'an associated company'] : ['account', 'its AccountId'];
+      await log({ object, objectId: '', fields: {}, outcome: 'skipped', error: `The ${object} was not written: the won deal came without ${source}, so Landfall does not know which ${object} it is.` });
+    }
+    if (retryError) await repo.retryLater(db, row, new Date(services.now().getTime() + retryDelayMs(attempt)), retryError);
+    else await repo.finish(db, row);
   }
   return due.length;
 }

@@ -19,10 +19,19 @@ function isoDay(value: string | undefined): string | undefined {
 const domainOf = (website: string | undefined) =>
   website?.replace(/^https?:\/\//, '').replace(/^www\./, '').split('/')[0]?.toLowerCase() || undefined;
 
+/** The deal's first associated company: CRM v3 `associations.companies.results[].id`, or v1 `associatedCompanyIds`. */
+function hubspotCompanyId(payload: Loose): string | undefined {
+  const associations = isObject(payload.associations) ? payload.associations : {};
+  const companies = isObject(associations.companies) && Array.isArray(associations.companies.results) ? associations.companies.results.filter(isObject) : [];
+  const legacy = Array.isArray(associations.associatedCompanyIds) ? associations.associatedCompanyIds : [];
+  return text(companies[0]?.id) ?? text(legacy[0]);
+}
+
 /**
  * A HubSpot workflow webhook for a deal moved to closed-won: `objectId`, deal `properties`
  * (dealname, amount, closedate, deal_currency_code, landfall_segment, landfall_complexity, products (a ; list),
- * company_name, company_domain, industry, sales_rep_email) and `contacts` [{ email, firstname, lastname, jobtitle, landfall_role }].
+ * company_name, company_domain, industry, sales_rep_email), `associations` (companies) and `contacts`
+ * [{ email, firstname, lastname, jobtitle, landfall_role }].
  */
 export function fromHubspot(payload: unknown): unknown {
   if (!isObject(payload)) return payload;
@@ -32,6 +41,7 @@ export function fromHubspot(payload: unknown): unknown {
   return {
     dealId: text(payload.objectId) ?? p('hs_object_id'),
     company: {
+      id: hubspotCompanyId(payload),
       name: p('company_name') ?? p('dealname'),
       domain: domainOf(p('company_domain')),
       industry: p('industry'),
@@ -54,8 +64,8 @@ export function fromHubspot(payload: unknown): unknown {
 
 /**
  * A Salesforce platform event (or flow-built outbound JSON) for a won opportunity:
- * { organizationId, opportunity: { Id, Name, Amount, CloseDate, CurrencyIsoCode, Products__c,
- *   Account: { Name, Website, Industry, Segment__c, Complexity__c }, Owner: { Email, Name },
+ * { organizationId, opportunity: { Id, Name, Amount, CloseDate, CurrencyIsoCode, Products__c, AccountId,
+ *   Account: { Id, Name, Website, Industry, Segment__c, Complexity__c }, Owner: { Email, Name },
  *   ContactRoles: [{ Role, Contact: { Name, Email, Title } }] } }
  */
 export function fromSalesforce(payload: unknown): { organizationId: string | undefined; deal: unknown } {
@@ -72,6 +82,7 @@ export function fromSalesforce(payload: unknown): { organizationId: string | und
     deal: {
       dealId: text(opportunity.Id),
       company: {
+        id: text(opportunity.AccountId) ?? text(account.Id),
         name: text(account.Name),
         domain: domainOf(text(account.Website)),
         industry: text(account.Industry),

@@ -171,6 +171,7 @@ describe('signed webhooks', () => {
         products: { value: 'Core Platform;Analytics' },
         sales_rep_email: { value: repEmail },
       },
+      associations: { companies: { results: [{ id: '31337', type: 'deal_to_company' }] } },
       contacts: [{ firstname: 'Gavin', lastname: 'Belson', email: 'gavin@hooli.test', jobtitle: 'CEO', landfall_role: 'executive_sponsor' }],
     });
     const timestamp = env.clock.now().getTime();
@@ -187,6 +188,8 @@ describe('signed webhooks', () => {
     expect(accepted.statusCode).toBe(201);
     const account = (await api.get(`/api/v1/accounts/${accepted.json().accountId}`)).body;
     expect(account).toMatchObject({ name: 'Hooli', domain: 'hooli.test', segment: 'enterprise', contractValue: 150000, products: ['Core Platform', 'Analytics'] });
+    const [stored] = await env.services.database.query<{ company_id: string }>("select payload->'company'->>'id' as company_id from intake_deliveries where deal_id = '987654'");
+    expect(stored!.company_id).toBe('31337'); // kept for the CRM write-back to the company
   });
 
   it('takes a Salesforce opportunity only from the configured organization', async () => {
@@ -201,6 +204,7 @@ describe('signed webhooks', () => {
           Amount: 45000,
           CloseDate: '2026-03-02',
           Products__c: 'Core Platform',
+          AccountId: '0015e00000AbCdEAAV',
           Account: { Name: 'Pied Piper', Website: 'piedpiper.test', Industry: 'SaaS', Segment__c: 'Mid-market', Complexity__c: 'Low' },
           Owner: { Email: repEmail, Name: 'Sam Sales' },
           ContactRoles: [{ Role: 'Champion', Contact: { Name: 'Richard Hendricks', Email: 'richard@piedpiper.test', Title: 'CEO' } }],
@@ -224,5 +228,7 @@ describe('signed webhooks', () => {
     expect(accepted.statusCode).toBe(201);
     const contacts = (await api.get(`/api/v1/accounts/${accepted.json().accountId}/contacts`)).body;
     expect(contacts).toEqual([expect.objectContaining({ name: 'Richard Hendricks', role: 'champion' })]);
+    const [stored] = await env.services.database.query<{ company_id: string }>("select payload->'company'->>'id' as company_id from intake_deliveries where deal_id = '0065e00000XyZaBAAV'");
+    expect(stored!.company_id).toBe('0015e00000AbCdEAAV');
   });
 });

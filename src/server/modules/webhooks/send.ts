@@ -6,7 +6,7 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { AppError } from '../../http/errors.ts';
-import { checkWebhookTarget, type WebhookPolicy } from './ssrf.ts';
+import { checkOutboundTarget, type OutboundPolicy } from '../../security/ssrf.ts';
 
 const TIMEOUT_MS = 15_000;
 
@@ -29,12 +29,12 @@ export interface AttemptResult {
   durationMs: number;
 }
 
-export async function sendWebhook(url: string, message: SignedMessage, policy: WebhookPolicy): Promise<AttemptResult> {
+export async function sendWebhook(url: string, message: SignedMessage, policy: OutboundPolicy): Promise<AttemptResult> {
   const started = Date.now();
   const done = (status: number | null, error: string | null): AttemptResult => ({ status, error: error?.slice(0, 1000) ?? null, durationMs: Date.now() - started });
   let target;
   try {
-    target = await checkWebhookTarget(url, policy);
+    target = await checkOutboundTarget(url, policy);
   } catch (error) {
     return done(null, error instanceof AppError ? `Not sent: ${error.message}` : String(error));
   }

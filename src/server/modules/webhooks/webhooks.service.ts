@@ -11,7 +11,7 @@ import { notFound } from '../../http/errors.ts';
 import { keyRing, seal, unseal } from '../../security/sealed.ts';
 import * as repo from './webhooks.repo.ts';
 import { sendWebhook } from './send.ts';
-import { checkWebhookTarget } from './ssrf.ts';
+import { checkOutboundTarget } from '../../security/ssrf.ts';
 
 const LEASE_MS = 60_000;
 const BATCH = 20;
@@ -50,7 +50,7 @@ export async function listEndpoints(ctx: Ctx) {
 
 /** Adds an endpoint after the SSRF guard; its signing secret is in this answer only. */
 export async function createEndpoint(ctx: Ctx, input: WebhookEndpointInput) {
-  await checkWebhookTarget(input.url, ctx.services.config.webhooks);
+  await checkOutboundTarget(input.url, ctx.services.config.webhooks);
   const secret = newSecret();
   const now = ctx.services.now();
   return inTransaction(ctx, async (tx) => {
@@ -69,7 +69,7 @@ export async function createEndpoint(ctx: Ctx, input: WebhookEndpointInput) {
 }
 
 export async function updateEndpoint(ctx: Ctx, id: string, patch: WebhookEndpointPatch) {
-  if (patch.url !== undefined) await checkWebhookTarget(patch.url, ctx.services.config.webhooks);
+  if (patch.url !== undefined) await checkOutboundTarget(patch.url, ctx.services.config.webhooks);
   return inTransaction(ctx, async (tx) => {
     const current = await endpointOrFail(tx, id);
     const now = tx.services.now();

@@ -19,7 +19,7 @@ const PROVIDERS = [
   { value: 'salesforce', label: 'Salesforce (opportunity)' },
 ] as const;
 
-const OUTCOME_TONE = { ok: 'green', retrying: 'amber', failed: 'red' } as const;
+const OUTCOME_TONE = { ok: 'green', retrying: 'amber', failed: 'red', skipped: 'neutral' } as const;
 
 export function CrmSyncPage() {
   useDocumentTitle('CRM sync');
@@ -84,7 +84,7 @@ function CrmSync() {
           required
           {...form.bind('accessToken')}
           error={problem.fieldError('accessToken')}
-          hint={salesforce ? 'From a connected app with the api scope' : 'HubSpot → Settings → Integrations → Private apps (scope crm.objects.deals.write)'}
+          hint={salesforce ? 'From a connected app with the api scope' : 'HubSpot → Settings → Integrations → Private apps (scopes crm.objects.deals.write and crm.objects.companies.write)'}
         />
         <TextField
           label={salesforce ? 'Instance URL' : 'API address'}
@@ -96,8 +96,8 @@ function CrmSync() {
         {salesforce && <TextField label="API version" optional placeholder="v60.0" {...form.bind('apiVersion')} error={problem.fieldError('apiVersion')} />}
         <p className="muted small">
           {salesforce
-            ? 'Add the custom fields Landfall_Onboarding_Stage__c, Landfall_Projected_Go_Live__c, Landfall_Health__c, Landfall_Status__c and Landfall_Value_Achieved__c to Opportunity.'
-            : 'Add the deal properties landfall_onboarding_stage, landfall_projected_go_live, landfall_health, landfall_status and landfall_value_achieved.'}
+            ? 'Add the custom fields Landfall_Onboarding_Stage__c, Landfall_Projected_Go_Live__c, Landfall_Health__c, Landfall_Status__c and Landfall_Value_Achieved__c to Opportunity, and Landfall_Account_Health__c, Landfall_Health_Score__c, Landfall_Value_Achieved__c and Landfall_Next_Renewal__c to Account.'
+            : 'Add the deal properties landfall_onboarding_stage, landfall_projected_go_live, landfall_health, landfall_status and landfall_value_achieved, and the company properties landfall_account_health, landfall_account_health_score, landfall_value_achieved and landfall_next_renewal.'}
         </p>
         <FormMessage message={problem.message} />
         <div>

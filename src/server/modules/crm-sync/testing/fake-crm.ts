@@ -1,6 +1,7 @@
 // Local stand-ins for the CRM endpoints write-back uses, over real HTTP: HubSpot's CRM v3
-// PATCH /crm/v3/objects/deals/{id} ({ properties }) and Salesforce's PATCH /services/data/vXX.X/sobjects/Opportunity/{id}
-// (fields; 204 No Content). Each checks the bearer token and that the record exists.
+// PATCH /crm/v3/objects/{deals|companies}/{id} ({ properties }, string values) and Salesforce's
+// PATCH /services/data/vXX.X/sobjects/{Opportunity|Account}/{id} (custom __c fields; 204 No Content). Each checks
+// the bearer token and that the record exists (deals/opportunities in `records`, companies/accounts in `companies`).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,10 +19,10 @@ export interface FakeCrm {
   close(): Promise<void>;
 }
 
-export async function startFakeCrm(kind: 'hubspot' | 'salesforce', options: { token: string; records: string[] }): Promise<FakeCrm> {
+export async function startFakeCrm(kind: 'hubspot' | 'salesforce', options: { token: string; records: string[]; companies?: string[] }): Promise<FakeCrm> {
   const writes: CrmWrite[] = [];
   const failures: number[] = [];
-  const pattern = kind === 'hubspot' ? /^\/crm\/v3\/objects\/deals\/([^/]+)$/ : /^\/services\/data\/v\d+\.\d\/sobjects\/Opportunity\/([^/]+)$/;
+  const pattern = kind === 'hubspot' ? /^\/crm\/v3\/objects\/(deals|companies)\/([^/]+)$/ : /^\/services\/data\/v\d+\.\d\/sobjects\/(Opportunity|Account)\/([^/]+)$/;
   const server = http.createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
@@ -35,11 +36,21 @@ export async function startFakeCrm(kind: 'hubspot' | 'salesforce', options: { to
       if (request.headers.authorization !== `Bearer ${options.token}`) return send(401, kind === 'hubspot' ? { status: 'error', category: 'INVALID_AUTHENTICATION' } : [{ errorCode: 'INVALID_SESSION_ID' }]);
       const failure = failures.shift();
       if (failure) return send(failure, { message: 'try later' });
-      if (!options.records.includes(decodeURIComponent(match[1]!))) return send(404, { message: 'Object not found' });
+      const company = match[1] === 'companies' || match[1] === 'Account';
+      const id = decodeURIComponent(match[2]!);
+      if (!(company ? (options.companies ?? []) : options.records).includes(id)) return send(404, { message: 'Object not found' });
       const body = JSON.parse(raw) as Record<string, unknown>;
-      if (kind === 'hubspot' && typeof body.properties !== 'object') return send(400, { status: 'error', message: 'properties is required' });
+      if (kind === 'hubspot') {
+        const properties = body.properties;
+        if (typeof properties !== 'object' || properties === null) return send(400, { status: 'error', message: 'properties is required' });
+        const bad = Object.entries(properties).find(([, value]) => typeof value !== 'string');
+        if (bad) return send(400, { status: 'error', category: 'VALIDATION_ERROR', message: `Property values must be strings: ${bad[0]}` });
+      } else {
+        const bad = Object.keys(body).find((field) => !field.endsWith('__c'));
+        if (bad) return send(400, [{ errorCode: 'INVALID_FIELD', message: `No such column '${bad}' on sobject` }]);
+      }
       writes.push({ path: request.url!, token: options.token, body });
-      if (kind === 'hubspot') return send(200, { id: match[1], properties: body.properties });
+      if (kind === 'hubspot') return send(200, { id, properties: body.properties });
       send(204);
     });
   });

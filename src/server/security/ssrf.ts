@@ -1,9 +1,10 @@
-// The SSRF guard for outbound webhooks: a URL may only lead to a public address. The host is resolved and every
-// address checked (one private address is enough to refuse), at registration and again at each delivery, and the
-// delivery connects to the address that was checked (no second lookup an attacker's DNS could answer differently).
+// The SSRF guard for every URL an admin gives Landfall to call (webhook endpoints, a CRM's base URL): a URL may only
+// lead to a public address. The host is resolved and every address checked (one private address is enough to
+// refuse), when the URL is saved and again before each call; webhook deliveries connect to the address that was
+// checked (no second lookup an attacker's DNS could answer differently).
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
-import { invalid } from '../../http/errors.ts';
+import { invalid } from '../http/errors.ts';
 
 const blocked = new BlockList();
 for (const [network, prefix] of [
@@ -54,9 +55,16 @@ export function isPrivateAddress(address: string): boolean {
   return blocked.check(address, 'ipv6');
 }
 
-export interface WebhookPolicy {
+/** Whether private targets are allowed (WEBHOOKS_ALLOW_PRIVATE) and whether only https is (production). */
+export interface OutboundPolicy {
   allowPrivate: boolean;
   httpsOnly: boolean;
+}
+
+/** What the URL is, in the user's words ("webhook URL", "CRM URL"), and where it was in the request. */
+export interface TargetLabel {
+  what: string;
+  path: (string | number)[];
 }
 
 /** A target that passed the guard: where to connect (the checked address) and which host to name (TLS, Host). */
@@ -67,15 +75,19 @@ export interface CheckedTarget {
 }
 
 /**
- * Checks a webhook URL and resolves it: a 400 naming the problem when it is not https (in production), carries
- * credentials, or any of its addresses is not public (unless WEBHOOKS_ALLOW_PRIVATE). `path` says where the URL was.
+ * Checks an outbound URL and resolves it: a 400 naming the problem when it is not https (in production), carries
+ * credentials, or any of its addresses is not public (unless WEBHOOKS_ALLOW_PRIVATE).
  */
-export async function checkWebhookTarget(raw: string, policy: WebhookPolicy, path: (string | number)[] = ['body', 'url']): Promise<CheckedTarget> {
+export async function checkOutboundTarget(
+  raw: string,
+  policy: OutboundPolicy,
+  { what, path }: TargetLabel = { what: 'webhook URL', path: ['body', 'url'] },
+): Promise<CheckedTarget> {
   const url = new URL(raw);
   if (url.protocol !== 'https:' && (policy.httpsOnly || url.protocol !== 'http:')) {
-    throw invalid('The webhook URL must start with https:// (deliveries carry your data).', { path });
+    throw invalid(`The ${what} must start with https:// (what is sent carries your data).`, { path });
   }
-  if (url.username || url.password) throw invalid('The webhook URL must not carry a user name or password: the signature proves who sends.', { path });
+  if (url.username || url.password) throw invalid(`The ${what} must not carry a user name or password.`, { path });
   const host = url.hostname.replace(/^\[|\]$/g, '');
   let addresses: { address: string; family: number }[];
   if (isIP(host)) addresses = [{ address: host, family: isIP(host) }];
@@ -83,15 +95,15 @@ export async function checkWebhookTarget(raw: string, policy: WebhookPolicy, pat
     try {
       addresses = await lookup(host, { all: true, verbatim: true });
     } catch {
-      throw invalid(`The webhook host "${host}" cannot be found (DNS). Check the address.`, { path });
+      throw invalid(`The ${what}'s host "${host}" cannot be found (DNS). Check the address.`, { path });
     }
   }
-  if (addresses.length === 0) throw invalid(`The webhook host "${host}" has no address.`, { path });
+  if (addresses.length === 0) throw invalid(`The ${what}'s host "${host}" has no address.`, { path });
   if (!policy.allowPrivate) {
     const inside = addresses.find((entry) => isPrivateAddress(entry.address));
     if (inside) {
       throw invalid(
-        `The webhook URL leads to ${inside.address}, a private, loopback, link-local or metadata address: webhooks only go to public internet addresses.`,
+        `The ${what} leads to ${inside.address}, a private, loopback, link-local or metadata address: Landfall only calls public internet addresses.`,
         { path },
       );
     }
