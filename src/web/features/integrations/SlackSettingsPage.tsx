@@ -13,7 +13,8 @@ import { FormMessage, SelectField, TextField } from '../../components/ui/Field.t
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { useConnectSlack, useDisconnectSlack, useSlack, useSlackDeliveries, useUpdateSlack, type SlackSettings } from './integrations.api.ts';
+import { useProjects } from '../projects/projects.api.ts';
+import { useConnectSlack, useDisconnectSlack, useSetSlackChannel, useSlack, useSlackChannels, useSlackDeliveries, useUpdateSlack, type SlackSettings } from './integrations.api.ts';
 import './integrations.css';
 
 const CHANNEL_PER = [
@@ -145,6 +146,7 @@ function Connected({ settings }: { settings: SlackSettings }) {
           </div>
         </form>
       </Section>
+      <ChannelsSection scope={settings.channelPer} />
       <Section title="Recent messages" count={deliveries.data?.length}>
         <div className="card card-pad">
           {deliveries.data && deliveries.data.length > 0 ? (
@@ -175,5 +177,67 @@ function Connected({ settings }: { settings: SlackSettings }) {
         </ConfirmDialog>
       )}
     </div>
+  );
+}
+
+/** Which Slack channel each project (or account) posts to: one picked by id, or a new one made now. */
+function ChannelsSection({ scope }: { scope: 'project' | 'account' }) {
+  const channels = useSlackChannels();
+  const projects = useProjects({ status: 'active' });
+  const setChannel = useSetSlackChannel();
+  const notify = useToast();
+  const form = useFormValues({ subjectId: '', channelId: '' });
+  const subjects = new Map<string, string>();
+  for (const project of projects.data ?? []) subjects.set(scope === 'project' ? project.id : project.accountId, scope === 'project' ? project.name : project.accountName);
+  const options = [...subjects].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label));
+  const mine = (channels.data ?? []).filter((channel) => channel.scope === scope);
+  const problem = formProblem(setChannel.error, ['channelId', 'name']);
+  const save = (input: { channelId: string } | { create: true }) =>
+    setChannel.mutate(
+      { scope, id: form.values.subjectId, input },
+      { onSuccess: (saved) => (notify(`${subjects.get(saved.subjectId) ?? 'It'} posts to ${saved.channelName ? `#${saved.channelName}` : saved.channelId}`), form.set('channelId', '')) },
+    );
+  return (
+    <Section title={scope === 'project' ? 'Project channels' : 'Account channels'} count={mine.length} description="Without a choice here, a channel is created the first time something is posted.">
+      <div className="card card-pad stack">
+        {mine.length > 0 ? (
+          <ul className="slack-channels">
+            {mine.map((channel) => (
+              <li key={channel.subjectId}>
+                <span>{subjects.get(channel.subjectId) ?? 'A closed project or account'}</span>
+                <code>{channel.channelName ? `#${channel.channelName}` : channel.channelId}</code>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">No {scope} has its own channel yet.</p>
+        )}
+        <form
+          className="slack-channel-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save({ channelId: form.values.channelId.trim() });
+          }}
+        >
+          <SelectField
+            label={scope === 'project' ? 'Project' : 'Account'}
+            name="subjectId"
+            value={form.values.subjectId}
+            onChange={(event) => form.set('subjectId', event.target.value)}
+            options={[{ value: '', label: scope === 'project' ? 'Choose a project…' : 'Choose an account…' }, ...options]}
+          />
+          <TextField label="Existing channel id" name="channelId" placeholder="C0123ABCD" value={form.values.channelId} error={problem.fieldError('channelId')} onChange={(event) => form.set('channelId', event.target.value)} />
+          <div className="slack-channel-actions">
+            <Button type="submit" disabled={!form.values.subjectId || !form.values.channelId.trim() || setChannel.isPending}>
+              Use this channel
+            </Button>
+            <Button type="button" variant="secondary" disabled={!form.values.subjectId || setChannel.isPending} onClick={() => save({ create: true })}>
+              Create a new channel
+            </Button>
+          </div>
+          <FormMessage message={problem.message} />
+        </form>
+      </div>
+    </Section>
   );
 }

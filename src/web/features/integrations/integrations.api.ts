@@ -6,6 +6,8 @@ import type {
   CrmSyncInput,
   CrmSyncLogEntry,
   CrmSyncSettings,
+  SlackChannel,
+  SlackChannelInput,
   SlackConnectInput,
   SlackDelivery,
   SlackSettings,
@@ -13,7 +15,7 @@ import type {
 } from '../../../contract/integrations.ts';
 import { api } from '../../app/api.ts';
 
-export type { CalendarFeed, CrmSyncLogEntry, CrmSyncSettings, SlackDelivery, SlackSettings };
+export type { CalendarFeed, CrmSyncLogEntry, CrmSyncSettings, SlackChannel, SlackDelivery, SlackSettings };
 
 const slackKey = ['slack'] as const;
 const crmKey = ['crm-sync'] as const;
@@ -23,12 +25,15 @@ export const useSlack = () => useQuery({ queryKey: slackKey, queryFn: () => api.
 export const useSlackDeliveries = (enabled: boolean) =>
   useQuery({ queryKey: [...slackKey, 'deliveries'], queryFn: () => api.get<SlackDelivery[]>('/slack/deliveries'), enabled });
 
-function useSlackMutation<T>(request: (input: T) => Promise<unknown>) {
+function useSlackMutation<T, R = unknown>(request: (input: T) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: request, onSuccess: () => queryClient.invalidateQueries({ queryKey: slackKey }) });
 }
 export const useConnectSlack = () => useSlackMutation((input: z.input<typeof SlackConnectInput>) => api.put<SlackSettings>('/slack', input));
 export const useUpdateSlack = () => useSlackMutation((patch: SlackSettingsPatch) => api.patch<SlackSettings>('/slack', patch));
+export const useSlackChannels = () => useQuery({ queryKey: [...slackKey, 'channels'], queryFn: () => api.get<SlackChannel[]>('/slack/channels') });
+export const useSetSlackChannel = () =>
+  useSlackMutation(({ scope, id, input }: { scope: 'project' | 'account'; id: string; input: SlackChannelInput }) => api.put<SlackChannel>(`/slack/channels/${scope}/${id}`, input));
 export const useDisconnectSlack = () => useSlackMutation(() => api.delete('/slack'));
 
 export const useCrmSync = () => useQuery({ queryKey: crmKey, queryFn: () => api.get<CrmSyncSettings>('/crm-sync') });
