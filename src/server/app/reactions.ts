@@ -21,9 +21,9 @@ import { assertReadinessGateAllows } from '../modules/readiness/readiness.servic
 import { assertValueMilestoneByCustomer } from '../modules/success-plans/value-milestones.ts';
 import { assertSoldProducts } from '../modules/products/products.service.ts';
 import { evaluateAfter, onboardNextPart } from '../modules/products/maturity.service.ts';
-import { enqueueEvent } from '../modules/webhooks/webhooks.service.ts';
+import { enqueueEvent, enqueueEvents } from '../modules/webhooks/webhooks.service.ts';
 import { recordAudit } from '../audit/audit.ts';
-import { announceInSlack } from '../modules/slack/slack.service.ts';
+import { announceInSlack, announceManyInSlack } from '../modules/slack/slack.service.ts';
 import { requestCrmSync } from '../modules/crm-sync/crm-sync.service.ts';
 
 export const reactions: Reactions = {
@@ -74,7 +74,7 @@ export const reactions: Reactions = {
     setBased((ctx, contact) => enrolNewContact(ctx, contact.contactId), (ctx, all) => enrolNewContacts(ctx, all.map((c) => c.contactId))), // academy: the rules enrol them at once
     setBased((ctx, contact) => onContactsJoined(ctx, [contact.contactId]), (ctx, all) => onContactsJoined(ctx, all.map((c) => c.contactId))), // journeys: in an account already a customer, their role's journey (after the academy, whose path it shows), portal access, a guide
     setBased((ctx, contact) => rescoreAccount(ctx, contact.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, trained share
-    (ctx, e) => enqueueEvent(ctx, 'contact.joined', e), // webhooks
+    setBased((ctx, e) => enqueueEvent(ctx, 'contact.joined', e), (ctx, all) => enqueueEvents(ctx, 'contact.joined', all)), // webhooks
   ],
   'contact.role_changed': [
     setBased((ctx, change) => enrolOnRoleChange(ctx, change.contactId), (ctx, all) => enrolOnRoleChanges(ctx, all.map((c) => c.contactId))), // academy: the rules on their new role enrol them
@@ -87,8 +87,8 @@ export const reactions: Reactions = {
     setBased((ctx, left) => endJourneysOfLeavers(ctx, [left.contactId]), (ctx, all) => endJourneysOfLeavers(ctx, all.map((c) => c.contactId))), // journeys: their journey ends
     setBased((ctx, left) => reassignTrainees(ctx, [left.contactId]), (ctx, all) => reassignTrainees(ctx, all.map((c) => c.contactId))), // journeys: a guide who left hands their trainees to another super-user (after people counted them)
     setBased((ctx, left) => rescoreAccount(ctx, left.accountId), (ctx, all) => rescoreSomeAccounts(ctx, all.map((c) => c.accountId))), // health: champion present, key-contact turnover (renewal risk)
-    (ctx, e) => enqueueEvent(ctx, 'contact.left', e), // webhooks
-    (ctx, left) => announceInSlack(ctx, 'contact.left', { accountId: left.accountId, contactId: left.contactId }), // slack
+    setBased((ctx, e) => enqueueEvent(ctx, 'contact.left', e), (ctx, all) => enqueueEvents(ctx, 'contact.left', all)), // webhooks
+    setBased((ctx, left) => announceInSlack(ctx, 'contact.left', { accountId: left.accountId, contactId: left.contactId }), (ctx, all) => announceManyInSlack(ctx, 'contact.left', all.map((left) => ({ accountId: left.accountId, contactId: left.contactId })))), // slack
   ],
   'contact.deleting': [
     (ctx, gone) => forgetContact(ctx, gone.contactId), // academy: the enrolments the rules gave them (none started: contacts refuses a learner)

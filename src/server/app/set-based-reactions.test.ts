@@ -13,6 +13,7 @@ import { listPlaybooks } from '../modules/playbooks/playbooks.service.ts';
 import { closeProject } from '../modules/projects/lifecycle.service.ts';
 import { createProject } from '../modules/projects/projects.service.ts';
 import { updateTask } from '../modules/projects/tasks.service.ts';
+import { createEndpoint } from '../modules/webhooks/webhooks.service.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -50,6 +51,8 @@ async function scene() {
   for (const [i, task] of project.tasks.filter((t) => t.owner.side === 'customer' && t.status !== 'done').slice(0, 6).entries()) {
     await updateTask(admin.ctx, task.id, { assignee: { kind: 'contact', id: people.get(holders[i % holders.length]!)!.id } });
   }
+  // A webhook endpoint that takes both events: a batch writes the deliveries the single events write.
+  await createEndpoint(admin.ctx, { url: 'https://93.184.215.14/hook', eventTypes: ['contact.joined', 'contact.left'] });
   return { admin, people, accounts };
 }
 
@@ -100,6 +103,7 @@ async function snapshot(workspaceId: string) {
     outbox: named(await q(`select coalesce(m.name, o.to_address) as recipient, o.subject, o.text_body, o.state from mail_outbox o
       left join members m on m.workspace_id = o.workspace_id and m.email = o.to_address where o.workspace_id = $1`, [workspaceId])),
     enrolments: named(await q('select contact_id, path_id, status, withdrawn_reason from academy_enrolments where workspace_id = $1', [workspaceId])),
+    webhooks: named(await q("select event_type, payload->'data' as data, state from webhook_deliveries where workspace_id = $1", [workspaceId])),
     health: named(await q('select account_id, score, band, renewal_risk, renewal_risk_reasons, key_contacts_left from account_health where workspace_id = $1', [workspaceId])),
   };
 }
@@ -119,6 +123,7 @@ describe('a batch of joiners, leavers and role changes (emitMany)', () => {
     expect(single.journeys.filter((j) => j.includes('They left the company.')).length).toBeGreaterThan(0);
     expect(single.journeys.filter((j) => j.includes('"reason":"joined"') && j.includes('"J')).length).toBe(5);
     expect(single.journeys.some((j) => j.includes('role_changed'))).toBe(true);
+    expect(single.webhooks).toHaveLength(12); // 5 joined, 7 left
     for (const key of Object.keys(single) as (keyof typeof single)[]) expect(batched[key], key).toEqual(single[key]);
   }, 120_000); // two workspaces of 26 people each, built through the services
 });

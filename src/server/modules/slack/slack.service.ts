@@ -165,6 +165,13 @@ export interface SlackNews {
  * The reaction to a domain event: one message per channel the matrix names, into the outbox, in the transaction
  * of the change. Nothing when Slack is not connected or the event goes nowhere.
  */
+/** The set-based form (a CSV import's batch): nothing to do is found out once, not once per person. */
+export async function announceManyInSlack(ctx: Ctx, event: SlackEvent, news: readonly SlackNews[]) {
+  const connection = await repo.findConnection(ctx.db, ctx.workspaceId);
+  if (!connection || (connection.routes[event] ?? []).length === 0) return;
+  for (const one of news) await announceInSlack(ctx, event, one);
+}
+
 export async function announceInSlack(ctx: Ctx, event: SlackEvent, news: SlackNews) {
   const connection = await repo.findConnection(ctx.db, ctx.workspaceId);
   const targets = connection?.routes[event] ?? [];

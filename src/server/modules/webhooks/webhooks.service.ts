@@ -127,23 +127,29 @@ const envelope = (type: string, at: Date, data: Record<string, unknown>) => ({ t
  * The reaction to a domain event: one message per endpoint that takes it, written to the webhook outbox in the
  * caller's transaction (so it exists exactly when the change does). Sending is the job's.
  */
-export async function enqueueEvent(ctx: Ctx, type: WebhookEventType, data: object) {
+export const enqueueEvent = (ctx: Ctx, type: WebhookEventType, data: object) => enqueueEvents(ctx, type, [data]);
+
+/** The set-based form (a CSV import's batch): the subscribers read once, every delivery written in one statement. */
+export async function enqueueEvents(ctx: Ctx, type: WebhookEventType, data: readonly object[]) {
+  if (data.length === 0) return;
   const endpoints = await repo.subscribersOf(ctx.db, ctx.workspaceId, type);
   if (endpoints.length === 0) return;
   const now = ctx.services.now();
-  const payload = envelope(type, now, { workspaceId: ctx.workspaceId, ...data });
   await repo.insertDeliveries(
     ctx.db,
-    endpoints.map((endpoint) => ({
-      workspaceId: ctx.workspaceId,
-      endpointId: endpoint.id,
-      messageId: newMessageId(),
-      eventType: type,
-      payload,
-      nextAttemptAt: now,
-      createdAt: now,
-      updatedAt: now,
-    })),
+    data.flatMap((one) => {
+      const payload = envelope(type, now, { workspaceId: ctx.workspaceId, ...one });
+      return endpoints.map((endpoint) => ({
+        workspaceId: ctx.workspaceId,
+        endpointId: endpoint.id,
+        messageId: newMessageId(),
+        eventType: type,
+        payload,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      }));
+    }),
   );
 }
 
