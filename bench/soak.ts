@@ -13,6 +13,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startCountingSmtpServer } from '../src/server/mail/testing/counting-smtp.ts';
+import { MAIL_SEND_CONCURRENCY } from '../src/server/mail/mail.service.ts';
 
 const { values } = parseArgs({
   options: {
@@ -276,7 +277,9 @@ if (values.check) {
     result.lost > 0 && `${result.lost} accepted writes lost`,
     result.duplicate_projects > 0 && `${result.duplicate_projects} deals with more than one project`,
     result.mail_lost > 0 && `${result.mail_lost} messages marked sent never reached the SMTP server`,
-    result.mail_duplicates > kills + (pgRestarted ? 1 : 0) && `${result.mail_duplicates} messages sent twice (at most one per kill)`,
+    // A SIGKILL can fall between the SMTP server's "accepted" and the database's "sent" for each send under way; a
+    // database restart no longer adds any (the "sent" is recorded through it).
+    result.mail_duplicates > kills * MAIL_SEND_CONCURRENCY && `${result.mail_duplicates} messages sent twice (at most ${MAIL_SEND_CONCURRENCY} per kill, the sends under way)`,
     result.error_rate_outside_restarts > 0.001 && `error rate ${result.error_rate_outside_restarts} outside the restart windows`,
     result.max_recovery_ms > 30_000 && `back only after ${result.max_recovery_ms} ms`,
   ].filter(Boolean);

@@ -192,6 +192,24 @@ async function applyDecision(db: Db, row: { id: string; sendAfter: Date; reason:
 const transports = new Map<string, Transporter>();
 type GetSocket = (options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: net.Socket }) => void) => void;
 
+/**
+ * Messages sent at once by one process. A process killed between the server's "accepted" and the database's "sent"
+ * leaves at most this many to be sent again (same Message-ID) by whoever claims them next.
+ */
+export const MAIL_SEND_CONCURRENCY = 4;
+
+/** Tries to record a message as sent for about 15 s (a database restarting, a connection dropped), then gives up. */
+async function recordSent(write: () => Promise<void>) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250 * 2 ** attempt, 4000)));
+    }
+  }
+}
+
 /** One pooled SMTP transport per URL, kept for the process: connections are reused between batches. */
 function transportFor(smtpUrl: string, connections: number): Transporter {
   const key = `${smtpUrl}#${connections}`;
@@ -257,7 +275,7 @@ function classify(error: unknown): { permanent: boolean; bounce: boolean; messag
 export async function deliverDueMail(services: Services, options: DeliveryOptions = {}): Promise<number> {
   const { smtpUrl, mailFrom } = services.config;
   const batch = options.batch ?? 100;
-  const concurrency = options.concurrency ?? 4;
+  const concurrency = options.concurrency ?? MAIL_SEND_CONCURRENCY;
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const db = services.database.db;
   const channels = smtpUrl ? ['email', 'portal'] : ['portal'];
@@ -282,6 +300,7 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
         ? `Sent again after a sending process stopped mid-delivery (${mail.interruptedAttempts}×): the first attempt may also have arrived, with the same Message-ID.`
         : null;
       const body = revealCredentials({ text: mail.textBody, html: mail.htmlBody }, mail.credentials);
+      let accepted = false;
       try {
         await transportFor(smtpUrl!, concurrency).sendMail({
           from: mail.fromName ? { name: mail.fromName, address: fromAddress } : mailFrom,
@@ -297,9 +316,12 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
             ? { list: { unsubscribe: mail.unsubscribeUrl }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } }
             : {}),
         });
-        await repo.markSent(db, mail.id, services.now(), resent);
+        accepted = true;
+        // The server has the message: record it even through a database restart, or it would be sent again.
+        await recordSent(() => repo.markSent(db, mail.id, services.now(), resent));
         sent++;
       } catch (error) {
+        if (accepted) throw error; // sent, but the database stayed away: the lease runs out and it may go twice
         const { permanent, bounce, message } = classify(error);
         const attempts = mail.attempts + 1;
         const now = services.now();
