@@ -8,6 +8,7 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { Pagination } from '../../components/ui/Pagination.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
@@ -23,12 +24,9 @@ export function AuditLogPage() {
   useDocumentTitle('Audit log');
   if (!useIsAdmin()) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="Audit log" />
-        <div className="card">
-          <EmptyState title="Only admins read the audit log">Ask a workspace admin if you need to know who changed something.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="Audit log" title="Only admins read the audit log">
+        Ask a workspace admin if you need to know who changed something.
+      </AdminsOnly>
     );
   }
   return <AuditLog />;

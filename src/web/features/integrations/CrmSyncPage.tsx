@@ -7,6 +7,7 @@ import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -26,12 +27,9 @@ export function CrmSyncPage() {
   const isAdmin = useIsAdmin();
   if (!isAdmin) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="CRM sync" />
-        <div className="card">
-          <EmptyState title="Only admins set up CRM sync">Ask a workspace admin to connect your CRM.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="CRM sync" title="Only admins set up CRM sync">
+        Ask a workspace admin to connect your CRM.
+      </AdminsOnly>
     );
   }
   return <CrmSync />;

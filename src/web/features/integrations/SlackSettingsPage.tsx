@@ -10,6 +10,7 @@ import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader, Section } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -28,12 +29,9 @@ export function SlackSettingsPage() {
   const slack = useSlack();
   if (!isAdmin) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="Slack" />
-        <div className="card">
-          <EmptyState title="Only admins connect Slack">Ask a workspace admin to connect your Slack workspace.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="Slack" title="Only admins connect Slack">
+        Ask a workspace admin to connect your Slack workspace.
+      </AdminsOnly>
     );
   }
   return (

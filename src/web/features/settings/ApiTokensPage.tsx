@@ -10,6 +10,7 @@ import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
@@ -23,12 +24,9 @@ export function ApiTokensPage() {
   const isAdmin = useIsAdmin();
   if (!isAdmin) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="API tokens" />
-        <div className="card">
-          <EmptyState title="Only admins manage API tokens">Ask a workspace admin if an integration needs access.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="API tokens" title="Only admins manage API tokens">
+        Ask a workspace admin if an integration needs access.
+      </AdminsOnly>
     );
   }
   return <ApiTokens />;

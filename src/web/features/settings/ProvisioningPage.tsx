@@ -8,8 +8,8 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Button } from '../../components/ui/Button.tsx';
 import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
-import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, Select, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -32,12 +32,9 @@ export function ProvisioningPage() {
   const settings = useProvisioning();
   if (!isAdmin) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="Provisioning (SCIM)" />
-        <div className="card">
-          <EmptyState title="Only admins set up provisioning">Ask a workspace admin to connect your identity provider.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="Provisioning (SCIM)" title="Only admins set up provisioning">
+        Ask a workspace admin to connect your identity provider.
+      </AdminsOnly>
     );
   }
   return (

@@ -11,6 +11,7 @@ import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, Select, TextField } from '../../components/ui/Field.tsx';
+import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
@@ -34,12 +35,9 @@ export function WebhooksPage() {
   useDocumentTitle('Webhooks');
   if (!useIsAdmin()) {
     return (
-      <div className="page page-narrow">
-        <PageHeader title="Webhooks" />
-        <div className="card">
-          <EmptyState title="Only admins manage webhooks">Ask a workspace admin if another system needs to hear about your projects.</EmptyState>
-        </div>
-      </div>
+      <AdminsOnly page="Webhooks" title="Only admins manage webhooks">
+        Ask a workspace admin if another system needs to hear about your projects.
+      </AdminsOnly>
     );
   }
   return <Webhooks />;
