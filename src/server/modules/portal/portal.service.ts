@@ -3,7 +3,7 @@ import { checkAnswers, type FormAnswers, type FormField } from '../../../core/po
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
-import { getProject, projectHeadline, projectTaskRows } from '../projects/projects.service.ts';
+import { projectHeadline, projectWithRows } from '../projects/projects.service.ts';
 import { addComment, updateTask } from '../projects/tasks.service.ts';
 import {
   approvalsOfProject,
@@ -28,6 +28,8 @@ type ContactCtx = Ctx & { actor: { kind: 'contact'; contactId: string; preview: 
 
 /** A new portal visit is counted after this long without one. */
 const VISIT_GAP_MS = 30 * 60_000;
+/** Within a visit, "last seen" moves on at most once a minute. */
+const VISIT_TOUCH_MS = 60_000;
 
 /** The contact's live access to the project, or "not found" (never "forbidden": another project's id tells nothing). */
 async function accessOf(ctx: ContactCtx, projectId: string) {
@@ -66,25 +68,27 @@ export function logoOf(services: Services, workspaceId: string) {
 export async function portalProject(ctx: ContactCtx, projectId: string): Promise<PortalProject> {
   const access = await accessOf(ctx, projectId);
   const now = ctx.services.now();
-  if (!ctx.actor.preview && (!access.lastVisitAt || now.getTime() - access.lastVisitAt.getTime() > VISIT_GAP_MS)) {
+  const sinceLastVisit = access.lastVisitAt ? now.getTime() - access.lastVisitAt.getTime() : Infinity;
+  if (!ctx.actor.preview && sinceLastVisit > VISIT_GAP_MS) {
     const who_ = actorOf(ctx);
     await repo.recordVisit(ctx.db, access.id, now);
     await recordEvents(ctx, [
       { workspaceId: ctx.workspaceId, projectId, ...who_, kind: 'portal_visit', toValue: 'opened the portal', createdAt: now },
     ]);
-  } else if (!ctx.actor.preview) {
+  } else if (!ctx.actor.preview && sinceLastVisit > VISIT_TOUCH_MS) {
+    // "Last seen" to the minute: a page read does not write each time it is read.
     await repo.recordVisit(ctx.db, access.id, now);
   }
 
-  const project = await getProject(ctx, projectId);
+  // One after the other: inside a transaction they share one connection.
+  const { project, rows, files } = await projectWithRows(ctx, projectId);
   const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
-  const files = await filesOfProject(ctx, projectId);
   const approvals = await approvalsOfProject(ctx, projectId);
   const comments = await repo.sharedCommentsOfProject(ctx.db, ctx.workspaceId, projectId);
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
   const people = await repo.projectMembers(ctx.db, ctx.workspaceId, projectId);
-  const taskRows = new Map((await projectTaskRows(ctx, projectId)).map((row) => [row.id, row]));
-  const signOffs = await signOffStates(ctx, projectId, [...taskRows.values()]);
+  const taskRows = new Map(rows.map((row) => [row.id, row]));
+  const signOffs = await signOffStates(ctx, projectId, rows, { approvals });
 
   const tasks: PortalTask[] = project.tasks
     .filter((task) => task.customerVisible)

@@ -136,10 +136,16 @@ export async function taskFile(ctx: Ctx, projectId: string, fileId: string, { cu
 }
 
 /** Where each of the project's deliverables stands with the customer's sign-off, by task id (core/portal/sign-off.ts). */
-export async function signOffStates(ctx: Ctx, projectId: string, tasks: readonly Pick<TaskRow, 'id' | 'needsApproval' | 'deliverable' | 'status'>[]) {
+export async function signOffStates(
+  ctx: Ctx,
+  projectId: string,
+  tasks: readonly Pick<TaskRow, 'id' | 'needsApproval' | 'deliverable' | 'status'>[],
+  /** The project's approvals, when the caller has read them already. */
+  known?: { approvals: Awaited<ReturnType<typeof repo.approvalsOfProject>> },
+) {
   const [requests, approvals] = await Promise.all([
     repo.signOffRequestsOfProject(ctx.db, ctx.workspaceId, projectId),
-    repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId),
+    known?.approvals ?? repo.approvalsOfProject(ctx.db, ctx.workspaceId, projectId),
   ]);
   const states = new Map<string, SignOffState>();
   for (const task of tasks) {

@@ -52,8 +52,12 @@ type FileRow = Awaited<ReturnType<typeof filesOfProject>>[number];
 
 /** A project's files by task, from one query per project. */
 export async function filesByTask(ctx: Ctx, projectId: string): Promise<Map<string, ProjectTask['files']>> {
+  return groupFilesByTask((await filesOfProject(ctx.db, ctx.workspaceId, projectId)) as FileRow[]);
+}
+
+function groupFilesByTask(files: readonly FileRow[]): Map<string, ProjectTask['files']> {
   const byTask = new Map<string, ProjectTask['files']>();
-  for (const file of (await filesOfProject(ctx.db, ctx.workspaceId, projectId)) as FileRow[]) {
+  for (const file of files) {
     const list = byTask.get(file.taskId) ?? [];
     list.push({ id: file.id, fileName: file.fileName, size: file.size, uploadedBy: file.uploadedByName, at: file.createdAt.toISOString() });
     byTask.set(file.taskId, list);
@@ -108,6 +112,14 @@ export async function listProjects(ctx: Ctx, query: ProjectListQuery) {
 }
 
 export async function getProject(ctx: Ctx, projectId: string): Promise<Project> {
+  return (await projectWithRows(ctx, projectId)).project;
+}
+
+/**
+ * The project as its page shows it, with the task rows and file rows it was built from, for a reader (the portal)
+ * that needs more of each row than the page does without reading them again.
+ */
+export async function projectWithRows(ctx: Ctx, projectId: string) {
   const summary = await repo.findProjectSummary(ctx.db, ctx.workspaceId, projectId);
   if (!summary) throw notFound('project');
   // One after the other: inside a transaction they share one connection.
@@ -121,7 +133,8 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
     rows.flatMap((row) => (row.assigneeMemberId ? [row.assigneeMemberId] : [])),
     rows.flatMap((row) => (row.assigneeContactId ? [row.assigneeContactId] : [])),
   );
-  const files = await filesByTask(ctx, projectId);
+  const fileRows = (await filesOfProject(ctx.db, ctx.workspaceId, projectId)) as FileRow[];
+  const files = groupFilesByTask(fileRows);
   const tasks = rows.map((row) => presentTask(row, names, files));
   const day0 = toDayNumber(summary.day0);
   const milestones = tasks
@@ -143,7 +156,7 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
     .filter((task) => task.critical)
     .sort((a, b) => (a.projectedStart ?? '').localeCompare(b.projectedStart ?? '') || a.position - b.position)
     .map((task) => task.id);
-  return {
+  const project: Project = {
     ...presentSummary(summary),
     organizationId: summary.organizationId,
     playbook:
@@ -162,6 +175,7 @@ export async function getProject(ctx: Ctx, projectId: string): Promise<Project> 
     tasks,
     dependencies: dependencies.map((d) => ({ predecessorId: d.predecessorId, successorId: d.successorId, lagDays: d.lagDays })),
   };
+  return { project, rows, files: fileRows };
 }
 
 /**
