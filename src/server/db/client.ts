@@ -67,11 +67,17 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
 export const PREPARED_PER_CONNECTION = 300;
 
 /**
+ * A pattern match's cost depends on its pattern (a trigram index for "%acme%", a scan for "%a%"), which a generic
+ * plan cannot know: such statements are planned each time, with their pattern in hand.
+ */
+const PATTERN_MATCH = /\b(i?like|similar\s+to)\b|~\*?\s/i;
+
+/**
  * Names every parameterised statement a connection sends by a hash of its text, so PostgreSQL parses and plans it
  * once per connection and, after a few runs, keeps its generic plan. Our statements are many and short: a project
  * page's read spent 3–37 ms planning for 1 ms of execution (bench/api.ts, the mix), most of it the same text
- * with other ids. Statements without parameters (migrations, several statements in one text) stay as they are; so do
- * very long texts (bulk inserts, whose text changes with their row count). A named statement outlives a schema
+ * with other ids. Pattern matches (PATTERN_MATCH) and statements without parameters (migrations, several statements
+ * in one text) stay as they are; so do very long texts (bulk inserts, whose text changes with their row count). A named statement outlives a schema
  * change only as PostgreSQL allows (it re-plans on DDL); a connection's set is bounded by PREPARED_PER_CONNECTION.
  */
 function prepareRepeatedStatements(client: pg.PoolClient) {
@@ -85,7 +91,7 @@ function prepareRepeatedStatements(client: pg.PoolClient) {
     if (config && typeof config === 'object' && !('submit' in config)) {
       const query = config as pg.QueryConfig;
       const params = Array.isArray(values) ? values : query.values;
-      if (query.name === undefined && params && params.length > 0 && query.text.length <= 16_384) {
+      if (query.name === undefined && params && params.length > 0 && query.text.length <= 16_384 && !PATTERN_MATCH.test(query.text)) {
         const name = `lf_${createHash('sha1').update(query.text).digest('base64url').slice(0, 24)}`;
         if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
           prepared.add(name);
