@@ -343,11 +343,14 @@ async function main() {
     log(`  … ${rest.length} more tables: ${rest.reduce((s, t) => s + t.rows, 0).toLocaleString('en')} rows, ${gb(rest.reduce((s, t) => s + t.bytes, 0))} GB`);
     const estimatedBytes = model.tables.filter((t) => !cost.get(t.table)!.measured).reduce((s, t) => s + t.bytes, 0);
     // The estimate checked where both exist: estimated / measured bytes per row on the tables measured.
-    const checks = facts.filter((t) => t.rows >= MEASURED_ROWS).map((t) => t.estimatedBytesPerRow / (t.totalBytes / t.rows)).sort((x, y) => x - y);
-    const median = checks[Math.floor(checks.length / 2)] ?? 1;
+    const checks = facts
+      .filter((t) => t.rows >= MEASURED_ROWS)
+      .map((t) => ({ table: t.table, ratio: t.estimatedBytesPerRow / (t.totalBytes / t.rows) }))
+      .sort((x, y) => x.ratio - y.ratio);
+    const median = checks[Math.floor(checks.length / 2)]?.ratio ?? 1;
     log(
       `Bytes per row estimated from widths (tables under ${MEASURED_ROWS} rows here): ${((100 * estimatedBytes) / (model.dataGb * 1e9)).toFixed(1)}% of the data; ` +
-        `on the ${checks.length} tables measured, estimate / measured: median ${median.toFixed(2)}, ${checks[0]?.toFixed(2)}…${checks.at(-1)?.toFixed(2)}`,
+        `on the ${checks.length} tables measured, estimate / measured: median ${median.toFixed(2)} (${checks.map((c) => `${c.table} ${c.ratio.toFixed(2)}`).join(', ')})`,
     );
     log('\nModel:');
     for (const formula of model.formulas) log(`  ${formula}`);
