@@ -6,12 +6,11 @@
 // --pin runs the load generator on the last CPU and the servers on the others (taskset), so they do not share.
 // Uses DATABASE_URL when set (a new workspace is seeded in it), otherwise creates landfall_bench_<pid>
 // on postgres://postgres@127.0.0.1:5432 and drops it at the end, even on failure.
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon, { type Request } from 'autocannon';
+import type { Request } from 'autocannon';
 import pg from 'pg';
 import { installAll } from '../src/server/app/reactions.ts';
 import { loadConfig } from '../src/server/config.ts';
@@ -22,6 +21,7 @@ import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
 import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
 import { autocannonRequests, mixRequests, profileMix, mixTargets, type MixTargets } from './lib/api-mix.ts';
+import { freePort, runLoad, startServer as startServerProcess, stopServer, type Load } from './lib/http-load.ts';
 
 const ACCOUNTS = 10_000;
 const PROJECTS = 1_000;
@@ -44,64 +44,17 @@ const processCounts = values.processes.split(',').map(Number);
 const duration = Number(values.duration);
 const here = import.meta.dirname;
 
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 const cpus = os.cpus().length;
 /** With --pin: servers on CPUs 0…n-2, this process (the load generator) on the last one. */
 const pinned = values.pin && cpus > 1;
 if (pinned) execFileSync('taskset', ['-cp', String(cpus - 1), String(process.pid)], { stdio: 'ignore' });
 
-/** Starts a server in a child process and resolves once it says it is listening. */
-function startServer(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = fork(script, args, { env, execArgv: script.endsWith('.ts') ? ['--import', 'tsx'] : [], stdio: 'inherit' });
-    if (pinned && child.pid) execFileSync('taskset', ['-cp', `0-${cpus - 2}`, String(child.pid)], { stdio: 'ignore' });
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`${path.basename(script)} exited with ${code} before listening`)));
-  });
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-async function load(url: string, headers: Record<string, string>, seconds: number, requests?: Request[]): Promise<Load> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, headers, ...(requests ? { requests } : {}) });
-  return {
-    rps: Math.round(result.requests.average),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
+const startServer = (script: string, args: string[], env: NodeJS.ProcessEnv) => startServerProcess(script, args, env, pinned ? { cpus: `0-${cpus - 2}` } : {});
 
 /** A short warm-up (JIT, connection pools, PostgreSQL's caches), then the measured run. */
 async function measure(label: string, url: string, headers: Record<string, string> = {}, requests?: () => Request[]): Promise<Load> {
-  await load(url, headers, WARM_UP_SECONDS, requests?.());
-  const result = await load(url, headers, duration, requests?.());
+  await runLoad(url, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers, ...(requests ? { requests: requests() } : {}) });
+  const result = await runLoad(url, { connections: CONNECTIONS, seconds: duration, headers, ...(requests ? { requests: requests() } : {}) });
   console.log(
     `${label.padEnd(28)} ${String(result.rps).padStart(7)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   ` +
       `non-2xx ${result.non2xx}   errors ${result.errors}`,

@@ -9,8 +9,7 @@
 // Uses DATABASE_URL when set (a new workspace is seeded in it, and kept), else creates landfall_bench_reports_<pid> and drops it.
 // --reuse (with DATABASE_URL): no seeding, no re-score; times the reports of the workspace already seeded there with the
 // most projects (for iterating on the queries without writing a million tasks again).
-import { execSync, fork, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
+import { execSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -23,6 +22,7 @@ import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
 import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
 import { timeHealthRescore } from './lib/health-rescore.ts';
+import { freePort, startServer, stopServer } from './lib/http-load.ts';
 
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const here = import.meta.dirname;
@@ -33,32 +33,6 @@ const ACCOUNTS = Number(values.accounts ?? 10_000);
 const PROJECTS = Number(values.projects ?? ACCOUNTS * 2);
 const TASKS = Number(values.tasks ?? PROJECTS * 50);
 const RUNS = Number(values.runs ?? 20);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
-
-function startServer(port: number, env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = fork(path.join(here, 'lib/landfall-server.ts'), [String(port), '1'], { env, execArgv: ['--import', 'tsx'], stdio: 'inherit' });
-    child.once('message', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`landfall-server exited with ${code} before listening`)));
-  });
-}
-
-const stopServer = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 
 async function timed(url: string, headers: Record<string, string>): Promise<number> {
   const started = performance.now();
@@ -121,7 +95,7 @@ async function main() {
     await database.close();
 
     const port = await freePort();
-    server = await startServer(port, { ...process.env, DATABASE_URL: databaseUrl });
+    server = await startServer(path.join(here, 'lib/landfall-server.ts'), [String(port), '1'], { ...process.env, DATABASE_URL: databaseUrl });
     const headers = { authorization: `Bearer ${token}` };
     const base = `http://127.0.0.1:${port}/api/v1/insight`;
     const reports = {

@@ -18,6 +18,8 @@ declare module 'autocannon' {
   }
   interface Histogram {
     average: number;
+    /** The requests histogram only: how many in the whole run. */
+    total: number;
     p50: number;
     p99: number;
   }

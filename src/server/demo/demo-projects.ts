@@ -73,7 +73,7 @@ export async function seedDemoProjects(services: Services, workspaceId: string, 
   return played;
 }
 
-async function playForward(
+export async function playForward(
   ctx: Ctx,
   accountId: string,
   day0: string,
