@@ -11,6 +11,7 @@ export const SLACK_EVENTS = {
   'risk.raised': 'A risk was raised',
   'contact.left': 'A customer contact left',
   'deal.won': 'A won deal arrived from the CRM',
+  'owner.reminded': 'A project is waiting on us and its owner was reminded (a late task gets Snooze buttons)',
 } as const;
 export type SlackEvent = keyof typeof SLACK_EVENTS;
 export const SLACK_EVENT_NAMES = Object.keys(SLACK_EVENTS) as SlackEvent[];
@@ -36,7 +37,17 @@ export interface SlackFacts {
   link: string;
   /** A task whose buttons act on it (Mark done). */
   action?: { taskId: string; projectId: string } | null;
+  /** A late task the reader may snooze on their My work (as My work's own snooze does). */
+  snooze?: { taskId: string; projectId: string } | null;
 }
+
+/** The snoozes a Slack message offers, as My work offers them: action id → days from today (workspace's timezone). */
+export const SLACK_SNOOZES = {
+  'task.snooze.1': { days: 1, label: 'Snooze until tomorrow' },
+  'task.snooze.7': { days: 7, label: 'Snooze for a week' },
+} as const;
+export type SlackSnoozeAction = keyof typeof SLACK_SNOOZES;
+export const isSlackSnooze = (actionId: string): actionId is SlackSnoozeAction => Object.hasOwn(SLACK_SNOOZES, actionId);
 
 export interface SlackMessage {
   text: string;
@@ -69,6 +80,8 @@ function sentence(facts: SlackFacts): string {
       return `:wave: ${detail.trim() || 'A contact'} left ${account}; their open tasks were handed on.`;
     case 'deal.won':
       return `:moneybag: A won deal for ${account} arrived from ${who}${facts.projectName ? `: ${project} is under way` : ''}.`;
+    case 'owner.reminded':
+      return `:alarm_clock: ${project} (${account}) is waiting on us:${detail}.`;
   }
 }
 
@@ -81,6 +94,11 @@ export function slackMessage(facts: SlackFacts): SlackMessage {
       { type: 'button', style: 'primary', text: { type: 'plain_text', text: 'Mark done' }, action_id: 'task.done', value: `${facts.action.projectId}:${facts.action.taskId}` },
     );
   }
+  if (facts.snooze) {
+    const value = `${facts.snooze.projectId}:${facts.snooze.taskId}`;
+    const snoozes = Object.entries(SLACK_SNOOZES).map(([actionId, snooze]) => ({ type: 'button', text: { type: 'plain_text', text: snooze.label }, action_id: actionId, value }));
+    elements.splice(elements.length - 1, 0, ...snoozes);
+  }
   const plain = line.replace(/\*/g, '').replace(/:[a-z_]+: /, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
   return {
     text: plain,
@@ -88,6 +106,18 @@ export function slackMessage(facts: SlackFacts): SlackMessage {
       { type: 'section', text: { type: 'mrkdwn', text: line } },
       { type: 'actions', elements },
     ],
+  };
+}
+
+/**
+ * The message as it stands after someone acted on it for everyone (Mark done): what it said, without its buttons, and
+ * a line saying what happened. Slack replaces the original with it (response_url, replace_original).
+ */
+export function settledMessage(original: readonly unknown[] | undefined, text: string, outcome: string): SlackMessage {
+  const kept = (original ?? []).filter((block) => (block as { type?: string }).type !== 'actions');
+  return {
+    text: `${text} ${outcome}`.trim(),
+    blocks: [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: escapeMrkdwn(outcome) }] }],
   };
 }
 

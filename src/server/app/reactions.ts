@@ -124,6 +124,9 @@ export const reactions: Reactions = {
     (ctx, e) => enqueueEvent(ctx, 'deal.won', e), // webhooks
     (ctx, won) => announceInSlack(ctx, 'deal.won', { accountId: won.accountId, projectId: won.projectId }), // slack
   ],
+  'owner.reminded': [
+    (ctx, e) => announceInSlack(ctx, 'owner.reminded', { projectId: e.projectId, taskId: e.taskId, detail: e.reason, snoozable: true }), // slack: a late task gets Snooze buttons
+  ],
   'outcome.verified': [
     (ctx, e) => enqueueEvent(ctx, 'outcome.verified', e), // webhooks
   ],

@@ -55,6 +55,11 @@ export interface DomainEvents {
   'usage.posted': { accountId: string; metric: string; value: number; at: string };
   /** An account (contactId null) or one of its users reached a maturity stage of a product. */
   'maturity.stage_reached': { accountId: string; contactId: string | null; product: string; stage: string; from: string | null };
+  /**
+   * The vendor's ladder told members that a project waits on us: its owner reminded, or the team lead told. `taskId`: the
+   * oldest late vendor task (null when the project only went quiet); `reason` says why in a line.
+   */
+  'owner.reminded': { projectId: string; step: 'remind_owner' | 'tell_team_lead'; taskId: string | null; reason: string; memberIds: string[] };
   /** The vendor asks a contact to act in the customer portal (an assessment to fill in, outcomes to confirm). */
   'customer.asked': { projectId: string; contactId: string; subject: string; text: string };
 }

@@ -11,6 +11,7 @@ import { calendarOf, engineTasks, todayFor } from '../projects/plan.ts';
 import { projectDependencyRows, projectTaskRows } from '../projects/projects.service.ts';
 import { teamLeadIdsOf } from '../assignment/assignment.service.ts';
 import { recordEvents } from '../history/history.service.ts';
+import { emit } from '../../events/bus.ts';
 import { businessDays } from './escalation.mail.ts';
 import * as repo from './escalation.repo.ts';
 import { vendorQuietDaysOf } from './escalation.service.ts';
@@ -70,6 +71,7 @@ async function reviewProject(tx: Ctx, project: ProjectRow): Promise<number> {
   const byId = new Map(members.map((member) => [member.id, member]));
   const owner = project.ownerId ? byId.get(project.ownerId) : undefined;
   const events = [];
+  const told = [];
   for (const step of taken) {
     const people = step.recipients.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
     const reason = why(step);
@@ -82,14 +84,14 @@ async function reviewProject(tx: Ctx, project: ProjectRow): Promise<number> {
       const subject = step.action === 'remind_owner' ? `${project.name} is waiting on us` : `${project.name} is still waiting on us`;
       await queueMail(tx.db, tx.services, tx.workspaceId, { dedupeKey: `${step.key}:${project.id}:${person.id}`, to: person.email, subject, text });
     }
-    const told = people.map((person) => person.name).join(', ');
+    const names = people.map((person) => person.name).join(', ');
     const headline =
       step.action === 'remind_owner'
         ? people.length > 0
-          ? `Owner ${told} reminded: ${reason}`
+          ? `Owner ${names} reminded: ${reason}`
           : `No owner to remind (${reason}): assign an onboarding manager`
         : people.length > 0
-          ? `Team lead ${told} told: ${reason}`
+          ? `Team lead ${names} told: ${reason}`
           : `No team lead to tell (${reason}): choose one in Settings → Assignment`;
     events.push({
       workspaceId: tx.workspaceId,
@@ -102,7 +104,12 @@ async function reviewProject(tx: Ctx, project: ProjectRow): Promise<number> {
       reason: people.length > 0 ? `Emailed to ${people.map((person) => person.email).join(', ')}.` : null,
       createdAt: new Date(now.getTime() + events.length),
     });
+    if (people.length > 0) {
+      const detail = `${reason} (${step.action === 'remind_owner' ? `owner ${names} reminded` : `team lead ${names} told`})`;
+      told.push({ projectId: project.id, step: step.action, taskId: step.overdue[0]?.id ?? null, reason: detail, memberIds: people.map((person) => person.id) });
+    }
   }
   await recordEvents(tx, events);
+  for (const payload of told) await emit(tx, 'owner.reminded', payload);
   return taken.length;
 }

@@ -90,6 +90,7 @@ export async function accountName(db: Db, workspaceId: string, accountId: string
 export async function taskFacts(db: Db, workspaceId: string, taskId: string) {
   const [row] = await db
     .select({
+      projectId: projectTasks.projectId,
       title: projectTasks.title,
       status: projectTasks.status,
       memberName: members.name,

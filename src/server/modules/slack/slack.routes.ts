@@ -81,8 +81,10 @@ export const slackRoutes =
         config: { access: 'public' },
         schema: {
           tags,
-          summary: "Slack's interactivity request URL: buttons pressed in Slack (signed with the app's signing secret)",
-          description: 'Slack signs with X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<body>">; requests older than 5 minutes are refused.',
+          summary: "Slack's interactivity request URL: buttons pressed in Slack (Mark done, Snooze; signed with the app's signing secret)",
+          description:
+            'Slack signs with X-Slack-Signature: v0=<hex HMAC-SHA256 of "v0:<timestamp>:<body>">; a bad signature or a request older than 5 minutes is refused (401). ' +
+            "Anything else is answered 200 and, through the press's response_url, in Slack: the message replaced for everyone (Mark done), or a line only the presser sees (a snooze, a refusal, an unknown button or task).",
           params: WorkspaceParams,
           body: z.string().max(100_000).optional(),
           response: { 200: z.object({ text: z.string() }) },

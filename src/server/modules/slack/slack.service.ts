@@ -1,16 +1,33 @@
 // Slack: a workspace connects its Slack app; domain events post to the channels its matrix names (through an
 // outbox written in the transaction of the change, delivered with retries); buttons pressed in Slack come back
-// signed and act as the member whose email the Slack user has.
+// signed and act as the member whose email the Slack user has (Mark done; Snooze on their My work).
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ErrorCode, WebClient, type WebAPICallError } from '@slack/web-api';
-import { canWrite, type MemberRole } from '../../../core/people.ts';
-import { channelNameFor, DEFAULT_SLACK_ROUTES, MAX_ATTEMPTS, retryDelayMs, SLACK_EVENTS, SLACK_EVENT_NAMES, slackMessage, type SlackEvent, type SlackFacts } from '../../../core/integrations/slack.ts';
+import { DateTime } from 'luxon';
+import { canWrite, MEMBER_ROLE_LABELS, type MemberRole } from '../../../core/people.ts';
+import {
+  channelNameFor,
+  DEFAULT_SLACK_ROUTES,
+  isSlackSnooze,
+  MAX_ATTEMPTS,
+  retryDelayMs,
+  settledMessage,
+  SLACK_EVENTS,
+  SLACK_EVENT_NAMES,
+  SLACK_SNOOZES,
+  slackMessage,
+  type SlackEvent,
+  type SlackFacts,
+  type SlackMessage,
+} from '../../../core/integrations/slack.ts';
 import type { SlackChannelInput, SlackConnectInput, SlackRoutes, SlackSettingsPatch } from '../../../contract/integrations.ts';
 import { contextFor, systemActor, type Ctx, type Services } from '../../context.ts';
-import { forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
+import { AppError, forbidden, invalid, notFound, unauthenticated } from '../../http/errors.ts';
 import { keyRing, seal, unseal } from '../../security/sealed.ts';
 import { memberWithEmail } from '../members/members.service.ts';
+import { dismissItem } from '../my-work/my-work.service.ts';
 import { updateTask } from '../projects/tasks.service.ts';
+import { workspaceTimezone } from '../workspaces/workspaces.service.ts';
 import * as repo from './slack.repo.ts';
 
 const MAX_AGE_MS = 5 * 60_000;
@@ -159,6 +176,8 @@ export interface SlackNews {
   detail?: string | null;
   /** Offer Mark done on the task. */
   actionable?: boolean;
+  /** Offer to snooze the (late) task on the reader's My work. */
+  snoozable?: boolean;
 }
 
 /**
@@ -193,6 +212,7 @@ export async function announceInSlack(ctx: Ctx, event: SlackEvent, news: SlackNe
     detail: news.detail ?? contact ?? (event === 'task.assigned' && task ? `to ${task.memberName ?? task.contactName}` : null),
     link,
     action: news.actionable && news.taskId && news.projectId && task?.status !== 'done' ? { taskId: news.taskId, projectId: news.projectId } : null,
+    snooze: news.snoozable && news.taskId && news.projectId && task && task.status !== 'done' ? { taskId: news.taskId, projectId: news.projectId } : null,
   };
   const message = slackMessage(facts);
   const now = ctx.services.now();
@@ -281,11 +301,27 @@ interface BlockActions {
   type: string;
   user?: { id?: string };
   actions?: { action_id?: string; value?: string }[];
+  /** Where Slack takes the answer to this press (valid for 30 minutes, five uses). */
+  response_url?: string;
+  /** The message whose button was pressed, as Slack shows it. */
+  message?: { text?: string; blocks?: unknown[] };
 }
 
 /**
- * A button pressed in Slack: the signature and its age are checked first, then the Slack user is matched to a
- * member by email (users.info) and the action runs with that member's rights, named in the history as them.
+ * What Landfall answers a press with: `text` only to whoever pressed it (an ephemeral message), or `replace`, the
+ * message as everyone now sees it (its buttons gone, a line saying what happened). `quiet`: nothing to say (a link).
+ */
+interface SlackAnswer {
+  text: string;
+  replace?: SlackMessage;
+  quiet?: boolean;
+}
+
+/**
+ * A button pressed in Slack: the signature and its age are checked first (refused with 401), then the Slack user is
+ * matched to a member by email (users.info) and the action runs with that member's rights, through the services the
+ * web uses, named in the history as them. Slack shows the answer through the press's response_url; a refusal (an
+ * unknown person, a read-only role, a task gone) is an answer too, only to whoever pressed, never an error page.
  */
 export async function handleSlackInteraction(
   services: Services,
@@ -304,20 +340,80 @@ export async function handleSlackInteraction(
   } catch {
     throw invalid('payload: must be the JSON Slack sends with an interaction', { path: ['body', 'payload'] });
   }
-  const action = payload.actions?.[0];
-  if (payload.type !== 'block_actions' || !action?.action_id) return { text: 'Nothing to do.' };
-  if (action.action_id === 'open') return { text: 'Opened.' };
+  const answer = await answerPress(services, connection!, payload).catch((error: unknown): SlackAnswer => {
+    if (error instanceof AppError) return { text: error.message };
+    throw error;
+  });
+  if (!answer.quiet) await respondInSlack(services, payload.response_url, answer);
+  return { text: answer.text };
+}
 
-  const member = await memberForSlackUser(services, connection!, payload.user?.id);
-  if (!canWrite(member.role)) throw forbidden('Your Landfall role is read-only.');
-  const ctx = contextFor(services, { kind: 'member', workspaceId, memberId: member.id, role: member.role, sessionId: 'slack', name: member.name });
-  if (action.action_id === 'task.done') {
-    const [, taskId] = (action.value ?? '').split(':');
-    if (!taskId || !/^[0-9a-f-]{36}$/i.test(taskId)) throw invalid('actions[0].value: must name a task', { path: ['body', 'payload'] });
-    await updateTask(ctx, taskId, { status: 'done', reason: 'Marked done from Slack' });
-    return { text: `Done, ${member.name}: marked done in Landfall.` };
+/** "projectId:taskId", as the buttons carry it. */
+function taskOfButton(value: string | undefined) {
+  const [projectId, taskId] = (value ?? '').split(':');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  return projectId && taskId && uuid.test(projectId) && uuid.test(taskId) ? { projectId, taskId } : undefined;
+}
+
+async function answerPress(services: Services, connection: repo.SlackConnectionRow, payload: BlockActions): Promise<SlackAnswer> {
+  const action = payload.actions?.[0];
+  if (payload.type !== 'block_actions' || !action?.action_id) return { text: 'Nothing to do: Landfall answers only the buttons on its own messages.', quiet: true };
+  if (action.action_id === 'open') return { text: 'Opened.', quiet: true };
+  const actionId = action.action_id;
+  if (actionId !== 'task.done' && !isSlackSnooze(actionId)) {
+    return { text: 'Landfall does not know this button (the message may be from an older version): open the task in Landfall instead.' };
   }
-  throw invalid(`actions[0].action_id: Landfall does not know "${action.action_id}"`, { path: ['body', 'payload'] });
+  const target = taskOfButton(action.value);
+  if (!target) return { text: 'This button does not name a task: open the task in Landfall instead.' };
+
+  const member = await memberForSlackUser(services, connection, payload.user?.id);
+  const ctx = contextFor(services, { kind: 'member', workspaceId: connection.workspaceId, memberId: member.id, role: member.role, sessionId: 'slack', name: member.name });
+  const task = await repo.taskFacts(ctx.db, ctx.workspaceId, target.taskId);
+  if (!task || task.projectId !== target.projectId) return { text: 'This task is no longer in Landfall: it was removed, or the message is from another workspace.' };
+  const title = `“${task.title}”`;
+
+  if (actionId === 'task.done') {
+    if (!canWrite(member.role)) return { text: `Your Landfall role (${MEMBER_ROLE_LABELS[member.role]}) can see tasks but not change them: ask the task's owner to mark ${title} done.` };
+    if (task.status === 'done') return { text: `Already done: ${title} was marked done in Landfall before.` };
+    await updateTask(ctx, target.taskId, { status: 'done', reason: 'Marked done from Slack' });
+    return {
+      text: `Done, ${member.name}: ${title} is marked done in Landfall.`,
+      replace: settledMessage(payload.message?.blocks, payload.message?.text ?? '', `:white_check_mark: ${member.name} marked ${title} done from Slack.`),
+    };
+  }
+
+  if (task.status === 'done') return { text: `${title} is already done: there is nothing to snooze.` };
+  const { days } = SLACK_SNOOZES[actionId];
+  const until = DateTime.fromJSDate(services.now(), { zone: await workspaceTimezone(ctx) }).plus({ days });
+  await dismissItem(ctx, { key: `task:${target.taskId}`, until: until.toISODate()! });
+  return { text: `Snoozed until ${until.toFormat('EEEE d LLLL')}: ${title} is off your My work until then.` };
+}
+
+/** Where a press's answer may go: Slack's hooks, or the Slack API server the workspace's config names (a local one in tests). */
+function answerUrl(services: Services, responseUrl: string | undefined): URL | undefined {
+  if (!responseUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(responseUrl);
+  } catch {
+    return undefined;
+  }
+  const slackItself = url.protocol === 'https:' && url.hostname === 'hooks.slack.com';
+  return slackItself || url.origin === new URL(services.config.slackApiUrl).origin ? url : undefined;
+}
+
+/** Posts the answer to the press's response_url: the message replaced for everyone, or a line only its presser sees. */
+async function respondInSlack(services: Services, responseUrl: string | undefined, answer: SlackAnswer) {
+  const url = answerUrl(services, responseUrl);
+  if (!url) return;
+  const body = answer.replace
+    ? { replace_original: true, text: answer.replace.text, blocks: answer.replace.blocks }
+    : { response_type: 'ephemeral', replace_original: false, text: answer.text };
+  try {
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(2_500) });
+  } catch {
+    // The action is done and the request's own answer says so; a lost reply only leaves the old message in place.
+  }
 }
 
 async function memberForSlackUser(services: Services, connection: repo.SlackConnectionRow, slackUserId: string | undefined) {

@@ -6,11 +6,11 @@ import { useIsAdmin } from '../../app/session.tsx';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormValues } from '../../app/useFormValues.ts';
 import { Button } from '../../components/ui/Button.tsx';
-import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, SelectField, TextField } from '../../components/ui/Field.tsx';
 import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
@@ -116,23 +116,9 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
 
   if (created) {
     return (
-      <Dialog
-        title="Copy your new token"
-        onClose={onClose}
-        footer={
-          <Button variant="primary" onClick={onClose}>
-            Done
-          </Button>
-        }
-      >
-        <div className="dialog-body stack">
-          <div className="callout callout-warning" role="note">
-            <strong>This is the only time the token is shown.</strong> Copy it now and store it somewhere safe, like your
-            integration's secret settings. If you lose it, revoke it and create a new one.
-          </div>
-          <CopyField label={`Token for ${created.name} (${MEMBER_ROLE_LABELS[created.role]})`} value={created.token} />
-        </div>
-      </Dialog>
+      <ShownOnceDialog title="Copy your new token" secret="token" label={`Token for ${created.name} (${MEMBER_ROLE_LABELS[created.role]})`} value={created.token} onClose={onClose}>
+        Copy it now and store it somewhere safe, like your integration's secret settings. If you lose it, revoke it and create a new one.
+      </ShownOnceDialog>
     );
   }
 

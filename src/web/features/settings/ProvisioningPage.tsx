@@ -10,6 +10,7 @@ import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { FormMessage, Select, TextField } from '../../components/ui/Field.tsx';
 import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
@@ -108,15 +109,9 @@ function CreateTokenDialog({ onClose }: { onClose: () => void }) {
   const problem = formProblem(create.error, ['name']);
   if (created) {
     return (
-      <Dialog title="Copy your SCIM token" onClose={onClose} footer={<Button variant="primary" onClick={onClose}>Done</Button>}>
-        <div className="dialog-body stack">
-          <div className="callout callout-warning" role="note">
-            <strong>This is the only time the token is shown.</strong> Paste it into your identity provider now. If you lose it, revoke it
-            and create a new one.
-          </div>
-          <CopyField label={`SCIM token for ${created.name}`} value={created.token} />
-        </div>
-      </Dialog>
+      <ShownOnceDialog title="Copy your SCIM token" secret="token" label={`SCIM token for ${created.name}`} value={created.token} onClose={onClose}>
+        Paste it into your identity provider now. If you lose it, revoke it and create a new one.
+      </ShownOnceDialog>
     );
   }
   return (

@@ -7,11 +7,11 @@ import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { useFormValues } from '../../app/useFormValues.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button } from '../../components/ui/Button.tsx';
-import { CopyField } from '../../components/ui/CopyField.tsx';
 import { ConfirmDialog, Dialog, DialogForm } from '../../components/ui/Dialog.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { FormMessage, Select, TextField } from '../../components/ui/Field.tsx';
 import { AdminsOnly } from '../../components/ui/AdminsOnly.tsx';
+import { ShownOnceDialog } from '../../components/ui/ShownOnceDialog.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
@@ -368,22 +368,9 @@ function AddEndpointDialog({ onClose, onCreated }: { onClose: () => void; onCrea
 
 function SecretDialog({ endpoint, onClose }: { endpoint: WebhookEndpointWithSecret; onClose: () => void }) {
   return (
-    <Dialog
-      title="Copy the signing secret"
-      onClose={onClose}
-      footer={
-        <Button variant="primary" onClick={onClose}>
-          Done
-        </Button>
-      }
-    >
-      <div className="dialog-body stack">
-        <div className="callout callout-warning" role="note">
-          <strong>This is the only time the secret is shown.</strong> Give it to the receiver so it can verify each delivery (the <code>webhook-signature</code> header, with
-          any Standard Webhooks library). If you lose it, rotate it.
-        </div>
-        <CopyField label={`Secret for ${endpoint.url}`} value={endpoint.secret} />
-      </div>
-    </Dialog>
+    <ShownOnceDialog title="Copy the signing secret" secret="secret" label={`Secret for ${endpoint.url}`} value={endpoint.secret} onClose={onClose}>
+      Give it to the receiver so it can verify each delivery (the <code>webhook-signature</code> header, with any Standard Webhooks library). If you
+      lose it, rotate it.
+    </ShownOnceDialog>
   );
 }

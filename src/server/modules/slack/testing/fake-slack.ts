@@ -1,6 +1,7 @@
 // A local stand-in for Slack's Web API: the few methods Landfall calls (auth.test, chat.postMessage,
 // conversations.create, users.info, users.lookupByEmail), over real HTTP, checking the bot token and arguments
-// the way Slack does (a missing argument is an error, an unknown token is invalid_auth).
+// the way Slack does (a missing argument is an error, an unknown token is invalid_auth); and the response_url of a
+// button press (/actions/…), which keeps what Landfall answered there.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -15,6 +16,10 @@ export interface FakeSlack {
   calls: SlackCall[];
   /** Users the workspace has: Slack user id → email. */
   users: Map<string, string>;
+  /** What was posted to response_urls, oldest first: the url and the JSON body. */
+  responses: { url: string; body: Record<string, unknown> }[];
+  /** A fresh response_url, as Slack puts one in each interaction payload. */
+  responseUrl(): string;
   /** The next answers of a method are these errors (one per call). */
   failNext(method: string, ...errors: string[]): void;
   close(): Promise<void>;
@@ -30,6 +35,7 @@ const REQUIRED: Record<string, string[]> = {
 
 export async function startFakeSlack(validToken: string): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
+  const responses: FakeSlack['responses'] = [];
   const users = new Map<string, string>();
   const failures = new Map<string, string[]>();
   const channels = new Map<string, string>();
@@ -67,6 +73,11 @@ export async function startFakeSlack(validToken: string): Promise<FakeSlack> {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
+      if ((request.url ?? '').startsWith('/actions/')) {
+        responses.push({ url: request.url!, body: JSON.parse(body || '{}') as Record<string, unknown> });
+        response.writeHead(200, { 'content-type': 'application/json' });
+        return response.end(JSON.stringify({ ok: true }));
+      }
       const method = (request.url ?? '').replace(/^\/(api\/)?/, '').split('?')[0]!;
       const type = String(request.headers['content-type'] ?? '');
       const args: Record<string, unknown> = type.includes('json') ? (JSON.parse(body || '{}') as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(body));
@@ -91,6 +102,8 @@ export async function startFakeSlack(validToken: string): Promise<FakeSlack> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     users,
+    responses,
+    responseUrl: () => `http://127.0.0.1:${port}/actions/T0NORTH/${String(++counter).padStart(6, '0')}/hook`,
     failNext: (method, ...errors) => failures.set(method, [...(failures.get(method) ?? []), ...errors]),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
