@@ -49,6 +49,8 @@ export async function mixTargets(database: Database, workspaceId: string): Promi
       [workspaceId, person.project_id, person.contact_id, hashToken(randomBytes(16).toString('hex'))],
     );
     await q(`insert into portal_sessions (workspace_id, contact_id, token_hash, expires_at) values ($1, $2, $3, now() + interval '1 day')`, [workspaceId, person.contact_id, hashToken(token)]);
+    // The portal finds a session through token_lookups first (its workspace), as for a session it issued itself.
+    await q(`insert into token_lookups (token_hash, workspace_id, kind, expires_at) values ($1, $2, 'portal_session', now() + interval '1 day')`, [hashToken(token), workspaceId]);
     portal.push({ projectId: person.project_id, cookie: `lf_portal=${token}` });
   }
   if (!accounts.length || !projects.length || !tasks.length || !contacts.length || !portal.length) {

@@ -39,3 +39,4 @@ export * from './tables/scim.ts';
 export * from './tables/integrations.ts';
 export * from './tables/capacity.ts';
 export * from './tables/my-work.ts';
+export * from './tables/token-lookups.ts';

@@ -40,7 +40,7 @@ export const accounts = pgTable(
   ],
 );
 
-// Kept exact by triggers on accounts (migration 0004_accounts_speed): the unfiltered list's total.
+// Kept exact by triggers on accounts (migrations 0004_accounts_speed, 0041_row_triggers): the unfiltered list's total.
 export const accountCounts = pgTable('account_counts', {
   workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
   active: integer('active').notNull().default(0),

@@ -1,4 +1,4 @@
-import { foreignKey, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { members } from './members.ts';
 import { workspaces } from './workspaces.ts';
@@ -10,7 +10,7 @@ export const apiTokens = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     role: text('role').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
@@ -18,6 +18,8 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    // Found through token_lookups, which says the workspace.
+    unique('api_tokens_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.createdBy], foreignColumns: [members.workspaceId, members.id] }),
   ],
 );

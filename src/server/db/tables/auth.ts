@@ -1,4 +1,4 @@
-import { foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { id, createdAt } from './columns.ts';
 import { members } from './members.ts';
 
@@ -8,7 +8,7 @@ export const sessions = pgTable(
     id: id(),
     workspaceId: uuid('workspace_id').notNull(),
     memberId: uuid('member_id').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     createdAt: createdAt(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -16,6 +16,8 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
+    // Found through token_lookups, which says the workspace.
+    unique('sessions_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.memberId], foreignColumns: [members.workspaceId, members.id] }),
     index('sessions_member_idx').on(t.memberId),
   ],

@@ -1,8 +1,9 @@
 import { bigint, pgTable, uuid } from 'drizzle-orm/pg-core';
 import { workspaces } from './workspaces.ts';
 
-// Which state of a workspace's data an answer was built from (migration 0006_data_versions). Statement triggers
-// on every table an account page reads (accounts, account_owners, contacts, members) set a new value, taken from a
+// Which state of a workspace's data an answer was built from (migrations 0007_data_versions, 0041_row_triggers).
+// Every statement that writes a table an account page reads (accounts, account_owners, contacts, members) sets a new
+// value for each workspace it touches (row triggers, the first row of each workspace per statement), taken from a
 // sequence so it is never reused, in the same transaction as the change: while the version read now is the one a
 // cached answer was built at, that answer is still exactly what the database holds.
 export const dataVersions = pgTable('data_versions', {

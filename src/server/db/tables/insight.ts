@@ -20,8 +20,8 @@ export const insightSettings = pgTable('insight_settings', {
 
 /**
  * Which state of a workspace's project data an insight report was built from (hand SQL in the insight_versions
- * migration): statement triggers on every table the reports read set a new value from a sequence, in the same
- * transaction as the change, so a cached report is reused only while the database still holds exactly its facts.
+ * migration, row-level since 0041_row_triggers): every statement that writes a table the reports read sets a new
+ * value from a sequence, once per workspace it touches, in the same transaction as the change, so a cached report is reused only while the database still holds exactly its facts.
  * Kept apart from data_versions so that task and mail traffic does not throw away the cached account lists.
  */
 export const insightVersions = pgTable('insight_versions', {

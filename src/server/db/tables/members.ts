@@ -31,7 +31,7 @@ export const invites = pgTable(
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     invitedBy: uuid('invited_by').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -39,6 +39,8 @@ export const invites = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    // Found through token_lookups, which says the workspace.
+    unique('invites_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.invitedBy], foreignColumns: [members.workspaceId, members.id] }),
   ],
 );

@@ -13,7 +13,7 @@ export const portalAccess = pgTable(
     projectId: uuid('project_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     /** The invitation only leads to a page that sends a fresh sign-in link: it never signs anyone in. */
-    inviteTokenHash: text('invite_token_hash').notNull().unique(),
+    inviteTokenHash: text('invite_token_hash').notNull(),
     invitedByName: text('invited_by_name').notNull(),
     invitedAt: timestamp('invited_at', { withTimezone: true }).notNull(),
     inviteExpiresAt: timestamp('invite_expires_at', { withTimezone: true }).notNull(),
@@ -23,6 +23,8 @@ export const portalAccess = pgTable(
   },
   (t) => [
     unique('portal_access_workspace_id_id_key').on(t.workspaceId, t.id),
+    // Found through token_lookups, which says the workspace; so are portal_links and portal_sessions.
+    unique('portal_access_workspace_invite_token_hash_key').on(t.workspaceId, t.inviteTokenHash),
     unique('portal_access_project_contact_key').on(t.projectId, t.contactId),
     index('portal_access_contact_idx').on(t.workspaceId, t.contactId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
@@ -38,7 +40,7 @@ export const portalLinks = pgTable(
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     projectId: uuid('project_id').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     codeHash: text('code_hash').notNull(),
     codeAttempts: integer('code_attempts').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
@@ -46,6 +48,7 @@ export const portalLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    unique('portal_links_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     index('portal_links_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
   ],
@@ -57,7 +60,7 @@ export const portalSessions = pgTable(
     id: id(),
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     /** A member looking at the portal as this contact: read-only, and not counted as the contact's visit. */
     previewMemberId: uuid('preview_member_id'),
     createdAt: createdAt(),
@@ -66,6 +69,7 @@ export const portalSessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    unique('portal_sessions_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     index('portal_sessions_contact_idx').on(t.workspaceId, t.contactId),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
   ],

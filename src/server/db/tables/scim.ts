@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, updatedAt } from './columns.ts';
 import { members } from './members.ts';
 import { workspaces } from './workspaces.ts';
@@ -14,8 +14,7 @@ export const scimTokens = pgTable(
     id: rowId(),
     workspaceId: workspaceId(),
     name: text('name').notNull(),
-    // Looked up without a workspace (the token is what says which): unique on its own, like api_tokens.token_hash.
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     prefix: text('prefix').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
@@ -24,6 +23,8 @@ export const scimTokens = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
+    // Found through token_lookups, which says the workspace.
+    unique('scim_tokens_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.createdBy], foreignColumns: [members.workspaceId, members.id] }),
   ],
 );

@@ -99,7 +99,7 @@ function prepared<T>(db: Db, name: string, build: (name: string) => T): T {
   return statement;
 }
 
-/** The unfiltered list's total, kept by triggers in account_counts (migration 0004) instead of counted. */
+/** The unfiltered list's total, kept by triggers in account_counts (migrations 0004, 0041) instead of counted. */
 function countedTotal(status: AccountListQuery['status'], workspaceId: Placeholder | string) {
   const column = { active: sql`c.active`, archived: sql`c.archived`, all: sql`c.active + c.archived` }[status];
   return sql<number>`coalesce((select ${column} from ${accountCounts} c where c.workspace_id = ${workspaceId}), 0)`;

@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { apiTokens } from '../../db/schema.ts';
+import { recordTokens } from '../../db/token-lookups.ts';
 
 const tokenColumns = {
   id: apiTokens.id,
@@ -24,6 +25,8 @@ export async function insertApiToken(
   workspaceId: string,
   values: { name: string; role: string; tokenHash: string; prefix: string; createdBy: string },
 ) {
+  // The lookup first: outside a transaction, a token row never exists without it (a lookup alone leads nowhere).
+  await recordTokens(db, 'api_token', [{ tokenHash: values.tokenHash, workspaceId }]);
   const [row] = await db
     .insert(apiTokens)
     .values({ ...values, workspaceId })

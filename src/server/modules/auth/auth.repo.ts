@@ -3,6 +3,7 @@ import type { MemberRole } from '../../../core/people.ts';
 import { batchedLookup } from '../../db/batch.ts';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, dataVersions, members, sessions, signInFailures } from '../../db/schema.ts';
+import { recordTokens, workspaceOfToken, workspacesOfTokens, workspaceTokenPairs, type TokenKind } from '../../db/token-lookups.ts';
 
 /** The workspace's data version, read in the same statement as who is asking (null before its first write). */
 // Qualified by hand: drizzle writes a one-table select's columns unqualified, which inside this subquery would
@@ -12,8 +13,19 @@ const dataVersionOf = (table: 'sessions' | 'api_tokens') =>
     Number,
   );
 
-// Every request signed in by cookie looks its session up: the lookups of requests arriving together go as one query
-// (a named prepared statement, parsed and planned once per connection).
+/**
+ * Tokens arriving together are looked up as one batch, in two steps: token_lookups says which workspace each hash
+ * belongs to, then `rowsOf` reads their rows by (workspace_id, token_hash), which stays in those workspaces.
+ */
+const lookupInTwoSteps = <Row>(db: Db, kind: TokenKind, rowsOf: (found: { workspaceIds: string[]; tokenHashes: string[] }) => Promise<Row[]>) =>
+  async (tokenHashes: string[]): Promise<Row[]> => {
+    const found = await workspacesOfTokens(db, kind, tokenHashes);
+    if (found.length === 0) return [];
+    return rowsOf({ workspaceIds: found.map((f) => f.workspaceId), tokenHashes: found.map((f) => f.tokenHash) });
+  };
+
+// Every request signed in by cookie looks its session up: the lookups of requests arriving together go as one batch
+// (named prepared statements, parsed and planned once per connection).
 const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
 const prepareSessionLookup = (db: Db) => {
   const statement = db
@@ -33,9 +45,9 @@ const prepareSessionLookup = (db: Db) => {
     })
     .from(sessions)
     .innerJoin(members, and(eq(members.id, sessions.memberId), eq(members.workspaceId, sessions.workspaceId)))
-    .where(sql`${sessions.tokenHash} = any(${sql.placeholder('tokenHashes')})`)
-    .prepare('sessions_by_token_hashes');
-  return batchedLookup((tokenHashes) => statement.execute({ tokenHashes }), (row) => row.tokenHash);
+    .where(workspaceTokenPairs(sessions.workspaceId, sessions.tokenHash))
+    .prepare('sessions_by_workspace_token_hashes');
+  return batchedLookup(lookupInTwoSteps(db, 'session', (found) => statement.execute(found)), (row) => row.tokenHash);
 };
 
 export async function findSessionByTokenHash(db: Db, tokenHash: string) {
@@ -49,6 +61,8 @@ export async function insertSession(
   db: Db,
   session: { workspaceId: string; memberId: string; tokenHash: string; expiresAt: Date; userAgent: string | undefined; now: Date },
 ) {
+  // The lookup first: outside a transaction, a session never exists without it (a lookup alone leads nowhere).
+  await recordTokens(db, 'session', [{ tokenHash: session.tokenHash, workspaceId: session.workspaceId, expiresAt: session.expiresAt }]);
   const [row] = await db.insert(sessions).values({
     workspaceId: session.workspaceId,
     memberId: session.memberId,
@@ -62,7 +76,12 @@ export async function insertSession(
 }
 
 export async function revokeSessionByTokenHash(db: Db, tokenHash: string, now: Date) {
-  await db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
+  const workspaceId = await workspaceOfToken(db, 'session', tokenHash);
+  if (!workspaceId) return;
+  await db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)));
 }
 
 export async function revokeSessionsOfMember(db: Db, workspaceId: string, memberId: string, now: Date) {
@@ -117,9 +136,9 @@ const prepareApiTokenLookup = (db: Db) => {
       dataVersion: dataVersionOf('api_tokens'),
     })
     .from(apiTokens)
-    .where(sql`${apiTokens.tokenHash} = any(${sql.placeholder('tokenHashes')})`)
-    .prepare('api_tokens_by_hashes');
-  return batchedLookup((tokenHashes) => statement.execute({ tokenHashes }), (row) => row.tokenHash);
+    .where(workspaceTokenPairs(apiTokens.workspaceId, apiTokens.tokenHash))
+    .prepare('api_tokens_by_workspace_hashes');
+  return batchedLookup(lookupInTwoSteps(db, 'api_token', (found) => statement.execute(found)), (row) => row.tokenHash);
 };
 
 export async function findApiTokenByHash(db: Db, tokenHash: string) {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invites, members, workspaces } from '../../db/schema.ts';
+import { recordTokens, workspaceOfToken } from '../../db/token-lookups.ts';
 
 const memberColumns = {
   id: members.id,
@@ -114,6 +115,7 @@ export async function insertInvite(
   workspaceId: string,
   invite: { email: string; role: string; tokenHash: string; invitedBy: string; expiresAt: Date },
 ) {
+  await recordTokens(db, 'invite', [{ tokenHash: invite.tokenHash, workspaceId, expiresAt: invite.expiresAt }]);
   const [row] = await db
     .insert(invites)
     .values({ workspaceId, ...invite })
@@ -132,6 +134,8 @@ export async function revokeInvite(db: Db, workspaceId: string, inviteId: string
 
 /** Looked up by its secret alone: the token is what proves which workspace it belongs to. */
 export async function findInviteByTokenHash(db: Db, tokenHash: string) {
+  const workspaceId = await workspaceOfToken(db, 'invite', tokenHash);
+  if (!workspaceId) return undefined;
   const [row] = await db
     .select({
       id: invites.id,
@@ -145,7 +149,7 @@ export async function findInviteByTokenHash(db: Db, tokenHash: string) {
     })
     .from(invites)
     .innerJoin(workspaces, eq(workspaces.id, invites.workspaceId))
-    .where(eq(invites.tokenHash, tokenHash));
+    .where(and(eq(invites.workspaceId, workspaceId), eq(invites.tokenHash, tokenHash)));
   return row;
 }
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { contacts, members, portalAccess, portalLinks, portalSessions, projects, workspaces } from '../../db/schema.ts';
+import { recordTokens, workspaceOfToken } from '../../db/token-lookups.ts';
 
 export type AccessRow = typeof portalAccess.$inferSelect;
 
@@ -12,9 +13,13 @@ export async function upsertAccess(db: Db, values: AccessValues) {
 
 type AccessValues = { workspaceId: string; projectId: string; contactId: string; inviteTokenHash: string; invitedByName: string; now: Date; expiresAt: Date };
 
-/** upsertAccess for many (project, contact) pairs, each once, in one statement. */
-export function upsertAccesses(db: Db, values: AccessValues[]) {
-  if (values.length === 0) return Promise.resolve([]);
+/**
+ * upsertAccess for many (project, contact) pairs, each once, in one statement. A renewed invitation's old token keeps
+ * its lookup row, which now leads to no invitation.
+ */
+export async function upsertAccesses(db: Db, values: AccessValues[]) {
+  if (values.length === 0) return [];
+  await recordTokens(db, 'portal_invitation', values.map((v) => ({ tokenHash: v.inviteTokenHash, workspaceId: v.workspaceId, expiresAt: v.expiresAt })));
   return db
     .insert(portalAccess)
     .values(
@@ -43,6 +48,8 @@ export function upsertAccesses(db: Db, values: AccessValues[]) {
 
 /** The invitation behind a token, with what its page shows. */
 export async function findInvitation(db: Db, inviteTokenHash: string) {
+  const workspaceId = await workspaceOfToken(db, 'portal_invitation', inviteTokenHash);
+  if (!workspaceId) return undefined;
   const [row] = await db
     .select({
       access: portalAccess,
@@ -56,7 +63,7 @@ export async function findInvitation(db: Db, inviteTokenHash: string) {
     .innerJoin(contacts, and(eq(contacts.workspaceId, portalAccess.workspaceId), eq(contacts.id, portalAccess.contactId)))
     .innerJoin(projects, and(eq(projects.workspaceId, portalAccess.workspaceId), eq(projects.id, portalAccess.projectId)))
     .innerJoin(workspaces, eq(workspaces.id, portalAccess.workspaceId))
-    .where(eq(portalAccess.inviteTokenHash, inviteTokenHash));
+    .where(and(eq(portalAccess.workspaceId, workspaceId), eq(portalAccess.inviteTokenHash, inviteTokenHash)));
   return row;
 }
 
@@ -72,22 +79,28 @@ export function accessesByEmail(db: Db, email: string) {
 }
 
 export async function insertLink(db: Db, values: typeof portalLinks.$inferInsert) {
+  // The lookup first: outside a transaction, a link never exists without it (a lookup alone leads nowhere).
+  await recordTokens(db, 'portal_link', [{ tokenHash: values.tokenHash, workspaceId: values.workspaceId, expiresAt: values.expiresAt }]);
   const [row] = await db.insert(portalLinks).values(values).returning({ id: portalLinks.id });
   return row!.id;
 }
 
 /** Spends a link: one UPDATE, so of any number of simultaneous redemptions exactly one gets the row. */
 export async function spendLink(db: Db, tokenHash: string, now: Date) {
+  const workspaceId = await workspaceOfToken(db, 'portal_link', tokenHash);
+  if (!workspaceId) return undefined;
   const [row] = await db
     .update(portalLinks)
     .set({ spentAt: now })
-    .where(and(eq(portalLinks.tokenHash, tokenHash), isNull(portalLinks.spentAt), gt(portalLinks.expiresAt, now)))
+    .where(and(eq(portalLinks.workspaceId, workspaceId), eq(portalLinks.tokenHash, tokenHash), isNull(portalLinks.spentAt), gt(portalLinks.expiresAt, now)))
     .returning();
   return row;
 }
 
 export async function findLink(db: Db, tokenHash: string) {
-  const [row] = await db.select().from(portalLinks).where(eq(portalLinks.tokenHash, tokenHash));
+  const workspaceId = await workspaceOfToken(db, 'portal_link', tokenHash);
+  if (!workspaceId) return undefined;
+  const [row] = await db.select().from(portalLinks).where(and(eq(portalLinks.workspaceId, workspaceId), eq(portalLinks.tokenHash, tokenHash)));
   return row;
 }
 
@@ -129,16 +142,19 @@ export async function spendLinkById(db: Db, linkId: string, now: Date) {
 }
 
 export async function insertSession(db: Db, values: typeof portalSessions.$inferInsert) {
+  await recordTokens(db, 'portal_session', [{ tokenHash: values.tokenHash, workspaceId: values.workspaceId, expiresAt: values.expiresAt }]);
   const [row] = await db.insert(portalSessions).values(values).returning({ id: portalSessions.id });
   return row!.id;
 }
 
 export async function findSession(db: Db, tokenHash: string) {
+  const workspaceId = await workspaceOfToken(db, 'portal_session', tokenHash);
+  if (!workspaceId) return undefined;
   const [row] = await db
     .select({ session: portalSessions, contactLeftOn: contacts.leftOn, contactName: contacts.name })
     .from(portalSessions)
     .innerJoin(contacts, and(eq(contacts.workspaceId, portalSessions.workspaceId), eq(contacts.id, portalSessions.contactId)))
-    .where(eq(portalSessions.tokenHash, tokenHash));
+    .where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.tokenHash, tokenHash)));
   return row;
 }
 
@@ -147,7 +163,12 @@ export async function touchSession(db: Db, sessionId: string, now: Date) {
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now: Date) {
-  await db.update(portalSessions).set({ revokedAt: now }).where(and(eq(portalSessions.tokenHash, tokenHash), isNull(portalSessions.revokedAt)));
+  const workspaceId = await workspaceOfToken(db, 'portal_session', tokenHash);
+  if (!workspaceId) return;
+  await db
+    .update(portalSessions)
+    .set({ revokedAt: now })
+    .where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.tokenHash, tokenHash), isNull(portalSessions.revokedAt)));
 }
 
 export async function revokeSessionsOfContact(db: Db, workspaceId: string, contactId: string, now: Date) {

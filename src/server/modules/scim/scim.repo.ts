@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { members, scimActivity, scimGroupMembers, scimGroups, scimRoleMappings, scimTokens, scimUsers } from '../../db/schema.ts';
+import { recordTokens, workspaceOfToken } from '../../db/token-lookups.ts';
 
 // --- tokens ---
 
@@ -8,10 +9,12 @@ const tokenColumns = { id: scimTokens.id, name: scimTokens.name, prefix: scimTok
 
 /** Looked up by its secret alone: the token is what says which workspace the identity provider provisions. */
 export async function findTokenByHash(db: Db, tokenHash: string) {
+  const workspaceId = await workspaceOfToken(db, 'scim_token', tokenHash);
+  if (!workspaceId) return undefined;
   const [row] = await db
     .select({ id: scimTokens.id, workspaceId: scimTokens.workspaceId, revokedAt: scimTokens.revokedAt, lastUsedAt: scimTokens.lastUsedAt })
     .from(scimTokens)
-    .where(eq(scimTokens.tokenHash, tokenHash));
+    .where(and(eq(scimTokens.workspaceId, workspaceId), eq(scimTokens.tokenHash, tokenHash)));
   return row;
 }
 
@@ -24,6 +27,8 @@ export function listTokens(db: Db, workspaceId: string) {
 }
 
 export async function insertToken(db: Db, workspaceId: string, values: { name: string; tokenHash: string; prefix: string; createdBy: string }) {
+  // The lookup first: outside a transaction, a token row never exists without it (a lookup alone leads nowhere).
+  await recordTokens(db, 'scim_token', [{ tokenHash: values.tokenHash, workspaceId }]);
   const [row] = await db.insert(scimTokens).values({ ...values, workspaceId }).returning(tokenColumns);
   return row!;
 }
