@@ -102,3 +102,21 @@ export function dateDomain(dates: readonly (IsoDate | null | undefined)[], padDa
   if (known.length === 0) return null;
   return [addCalendarDays(known[0]!, -padDays), addCalendarDays(known.at(-1)!, padDays)];
 }
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A date tick's label in a document: "Mar 9" for weekly ticks; "Mar" for monthly ones, "Jan 2027" where a year starts or the axis does. */
+export function dateTickLabel(date: IsoDate, ticks: readonly IsoDate[]): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const monthly = ticks.every((tick) => tick.endsWith('-01')) && ticks.length > 1;
+  if (!monthly) return `${MONTH_NAMES[month - 1]} ${day}`;
+  return month === 1 || date === ticks[0] ? `${MONTH_NAMES[month - 1]} ${year}` : MONTH_NAMES[month - 1]!;
+}
+
+/** A value tick's label: 12k, 1.5M, 0.25, 40. */
+export function valueTickLabel(value: number): string {
+  const abs = Math.abs(value);
+  if (abs >= 1_000_000) return `${Number((value / 1_000_000).toFixed(1))}M`;
+  if (abs >= 10_000) return `${Number((value / 1000).toFixed(1))}k`;
+  return String(Number(value.toFixed(2)));
+}
