@@ -175,9 +175,10 @@ export function renderSummaryPdf(summary: ExecutiveSummary, logo: Buffer | null)
         ]),
       );
       for (const metric of outcome.metrics) {
-        ensure(METRIC_CHART_HEIGHT + 22);
-        doc.moveDown(0.3);
-        doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(`${metric.name}: ${metric.baseline} → ${metric.target}`, MARGIN, doc.y, { width });
+        ensure(METRIC_CHART_HEIGHT + 30);
+        doc.moveDown(0.8);
+        // The standard fonts' encoding (WinAnsi) has no arrow: words instead.
+        doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(`${metric.name}: from ${metric.baseline} to ${metric.target}`, MARGIN, doc.y, { width });
         drawMetricChart(doc, metricChart(metric, summary.generatedOn), { x: MARGIN, y: doc.y + 2, width }, ACCENT, metric.unit);
       }
     }
