@@ -137,7 +137,7 @@ describe('Mobilization, from the won deal to first value', () => {
       targetDate: days(60),
     });
     const metricId = withMetric.outcomes.find((o) => o.id === outcomeId)!.metrics[0]!.id;
-    for (const [ago, value] of [[-20, 112], [-10, 95], [0, 81]] as const) await api.post(`/success-metrics/${metricId}/actuals`, { value, measuredOn: days(ago) });
+    for (const [ago, value] of [[-21, 112], [-11, 95], [-2, 81]] as const) await api.post(`/success-metrics/${metricId}/actuals`, { value, measuredOn: days(ago) });
 
     for (const [width, height, name] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
       await staff.setViewportSize({ width, height });
