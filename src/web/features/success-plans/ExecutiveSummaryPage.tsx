@@ -23,7 +23,7 @@ function ChartOrTable({ title, description, chart, table, height }: { title: str
   return (
     <div className="exec-figure">
       <div className="exec-figure-bar no-print">
-        <Button size="sm" aria-pressed={asTable} onClick={() => setAsTable(!asTable)}>
+        <Button size="sm" onClick={() => setAsTable(!asTable)}>
           {asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}
         </Button>
       </div>
@@ -107,31 +107,31 @@ function SummaryView({ summary }: { summary: ExecutiveSummary }) {
                 height={(timeline?.rowLabels.length ?? 1) * 34 + 90}
                 chart={timeline ? <TimelineChart data={timeline} brand={brand.brandMarkColor} /> : <p className="muted">No milestone has a date yet.</p>}
                 table={
-              <table className="exec-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Milestone</th>
-                    <th scope="col">Planned (baseline)</th>
-                    <th scope="col">Actual or projected</th>
-                    <th scope="col">Business days late</th>
-                    <th scope="col">Delay waiting on</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.timeline.milestones.map((m) => (
-                    <tr key={m.kind}>
-                      <th scope="row">{m.label}</th>
-                      <td>{m.baseline ? formatDate(m.baseline) : m.source === 'success_plan' ? 'not in the plan' : '—'}</td>
-                      <td>
-                        {m.date ? `${m.reached ? 'Reached' : 'Projected'} ${formatDate(m.date)}` : '—'}
-                        {m.dayNumber !== null && <span className="exec-sub"> day {m.dayNumber}</span>}
-                      </td>
-                      <td className={m.daysLate > 0 ? 'exec-late' : ''}>{m.daysLate > 0 ? `${m.daysLate} late` : m.daysLate < 0 ? `${-m.daysLate} early` : 'on plan'}</td>
-                      <td>{m.owedToCustomer + m.owedToVendor > 0 ? `customer ${m.owedToCustomer} d, vendor ${m.owedToVendor} d` : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                  <table className="exec-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Milestone</th>
+                        <th scope="col">Planned (baseline)</th>
+                        <th scope="col">Actual or projected</th>
+                        <th scope="col">Business days late</th>
+                        <th scope="col">Delay waiting on</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {summary.timeline.milestones.map((m) => (
+                        <tr key={m.kind}>
+                          <th scope="row">{m.label}</th>
+                          <td>{m.baseline ? formatDate(m.baseline) : m.source === 'success_plan' ? 'not in the plan' : '—'}</td>
+                          <td>
+                            {m.date ? `${m.reached ? 'Reached' : 'Projected'} ${formatDate(m.date)}` : '—'}
+                            {m.dayNumber !== null && <span className="exec-sub"> day {m.dayNumber}</span>}
+                          </td>
+                          <td className={m.daysLate > 0 ? 'exec-late' : ''}>{m.daysLate > 0 ? `${m.daysLate} late` : m.daysLate < 0 ? `${-m.daysLate} early` : 'on plan'}</td>
+                          <td>{m.owedToCustomer + m.owedToVendor > 0 ? `customer ${m.owedToCustomer} d, vendor ${m.owedToVendor} d` : '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
                 }
               />
               <p className="exec-note">{summary.timeline.note}</p>
@@ -190,36 +190,36 @@ function SummaryView({ summary }: { summary: ExecutiveSummary }) {
                     </div>
                   }
                   table={
-                <table className="exec-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Success metric</th>
-                      <th scope="col">Baseline</th>
-                      <th scope="col">Target</th>
-                      <th scope="col">Latest actual</th>
-                      <th scope="col">Standing</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {outcome.metrics.map((metric, j) => (
-                      <tr key={j}>
-                        <th scope="row">
-                          {metric.name}
-                          {metric.owner && <span className="exec-sub"> owner: {metric.owner}</span>}
-                        </th>
-                        <td>{metric.baseline}</td>
-                        <td>
-                          {metric.target} by {formatDate(metric.targetDate)}
-                        </td>
-                        <td>{metric.latest ? `${metric.latest.value} on ${formatDate(metric.latest.on)}` : '—'}</td>
-                        <td>
-                          {METRIC_STATUS_LABELS[metric.status]}
-                          {metric.progressPercent !== null && <span className="exec-sub"> {metric.progressPercent}% of the way</span>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    <table className="exec-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Success metric</th>
+                          <th scope="col">Baseline</th>
+                          <th scope="col">Target</th>
+                          <th scope="col">Latest actual</th>
+                          <th scope="col">Standing</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {outcome.metrics.map((metric, j) => (
+                          <tr key={j}>
+                            <th scope="row">
+                              {metric.name}
+                              {metric.owner && <span className="exec-sub"> owner: {metric.owner}</span>}
+                            </th>
+                            <td>{metric.baseline}</td>
+                            <td>
+                              {metric.target} by {formatDate(metric.targetDate)}
+                            </td>
+                            <td>{metric.latest ? `${metric.latest.value} on ${formatDate(metric.latest.on)}` : '—'}</td>
+                            <td>
+                              {METRIC_STATUS_LABELS[metric.status]}
+                              {metric.progressPercent !== null && <span className="exec-sub"> {metric.progressPercent}% of the way</span>}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
                   }
                 />
               )}
