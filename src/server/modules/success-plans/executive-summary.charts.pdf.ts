@@ -75,6 +75,7 @@ export function drawTimeline(doc: Doc, chart: TimelineChart, box: { x: number; y
   doc.y = box.y + timelineHeight(chart);
 }
 
+/** The height a metric chart takes, its footnote and the space under it included, to keep it whole on one page. */
 export const METRIC_CHART_HEIGHT = 118;
 
 /** A metric's actuals over time between its baseline and target lines, the target date and today marked. */
@@ -125,7 +126,8 @@ export function drawMetricChart(doc: Doc, chart: MetricChart, box: { x: number; 
   );
   doc.restore();
   doc.x = box.x;
-  doc.y = box.y + METRIC_CHART_HEIGHT;
+  // Room under the footnote, so the next metric's title does not sit on it.
+  doc.y = box.y + METRIC_CHART_HEIGHT + 10;
 }
 
 function diamond(doc: Doc, cx: number, cy: number, r: number) {

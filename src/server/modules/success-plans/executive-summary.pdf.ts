@@ -175,7 +175,7 @@ export function renderSummaryPdf(summary: ExecutiveSummary, logo: Buffer | null)
         ]),
       );
       for (const metric of outcome.metrics) {
-        ensure(METRIC_CHART_HEIGHT + 30);
+        ensure(METRIC_CHART_HEIGHT + 40);
         doc.moveDown(0.8);
         // The standard fonts' encoding (WinAnsi) has no arrow: words instead.
         doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(`${metric.name}: from ${metric.baseline} to ${metric.target}`, MARGIN, doc.y, { width });
