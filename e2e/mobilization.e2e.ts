@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser, readMail, screenshot, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
+import { launchBrowser, readMail, screenshot, sidewaysScroll, signIn, staffApi, startLandfall, urlIn, type RunningLandfall } from './support.ts';
 
 let browser: Browser;
 before(async () => {
@@ -11,6 +11,7 @@ after(() => browser.close());
 
 describe('Mobilization, from the won deal to first value', () => {
   let landfall: RunningLandfall & { dataDir: string };
+  let projectId = '';
   let vendor: BrowserContext;
   let customer: BrowserContext;
   after(async () => {
@@ -40,6 +41,7 @@ describe('Mobilization, from the won deal to first value', () => {
       salesRep: { email: rep.email },
     });
     assert.equal(deal.created, true);
+    projectId = deal.projectId;
 
     // Sales hands over on the hand-off page.
     await staff.goto(`/projects/${deal.projectId}/handoff`);
@@ -117,5 +119,47 @@ describe('Mobilization, from the won deal to first value', () => {
     await staff.goto(`/projects/${deal.projectId}?tab=success`);
     await staff.getByText('the customer confirmed the first outcome').waitFor();
     await staff.screenshot({ path: screenshot('mobilization-first-value'), fullPage: false });
+  });
+
+  it('the executive summary shows the workspace logo and colour, the timeline and the metric charts, on a desktop and on a phone', async () => {
+    const staff = await vendor.newPage();
+    const api = staffApi(staff);
+    await staff.goto('/');
+    const days = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const plan = await api.post<{ outcomes: { id: string; statement: string }[] }>(`/projects/${projectId}/success-outcomes`, { statement: 'Fewer late invoices' });
+    const outcomeId = plan.outcomes.find((o) => o.statement === 'Fewer late invoices')!.id;
+    const withMetric = await api.post<{ outcomes: { id: string; metrics: { id: string }[] }[] }>(`/success-outcomes/${outcomeId}/metrics`, {
+      name: 'Invoices paid late a month',
+      unit: 'invoices',
+      direction: 'decrease',
+      baseline: 120,
+      target: 30,
+      targetDate: days(60),
+    });
+    const metricId = withMetric.outcomes.find((o) => o.id === outcomeId)!.metrics[0]!.id;
+    for (const [ago, value] of [[-21, 112], [-11, 95], [-2, 81]] as const) await api.post(`/success-metrics/${metricId}/actuals`, { value, measuredOn: days(ago) });
+
+    for (const [width, height, name] of [[1440, 900, 'desktop'], [390, 844, 'phone']] as const) {
+      await staff.setViewportSize({ width, height });
+      await staff.goto(`/projects/${projectId}/summary`);
+      const brand = staff.getByTestId('exec-brand');
+      const logo = brand.getByRole('img', { name: 'Northwind Cloud logo' });
+      await logo.waitFor();
+      assert.ok(await logo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 'the logo loads');
+      assert.equal(await brand.locator('.exec-brand-badge').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(15, 118, 110)');
+      await staff.getByTestId('timeline-chart').locator('svg.recharts-surface').first().waitFor();
+      assert.ok((await staff.getByTestId('timeline-chart').locator('.recharts-scatter-symbol').count()) >= 3, 'milestones on the timeline');
+      await staff.getByTestId('metric-chart').locator('.recharts-line-dots circle').nth(2).waitFor();
+      // The charts say what they show in words, for screen readers.
+      assert.ok((await staff.getByRole('img', { name: /Invoices paid late a month: baseline 120 invoices, target 30 invoices/ }).count()) > 0, 'metric chart described');
+      assert.ok((await staff.getByRole('img', { name: /^Timeline, today .* Go-live: planned/ }).count()) > 0, 'timeline described');
+      assert.equal(await sidewaysScroll(staff), 0, `no sideways scroll at ${width}px`);
+      await staff.screenshot({ path: screenshot(`executive-summary-${name}`), fullPage: true });
+    }
+    // The table a click away, for exact figures.
+    await staff.getByRole('button', { name: 'Show the timeline as a table' }).click();
+    await staff.getByRole('columnheader', { name: 'Planned (baseline)' }).waitFor();
+    assert.equal(await sidewaysScroll(staff), 0);
+    await staff.close();
   });
 });

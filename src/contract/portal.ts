@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEX_COLOR } from '../core/charts/contrast.ts';
 import { MILESTONE_KINDS } from '../core/playbooks/definition.ts';
 import { FormAnswer, FormField, Health, TaskStatus } from './projects.ts';
 
@@ -14,6 +15,8 @@ export const TokenParams = z.object({ token: Token });
 export const Branding = z.object({
   workspaceName: z.string(),
   brandColor: z.string(),
+  /** The text colour that reads on the brand colour. */
+  brandTextColor: z.string(),
   logoUrl: z.string().nullable(),
   welcomeMessage: z.string().nullable(),
 });
@@ -252,7 +255,11 @@ export const PortalOverview = z.object({
 export type PortalOverview = z.infer<typeof PortalOverview>;
 
 export const PortalSettings = z.object({
+  /** The workspace's brand colour: the portal, the executive summary and its PDF use it. */
   brandColor: z.string(),
+  /** White or near-black, whichever reads better on the brand colour, and its WCAG contrast ratio (4.5 or more reads well). */
+  brandTextColor: z.string(),
+  brandContrastRatio: z.number(),
   hasLogo: z.boolean(),
   welcomeMessage: z.string().nullable(),
   allowColleagueInvites: z.boolean(),
@@ -261,7 +268,7 @@ export type PortalSettings = z.infer<typeof PortalSettings>;
 export const PortalSettingsInput = z.object({
   brandColor: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, 'is a colour like #2563eb')
+    .regex(HEX_COLOR, 'must be a colour written #rrggbb, like #2563eb')
     .optional(),
   welcomeMessage: z.string().trim().max(2000).nullable().optional(),
   allowColleagueInvites: z.boolean().optional(),

@@ -138,10 +138,23 @@ const SummaryMetric = z.object({
   latest: z.object({ value: z.string(), on: z.string(), note: z.string().nullable(), recordedBy: z.string() }).nullable(),
   progressPercent: z.number().int().nullable(),
   status: z.enum(['met', 'in_progress', 'missed', 'no_data']),
+  series: z.object({ baseline: z.number(), target: z.number(), actuals: z.array(z.object({ value: z.number(), on: z.string() })) }),
+});
+
+/** The workspace's look on the summary: its logo (null: its name instead) and colour, with the text colour that reads on it. */
+export const SummaryBranding = z.object({
+  workspaceName: z.string(),
+  brandColor: z.string(),
+  /** White or near-black, whichever contrasts more with the brand colour. */
+  brandTextColor: z.string(),
+  /** The brand colour, darkened if it is too pale to show as a line on white. */
+  brandMarkColor: z.string(),
+  logoUrl: z.string().nullable(),
 });
 
 export const ExecutiveSummary = z.object({
   projectId: z.uuid(),
+  branding: SummaryBranding,
   title: z.string(),
   accountName: z.string(),
   projectName: z.string(),
@@ -159,6 +172,8 @@ export const ExecutiveSummary = z.object({
         label: z.string(),
         baseline: z.string().nullable(),
         date: z.string().nullable(),
+        projected: z.string().nullable(),
+        actual: z.string().nullable(),
         reached: z.boolean(),
         daysLate: z.number().int(),
         owedToCustomer: z.number().int(),

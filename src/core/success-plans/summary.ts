@@ -61,6 +61,10 @@ export interface SummaryMilestone {
   baseline: IsoDate | null;
   /** The actual date when reached, else the projected one. */
   date: IsoDate | null;
+  /** Where the plan now puts it (the schedule's projection; for a reached milestone, where it was projected last). */
+  projected: IsoDate | null;
+  /** When it was reached; null while it is ahead. */
+  actual: IsoDate | null;
   reached: boolean;
   /** Business days after the baseline (negative: early); 0 when either date is unknown. */
   daysLate: number;
@@ -82,6 +86,8 @@ export interface SummaryMetric {
   latest: { value: string; on: IsoDate; note: string | null; recordedBy: string } | null;
   progressPercent: number | null;
   status: MetricStatus;
+  /** The numbers behind the words, for the metric's chart: baseline → target, and each actual in date order. */
+  series: { baseline: number; target: number; actuals: { value: number; on: IsoDate }[] };
 }
 
 export interface ExecutiveSummary {
@@ -137,6 +143,8 @@ function timeline(input: SummaryInput): ExecutiveSummary['timeline'] {
         label: SUMMARY_MILESTONE_LABELS[kind],
         baseline: task.baseline,
         date,
+        projected: task.projected,
+        actual: task.actual,
         reached: Boolean(task.actual),
         daysLate: slip(task.baseline, date, input.calendar),
         owedToCustomer: Math.max(owed('customer'), 0),
@@ -154,6 +162,8 @@ function timeline(input: SummaryInput): ExecutiveSummary['timeline'] {
         label: SUMMARY_MILESTONE_LABELS[kind],
         baseline: null,
         date: recorded,
+        projected: null,
+        actual: recorded,
         reached: true,
         daysLate: 0,
         owedToCustomer: 0,
@@ -251,6 +261,13 @@ export function executiveSummary(input: SummaryInput): ExecutiveSummary {
           latest: latest ? { value: formatMeasure(latest.value, metric.unit), on: latest.measuredOn, note: latest.note, recordedBy: latest.recordedByName } : null,
           progressPercent: standing.progressPercent,
           status: standing.status,
+          series: {
+            baseline: metric.baseline,
+            target: metric.target,
+            actuals: metric.actuals
+              .map((actual) => ({ value: actual.value, on: actual.measuredOn }))
+              .sort((a, b) => a.on.localeCompare(b.on)),
+          },
         };
       }),
     })),

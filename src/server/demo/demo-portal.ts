@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { and, desc, eq } from 'drizzle-orm';
 import type { DemoAdmin } from './demo-admin.ts';
 import { contextFor, type Services } from '../context.ts';
 import { projects } from '../db/schema.ts';
 import { listContacts } from '../modules/contacts/contacts.repo.ts';
 import { grantAccess } from '../modules/portal/portal-access.service.ts';
+import { saveLogo, savePortalSettings } from '../modules/portal/portal-admin.service.ts';
 import { decideApproval, portalComment, portalProject, rateMilestone } from '../modules/portal/portal.service.ts';
 import { requestSignOff } from '../modules/projects/deliverables.service.ts';
 import { assignProjectRole } from '../modules/projects/owners.service.ts';
@@ -14,6 +16,9 @@ import { assignProjectRole } from '../modules/projects/owners.service.ts';
  */
 export async function seedDemoPortal(services: Services, workspaceId: string, admin: DemoAdmin): Promise<void> {
   const vendor = contextFor(services, { kind: 'member', workspaceId, memberId: admin.id, role: 'admin', sessionId: 'demo', name: admin.name });
+  // Northwind's look: its logo and teal, in the portal, the executive summaries and their PDFs.
+  await savePortalSettings(vendor, { brandColor: '#0f766e' });
+  await saveLogo(vendor, readFileSync(new URL('./assets/northwind-logo.png', import.meta.url)));
   const rows = await services.database.db
     .select({ id: projects.id, accountId: projects.accountId })
     .from(projects)

@@ -41,7 +41,9 @@ export function PortalApp() {
 }
 
 const brandStyle = (branding: Branding | undefined): CSSProperties | undefined =>
-  branding ? ({ '--brand': branding.brandColor, '--brand-hover': branding.brandColor } as CSSProperties) : undefined;
+  branding
+    ? ({ '--brand': branding.brandColor, '--brand-hover': branding.brandColor, '--text-inverse': branding.brandTextColor } as CSSProperties)
+    : undefined;
 
 /** The portal's frame: the vendor's logo, name and colour on top; works from a phone up. */
 export function PortalShell({ branding, children, who }: { branding?: Branding | undefined; children: ReactNode; who?: ReactNode }) {

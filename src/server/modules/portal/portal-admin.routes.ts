@@ -56,23 +56,23 @@ export const portalAdminRoutes =
 
     app.put(
       '/portal/settings',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: "Change the portal's colour, welcome message and colleague invitations", body: PortalSettingsInput, response: { 200: PortalSettings } } },
+      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: "Change the workspace's brand colour (portal, executive summary, PDF), the portal's welcome message and colleague invitations", body: PortalSettingsInput, response: { 200: PortalSettings } } },
       (request) => admin.savePortalSettings(requireCtx(request, services), request.body),
     );
 
     app.put(
       '/portal/settings/logo',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Upload the portal logo (PNG, JPEG, WebP or GIF; multipart field "file")', consumes: ['multipart/form-data'], response: { 200: PortalSettings } } },
+      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Upload the workspace logo, shown in the portal, the executive summary and its PDF (PNG or JPEG up to 512 kB; multipart field "file")', consumes: ['multipart/form-data'], response: { 200: PortalSettings } } },
       async (request) => {
         const ctx = requireCtx(request, services);
-        const upload = await readUpload(request);
+        const upload = await readUpload(request, admin.LOGO_MAX_BYTES, 'a logo');
         return admin.saveLogo(ctx, upload.bytes);
       },
     );
 
     app.delete(
       '/portal/settings/logo',
-      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Remove the portal logo', response: { 200: PortalSettings } } },
+      { config: { access: 'admin' }, schema: { tags: vendorTags, summary: 'Remove the workspace logo (the workspace name shows instead)', response: { 200: PortalSettings } } },
       (request) => admin.removeLogo(requireCtx(request, services)),
     );
   };

@@ -10,6 +10,8 @@ import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import type { PortalSettingsInput } from '../../../contract/portal.ts';
+import { textOn } from '../../../core/charts/contrast.ts';
+import { recordAudit } from '../../audit/audit.ts';
 
 /** The vendor's view of a project's portal: who has access and when they came, what they did, on-time customer work, CSAT. */
 export async function portalOverview(ctx: Ctx, projectId: string) {
@@ -106,32 +108,72 @@ export async function previewAs(ctx: Ctx, projectId: string, contactId: string) 
 
 export async function portalSettings(ctx: Ctx) {
   const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const text = textOn(settings.brandColor);
   return {
     brandColor: settings.brandColor,
+    brandTextColor: text.color,
+    brandContrastRatio: text.ratio,
     hasLogo: settings.hasLogo,
     welcomeMessage: settings.welcomeMessage,
     allowColleagueInvites: settings.allowColleagueInvites,
   };
 }
 
+/** Changes the portal's settings; the brand colour is the workspace's (the summary and its PDF use it too). Audited. */
 export async function savePortalSettings(ctx: Ctx, input: PortalSettingsInput) {
-  await repo.saveSettings(ctx.db, ctx.workspaceId, input, ctx.services.now());
+  const before = await portalSettings(ctx);
+  await inTransaction(ctx, async (tx) => {
+    await repo.saveSettings(tx.db, tx.workspaceId, input, tx.services.now());
+    const fields = (Object.keys(input) as (keyof PortalSettingsInput)[]).filter((field) => input[field] !== undefined && input[field] !== before[field]);
+    if (fields.length === 0) return;
+    await recordAudit(tx, {
+      kind: 'workspace.settings_changed',
+      summary: `Portal and branding settings changed: ${fields.join(', ')}`,
+      subject: { type: 'workspace', id: tx.workspaceId },
+      before: Object.fromEntries(fields.map((field) => [field, before[field]])),
+      after: Object.fromEntries(fields.map((field) => [field, input[field]])),
+    });
+  });
   return portalSettings(ctx);
 }
 
-const LOGO_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg', webp: 'image/webp', gif: 'image/gif' };
+/** The logo types every place shows it can draw: the page, the portal and the PDF (pdfkit embeds PNG and JPEG only). */
+const LOGO_TYPES: Record<string, string> = { png: 'image/png', jpg: 'image/jpeg' };
+export const LOGO_MAX_BYTES = 512 * 1024;
 
-/** A logo for the portal: PNG, JPEG, WebP or GIF up to 512 kB (never SVG: it can carry script). */
+/**
+ * The workspace's logo, shown in the portal, the executive summary and its PDF: PNG or JPEG up to 512 kB, known by
+ * its first bytes, not its name (never SVG: it can carry script). Audited.
+ */
 export async function saveLogo(ctx: Ctx, bytes: Buffer) {
-  if (bytes.length > 512 * 1024) throw invalid('logo: at most 512 kB', { path: ['body', 'logo'] });
+  if (bytes.length > LOGO_MAX_BYTES) throw invalid('The logo is larger than 512 kB: make it smaller (a 400 × 120 PNG is plenty).', { path: ['body', 'file'] });
   const type = await fileTypeFromBuffer(bytes);
   const mime = type ? LOGO_TYPES[type.ext] : undefined;
-  if (!mime) throw invalid('logo: upload a PNG, JPEG, WebP or GIF image', { path: ['body', 'logo'] });
-  await repo.saveSettings(ctx.db, ctx.workspaceId, { logo: bytes, logoType: mime }, ctx.services.now());
+  if (!mime) {
+    const found = type ? `this file is ${type.ext.toUpperCase()}` : 'this file is not an image we recognise';
+    throw invalid(`The logo must be a PNG or JPEG image (${found}).`, { path: ['body', 'file'] });
+  }
+  const had = (await portalSettings(ctx)).hasLogo;
+  await inTransaction(ctx, async (tx) => {
+    await repo.saveSettings(tx.db, tx.workspaceId, { logo: bytes, logoType: mime }, tx.services.now());
+    await recordAudit(tx, {
+      kind: 'workspace.settings_changed',
+      summary: `Logo ${had ? 'replaced' : 'uploaded'} (${type!.ext.toUpperCase()}, ${Math.ceil(bytes.length / 1024)} kB)`,
+      subject: { type: 'workspace', id: tx.workspaceId },
+      before: { hasLogo: had },
+      after: { hasLogo: true, logoType: mime, logoBytes: bytes.length },
+    });
+  });
   return portalSettings(ctx);
 }
 
 export async function removeLogo(ctx: Ctx) {
-  await repo.saveSettings(ctx.db, ctx.workspaceId, { logo: null, logoType: null }, ctx.services.now());
+  const had = (await portalSettings(ctx)).hasLogo;
+  await inTransaction(ctx, async (tx) => {
+    await repo.saveSettings(tx.db, tx.workspaceId, { logo: null, logoType: null }, tx.services.now());
+    if (had) {
+      await recordAudit(tx, { kind: 'workspace.settings_changed', summary: 'Logo removed', subject: { type: 'workspace', id: tx.workspaceId }, before: { hasLogo: true }, after: { hasLogo: false } });
+    }
+  });
   return portalSettings(ctx);
 }

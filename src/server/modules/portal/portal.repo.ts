@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { textOn } from '../../../core/charts/contrast.ts';
 import {
   contacts,
   members,
@@ -84,6 +85,7 @@ export function brandingOf(workspaceId: string, settings: Settings) {
   return {
     workspaceName: settings.workspaceName,
     brandColor: settings.brandColor,
+    brandTextColor: textOn(settings.brandColor).color,
     logoUrl: settings.hasLogo ? `/api/portal/v1/branding/${workspaceId}/logo?v=${settings.updatedAt?.getTime() ?? 0}` : null,
     welcomeMessage: settings.welcomeMessage,
   };

@@ -123,11 +123,18 @@ export const portalRoutes =
 
     app.get(
       '/branding/:workspaceId/logo',
-      { config: publicRoute, schema: { tags, summary: "The workspace's logo, shown in its portal", params: WorkspaceParams } },
+      { config: publicRoute, schema: { tags, summary: "The workspace's logo, shown in its portal and its executive summaries (?v= is the version the link was made for)", params: WorkspaceParams } },
       async (request, reply) => {
         const logo = await service.logoOf(services, request.params.workspaceId);
         if (!logo) throw notFound('logo');
-        return reply.type(logo.type).header('cache-control', 'public, max-age=86400').send(logo.bytes);
+        // A link carries the logo's version (?v=), so the version asked for is cached for good; a new logo is a new link.
+        const version = (request.query as { v?: string } | undefined)?.v;
+        const current = version !== undefined && version === String(logo.updatedAt?.getTime() ?? 0);
+        return reply
+          .type(logo.type)
+          .header('cache-control', current ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+          .header('x-content-type-options', 'nosniff')
+          .send(logo.bytes);
       },
     );
 

@@ -1,5 +1,6 @@
 import { mentionedIn } from '../../../core/my-work/mentions.ts';
 import { checkAnswers, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
+import { markOnWhite } from '../../../core/charts/contrast.ts';
 import { inTransaction, type Ctx, type Services } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
@@ -56,6 +57,21 @@ export async function portalMe(ctx: ContactCtx) {
     preview: ctx.actor.preview,
     branding: repo.brandingOf(ctx.workspaceId, settings),
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
+  };
+}
+
+/**
+ * The workspace's look (its logo and brand colour, set in the portal settings) for the pages and documents it
+ * brands beyond the portal: the executive summary and its PDF.
+ */
+export async function workspaceBranding(ctx: Ctx) {
+  const branding = repo.brandingOf(ctx.workspaceId, (await repo.findSettings(ctx.db, ctx.workspaceId))!);
+  return {
+    workspaceName: branding.workspaceName,
+    brandColor: branding.brandColor,
+    brandTextColor: branding.brandTextColor,
+    brandMarkColor: markOnWhite(branding.brandColor),
+    logoUrl: branding.logoUrl,
   };
 }
 

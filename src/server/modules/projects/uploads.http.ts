@@ -26,7 +26,8 @@ export async function readUpload(request: FastifyRequest, maxBytes = MAX_UPLOAD_
   } catch (error) {
     if (error instanceof AppError) throw error;
     if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw new UploadRefused(413, `The file is larger than ${maxBytes / 1048576} MB, the most ${what} can be.`);
+      const most = maxBytes >= 1048576 ? `${maxBytes / 1048576} MB` : `${Math.round(maxBytes / 1024)} kB`;
+      throw new UploadRefused(413, `The file is larger than ${most}, the most ${what} can be.`);
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) throw error;

@@ -2,12 +2,13 @@
 import PDFDocument from 'pdfkit';
 import { readableDate } from '../../../core/calendar.ts';
 import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success-plans/scorecard.ts';
-import type { ExecutiveSummary } from '../../../core/success-plans/summary.ts';
+import { metricChart, timelineChart } from '../../../core/success-plans/summary-charts.ts';
+import type { ExecutiveSummary } from '../../../contract/success-plans.ts';
+import { drawMetricChart, drawTimeline, METRIC_CHART_HEIGHT, timelineHeight } from './executive-summary.charts.pdf.ts';
 
 const INK = '#1f2933';
 const MUTED = '#616e7c';
 const LINE = '#d9dee3';
-const ACCENT = '#1d4ed8';
 const MARGIN = 50;
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
@@ -18,7 +19,10 @@ export function summaryFilename(summary: Pick<ExecutiveSummary, 'projectName' | 
   return `${slug}-executive-summary-${summary.generatedOn}.pdf`;
 }
 
-export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
+/** The PDF, with the workspace's logo (PNG or JPEG bytes; null: its name instead) and brand colour. */
+export function renderSummaryPdf(summary: ExecutiveSummary, logo: Buffer | null): Promise<Buffer> {
+  const brand = summary.branding;
+  const ACCENT = brand.brandMarkColor;
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: summary.title, Author: 'Landfall', Subject: summary.headline } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -68,8 +72,25 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
     doc.moveDown(0.3);
   };
 
+  // ---- Branding: the colour as a band across the top, the logo (or the workspace's name) at the top left ----
+  doc.rect(0, 0, doc.page.width, 8).fill(brand.brandColor);
+  let top = MARGIN - 18;
+  if (logo) {
+    try {
+      doc.image(logo, MARGIN, top, { fit: [150, 40] });
+      top += 48;
+    } catch {
+      // A logo pdfkit cannot read (a damaged PNG) leaves the name in its place rather than no PDF at all.
+      logo = null;
+    }
+  }
+  if (!logo) {
+    doc.font('Helvetica-Bold').fontSize(11).fillColor(ACCENT).text(brand.workspaceName, MARGIN, top, { width });
+    top = doc.y + 10;
+  }
+
   // ---- Title ----
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(summary.accountName, MARGIN, MARGIN, { width });
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(summary.accountName, MARGIN, top, { width });
   doc.font('Helvetica').fontSize(12).fillColor(MUTED).text(`Onboarding executive summary · ${summary.projectName}`, { width });
   doc.moveDown(0.3).fontSize(9).text(
     [
@@ -88,6 +109,12 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
   heading('Timeline: planned against actual');
   if (summary.timeline.milestones.length === 0) paragraph('This plan has no milestones yet.', { color: MUTED });
   else {
+    const chart = timelineChart(summary.timeline.milestones, summary.generatedOn);
+    if (chart) {
+      ensure(timelineHeight(chart) + 10);
+      drawTimeline(doc, chart, { x: MARGIN, y: doc.y + 4, width }, ACCENT);
+      doc.moveDown(0.8);
+    }
     table(
       [
         { title: 'Milestone', width: 3 },
@@ -147,6 +174,13 @@ export function renderSummaryPdf(summary: ExecutiveSummary): Promise<Buffer> {
           `${METRIC_STATUS_LABELS[metric.status]}${metric.progressPercent !== null ? ` (${metric.progressPercent}% of the way)` : ''}`,
         ]),
       );
+      for (const metric of outcome.metrics) {
+        ensure(METRIC_CHART_HEIGHT + 40);
+        doc.moveDown(0.8);
+        // The standard fonts' encoding (WinAnsi) has no arrow: words instead.
+        doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(`${metric.name}: from ${metric.baseline} to ${metric.target}`, MARGIN, doc.y, { width });
+        drawMetricChart(doc, metricChart(metric, summary.generatedOn), { x: MARGIN, y: doc.y + 2, width }, ACCENT, metric.unit);
+      }
     }
   }
 

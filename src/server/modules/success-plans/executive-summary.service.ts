@@ -5,6 +5,7 @@ import { milestoneSlipRows } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { engagedContactNames } from './success-plans.repo.ts';
 import { getSuccessPlan } from './success-plans.service.ts';
+import { logoOf, workspaceBranding } from '../portal/portal.service.ts';
 import { contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** The executive summary of a project: the same content for the printable page (JSON) and the PDF. */
@@ -75,5 +76,11 @@ export async function executiveSummaryOf(ctx: Ctx, projectId: string) {
       })),
     contacts: { current: current.length, engagedNames },
   };
-  return { projectId, ...executiveSummary(input) };
+  return { projectId, branding: await workspaceBranding(ctx), ...executiveSummary(input) };
+}
+
+/** The logo's bytes for the PDF, when it is one pdfkit can embed (PNG or JPEG; an older WebP or GIF logo is left out). */
+export async function summaryLogo(ctx: Ctx): Promise<Buffer | null> {
+  const logo = await logoOf(ctx.services, ctx.workspaceId);
+  return logo && (logo.type === 'image/png' || logo.type === 'image/jpeg') ? Buffer.from(logo.bytes) : null;
 }

@@ -14,7 +14,7 @@ import {
   VerificationRequestInput,
 } from '../../../contract/success-plans.ts';
 import { renderSummaryPdf, summaryFilename } from './executive-summary.pdf.ts';
-import { executiveSummaryOf } from './executive-summary.service.ts';
+import { executiveSummaryOf, summaryLogo } from './executive-summary.service.ts';
 import * as service from './success-plans.service.ts';
 
 const tags = ['success plans'];
@@ -167,15 +167,16 @@ export const successPlanRoutes =
       {
         schema: {
           tags,
-          summary: 'The executive summary as a PDF download',
+          summary: 'The executive summary as a PDF download: the workspace logo and colour, the timeline and metric charts',
           params: IdParams,
           produces: ['application/pdf'],
           response: { 200: z.any().describe('A PDF document (application/pdf), sent as an attachment') },
         },
       },
       async (request, reply) => {
-        const summary = await executiveSummaryOf(requireCtx(request, services), request.params.id);
-        const pdf = await renderSummaryPdf(summary);
+        const ctx = requireCtx(request, services);
+        const summary = await executiveSummaryOf(ctx, request.params.id);
+        const pdf = await renderSummaryPdf(summary, await summaryLogo(ctx));
         return reply
           .type('application/pdf')
           .header('content-disposition', `attachment; filename="${summaryFilename(summary)}"`)

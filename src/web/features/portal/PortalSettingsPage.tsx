@@ -8,16 +8,20 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
 import { logoUrl, usePortalSettings, useRemoveLogo, useSavePortalSettings, useUploadLogo, type PortalSettings } from './portal.api.ts';
+import { HEX_COLOR, textOn } from '../../../core/charts/contrast.ts';
 import './portal.css';
 
-const HEX = /^#[0-9a-fA-F]{6}$/;
+const HEX = HEX_COLOR;
 
 export function PortalSettingsPage() {
   useDocumentTitle('Portal settings');
   const settings = usePortalSettings();
   return (
     <div className="page page-narrow">
-      <PageHeader title="Customer portal" description="How the portal looks to your customers, and what they may do there." />
+      <PageHeader
+        title="Customer portal and branding"
+        description="Your logo and colour (in the portal, on executive summaries and their PDFs), and what customers may do in the portal."
+      />
       {settings.isPending ? (
         <LoadingState />
       ) : settings.isError ? (
@@ -64,7 +68,7 @@ function PortalSettingsForm({ settings }: { settings: PortalSettings }) {
         }}
       >
         <fieldset className="stack" disabled={!isAdmin}>
-          <Field label="Brand colour" error={problem.fieldError('brandColor')} hint="Buttons and the header of the portal use it.">
+          <Field label="Brand colour" error={problem.fieldError('brandColor')} hint={contrastHint(previewColor)}>
             {(control) => (
               <div className="portal-color">
                 <input
@@ -109,6 +113,13 @@ function PortalSettingsForm({ settings }: { settings: PortalSettings }) {
   );
 }
 
+/** What the colour is used for, and whether text on it reads well (WCAG AA: 4.5:1). */
+function contrastHint(color: string): string {
+  const text = textOn(color);
+  const on = `${text.color === '#ffffff' ? 'White' : 'Dark'} text on it has a contrast of ${text.ratio.toFixed(1)}:1`;
+  return `The portal's buttons and header, and executive summaries, use it. ${on}${text.meetsAA ? '.' : ': below the 4.5:1 that reads well, so pick a darker or lighter shade.'}`;
+}
+
 function LogoCard({ settings, isAdmin, onChanged }: { settings: PortalSettings; isAdmin: boolean; onChanged: () => void }) {
   const upload = useUploadLogo();
   const remove = useRemoveLogo();
@@ -120,13 +131,18 @@ function LogoCard({ settings, isAdmin, onChanged }: { settings: PortalSettings; 
       <h2 className="card-title" id="portal-logo">
         Logo
       </h2>
-      <p className="muted">{settings.hasLogo ? 'Shown in the portal header, as in the preview above.' : 'No logo yet: the portal header shows your workspace name.'} PNG, JPEG, WebP or GIF, up to 512 kB.</p>
+      <p className="muted">
+        {settings.hasLogo
+          ? 'Shown in the portal header, as in the preview above, and on executive summaries and their PDFs.'
+          : 'No logo yet: the portal header and executive summaries show your workspace name.'}{' '}
+        PNG or JPEG, up to 512 kB.
+      </p>
       {isAdmin && (
         <div className="form-actions">
           <input
             ref={input}
             type="file"
-            accept="image/png,image/jpeg,image/webp,image/gif"
+            accept="image/png,image/jpeg"
             className="sr-only"
             tabIndex={-1}
             aria-hidden="true"

@@ -1,3 +1,4 @@
+import { lazy, Suspense, useState, type CSSProperties, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { CADENCE_FREQUENCY_LABELS, METRIC_STATUS_LABELS } from '../../../core/success-plans/scorecard.ts';
 import { isApiError } from '../../app/api.ts';
@@ -7,7 +8,35 @@ import { Button, ButtonLink } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { summaryPdfUrl, useExecutiveSummary, type ExecutiveSummary } from './success-plans.api.ts';
+import { metricData, timelineData } from './summaryCharts.ts';
 import './success-plans.css';
+
+const TimelineChart = lazy(() => import('./SummaryCharts.tsx').then((module) => ({ default: module.TimelineChart })));
+const MetricTrendChart = lazy(() => import('./SummaryCharts.tsx').then((module) => ({ default: module.MetricTrendChart })));
+
+/**
+ * A chart with its table a click away: the chart for the eye, the table for exact figures and for anyone who
+ * cannot see the chart (the chart also says what it shows in words, for screen readers).
+ */
+function ChartOrTable({ title, description, chart, table, height }: { title: string; description: string; chart: ReactNode; table: ReactNode; height: number }) {
+  const [asTable, setAsTable] = useState(false);
+  return (
+    <div className="exec-figure">
+      <div className="exec-figure-bar no-print">
+        <Button size="sm" onClick={() => setAsTable(!asTable)}>
+          {asTable ? `Show ${title} as a chart` : `Show ${title} as a table`}
+        </Button>
+      </div>
+      {asTable ? (
+        table
+      ) : (
+        <div role="img" aria-label={description}>
+          <Suspense fallback={<div className="exec-chart-loading" style={{ height }} />}>{chart}</Suspense>
+        </div>
+      )}
+    </div>
+  );
+}
 
 /** The executive summary: one printable page for the customer's executives (the PDF has the same content). */
 export function ExecutiveSummaryPage() {
@@ -35,8 +64,11 @@ export function ExecutiveSummaryPage() {
 
 function SummaryView({ summary }: { summary: ExecutiveSummary }) {
   const a = summary.adoption;
+  const brand = summary.branding;
+  const timeline = timelineData(summary.timeline.milestones, summary.generatedOn);
+  const brandStyle = { '--exec-brand': brand.brandColor, '--exec-brand-text': brand.brandTextColor, '--exec-brand-mark': brand.brandMarkColor } as CSSProperties;
   return (
-    <div className="exec-summary">
+    <div className="exec-summary" style={brandStyle}>
       <nav className="exec-toolbar no-print" aria-label="Summary actions">
         <Link to={`/projects/${summary.projectId}?tab=success`}>← Back to the project</Link>
         <span className="exec-toolbar-actions">
@@ -49,6 +81,10 @@ function SummaryView({ summary }: { summary: ExecutiveSummary }) {
 
       <article className="exec-page">
         <header className="exec-header">
+          <div className="exec-brand" data-testid="exec-brand">
+            {brand.logoUrl ? <img className="exec-logo" src={brand.logoUrl} alt={`${brand.workspaceName} logo`} /> : <span className="exec-brand-name">{brand.workspaceName}</span>}
+            <span className="exec-brand-badge">Executive summary</span>
+          </div>
           <h1>{summary.accountName}</h1>
           <p className="exec-subtitle">Onboarding executive summary · {summary.projectName}</p>
           <p className="exec-meta">
@@ -65,31 +101,39 @@ function SummaryView({ summary }: { summary: ExecutiveSummary }) {
             <p className="muted">This plan has no milestones yet.</p>
           ) : (
             <>
-              <table className="exec-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Milestone</th>
-                    <th scope="col">Planned (baseline)</th>
-                    <th scope="col">Actual or projected</th>
-                    <th scope="col">Business days late</th>
-                    <th scope="col">Delay waiting on</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.timeline.milestones.map((m) => (
-                    <tr key={m.kind}>
-                      <th scope="row">{m.label}</th>
-                      <td>{m.baseline ? formatDate(m.baseline) : m.source === 'success_plan' ? 'not in the plan' : '—'}</td>
-                      <td>
-                        {m.date ? `${m.reached ? 'Reached' : 'Projected'} ${formatDate(m.date)}` : '—'}
-                        {m.dayNumber !== null && <span className="exec-sub"> day {m.dayNumber}</span>}
-                      </td>
-                      <td className={m.daysLate > 0 ? 'exec-late' : ''}>{m.daysLate > 0 ? `${m.daysLate} late` : m.daysLate < 0 ? `${-m.daysLate} early` : 'on plan'}</td>
-                      <td>{m.owedToCustomer + m.owedToVendor > 0 ? `customer ${m.owedToCustomer} d, vendor ${m.owedToVendor} d` : '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <ChartOrTable
+                title="the timeline"
+                description={timeline?.description ?? 'No milestone has a date yet.'}
+                height={(timeline?.rowLabels.length ?? 1) * 34 + 90}
+                chart={timeline ? <TimelineChart data={timeline} brand={brand.brandMarkColor} /> : <p className="muted">No milestone has a date yet.</p>}
+                table={
+                  <table className="exec-table">
+                    <thead>
+                      <tr>
+                        <th scope="col">Milestone</th>
+                        <th scope="col">Planned (baseline)</th>
+                        <th scope="col">Actual or projected</th>
+                        <th scope="col">Business days late</th>
+                        <th scope="col">Delay waiting on</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {summary.timeline.milestones.map((m) => (
+                        <tr key={m.kind}>
+                          <th scope="row">{m.label}</th>
+                          <td>{m.baseline ? formatDate(m.baseline) : m.source === 'success_plan' ? 'not in the plan' : '—'}</td>
+                          <td>
+                            {m.date ? `${m.reached ? 'Reached' : 'Projected'} ${formatDate(m.date)}` : '—'}
+                            {m.dayNumber !== null && <span className="exec-sub"> day {m.dayNumber}</span>}
+                          </td>
+                          <td className={m.daysLate > 0 ? 'exec-late' : ''}>{m.daysLate > 0 ? `${m.daysLate} late` : m.daysLate < 0 ? `${-m.daysLate} early` : 'on plan'}</td>
+                          <td>{m.owedToCustomer + m.owedToVendor > 0 ? `customer ${m.owedToCustomer} d, vendor ${m.owedToVendor} d` : '—'}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                }
+              />
               <p className="exec-note">{summary.timeline.note}</p>
             </>
           )}
@@ -124,36 +168,60 @@ function SummaryView({ summary }: { summary: ExecutiveSummary }) {
                 <p className="muted">{outcome.status === 'verification_requested' ? 'Awaiting the customer’s confirmation.' : 'Not confirmed yet.'}</p>
               )}
               {outcome.metrics.length > 0 && (
-                <table className="exec-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Success metric</th>
-                      <th scope="col">Baseline</th>
-                      <th scope="col">Target</th>
-                      <th scope="col">Latest actual</th>
-                      <th scope="col">Standing</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {outcome.metrics.map((metric, j) => (
-                      <tr key={j}>
-                        <th scope="row">
-                          {metric.name}
-                          {metric.owner && <span className="exec-sub"> owner: {metric.owner}</span>}
-                        </th>
-                        <td>{metric.baseline}</td>
-                        <td>
-                          {metric.target} by {formatDate(metric.targetDate)}
-                        </td>
-                        <td>{metric.latest ? `${metric.latest.value} on ${formatDate(metric.latest.on)}` : '—'}</td>
-                        <td>
-                          {METRIC_STATUS_LABELS[metric.status]}
-                          {metric.progressPercent !== null && <span className="exec-sub"> {metric.progressPercent}% of the way</span>}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <ChartOrTable
+                  title="these metrics"
+                  description={outcome.metrics.map((metric) => metricData(metric, summary.generatedOn).description).join(' ')}
+                  height={outcome.metrics.length * 210}
+                  chart={
+                    <div className="exec-metric-charts">
+                      {outcome.metrics.map((metric, j) => (
+                        <div key={j} className="exec-metric">
+                          <h4>
+                            {metric.name}
+                            <span className={`exec-standing exec-standing-${metric.status}`}>{METRIC_STATUS_LABELS[metric.status]}</span>
+                          </h4>
+                          <p className="exec-sub">
+                            {metric.baseline} → {metric.target} by {formatDate(metric.targetDate)}
+                            {metric.progressPercent !== null && <> · {metric.progressPercent}% of the way</>}
+                          </p>
+                          <MetricTrendChart data={metricData(metric, summary.generatedOn)} brand={brand.brandMarkColor} unit={metric.unit} />
+                        </div>
+                      ))}
+                    </div>
+                  }
+                  table={
+                    <table className="exec-table">
+                      <thead>
+                        <tr>
+                          <th scope="col">Success metric</th>
+                          <th scope="col">Baseline</th>
+                          <th scope="col">Target</th>
+                          <th scope="col">Latest actual</th>
+                          <th scope="col">Standing</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        {outcome.metrics.map((metric, j) => (
+                          <tr key={j}>
+                            <th scope="row">
+                              {metric.name}
+                              {metric.owner && <span className="exec-sub"> owner: {metric.owner}</span>}
+                            </th>
+                            <td>{metric.baseline}</td>
+                            <td>
+                              {metric.target} by {formatDate(metric.targetDate)}
+                            </td>
+                            <td>{metric.latest ? `${metric.latest.value} on ${formatDate(metric.latest.on)}` : '—'}</td>
+                            <td>
+                              {METRIC_STATUS_LABELS[metric.status]}
+                              {metric.progressPercent !== null && <span className="exec-sub"> {metric.progressPercent}% of the way</span>}
+                            </td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  }
+                />
               )}
             </div>
           ))}
