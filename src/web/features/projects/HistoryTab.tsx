@@ -250,7 +250,12 @@ export function describeEvent(event: ProjectEvent): string {
       return `${task}: projected finish ${showValue(null, event.fromValue)} → ${showValue(null, event.toValue)}`;
     default: {
       const field = event.field ? (FIELD_LABELS[event.field] ?? event.field) : 'changed';
-      if (event.field === 'dependsOn') return `${task}: dependencies changed`;
+      if (event.field === 'dependsOn') {
+        // Lines written before the tasks were named carry the raw list: say only that it changed.
+        if (event.toValue === null || /^[[{]/.test(event.toValue)) return `${task}: dependencies changed`;
+        const now = event.toValue ? `now depends on ${event.toValue}` : 'now depends on no other task';
+        return `${task} ${now}${event.fromValue ? ` (before: ${event.fromValue})` : ''}`;
+      }
       if (event.field === 'assigneeMemberId' || event.field === 'assigneeContactId') return `${task}: assignee changed`;
       return `${task}: ${field} ${showValue(event.field, event.fromValue)} → ${showValue(event.field, event.toValue)}`;
     }
