@@ -33,7 +33,8 @@ export const monthLabelWidth = (label: string): number => Math.ceil(label.length
 export const weekLabelWidth = (label: string): number => Math.ceil(label.length * WEEK_CHAR_PX);
 
 const longMonth = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+// "Jan 2027", not "Jan 27", which reads as a date beside the weeks' "Jan 4".
+const shortMonth = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 const monthNames = (day: number) => {
   const date = new Date(day * DAY_MS);
   return { long: longMonth.format(date), short: shortMonth.format(date) };
