@@ -208,6 +208,32 @@ describe('the Gantt chart by hand', () => {
       await showChart(page);
       await page.screenshot({ path: screenshot(`gantt-phone-${zoom.toLowerCase()}`) });
     }
+
+    // By finger: a swipe over the bars scrolls the chart; a finger held still on a bar first moves that bar.
+    const project = await staffApi(page).get<Project>(`/projects/${id}`);
+    const task = project.tasks.find((t) => t.status !== 'done' && t.status !== 'skipped' && t.durationDays > 0 && t.milestoneKind === null && t.projectedStart)!;
+    await page.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Days' }).click();
+    const item = page.locator(`[data-task="${task.id}"]`);
+    await item.scrollIntoViewIfNeeded();
+    const cdp = await page.context().newCDPSession(page);
+    const touch = async (points: { x: number; y: number }[], holdMs: number) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [points[0]!] });
+      await page.waitForTimeout(holdMs);
+      for (const point of points.slice(1)) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [point] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const start = await center(item.locator('.gantt-bar'));
+    const scroller = page.locator('.gantt-scroll');
+    const scrolledBefore = await scroller.evaluate((box) => box.scrollLeft);
+    await touch([start, ...[1, 2, 3, 4, 5, 6].map((i) => ({ x: start.x - i * 15, y: start.y }))], 0);
+    await page.waitForTimeout(500);
+    assert.notEqual(await scroller.evaluate((box) => box.scrollLeft), scrolledBefore, 'a swipe scrolls the chart');
+    assert.equal(await page.locator('.toast').filter({ hasText: 'now starts' }).count(), 0, 'a swipe moves nothing');
+    const held = await center(item.locator('.gantt-bar'));
+    await touch([held, ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ x: held.x + i * 30, y: held.y }))], 600);
+    await page.locator('.toast').filter({ hasText: `${task.title} now starts` }).waitFor();
+    await page.screenshot({ path: screenshot('gantt-phone-moved-by-finger') });
+
     assert.deepEqual(errors, []);
     await page.close();
   });

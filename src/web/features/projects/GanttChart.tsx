@@ -315,7 +315,7 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
       <div className="gantt-labels" style={{ paddingTop: headerH }}>
         {layout.lines.map((line) =>
           line.kind === 'group' ? (
-            <div key={`g-${line.name}-${line.y}`} className="gantt-group-label" style={{ height: groupH }}>
+            <div key={`g-${line.name}-${line.y}`} className="gantt-group-label" style={{ height: groupH }} title={line.name}>
               {line.name}
             </div>
           ) : (
