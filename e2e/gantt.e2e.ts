@@ -15,6 +15,7 @@ interface Task {
   milestoneKind: string | null;
   projectedStart: string | null;
   pinnedStart: string | null;
+  actualStart: string | null;
 }
 interface Project {
   id: string;
@@ -89,7 +90,7 @@ describe('the Gantt chart by hand', () => {
     }
     assert.ok(project, 'a demo project with open tasks');
     const open = project.tasks.filter((t) => t.status !== 'done' && t.status !== 'skipped' && t.projectedStart);
-    const bar = open.find((t) => t.durationDays > 0 && t.milestoneKind === null)!;
+    const bar = open.find((t) => t.durationDays > 0 && t.milestoneKind === null && t.actualStart === null)!; // not started: its start is a plan
     // Two open tasks neither of which waits for the other: the first is linked before the second.
     const name = (id: string) => project!.tasks.find((t) => t.id === id)?.title ?? id;
     let pair: [Task, Task] | undefined;
@@ -192,8 +193,20 @@ describe('the Gantt chart by hand', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await signIn(page, landfall);
-    const list = await staffApi(page).get<{ items?: { id: string }[] } | { id: string }[]>('/projects');
-    const id = (Array.isArray(list) ? list : (list.items ?? []))[0]!.id;
+    // A project with a task not started yet (its start is a plan, so a finger can move it).
+    const api = staffApi(page);
+    const list = await api.get<{ items?: { id: string }[] } | { id: string }[]>('/projects');
+    const planned = (t: Task) => t.status !== 'done' && t.status !== 'skipped' && t.durationDays > 0 && t.milestoneKind === null && t.actualStart === null && t.projectedStart;
+    let project: Project | undefined;
+    for (const { id } of Array.isArray(list) ? list : (list.items ?? [])) {
+      const candidate = await api.get<Project>(`/projects/${id}`);
+      if (candidate.status === 'active' && candidate.tasks.some(planned)) {
+        project = candidate;
+        break;
+      }
+    }
+    assert.ok(project, 'a project with work not started yet');
+    const id = project.id;
     await page.goto(`${landfall.url}/projects/${id}`);
     await page.getByRole('tab', { name: 'Gantt' }).click();
     await page.locator('.gantt-svg').waitFor();
@@ -210,8 +223,7 @@ describe('the Gantt chart by hand', () => {
     }
 
     // By finger: a swipe over the bars scrolls the chart; a finger held still on a bar first moves that bar.
-    const project = await staffApi(page).get<Project>(`/projects/${id}`);
-    const task = project.tasks.find((t) => t.status !== 'done' && t.status !== 'skipped' && t.durationDays > 0 && t.milestoneKind === null && t.projectedStart)!;
+    const task = project.tasks.find(planned)!;
     await page.getByRole('group', { name: 'Zoom' }).getByRole('button', { name: 'Days' }).click();
     const item = page.locator(`[data-task="${task.id}"]`);
     await item.scrollIntoViewIfNeeded();
@@ -229,8 +241,14 @@ describe('the Gantt chart by hand', () => {
     await page.waitForTimeout(500);
     assert.notEqual(await scroller.evaluate((box) => box.scrollLeft), scrolledBefore, 'a swipe scrolls the chart');
     assert.equal(await page.locator('.toast').filter({ hasText: 'now starts' }).count(), 0, 'a swipe moves nothing');
-    const held = await center(item.locator('.gantt-bar'));
-    await touch([held, ...[1, 2, 3, 4, 5, 6, 7].map((i) => ({ x: held.x + i * 30, y: held.y }))], 600);
+    // The bar's start at the left of the chart, so the finger's path stays on the screen.
+    await scroller.evaluate((box, taskId) => {
+      const bar = box.querySelector(`[data-task="${taskId}"] .gantt-bar`)!;
+      box.scrollLeft += bar.getBoundingClientRect().left - box.getBoundingClientRect().left - 10;
+    }, task.id);
+    const barBox = (await item.locator('.gantt-bar').boundingBox())!;
+    const held = { x: barBox.x + Math.min(12, barBox.width / 2), y: barBox.y + barBox.height / 2 };
+    await touch([held, ...[1, 2, 3, 4, 5].map((i) => ({ x: held.x + i * 30, y: held.y }))], 600);
     await page.locator('.toast').filter({ hasText: `${task.title} now starts` }).waitFor();
     await page.screenshot({ path: screenshot('gantt-phone-moved-by-finger') });
 

@@ -278,3 +278,9 @@ describe('moving and linking on the chart', () => {
     expect(container.querySelectorAll('.is-draggable')).toHaveLength(0);
   });
 });
+
+it('does not drag a task already started: its start is what happened', () => {
+  const { container } = render(<GanttChart rows={[row({ id: 'started', started: true }), row({ id: 'planned' })]} links={[]} label="Plan" onMove={() => {}} />);
+  expect(container.querySelector('[data-task="started"]')?.getAttribute('class')).not.toContain('is-draggable');
+  expect(container.querySelector('[data-task="planned"]')?.getAttribute('class')).toContain('is-draggable');
+});

@@ -20,6 +20,8 @@ export interface GanttRow {
   slackDays?: number;
   side?: 'customer' | 'vendor';
   done?: boolean;
+  /** Started already: its start is what happened, not a plan, so it is not dragged. */
+  started?: boolean;
   /** A line for the tooltip, e.g. the status and the owner. */
   detail?: string;
 }
@@ -459,7 +461,7 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
               if (!row.start && !row.finish) return null;
               const classes = [row.critical ? 'is-critical' : '', row.done ? 'is-done' : '', row.side ? `side-${row.side}` : ''].filter(Boolean).join(' ');
               const name = `${row.title}: ${row.milestone ? formatShortDate(row.finish) : formatRange(row.start, row.finish)}${row.critical ? ', critical' : ''}`;
-              const movable = Boolean(onMove) && !row.done;
+              const movable = Boolean(onMove) && !row.done && !row.started;
               const days = movedBy(row.id);
               const offset = days * dayW;
               const linkTarget = (drag?.kind === 'link' && drag.target === row.id) || keyLink?.target === row.id;

@@ -32,6 +32,7 @@ export function projectGanttRows(project: Project): GanttRow[] {
       slackDays: task.slackDays,
       side: task.owner.side,
       done: task.status === 'done' || task.status === 'skipped',
+      started: task.actualStart !== null,
       detail: `${STATUS_LABELS[task.status]} · ${task.owner.side === 'customer' ? 'Customer' : 'Vendor'}: ${roleLabel(task.owner)}${task.assignee ? ` (${task.assignee.name})` : ''}`,
     }));
 }
