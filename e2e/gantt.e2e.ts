@@ -63,6 +63,12 @@ async function labelsFit(page: Page) {
         if (next && box.x + box.width > next.box.x) problems.push(`${text} runs into ${next.text}`);
       });
     }
+    // A month's name is never cut by the edge of the view either, however far the chart is scrolled.
+    const view = document.querySelector<HTMLElement>('.gantt-scroll')!;
+    for (const text of svg.querySelectorAll<SVGTextElement>('.gantt-month')) {
+      const box = text.getBBox();
+      if (box.x < view.scrollLeft - 0.5 || box.x + box.width > view.scrollLeft + view.clientWidth + 0.5) problems.push(`${text.textContent} is cut by the view`);
+    }
     return { problems, months: [...svg.querySelectorAll('.gantt-month')].map((text) => text.textContent) };
   });
 }
@@ -77,33 +83,32 @@ describe('the Gantt chart by hand', () => {
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     const api = staffApi(page);
 
-    // A running demo project with work still to do.
+    // A running demo project with a task not started yet (to move) and two open tasks neither of which waits for
+    // the other (to link, the first before the second).
     const list = await api.get<{ items?: { id: string }[] } | { id: string }[]>('/projects');
     const ids = (Array.isArray(list) ? list : (list.items ?? [])).map((p) => p.id);
-    let project: Project | undefined;
+    let found: { project: Project; bar: Task; first: Task; second: Task } | undefined;
     for (const id of ids) {
-      const candidate = await api.get<Project>(`/projects/${id}`);
-      if (candidate.status === 'active' && candidate.tasks.filter((t) => t.status !== 'done' && t.status !== 'skipped').length >= 4) {
-        project = candidate;
-        break;
+      const project = await api.get<Project>(`/projects/${id}`);
+      if (project.status !== 'active') continue;
+      const open = project.tasks.filter((t) => t.status !== 'done' && t.status !== 'skipped' && t.projectedStart);
+      const bar = open.find((t) => t.durationDays > 0 && t.milestoneKind === null && t.actualStart === null); // its start is a plan
+      if (!bar) continue;
+      const name = (taskId: string) => project.tasks.find((t) => t.id === taskId)?.title ?? taskId;
+      for (const a of open) {
+        const b = open.find(
+          (t) =>
+            t.id !== a.id && a.id !== bar.id && t.id !== bar.id && !t.milestoneKind && linkRefusal(project.dependencies, a.id, t.id, name) === null && linkRefusal(project.dependencies, t.id, a.id, name) === null,
+        );
+        if (b) {
+          found = { project, bar, first: a, second: b };
+          break;
+        }
       }
+      if (found) break;
     }
-    assert.ok(project, 'a demo project with open tasks');
-    const open = project.tasks.filter((t) => t.status !== 'done' && t.status !== 'skipped' && t.projectedStart);
-    const bar = open.find((t) => t.durationDays > 0 && t.milestoneKind === null && t.actualStart === null)!; // not started: its start is a plan
-    // Two open tasks neither of which waits for the other: the first is linked before the second.
-    const name = (id: string) => project!.tasks.find((t) => t.id === id)?.title ?? id;
-    let pair: [Task, Task] | undefined;
-    for (const a of open) {
-      for (const b of open) {
-        if (a.id === b.id || a.id === bar.id || b.id === bar.id || b.milestoneKind) continue;
-        if (linkRefusal(project.dependencies, a.id, b.id, name) === null && linkRefusal(project.dependencies, b.id, a.id, name) === null) pair = [a, b];
-        if (pair) break;
-      }
-      if (pair) break;
-    }
-    assert.ok(pair, 'two tasks that can be linked');
-    const [first, second] = pair;
+    assert.ok(found, 'a demo project with work to move and two tasks that can be linked');
+    const { project, bar, first, second } = found;
 
     await page.goto(`${landfall.url}/projects/${project.id}`);
     await page.getByRole('tab', { name: 'Gantt' }).click();

@@ -154,14 +154,26 @@ describe('the Gantt chart’s scale, at each zoom', () => {
     }
   });
 
-  it('keeps the month being looked at named at the left of the view, but never past its own end', () => {
+  it('names the month being looked at in the part of it in view, shorter or not at all rather than cut', () => {
     const from = toDayNumber('2026-11-30');
     const to = toDayNumber('2027-01-31');
-    const december = (scrollLeft: number) => monthLabels(from, to, 30, scrollLeft).find((label) => label.day === toDayNumber('2026-12-01'))!;
-    expect(december(0).x).toBe(30 + 4);
-    expect(december(400).x).toBe(404);
+    const view = (scrollLeft: number) => monthLabels(from, to, 30, scrollLeft, 600);
+    const december = (scrollLeft: number) => view(scrollLeft).find((label) => label.day === toDayNumber('2026-12-01'));
     const decemberEnds = dayToX(toDayNumber('2027-01-01'), from, 30);
-    expect(december(decemberEnds - 10).x + monthLabelWidth(december(decemberEnds - 10).label)).toBeLessThanOrEqual(decemberEnds);
+    expect(december(0)!.x).toBe(30 + 4);
+    expect(december(400)!.x).toBe(404);
+    expect(december(decemberEnds - 150)!.label).toBe(december(0)!.label); // the long name fits in 150 px
+    const short = december(decemberEnds - 70)!;
+    expect(short.label.length).toBeLessThan(december(0)!.label.length);
+    expect(short.x + monthLabelWidth(short.label)).toBeLessThanOrEqual(decemberEnds);
+    expect(december(decemberEnds - 20)).toBeUndefined();
+    // Every label drawn lies inside the view.
+    for (const scrollLeft of [0, 250, decemberEnds - 70, decemberEnds - 20, 1200]) {
+      for (const label of view(scrollLeft)) {
+        expect(label.x).toBeGreaterThanOrEqual(scrollLeft);
+        expect(label.x + monthLabelWidth(label.label)).toBeLessThanOrEqual(scrollLeft + 600);
+      }
+    }
   });
 });
 

@@ -162,7 +162,11 @@ export function GanttChart({ rows, links, today, compact = false, label, onSelec
     const bars: BarBox[] = [...placed.values()].filter((p) => p.row.start || p.row.finish).map((p) => ({ id: p.row.id, x0: p.x0, x1: p.x1, y: p.y, h: rowH }));
     return { from, to, lines, placed, bars, height: y + 8, width: (to - from + 1) * dayW, weeks, weekends, todayX: todayDay === null ? null : dayToX(todayDay, from, dayW) + dayW / 2 };
   }, [rows, range, dayW, rowH, groupH, diamond]);
-  const months = useMemo(() => monthLabels(layout.from, layout.to, dayW, scrollLeft), [layout.from, layout.to, dayW, scrollLeft]);
+  // Named in the part of each month in view: a month scrolled half out of sight is named in what is left of it.
+  const months = useMemo(
+    () => monthLabels(layout.from, layout.to, dayW, scrollLeft, available > 0 ? Math.min(available, layout.width) : undefined),
+    [layout.from, layout.to, layout.width, dayW, scrollLeft, available],
+  );
 
   useEffect(() => {
     // Open on today (or the start), not on weeks long past.

@@ -71,21 +71,19 @@ export interface AxisLabel {
 }
 
 /**
- * A label per month that fits in the month's width: its long name, or the short one; placed at the left of the
- * part of the month in view (`scrollLeft`), so the month being looked at is always named, and never past its end.
+ * A label per month that fits in the part of the month in view (`scrollLeft` and `viewWidth` give the view; the
+ * whole chart when not given): its long name, or the short one, or none when even that would be cut. It sits at
+ * the left of that part, so the month being looked at is named however far it is scrolled.
  */
-export function monthLabels(from: number, to: number, dayW: number, scrollLeft = 0): AxisLabel[] {
+export function monthLabels(from: number, to: number, dayW: number, scrollLeft = 0, viewWidth = Number.POSITIVE_INFINITY): AxisLabel[] {
   const labels: AxisLabel[] = [];
   for (let start = from; start <= to; start = firstOfNextMonth(start)) {
     const end = Math.min(firstOfNextMonth(start), to + 1);
-    const x0 = dayToX(start, from, dayW);
-    const x1 = dayToX(end, from, dayW);
+    const x0 = Math.max(dayToX(start, from, dayW), scrollLeft);
+    const x1 = Math.min(dayToX(end, from, dayW), scrollLeft + viewWidth);
     const names = monthNames(start);
-    const label = monthLabelWidth(names.long) + 2 * LABEL_PAD <= x1 - x0 ? names.long : names.short;
-    const width = monthLabelWidth(label);
-    if (width + 2 * LABEL_PAD > x1 - x0) continue; // cannot happen within chartRange's edges; never drawn clipped
-    const x = Math.min(Math.max(x0, scrollLeft) + LABEL_PAD, x1 - width - LABEL_PAD);
-    labels.push({ day: start, x, label });
+    const label = [names.long, names.short].find((name) => monthLabelWidth(name) + 2 * LABEL_PAD <= x1 - x0);
+    if (label) labels.push({ day: start, x: x0 + LABEL_PAD, label });
   }
   return labels;
 }
