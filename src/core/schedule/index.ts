@@ -14,3 +14,4 @@ export {
 } from './attribution.ts';
 export type * from './types.ts';
 export { currentStage, projectFinished, type ProgressTask } from './progress.ts';
+export { dependencyChain, linkRefusal, type Link } from './links.ts';

@@ -7,6 +7,7 @@ import { conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { calendarOf, newTaskId, projectionOf, reschedule, todayFor } from './plan.ts';
 import type { NewTask, TaskAdded, TaskChange, TaskPatch } from '../../../contract/projects.ts';
 import { encodeMoves } from '../../../core/schedule/moves.ts';
+import { linkRefusal } from '../../../core/schedule/links.ts';
 import * as repo from './projects.repo.ts';
 import { filesByTask, getProject, presentTask } from './projects.service.ts';
 import { ownerForNewTask } from './owners.service.ts';
@@ -135,13 +136,25 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
     }
 
     if (patch.dependsOn !== undefined) {
-      const siblings = new Set((await repo.projectTaskRows(tx.db, tx.workspaceId, project.id)).map((row) => row.id));
+      const titles = new Map((await repo.projectTaskRows(tx.db, tx.workspaceId, project.id)).map((row) => [row.id, row.title]));
+      const links = await repo.planDependencyRows(tx.db, tx.workspaceId, project.id);
+      // The links that stay: every one but this task's own predecessors, which the patch replaces.
+      const others = links.filter((link) => link.successorId !== taskId);
+      const name = (id: string) => titles.get(id) ?? 'a task';
       patch.dependsOn.forEach((dependency, index) => {
-        if (!siblings.has(dependency.taskId) || dependency.taskId === taskId) {
-          throw invalid(`dependsOn.${index}: is not another task of this project`, { path: ['body', 'dependsOn', index, 'taskId'] });
+        const path = ['body', 'dependsOn', index, 'taskId'];
+        if (!titles.has(dependency.taskId) || dependency.taskId === taskId) {
+          throw invalid(`dependsOn.${index}: is not another task of this project`, { path });
         }
+        if (patch.dependsOn!.findIndex((other) => other.taskId === dependency.taskId) !== index) {
+          throw invalid(`dependsOn.${index}: ${name(dependency.taskId)} is listed twice`, { path });
+        }
+        // A loop refused before the engine sees it, naming the tasks as the user knows them.
+        const refusal = linkRefusal(others, dependency.taskId, taskId, name);
+        if (refusal) throw invalid(refusal, { path });
       });
       await repo.replaceDependenciesOf(tx.db, tx.workspaceId, project.id, taskId, patch.dependsOn);
+      const namesOf = (ids: string[]) => ids.map(name).join(', ');
       events.push({
         workspaceId: tx.workspaceId,
         projectId: project.id,
@@ -149,7 +162,9 @@ export async function updateTask(ctx: Ctx, taskId: string, patch: TaskPatch, opt
         ...who_,
         kind: 'task',
         field: 'dependsOn',
-        toValue: describe(patch.dependsOn),
+        // Read by people in the history: the tasks it waited for, and waits for now, by name.
+        fromValue: namesOf(links.filter((link) => link.successorId === taskId).map((link) => link.predecessorId)),
+        toValue: namesOf(patch.dependsOn.map((dependency) => dependency.taskId)),
         reason: patch.reason ?? null,
         createdAt: now,
       });

@@ -30,6 +30,16 @@ describe('the history list', () => {
     expect(groups[1]).toEqual({ line: nightly[0], moves: [nightly[1]] });
   });
 
+  it('folds the moves under their change whatever order the lines of one instant arrive in', () => {
+    const cause = line({ taskId: 'a', taskTitle: 'Configure', field: 'dependsOn', createdAt: '2026-12-04T11:00:00.000Z' });
+    const moves = [1, 2].map(() => line({ kind: 'projected', field: null, category: 'dates', groupId: 'g3', createdAt: '2026-12-04T11:00:00.000Z' }));
+    const earlier = line({ field: 'status' });
+    expect(groupMoves([moves[0]!, moves[1]!, cause, earlier])).toEqual([
+      { line: cause, moves },
+      { line: earlier, moves: [] },
+    ]);
+  });
+
   it('offers only the kinds present, with their counts, and every person and task once', () => {
     const events = [line({ actorName: 'Zoe' }), line({ category: 'dates', taskId: 't', taskTitle: 'Kickoff' }), line({ category: 'dates', taskId: 't', taskTitle: 'Kickoff' })];
     const options = historyFilterOptions(events);

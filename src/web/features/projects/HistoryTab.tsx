@@ -250,7 +250,12 @@ export function describeEvent(event: ProjectEvent): string {
       return `${task}: projected finish ${showValue(null, event.fromValue)} → ${showValue(null, event.toValue)}`;
     default: {
       const field = event.field ? (FIELD_LABELS[event.field] ?? event.field) : 'changed';
-      if (event.field === 'dependsOn') return `${task}: dependencies changed`;
+      if (event.field === 'dependsOn') {
+        // Lines written before the tasks were named carry the raw list: say only that it changed.
+        if (event.toValue === null || /^[[{]/.test(event.toValue)) return `${task}: dependencies changed`;
+        const now = event.toValue ? `now depends on ${event.toValue}` : 'now depends on no other task';
+        return `${task} ${now}${event.fromValue ? ` (before: ${event.fromValue})` : ''}`;
+      }
       if (event.field === 'assigneeMemberId' || event.field === 'assigneeContactId') return `${task}: assignee changed`;
       return `${task}: ${field} ${showValue(event.field, event.fromValue)} → ${showValue(event.field, event.toValue)}`;
     }
@@ -270,7 +275,7 @@ export interface HistoryGroup {
 export function groupMoves(events: readonly ProjectEvent[]): HistoryGroup[] {
   const groups: HistoryGroup[] = [];
   let current: HistoryGroup | undefined;
-  for (const event of events) {
+  for (const event of causesFirst(events)) {
     if (event.groupId !== null && current !== undefined) {
       const sameGroup = current.line.groupId === event.groupId || current.moves[0]?.groupId === event.groupId;
       const causedBy = current.line.groupId === null && current.moves.length === 0 && current.line.createdAt === event.createdAt;
@@ -283,6 +288,22 @@ export function groupMoves(events: readonly ProjectEvent[]): HistoryGroup[] {
     groups.push(current);
   }
   return groups;
+}
+
+/**
+ * A change and the re-plan it caused are written at the same instant, and lines of one instant come in no set order
+ * (their ids are random): within an instant, the changes are put before the moves, so the moves fold under them.
+ */
+function causesFirst(events: readonly ProjectEvent[]): ProjectEvent[] {
+  const ordered: ProjectEvent[] = [];
+  for (let start = 0; start < events.length; ) {
+    let end = start;
+    while (end < events.length && events[end]!.createdAt === events[start]!.createdAt) end++;
+    const instant = events.slice(start, end);
+    ordered.push(...instant.filter((event) => event.groupId === null), ...instant.filter((event) => event.groupId !== null));
+    start = end;
+  }
+  return ordered;
 }
 
 /** The filters' choices, from the lines at hand: kinds with how many lines each, people, tasks. */
