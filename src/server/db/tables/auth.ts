@@ -1,11 +1,11 @@
-import { foreignKey, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { id, createdAt, tenantId } from './columns.ts';
 import { members } from './members.ts';
 
 export const sessions = pgTable(
   'sessions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     memberId: uuid('member_id').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
@@ -16,6 +16,7 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.memberId], foreignColumns: [members.workspaceId, members.id] }),
     index('sessions_member_idx').on(t.memberId),
   ],

@@ -29,7 +29,7 @@ export function upsertAccesses(db: Db, values: AccessValues[]) {
       })),
     )
     .onConflictDoUpdate({
-      target: [portalAccess.projectId, portalAccess.contactId],
+      target: [portalAccess.workspaceId, portalAccess.projectId, portalAccess.contactId],
       set: {
         inviteTokenHash: sql`excluded.invite_token_hash`,
         invitedByName: sql`excluded.invited_by_name`,

@@ -144,7 +144,7 @@ export async function upsertRating(db: Db, values: typeof milestoneRatings.$infe
     .insert(milestoneRatings)
     .values(values)
     .onConflictDoUpdate({
-      target: [milestoneRatings.taskId, milestoneRatings.contactId],
+      target: [milestoneRatings.workspaceId, milestoneRatings.taskId, milestoneRatings.contactId],
       set: { score: values.score, comment: values.comment ?? null, updatedAt: values.updatedAt },
     });
 }
