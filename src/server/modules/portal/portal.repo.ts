@@ -48,8 +48,8 @@ export function projectsOfContact(db: Db, workspaceId: string, contactId: string
     .orderBy(projects.name);
 }
 
-export async function recordVisit(db: Db, accessId: string, now: Date) {
-  await db.update(portalAccess).set({ lastVisitAt: now }).where(eq(portalAccess.id, accessId));
+export async function recordVisit(db: Db, workspaceId: string, accessId: string, now: Date) {
+  await db.update(portalAccess).set({ lastVisitAt: now }).where(and(eq(portalAccess.workspaceId, workspaceId), eq(portalAccess.id, accessId)));
 }
 
 export async function findSettings(db: Db, workspaceId: string) {

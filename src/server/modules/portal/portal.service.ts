@@ -68,12 +68,12 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
   const now = ctx.services.now();
   if (!ctx.actor.preview && (!access.lastVisitAt || now.getTime() - access.lastVisitAt.getTime() > VISIT_GAP_MS)) {
     const who_ = actorOf(ctx);
-    await repo.recordVisit(ctx.db, access.id, now);
+    await repo.recordVisit(ctx.db, ctx.workspaceId, access.id, now);
     await recordEvents(ctx, [
       { workspaceId: ctx.workspaceId, projectId, ...who_, kind: 'portal_visit', toValue: 'opened the portal', createdAt: now },
     ]);
   } else if (!ctx.actor.preview) {
-    await repo.recordVisit(ctx.db, access.id, now);
+    await repo.recordVisit(ctx.db, ctx.workspaceId, access.id, now);
   }
 
   const project = await getProject(ctx, projectId);
