@@ -11,10 +11,13 @@ export const migrationsFolder = path.resolve(import.meta.dirname, 'migrations');
 // Any fixed number works; it only has to be the same in every Landfall process.
 const MIGRATION_LOCK = 4_242_001;
 
-/** Applies pending migrations. Safe when several processes start at once on one PostgreSQL. */
-export async function migrateDatabase(database: Database): Promise<void> {
+/**
+ * Applies pending migrations. Safe when several processes start at once on one PostgreSQL. `folder` is for tests that
+ * migrate to an earlier migration first (citus-keys.migration.test.ts).
+ */
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.engine === 'pglite') {
-    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
+    await migratePglite(database.db as unknown as PgliteDatabase, { migrationsFolder: folder });
     return;
   }
   const db = database.db as unknown as NodePgDatabase;
@@ -22,7 +25,7 @@ export async function migrateDatabase(database: Database): Promise<void> {
   const lockClient = await pool.connect();
   try {
     await lockClient.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await migratePg(db, { migrationsFolder });
+    await migratePg(db, { migrationsFolder: folder });
   } finally {
     await lockClient.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     lockClient.release();

@@ -40,23 +40,27 @@ export async function claimDue(db: Db, now: Date, limit: number, leaseMs: number
            claimed_until = ${until.toISOString()}::timestamptz,
            interrupted_attempts = o.interrupted_attempts + (case when o.state = 'sending' then 1 else 0 end),
            updated_at = ${now.toISOString()}::timestamptz
-     where o.id in (
-       select id from mail_outbox
+     where (o.workspace_id, o.id) in (
+       select workspace_id, id from mail_outbox
         where ((state = 'scheduled' and send_after <= ${now.toISOString()}::timestamptz)
             or (state = 'sending' and claimed_until < ${now.toISOString()}::timestamptz))
           and channel in (${sql.join(channels.map((channel) => sql`${channel}`), sql`, `)})
         order by send_after
         limit ${limit}
         for update skip locked)
-    returning o.id`);
-  const ids = (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
-  if (ids.length === 0) return [];
-  return db.select().from(outbox).where(inArray(outbox.id, ids)).orderBy(asc(outbox.sendAfter));
+    returning o.workspace_id, o.id`);
+  const keys = (result as unknown as { rows: { workspace_id: string; id: string }[] }).rows;
+  if (keys.length === 0) return [];
+  return db.select().from(outbox).where(byKeys(keys)).orderBy(asc(outbox.sendAfter));
 }
 
+/** Outbox rows by their primary key (workspace_id, id): the claim spans workspaces. */
+const byKeys = (keys: { workspace_id: string; id: string }[]) =>
+  sql`(${outbox.workspaceId}, ${outbox.id}) in (${sql.join(keys.map((k) => sql`(${k.workspace_id}::uuid, ${k.id}::uuid)`), sql`, `)})`;
+
 /** Among claimed automated messages, the ones that must not go any more, with why (checked just before sending). */
-export async function stoppedMessages(db: Db, ids: string[], now: Date): Promise<{ id: string; reason: string }[]> {
-  if (ids.length === 0) return [];
+export async function stoppedMessages(db: Db, rows: { workspaceId: string; id: string }[], now: Date): Promise<{ id: string; reason: string }[]> {
+  if (rows.length === 0) return [];
   const result = await db.execute(sql`
     select o.id,
       case
@@ -73,22 +77,24 @@ export async function stoppedMessages(db: Db, ids: string[], now: Date): Promise
     left join contacts c on c.workspace_id = o.workspace_id and c.id = o.contact_id
     left join contact_mail_preferences pref on pref.workspace_id = o.workspace_id and pref.contact_id = o.contact_id
     left join project_tasks t on t.workspace_id = o.workspace_id and t.id = o.goal_task_id
-    where o.kind = 'automated' and o.id in (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    where o.kind = 'automated'
+      and (o.workspace_id, o.id) in (${sql.join(rows.map((row) => sql`(${row.workspaceId}::uuid, ${row.id}::uuid)`), sql`, `)})`);
   return (result as unknown as { rows: { id: string; reason: string | null }[] }).rows.filter(
     (row): row is { id: string; reason: string } => row.reason !== null,
   );
 }
 
-export async function markSent(db: Db, id: string, now: Date, reason: string | null = null) {
+export async function markSent(db: Db, workspaceId: string, id: string, now: Date, reason: string | null = null) {
   await db
     .update(outbox)
     .set({ state: 'sent', sentAt: now, attempts: sql`${outbox.attempts} + 1`, claimedUntil: null, updatedAt: now, ...(reason ? { reason } : {}) })
-    .where(eq(outbox.id, id));
+    .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.id, id)));
 }
 
 /** A temporary failure: back to scheduled, later. Or a permanent one: failed, or bounced when the server refused the address. */
 export async function markUnsent(
   db: Db,
+  workspaceId: string,
   id: string,
   now: Date,
   outcome: { state: 'scheduled' | 'failed' | 'bounced'; error: string; reason: string; retryAt?: Date | undefined },
@@ -104,12 +110,15 @@ export async function markUnsent(
       claimedUntil: null,
       updatedAt: now,
     })
-    .where(eq(outbox.id, id));
+    .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.id, id)));
 }
 
-export async function markSuppressed(db: Db, ids: string[], reason: string, now: Date) {
+export async function markSuppressed(db: Db, workspaceId: string, ids: string[], reason: string, now: Date) {
   if (ids.length === 0) return;
-  await db.update(outbox).set({ state: 'suppressed', reason, claimedUntil: null, updatedAt: now }).where(inArray(outbox.id, ids));
+  await db
+    .update(outbox)
+    .set({ state: 'suppressed', reason, claimedUntil: null, updatedAt: now })
+    .where(and(eq(outbox.workspaceId, workspaceId), inArray(outbox.id, ids)));
 }
 
 /** Serialises the cap decisions for one recipient across every Landfall process (released at commit). */
@@ -145,8 +154,11 @@ export function recipientMail(db: Db, workspaceId: string, address: string, from
     );
 }
 
-export async function reschedule(db: Db, id: string, sendAfter: Date, reason: string | null, now: Date) {
-  await db.update(outbox).set({ sendAfter, reason, updatedAt: now }).where(and(eq(outbox.id, id), eq(outbox.state, 'scheduled')));
+export async function reschedule(db: Db, workspaceId: string, id: string, sendAfter: Date, reason: string | null, now: Date) {
+  await db
+    .update(outbox)
+    .set({ sendAfter, reason, updatedAt: now })
+    .where(and(eq(outbox.workspaceId, workspaceId), eq(outbox.id, id), eq(outbox.state, 'scheduled')));
 }
 
 export async function capRules(db: Db, workspaceId: string) {
@@ -357,7 +369,7 @@ export async function recordBounce(db: Db, bounce: typeof mailBounces.$inferInse
 export async function claimUnhandledBounces(db: Db, now: Date, limit: number) {
   const result = await db.execute(sql`
     update mail_bounces b set handled_at = ${now.toISOString()}::timestamptz
-     where b.id in (select id from mail_bounces where handled_at is null order by bounced_at limit ${limit} for update skip locked)
+     where (b.workspace_id, b.id) in (select workspace_id, id from mail_bounces where handled_at is null order by bounced_at limit ${limit} for update skip locked)
     returning b.workspace_id as "workspaceId", b.address, b.message, b.bounced_at as "bouncedAt"`);
   return (result as unknown as { rows: { workspaceId: string; address: string; message: string; bouncedAt: string | Date }[] }).rows;
 }

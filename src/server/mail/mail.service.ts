@@ -175,15 +175,15 @@ export async function queueAutomatedMail(
         : rowOf(mail, mail.dueAt, 'suppressed', decision.reason);
     });
     written += (await repo.insertRows(db, rows)).length;
-    for (const row of movable) await applyDecision(db, row, decisions.get(row.id)!, now);
+    for (const row of movable) await applyDecision(db, workspaceId, row, decisions.get(row.id)!, now);
   }
   return written;
 }
 
-async function applyDecision(db: Db, row: { id: string; sendAfter: Date; reason: string | null }, decision: CapDecision, now: Date) {
-  if (decision.kind === 'drop') return repo.markSuppressed(db, [row.id], decision.reason, now);
+async function applyDecision(db: Db, workspaceId: string, row: { id: string; sendAfter: Date; reason: string | null }, decision: CapDecision, now: Date) {
+  if (decision.kind === 'drop') return repo.markSuppressed(db, workspaceId, [row.id], decision.reason, now);
   if (decision.at !== row.sendAfter.getTime() || decision.reason !== row.reason) {
-    await repo.reschedule(db, row.id, new Date(decision.at), decision.reason, now);
+    await repo.reschedule(db, workspaceId, row.id, new Date(decision.at), decision.reason, now);
   }
 }
 
@@ -285,14 +285,15 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
   for (let round = 0; round < (options.maxRounds ?? 50); round++) {
     const due = await repo.claimDue(db, services.now(), batch, leaseMs, channels);
     if (due.length === 0) break;
-    const stopped = await repo.stoppedMessages(db, due.map((row) => row.id), services.now());
-    for (const { id, reason } of stopped) await repo.markSuppressed(db, [id], reason, services.now());
+    const stopped = await repo.stoppedMessages(db, due, services.now());
+    const workspaceOf = new Map(due.map((row) => [row.id, row.workspaceId]));
+    for (const { id, reason } of stopped) await repo.markSuppressed(db, workspaceOf.get(id)!, [id], reason, services.now());
     const stoppedIds = new Set(stopped.map((row) => row.id));
     const queue = due.filter((row) => !stoppedIds.has(row.id));
 
     const sendOne = async (mail: repo.OutboxRow) => {
       if (mail.channel === 'portal') {
-        await repo.markSent(db, mail.id, services.now(), 'Delivered in the customer portal.');
+        await repo.markSent(db, mail.workspaceId, mail.id, services.now(), 'Delivered in the customer portal.');
         sent++;
         return;
       }
@@ -318,7 +319,7 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
         });
         accepted = true;
         // The server has the message: record it even through a database restart, or it would be sent again.
-        await recordSent(() => repo.markSent(db, mail.id, services.now(), resent));
+        await recordSent(() => repo.markSent(db, mail.workspaceId, mail.id, services.now(), resent));
         sent++;
       } catch (error) {
         if (accepted) throw error; // sent, but the database stayed away: the lease runs out and it may go twice
@@ -327,14 +328,14 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
         const now = services.now();
         if (!permanent && attempts < MAX_ATTEMPTS) {
           const retryAt = new Date(now.getTime() + 2 ** attempts * 30_000);
-          await repo.markUnsent(db, mail.id, now, {
+          await repo.markUnsent(db, mail.workspaceId, mail.id, now, {
             state: 'scheduled',
             error: message,
             retryAt,
             reason: `Attempt ${attempts} of ${MAX_ATTEMPTS} failed (${message.slice(0, 120)}); trying again at ${retryAt.toISOString()}.`,
           });
         } else {
-          await repo.markUnsent(db, mail.id, now, {
+          await repo.markUnsent(db, mail.workspaceId, mail.id, now, {
             state: bounce ? 'bounced' : 'failed',
             error: message,
             reason: bounce ? `The recipient's server refused the address: ${message.slice(0, 200)}` : `Gave up after ${attempts} attempts: ${message.slice(0, 200)}`,

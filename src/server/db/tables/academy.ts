@@ -3,7 +3,7 @@
 // workspace_id, in its unique keys, and children point at their parent through (workspace_id, id).
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -14,7 +14,7 @@ const textArray = (name: string) => text(name).array().notNull().default(sql`'{}
 export const academyFiles = pgTable(
   'academy_files',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     fileName: text('file_name').notNull(),
     contentType: text('content_type').notNull(),
@@ -22,13 +22,13 @@ export const academyFiles = pgTable(
     sha256: text('sha256').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique('academy_files_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
 export const academyCourses = pgTable(
   'academy_courses',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     title: text('title').notNull(),
     summary: text('summary').notNull().default(''),
@@ -40,13 +40,13 @@ export const academyCourses = pgTable(
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
-  (t) => [unique('academy_courses_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
 export const academyLessons = pgTable(
   'academy_lessons',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: ws(),
     courseId: uuid('course_id').notNull(),
     position: integer('position').notNull(),
@@ -58,7 +58,7 @@ export const academyLessons = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('academy_lessons_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('academy_lessons_course_idx').on(t.workspaceId, t.courseId, t.position),
     foreignKey({ columns: [t.workspaceId, t.courseId], foreignColumns: [academyCourses.workspaceId, academyCourses.id] }).onDelete('cascade'),
   ],
@@ -68,7 +68,7 @@ export const academyLessons = pgTable(
 export const academyScormPackages = pgTable(
   'academy_scorm_packages',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     version: text('version').notNull(),
     launchHref: text('launch_href').notNull(),
@@ -77,7 +77,7 @@ export const academyScormPackages = pgTable(
     totalSize: bigint('total_size', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [unique('academy_scorm_packages_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
 export const academyScormFiles = pgTable(
@@ -100,7 +100,7 @@ export const academyScormFiles = pgTable(
 export const academyPaths = pgTable(
   'academy_paths',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     /** The newest version; enrolments keep the version they started on. */
     currentVersion: integer('current_version').notNull().default(1),
@@ -108,7 +108,7 @@ export const academyPaths = pgTable(
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
-  (t) => [unique('academy_paths_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
 /** Every saved edit of a path is a new, immutable version. */
@@ -138,7 +138,7 @@ export const academyPathVersions = pgTable(
 export const academyRules = pgTable(
   'academy_rules',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: ws(),
     name: text('name').notNull(),
     pathId: uuid('path_id').notNull(),
@@ -156,7 +156,7 @@ export const academyRules = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('academy_rules_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     foreignKey({ columns: [t.workspaceId, t.pathId], foreignColumns: [academyPaths.workspaceId, academyPaths.id] }),
   ],
 );
@@ -227,7 +227,7 @@ export const academyLessonProgress = pgTable(
 export const academyStatements = pgTable(
   'academy_statements',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: ws(),
     contactId: uuid('contact_id').notNull(),
     courseId: uuid('course_id'),
@@ -237,7 +237,7 @@ export const academyStatements = pgTable(
     stored: timestamp('stored', { withTimezone: true }).notNull(),
   },
   (t) => [
-    unique('academy_statements_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('academy_statements_stored_idx').on(t.workspaceId, t.stored),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
   ],
@@ -246,7 +246,7 @@ export const academyStatements = pgTable(
 export const academyCertificates = pgTable(
   'academy_certificates',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: ws(),
     contactId: uuid('contact_id').notNull(),
     accountId: uuid('account_id').notNull(),
@@ -258,7 +258,7 @@ export const academyCertificates = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('academy_certificates_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('academy_certificates_enrolment_key').on(t.workspaceId, t.enrolmentId),
     index('academy_certificates_account_idx').on(t.workspaceId, t.accountId),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
@@ -286,7 +286,7 @@ export const academyFeedback = pgTable(
 export const academyWebinars = pgTable(
   'academy_webinars',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     title: text('title').notNull(),
     description: text('description').notNull(),
@@ -300,7 +300,7 @@ export const academyWebinars = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('academy_webinars_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );
 
 export const academyRegistrations = pgTable(
@@ -323,7 +323,7 @@ export const academyRegistrations = pgTable(
 export const academyReleases = pgTable(
   'academy_releases',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     product: text('product').notNull(),
     name: text('name').notNull(),
@@ -337,5 +337,5 @@ export const academyReleases = pgTable(
     audienceCount: integer('audience_count'),
     createdAt: createdAt(),
   },
-  (t) => [unique('academy_releases_workspace_id_id_key').on(t.workspaceId, t.id)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] })],
 );

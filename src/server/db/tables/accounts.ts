@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, foreignKey, index, integer, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { bigint, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { members } from './members.ts';
 import { workspaces } from './workspaces.ts';
 
 export const accounts = pgTable(
   'accounts',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     domain: text('domain'),
@@ -29,7 +29,7 @@ export const accounts = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
-    unique('accounts_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('accounts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn),
     uniqueIndex('accounts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
@@ -56,7 +56,7 @@ export const accountOwners = pgTable(
     memberId: uuid('member_id').notNull(),
   },
   (t) => [
-    unique('account_owners_account_role_key').on(t.accountId, t.role),
+    unique('account_owners_account_role_key').on(t.workspaceId, t.accountId, t.role),
     index('account_owners_member_idx').on(t.workspaceId, t.memberId),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete(
       'cascade',

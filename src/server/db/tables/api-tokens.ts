@@ -1,12 +1,12 @@
-import { foreignKey, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { members } from './members.ts';
 import { workspaces } from './workspaces.ts';
 
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     role: text('role').notNull(),
@@ -18,6 +18,7 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // Found through token_lookups, which says the workspace.
     unique('api_tokens_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.createdBy], foreignColumns: [members.workspaceId, members.id] }),

@@ -1,5 +1,5 @@
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { members } from './members.ts';
 import { projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
@@ -21,7 +21,7 @@ export const assignmentSettings = pgTable(
 export const assignmentRules = pgTable(
   'assignment_rules',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     position: integer('position').notNull(),
     name: text('name').notNull(),
@@ -36,7 +36,7 @@ export const assignmentRules = pgTable(
     lastMemberId: uuid('last_member_id'),
     createdAt: createdAt(),
   },
-  (t) => [unique('assignment_rules_workspace_id_id_key').on(t.workspaceId, t.id), index('assignment_rules_position_idx').on(t.workspaceId, t.position)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), index('assignment_rules_position_idx').on(t.workspaceId, t.position)],
 );
 
 /** Who was given each role of a project and why (or why nobody was). */

@@ -1,11 +1,11 @@
-import { foreignKey, index, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, tenantId } from './columns.ts';
 import { members } from './members.ts';
 
 export const sessions = pgTable(
   'sessions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     memberId: uuid('member_id').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -16,6 +16,7 @@ export const sessions = pgTable(
     userAgent: text('user_agent'),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // Found through token_lookups, which says the workspace.
     unique('sessions_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.memberId], foreignColumns: [members.workspaceId, members.id] }),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -8,7 +8,7 @@ import { workspaces } from './workspaces.ts';
 export const cadences = pgTable(
   'cadences',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     description: text('description'),
@@ -23,7 +23,7 @@ export const cadences = pgTable(
     pausedAt: timestamp('paused_at', { withTimezone: true }),
   },
   (t) => [
-    unique('cadences_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('cadences_builtin_key').on(t.workspaceId, t.builtinKey),
   ],
 );
@@ -51,7 +51,7 @@ export const projectCadences = pgTable(
 export const cadenceEvents = pgTable(
   'cadence_events',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     kind: text('kind').notNull(),
@@ -61,6 +61,7 @@ export const cadenceEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('cadence_events_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],

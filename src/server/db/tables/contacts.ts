@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { date, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { organizations } from './organizations.ts';
 
 export const contacts = pgTable(
   'contacts',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     organizationId: uuid('organization_id'),
@@ -28,8 +28,8 @@ export const contacts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('contacts_workspace_id_id_key').on(t.workspaceId, t.id),
-    uniqueIndex('contacts_account_email_key').on(t.accountId, sql`lower(${t.email})`),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    uniqueIndex('contacts_account_email_key').on(t.workspaceId, t.accountId, sql`lower(${t.email})`),
     index('contacts_account_idx').on(t.workspaceId, t.accountId),
     uniqueIndex('contacts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('contacts_modules_idx').using('gin', t.modules),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -23,7 +23,7 @@ export const escalationSettings = pgTable('escalation_settings', {
 export const escalationEpisodes = pgTable(
   'escalation_episodes',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     startedOn: date('started_on', { mode: 'string' }).notNull(),
@@ -33,7 +33,7 @@ export const escalationEpisodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('escalation_episodes_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // One open episode per project, however many processes look at it at once.
     uniqueIndex('escalation_episodes_open_key').on(t.workspaceId, t.projectId).where(sql`${t.endedOn} is null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
@@ -44,7 +44,7 @@ export const escalationEpisodes = pgTable(
 export const escalationActions = pgTable(
   'escalation_actions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     episodeId: uuid('episode_id'),
@@ -56,6 +56,7 @@ export const escalationActions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('escalation_actions_key').on(t.workspaceId, t.projectId, t.key),
     index('escalation_actions_episode_idx').on(t.workspaceId, t.episodeId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { projects } from './projects.ts';
 
 /** What sales knew at signature, handed to the onboarding team. */
 export const handoffs = pgTable(
   'handoffs',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     repMemberId: uuid('rep_member_id'),
@@ -17,7 +17,8 @@ export const handoffs = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
   },
   (t) => [
-    unique('handoffs_project_key').on(t.projectId),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('handoffs_project_key').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
 );
@@ -26,7 +27,7 @@ export const handoffs = pgTable(
 export const handoffQuestions = pgTable(
   'handoff_questions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     field: text('field'),
@@ -39,6 +40,7 @@ export const handoffQuestions = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('handoff_questions_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],

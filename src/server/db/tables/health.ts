@@ -1,5 +1,5 @@
-import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
 import { playbooks } from './playbooks.ts';
@@ -41,7 +41,7 @@ export const accountHealth = pgTable(
 export const accountHealthHistory = pgTable(
   'account_health_history',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     score: integer('score'),
@@ -49,6 +49,7 @@ export const accountHealthHistory = pgTable(
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('account_health_history_account_idx').on(t.workspaceId, t.accountId, t.scoredAt),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
   ],
@@ -58,7 +59,7 @@ export const accountHealthHistory = pgTable(
 export const accountLaerChanges = pgTable(
   'account_laer_changes',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     fromStage: text('from_stage'),
@@ -66,7 +67,7 @@ export const accountLaerChanges = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [
-    unique('account_laer_changes_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('account_laer_changes_account_idx').on(t.workspaceId, t.accountId, t.changedAt),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }).onDelete('cascade'),
   ],

@@ -1,5 +1,5 @@
-import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
 /**
@@ -10,7 +10,7 @@ import { workspaces } from './workspaces.ts';
 export const imports = pgTable(
   'imports',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     kind: text('kind').notNull(),
     fileName: text('file_name').notNull(),
@@ -36,7 +36,7 @@ export const imports = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [
-    unique('imports_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('imports_workspace_created_idx').on(t.workspaceId, t.createdAt),
     foreignKey({ columns: [t.workspaceId], foreignColumns: [workspaces.id] }).onDelete('cascade'),
   ],

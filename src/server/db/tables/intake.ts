@@ -1,5 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, updatedAt } from './columns.ts';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { updatedAt, tenantId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
 /** Per workspace: the secrets that sign webhooks from the CRM. */
@@ -17,7 +17,7 @@ export const intakeSettings = pgTable('intake_settings', {
 export const intakeDeliveries = pgTable(
   'intake_deliveries',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     source: text('source').notNull(),
     dealId: text('deal_id').notNull(),
@@ -31,6 +31,7 @@ export const intakeDeliveries = pgTable(
     processedAt: timestamp('processed_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('intake_deliveries_deal_key').on(t.workspaceId, t.dealId),
     index('intake_deliveries_received_idx').on(t.workspaceId, t.receivedAt),
   ],

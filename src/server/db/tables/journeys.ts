@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaces } from './workspaces.ts';
 
@@ -11,7 +11,7 @@ import { workspaces } from './workspaces.ts';
 export const journeys = pgTable(
   'journeys',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     description: text('description'),
@@ -25,14 +25,14 @@ export const journeys = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [unique('journeys_workspace_id_id_key').on(t.workspaceId, t.id), uniqueIndex('journeys_builtin_key').on(t.workspaceId, t.builtinKey)],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.id] }), uniqueIndex('journeys_builtin_key').on(t.workspaceId, t.builtinKey)],
 );
 
 /** A person on a journey: when it started and why, when the planner looks next, and how it ended. */
 export const contactJourneys = pgTable(
   'contact_journeys',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     accountId: uuid('account_id').notNull(),
@@ -50,7 +50,7 @@ export const contactJourneys = pgTable(
     endedReason: text('ended_reason'),
   },
   (t) => [
-    unique('contact_journeys_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('contact_journeys_contact_idx').on(t.workspaceId, t.contactId),
     index('contact_journeys_account_idx').on(t.workspaceId, t.accountId),
     index('contact_journeys_due_idx').on(t.nextRunAt),
@@ -63,7 +63,7 @@ export const contactJourneys = pgTable(
 export const journeyEvents = pgTable(
   'journey_events',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     contactJourneyId: uuid('contact_journey_id').notNull(),
     kind: text('kind').notNull(),
@@ -71,6 +71,7 @@ export const journeyEvents = pgTable(
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('journey_events_once_key').on(t.workspaceId, t.contactJourneyId, t.kind),
     foreignKey({ columns: [t.workspaceId, t.contactJourneyId], foreignColumns: [contactJourneys.workspaceId, contactJourneys.id] }).onDelete('cascade'),
   ],

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { workspaces } from './workspaces.ts';
 
 export const outbox = pgTable(
   'mail_outbox',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     dedupeKey: text('dedupe_key').notNull(),
     toAddress: text('to_address').notNull(),
@@ -58,6 +58,7 @@ export const outbox = pgTable(
     attachments: jsonb('attachments').$type<{ filename: string; contentType: string; content: string }[]>(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('mail_outbox_dedupe_key').on(t.workspaceId, t.dedupeKey),
     index('mail_outbox_due_idx').on(t.state, t.sendAfter),
     // One message per (cadence step, contact, project) (and per week for a weekly step), whatever runs twice.
@@ -104,7 +105,7 @@ export const contactMailPreferences = pgTable(
 export const mailBounces = pgTable(
   'mail_bounces',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     address: text('address').notNull(),
     message: text('message').notNull(),
@@ -112,5 +113,6 @@ export const mailBounces = pgTable(
     bouncedAt: timestamp('bounced_at', { withTimezone: true }).notNull(),
     handledAt: timestamp('handled_at', { withTimezone: true }),
   },
-  (t) => [index('mail_bounces_unhandled_idx').on(t.bouncedAt).where(sql`handled_at is null`)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),index('mail_bounces_unhandled_idx').on(t.bouncedAt).where(sql`handled_at is null`)],
 );

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { foreignKey, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
 export const members = pgTable(
   'members',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     email: text('email').notNull(),
     name: text('name').notNull(),
@@ -18,7 +18,7 @@ export const members = pgTable(
     deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
-    unique('members_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // One sign-in identity per email address among current members.
     uniqueIndex('members_email_active_key').on(sql`lower(${t.email})`).where(sql`${t.removedAt} is null`),
   ],
@@ -27,7 +27,7 @@ export const members = pgTable(
 export const invites = pgTable(
   'invites',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
@@ -39,6 +39,7 @@ export const invites = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // Found through token_lookups, which says the workspace.
     unique('invites_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     foreignKey({ columns: [t.workspaceId, t.invitedBy], foreignColumns: [members.workspaceId, members.id] }),

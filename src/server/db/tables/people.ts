@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, foreignKey, index, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt } from './columns.ts';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tenantId } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
 
@@ -28,7 +28,7 @@ export interface RiskStep {
 export const accountRisks = pgTable(
   'account_risks',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     kind: text('kind').notNull(),
@@ -47,7 +47,7 @@ export const accountRisks = pgTable(
     resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   },
   (t) => [
-    unique('account_risks_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('account_risks_account_idx').on(t.workspaceId, t.accountId, t.status),
     // One open risk per departure: the same leaver raises nothing twice.
     uniqueIndex('account_risks_open_contact_key').on(t.workspaceId, t.contactId).where(sql`status = 'open'`),

@@ -1,11 +1,11 @@
-import { foreignKey, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { foreignKey, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { workspaces } from './workspaces.ts';
 
 export const playbooks = pgTable(
   'playbooks',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     description: text('description'),
@@ -17,7 +17,7 @@ export const playbooks = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
-    unique('playbooks_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('playbooks_builtin_key').on(t.workspaceId, t.builtinKey),
   ],
 );
@@ -26,7 +26,7 @@ export const playbooks = pgTable(
 export const playbookVersions = pgTable(
   'playbook_versions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     playbookId: uuid('playbook_id').notNull(),
     version: integer('version').notNull(),
@@ -35,7 +35,8 @@ export const playbookVersions = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [
-    unique('playbook_versions_version_key').on(t.playbookId, t.version),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('playbook_versions_version_key').on(t.workspaceId, t.playbookId, t.version),
     foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
   ],
 );

@@ -1,5 +1,5 @@
-import { boolean, foreignKey, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { bytea, id, createdAt, updatedAt } from './columns.ts';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { bytea, createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { projectTasks, projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
@@ -8,7 +8,7 @@ import { workspaces } from './workspaces.ts';
 export const portalAccess = pgTable(
   'portal_access',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     contactId: uuid('contact_id').notNull(),
@@ -22,10 +22,10 @@ export const portalAccess = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('portal_access_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     // Found through token_lookups, which says the workspace; so are portal_links and portal_sessions.
     unique('portal_access_workspace_invite_token_hash_key').on(t.workspaceId, t.inviteTokenHash),
-    unique('portal_access_project_contact_key').on(t.projectId, t.contactId),
+    unique('portal_access_project_contact_key').on(t.workspaceId, t.projectId, t.contactId),
     index('portal_access_contact_idx').on(t.workspaceId, t.contactId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
@@ -36,7 +36,7 @@ export const portalAccess = pgTable(
 export const portalLinks = pgTable(
   'portal_links',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     projectId: uuid('project_id').notNull(),
@@ -48,6 +48,7 @@ export const portalLinks = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('portal_links_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     index('portal_links_contact_idx').on(t.workspaceId, t.contactId, t.createdAt),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
@@ -57,7 +58,7 @@ export const portalLinks = pgTable(
 export const portalSessions = pgTable(
   'portal_sessions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
     tokenHash: text('token_hash').notNull(),
@@ -69,6 +70,7 @@ export const portalSessions = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('portal_sessions_workspace_token_hash_key').on(t.workspaceId, t.tokenHash),
     index('portal_sessions_contact_idx').on(t.workspaceId, t.contactId),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
@@ -92,7 +94,7 @@ export const portalSettings = pgTable('portal_settings', {
 export const taskFiles = pgTable(
   'task_files',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
@@ -108,7 +110,7 @@ export const taskFiles = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('task_files_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('task_files_task_idx').on(t.workspaceId, t.taskId),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
   ],
@@ -118,7 +120,7 @@ export const taskFiles = pgTable(
 export const taskApprovals = pgTable(
   'task_approvals',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
@@ -132,6 +134,7 @@ export const taskApprovals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('task_approvals_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
     // My work: the customers' sign-off decisions on a member's projects, newest first.
     index('task_approvals_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
@@ -146,7 +149,7 @@ export const taskApprovals = pgTable(
 export const signOffRequests = pgTable(
   'sign_off_requests',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
@@ -155,6 +158,7 @@ export const signOffRequests = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('sign_off_requests_task_idx').on(t.workspaceId, t.taskId, t.createdAt),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
   ],
@@ -164,7 +168,7 @@ export const signOffRequests = pgTable(
 export const milestoneRatings = pgTable(
   'milestone_ratings',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
@@ -175,7 +179,8 @@ export const milestoneRatings = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('milestone_ratings_key').on(t.taskId, t.contactId),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('milestone_ratings_key').on(t.workspaceId, t.taskId, t.contactId),
     index('milestone_ratings_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),

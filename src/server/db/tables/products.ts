@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { bigint, boolean, date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
 import { organizations } from './organizations.ts';
@@ -16,7 +16,7 @@ import { workspaces } from './workspaces.ts';
 export const products = pgTable(
   'products',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     description: text('description'),
@@ -32,7 +32,7 @@ export const products = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
-    unique('products_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('products_workspace_name_key').on(t.workspaceId, sql`lower(${t.name})`),
     foreignKey({ columns: [t.workspaceId, t.playbookId], foreignColumns: [playbooks.workspaceId, playbooks.id] }),
   ],
@@ -51,7 +51,7 @@ export const productSettings = pgTable('product_settings', {
 export const accountProducts = pgTable(
   'account_products',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     productId: uuid('product_id').notNull(),
@@ -64,7 +64,7 @@ export const accountProducts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('account_products_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('account_products_account_product_key').on(t.workspaceId, t.accountId, t.productId),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.productId], foreignColumns: [products.workspaceId, products.id] }),
@@ -102,7 +102,7 @@ export const organizationOnboardings = pgTable(
 export const usageFigures = pgTable(
   'usage_figures',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     metric: text('metric').notNull(),
@@ -111,7 +111,7 @@ export const usageFigures = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('usage_figures_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('usage_figures_account_idx').on(t.workspaceId, t.accountId, t.metric, t.at),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
   ],
@@ -121,7 +121,7 @@ export const usageFigures = pgTable(
 export const maturityChanges = pgTable(
   'maturity_changes',
   {
-    id: id(),
+    id: tenantId(),
     /** The order changes were recorded in (several may share a moment). */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     workspaceId: uuid('workspace_id').notNull(),
@@ -136,7 +136,7 @@ export const maturityChanges = pgTable(
     reviewTaskId: uuid('review_task_id'),
   },
   (t) => [
-    unique('maturity_changes_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('maturity_changes_account_idx').on(t.workspaceId, t.accountId, t.productId, t.at, t.seq),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }),

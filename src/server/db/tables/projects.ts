@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { accounts } from './accounts.ts';
 import { contacts } from './contacts.ts';
 import { members } from './members.ts';
@@ -10,7 +10,7 @@ import { playbooks } from './playbooks.ts';
 export const projects = pgTable(
   'projects',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     accountId: uuid('account_id').notNull(),
     organizationId: uuid('organization_id'),
@@ -38,7 +38,7 @@ export const projects = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('projects_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('projects_account_idx').on(t.workspaceId, t.accountId),
     index('projects_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
     // My work: the active projects a member manages.
@@ -56,7 +56,7 @@ export const projects = pgTable(
 export const projectTasks = pgTable(
   'project_tasks',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     key: text('key').notNull(),
@@ -112,8 +112,8 @@ export const projectTasks = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('project_tasks_workspace_id_id_key').on(t.workspaceId, t.id),
-    unique('project_tasks_key').on(t.projectId, t.key),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('project_tasks_key').on(t.workspaceId, t.projectId, t.key),
     // A project's tasks in plan order. The insight_cold migration's hand SQL adds INCLUDE (stage, activity_kind, status,
     // baseline_finish, actual_finish) — drizzle cannot say INCLUDE — so that the day −60…+60 report reads the tasks
     // of thousands of projects from this index alone.
@@ -150,7 +150,7 @@ export const projectDependencies = pgTable(
     lagDays: integer('lag_days').notNull().default(0),
   },
   (t) => [
-    unique('project_dependencies_key').on(t.successorId, t.predecessorId),
+    unique('project_dependencies_key').on(t.workspaceId, t.successorId, t.predecessorId),
     index('project_dependencies_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.predecessorId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
       'cascade',
@@ -165,7 +165,7 @@ export const projectDependencies = pgTable(
 export const projectEvents = pgTable(
   'project_events',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id'),
@@ -187,6 +187,7 @@ export const projectEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('project_events_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
     // A contact's page: what they did in the portal, newest first.
     index('project_events_contact_idx').on(t.workspaceId, t.actorContactId, t.createdAt).where(sql`${t.actorContactId} is not null`),
@@ -200,7 +201,7 @@ export const projectEvents = pgTable(
 export const delayEvents = pgTable(
   'delay_events',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     milestoneTaskId: uuid('milestone_task_id').notNull(),
@@ -212,6 +213,7 @@ export const delayEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('delay_events_project_idx').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete(
       'cascade',
@@ -251,7 +253,7 @@ export const milestoneSlips = pgTable(
 export const taskComments = pgTable(
   'task_comments',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     taskId: uuid('task_id').notNull(),
@@ -264,7 +266,7 @@ export const taskComments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('task_comments_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('task_comments_task_idx').on(t.workspaceId, t.taskId),
     // My work: the customer's replies on a member's projects, newest first.
     index('task_comments_customer_idx').on(t.workspaceId, t.projectId, t.createdAt).where(sql`${t.authorContactId} is not null`),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { boolean, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { projects } from './projects.ts';
 import { workspaces } from './workspaces.ts';
@@ -20,7 +20,7 @@ export const readinessSettings = pgTable('readiness_settings', {
 export const readinessQuestionnaires = pgTable(
   'readiness_questionnaires',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id),
     name: text('name').notNull(),
     description: text('description'),
@@ -32,7 +32,7 @@ export const readinessQuestionnaires = pgTable(
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
-    unique('readiness_questionnaires_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     uniqueIndex('readiness_questionnaires_builtin_key').on(t.workspaceId, t.builtinKey),
   ],
 );
@@ -41,7 +41,7 @@ export const readinessQuestionnaires = pgTable(
 export const readinessQuestionnaireVersions = pgTable(
   'readiness_questionnaire_versions',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     questionnaireId: uuid('questionnaire_id').notNull(),
     version: integer('version').notNull(),
@@ -50,8 +50,8 @@ export const readinessQuestionnaireVersions = pgTable(
     createdBy: uuid('created_by'),
   },
   (t) => [
-    unique('readiness_questionnaire_versions_workspace_id_id_key').on(t.workspaceId, t.id),
-    unique('readiness_questionnaire_versions_version_key').on(t.questionnaireId, t.version),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
+    unique('readiness_questionnaire_versions_version_key').on(t.workspaceId, t.questionnaireId, t.version),
     foreignKey({
       columns: [t.workspaceId, t.questionnaireId],
       foreignColumns: [readinessQuestionnaires.workspaceId, readinessQuestionnaires.id],
@@ -63,7 +63,7 @@ export const readinessQuestionnaireVersions = pgTable(
 export const readinessAssessments = pgTable(
   'readiness_assessments',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     questionnaireId: uuid('questionnaire_id').notNull(),
@@ -86,10 +86,10 @@ export const readinessAssessments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('readiness_assessments_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('readiness_assessments_project_idx').on(t.workspaceId, t.projectId, t.createdAt),
     // One assessment under way per project at a time.
-    uniqueIndex('readiness_assessments_open_key').on(t.projectId).where(sql`${t.state} <> 'submitted'`),
+    uniqueIndex('readiness_assessments_open_key').on(t.workspaceId, t.projectId).where(sql`${t.state} <> 'submitted'`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
     foreignKey({
       columns: [t.workspaceId, t.questionnaireVersionId],
@@ -103,7 +103,7 @@ export const readinessAssessments = pgTable(
 export const readinessGateOverrides = pgTable(
   'readiness_gate_overrides',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     reason: text('reason').notNull(),
@@ -112,6 +112,7 @@ export const readinessGateOverrides = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('readiness_gate_overrides_project_key').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
@@ -121,7 +122,7 @@ export const readinessGateOverrides = pgTable(
 export const projectRisks = pgTable(
   'project_risks',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     kind: text('kind').notNull(),
@@ -133,9 +134,10 @@ export const projectRisks = pgTable(
     resolution: text('resolution'),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('project_risks_project_idx').on(t.workspaceId, t.projectId),
     // One open risk of a kind per project: raising it again updates its reason.
-    uniqueIndex('project_risks_open_key').on(t.projectId, t.kind).where(sql`${t.resolvedAt} is null`),
+    uniqueIndex('project_risks_open_key').on(t.workspaceId, t.projectId, t.kind).where(sql`${t.resolvedAt} is null`),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
   ],
 );

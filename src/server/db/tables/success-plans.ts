@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-import { id, createdAt, updatedAt } from './columns.ts';
+import { date, doublePrecision, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, updatedAt, tenantId } from './columns.ts';
 import { contacts } from './contacts.ts';
 import { members } from './members.ts';
 import { projects } from './projects.ts';
@@ -13,7 +13,7 @@ import { projects } from './projects.ts';
 export const successPlans = pgTable(
   'success_plans',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     goals: text('goals').array().notNull().default(sql`'{}'::text[]`),
@@ -26,6 +26,7 @@ export const successPlans = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     unique('success_plans_project_key').on(t.workspaceId, t.projectId),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.executiveSponsorContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
@@ -36,7 +37,7 @@ export const successPlans = pgTable(
 export const successOutcomes = pgTable(
   'success_outcomes',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     statement: text('statement').notNull(),
@@ -56,7 +57,7 @@ export const successOutcomes = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('success_outcomes_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('success_outcomes_project_idx').on(t.workspaceId, t.projectId, t.position),
     foreignKey({ columns: [t.workspaceId, t.projectId], foreignColumns: [projects.workspaceId, projects.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.workspaceId, t.verifiedByContactId], foreignColumns: [contacts.workspaceId, contacts.id] }),
@@ -67,7 +68,7 @@ export const successOutcomes = pgTable(
 export const successMetrics = pgTable(
   'success_metrics',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     outcomeId: uuid('outcome_id').notNull(),
@@ -84,7 +85,7 @@ export const successMetrics = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    unique('success_metrics_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('success_metrics_outcome_idx').on(t.workspaceId, t.outcomeId, t.position),
     index('success_metrics_project_idx').on(t.workspaceId, t.projectId),
     // A customer who leaves: the metrics they owned (counted on the turnover risk, handed to the successor).
@@ -100,7 +101,7 @@ export const successMetrics = pgTable(
 export const metricActuals = pgTable(
   'metric_actuals',
   {
-    id: id(),
+    id: tenantId(),
     workspaceId: uuid('workspace_id').notNull(),
     projectId: uuid('project_id').notNull(),
     metricId: uuid('metric_id').notNull(),
@@ -114,7 +115,7 @@ export const metricActuals = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique('metric_actuals_workspace_id_id_key').on(t.workspaceId, t.id),
+    primaryKey({ columns: [t.workspaceId, t.id] }),
     index('metric_actuals_metric_idx').on(t.workspaceId, t.metricId, t.measuredOn),
     foreignKey({ columns: [t.workspaceId, t.metricId], foreignColumns: [successMetrics.workspaceId, successMetrics.id] }).onDelete('cascade'),
   ],

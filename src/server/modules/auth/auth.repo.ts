@@ -91,8 +91,8 @@ export async function revokeSessionsOfMember(db: Db, workspaceId: string, member
     .where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
 }
 
-export async function touchSession(db: Db, sessionId: string, now: Date) {
-  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+export async function touchSession(db: Db, workspaceId: string, sessionId: string, now: Date) {
+  await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, sessionId)));
 }
 
 export async function findActiveMemberByEmail(db: Db, email: string) {
@@ -148,6 +148,6 @@ export async function findApiTokenByHash(db: Db, tokenHash: string) {
   return row ? { ...row, role: row.role as MemberRole } : undefined;
 }
 
-export async function touchApiToken(db: Db, tokenId: string, now: Date) {
-  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tokenId));
+export async function touchApiToken(db: Db, workspaceId: string, tokenId: string, now: Date) {
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(and(eq(apiTokens.workspaceId, workspaceId), eq(apiTokens.id, tokenId)));
 }

@@ -150,7 +150,7 @@ export async function actorFromSession(services: Services, token: string): Promi
   const now = services.now();
   if (session.expiresAt <= now) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > services.config.sessionIdleMs) return undefined;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.sessionId, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.workspaceId, session.sessionId, now);
   return {
     actor: {
       kind: 'member',
@@ -170,7 +170,7 @@ export async function actorFromApiToken(services: Services, token: string): Prom
   if (!found || found.revokedAt) return undefined;
   const now = services.now();
   if (!found.lastUsedAt || now.getTime() - found.lastUsedAt.getTime() > TOUCH_EVERY_MS) {
-    await repo.touchApiToken(db, found.tokenId, now);
+    await repo.touchApiToken(db, found.workspaceId, found.tokenId, now);
   }
   return {
     actor: { kind: 'token', workspaceId: found.workspaceId, tokenId: found.tokenId, role: found.role, name: found.tokenName },

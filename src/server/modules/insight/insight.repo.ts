@@ -264,7 +264,7 @@ export async function renewals(db: Db, set: ProjectSet, today: string, days: num
         filter (where p.status <> 'closed'))[1] as health
     from ${FROM}
     where ${whereOf(set)} and a.archived_at is null and a.renewal_on between ${today}::date and ${today}::date + ${days}::int
-    group by a.id order by a.renewal_on, a.name limit 50`);
+    group by a.workspace_id, a.id order by a.renewal_on, a.name limit 50`);
   return rowsOf<{ accountId: string; accountName: string; renewalOn: string; contractValue: number; currency: string; health: string | null }>(result);
 }
 

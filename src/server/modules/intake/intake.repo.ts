@@ -50,6 +50,7 @@ export async function findDelivery(db: Db, workspaceId: string, deliveryId: stri
 
 export async function markProcessed(
   db: Db,
+  workspaceId: string,
   deliveryId: string,
   values: { source: string; payload: unknown; accountId: string; projectId: string | null; now: Date; retry: boolean },
 ) {
@@ -65,7 +66,7 @@ export async function markProcessed(
       processedAt: values.now,
       attempts: values.retry ? sql`${intakeDeliveries.attempts} + 1` : sql`${intakeDeliveries.attempts}`,
     })
-    .where(eq(intakeDeliveries.id, deliveryId));
+    .where(and(eq(intakeDeliveries.workspaceId, workspaceId), eq(intakeDeliveries.id, deliveryId)));
 }
 
 /** Keeps a failed delivery with its error, for a person to fix and replay. */

@@ -47,7 +47,7 @@ export async function receiveDeal(services: Services, workspaceId: string, sourc
         retry = true;
       }
       const { accountId, projectId } = await applyDeal(tx, deal, source);
-      await repo.markProcessed(tx.db, deliveryId, { source, payload: deal, accountId, projectId, now, retry });
+      await repo.markProcessed(tx.db, workspaceId, deliveryId, { source, payload: deal, accountId, projectId, now, retry });
       await emit(tx, 'deal.won', { dealId: deal.dealId, source, accountId, projectId });
       return { deliveryId, created: true, accountId, projectId };
     });

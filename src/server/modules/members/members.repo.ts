@@ -154,11 +154,11 @@ export async function findInviteByTokenHash(db: Db, tokenHash: string) {
 }
 
 /** Marks the invite used; returns undefined when someone else used it first. */
-export async function claimInvite(db: Db, inviteId: string, now: Date) {
+export async function claimInvite(db: Db, workspaceId: string, inviteId: string, now: Date) {
   const [row] = await db
     .update(invites)
     .set({ acceptedAt: now })
-    .where(and(eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
+    .where(and(eq(invites.workspaceId, workspaceId), eq(invites.id, inviteId), isNull(invites.acceptedAt), isNull(invites.revokedAt)))
     .returning({ id: invites.id });
   return row;
 }

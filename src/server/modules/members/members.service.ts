@@ -235,7 +235,7 @@ export async function acceptInvite(services: Services, token: string, input: { n
   const invite = await usableInvite(services, token);
   const passwordHash = await hashPassword(input.password);
   return services.database.db.transaction(async (tx) => {
-    if (!(await repo.claimInvite(tx, invite.id, services.now()))) {
+    if (!(await repo.claimInvite(tx, invite.workspaceId, invite.id, services.now()))) {
       throw conflict('This invitation has already been used. Sign in instead.');
     }
     if (await isMemberEmail(tx, invite.email)) {

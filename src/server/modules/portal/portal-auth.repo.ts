@@ -34,7 +34,7 @@ export async function upsertAccesses(db: Db, values: AccessValues[]) {
       })),
     )
     .onConflictDoUpdate({
-      target: [portalAccess.projectId, portalAccess.contactId],
+      target: [portalAccess.workspaceId, portalAccess.projectId, portalAccess.contactId],
       set: {
         inviteTokenHash: sql`excluded.invite_token_hash`,
         invitedByName: sql`excluded.invited_by_name`,
@@ -122,21 +122,21 @@ export function openLinksOf(db: Db, workspaceId: string, contactIds: string[], n
 }
 
 /** Counts a wrong code; the fifth kills the link. */
-export async function countWrongCode(db: Db, linkId: string, now: Date) {
+export async function countWrongCode(db: Db, workspaceId: string, linkId: string, now: Date) {
   await db
     .update(portalLinks)
     .set({
       codeAttempts: sql`${portalLinks.codeAttempts} + 1`,
       spentAt: sql`case when ${portalLinks.codeAttempts} + 1 >= 5 then ${now.toISOString()}::timestamptz else null end`,
     })
-    .where(and(eq(portalLinks.id, linkId), isNull(portalLinks.spentAt)));
+    .where(and(eq(portalLinks.workspaceId, workspaceId), eq(portalLinks.id, linkId), isNull(portalLinks.spentAt)));
 }
 
-export async function spendLinkById(db: Db, linkId: string, now: Date) {
+export async function spendLinkById(db: Db, workspaceId: string, linkId: string, now: Date) {
   const [row] = await db
     .update(portalLinks)
     .set({ spentAt: now })
-    .where(and(eq(portalLinks.id, linkId), isNull(portalLinks.spentAt), gt(portalLinks.expiresAt, now)))
+    .where(and(eq(portalLinks.workspaceId, workspaceId), eq(portalLinks.id, linkId), isNull(portalLinks.spentAt), gt(portalLinks.expiresAt, now)))
     .returning();
   return row;
 }
@@ -158,8 +158,8 @@ export async function findSession(db: Db, tokenHash: string) {
   return row;
 }
 
-export async function touchSession(db: Db, sessionId: string, now: Date) {
-  await db.update(portalSessions).set({ lastSeenAt: now }).where(eq(portalSessions.id, sessionId));
+export async function touchSession(db: Db, workspaceId: string, sessionId: string, now: Date) {
+  await db.update(portalSessions).set({ lastSeenAt: now }).where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.id, sessionId)));
 }
 
 export async function revokeSession(db: Db, tokenHash: string, now: Date) {

@@ -243,10 +243,10 @@ export async function redeemCode(
   const match = links.find((link) => link.codeHash === hashToken(`${link.tokenHash}:${input.code}`));
   if (!match) {
     await recordThrottleEvent(services, keys.map((k) => k.key));
-    for (const link of links) await repo.countWrongCode(db, link.id, now);
+    for (const link of links) await repo.countWrongCode(db, link.workspaceId, link.id, now);
     throw invalid('That code is not right, or it has expired. Check the latest email, or ask for a new code.', { path: ['body', 'code'] });
   }
-  const spent = await repo.spendLinkById(db, match.id, now);
+  const spent = await repo.spendLinkById(db, match.workspaceId, match.id, now);
   if (!spent) throw conflict('That code has just been used. Ask for a new one.');
   return { sessionToken: await startSession(services, spent.workspaceId, spent.contactId), projectId: spent.projectId };
 }
@@ -265,7 +265,7 @@ export async function contactFromPortalSession(services: Services, token: string
   const now = services.now();
   if (session.expiresAt <= now) return undefined;
   if (now.getTime() - session.lastSeenAt.getTime() > services.config.sessionIdleMs) return undefined;
-  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.id, now);
+  if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await repo.touchSession(db, session.workspaceId, session.id, now);
   return {
     kind: 'contact',
     workspaceId: session.workspaceId,

@@ -49,8 +49,8 @@ export function projectsOfContact(db: Db, workspaceId: string, contactId: string
     .orderBy(projects.name);
 }
 
-export async function recordVisit(db: Db, accessId: string, now: Date) {
-  await db.update(portalAccess).set({ lastVisitAt: now }).where(eq(portalAccess.id, accessId));
+export async function recordVisit(db: Db, workspaceId: string, accessId: string, now: Date) {
+  await db.update(portalAccess).set({ lastVisitAt: now }).where(and(eq(portalAccess.workspaceId, workspaceId), eq(portalAccess.id, accessId)));
 }
 
 export async function findSettings(db: Db, workspaceId: string) {
@@ -146,7 +146,7 @@ export async function upsertRating(db: Db, values: typeof milestoneRatings.$infe
     .insert(milestoneRatings)
     .values(values)
     .onConflictDoUpdate({
-      target: [milestoneRatings.taskId, milestoneRatings.contactId],
+      target: [milestoneRatings.workspaceId, milestoneRatings.taskId, milestoneRatings.contactId],
       set: { score: values.score, comment: values.comment ?? null, updatedAt: values.updatedAt },
     });
 }

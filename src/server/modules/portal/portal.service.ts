@@ -87,13 +87,13 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
   const sinceLastVisit = access.lastVisitAt ? now.getTime() - access.lastVisitAt.getTime() : Infinity;
   if (!ctx.actor.preview && sinceLastVisit > VISIT_GAP_MS) {
     const who_ = actorOf(ctx);
-    await repo.recordVisit(ctx.db, access.id, now);
+    await repo.recordVisit(ctx.db, ctx.workspaceId, access.id, now);
     await recordEvents(ctx, [
       { workspaceId: ctx.workspaceId, projectId, ...who_, kind: 'portal_visit', toValue: 'opened the portal', createdAt: now },
     ]);
   } else if (!ctx.actor.preview && sinceLastVisit > VISIT_TOUCH_MS) {
     // "Last seen" to the minute: a page read does not write each time it is read.
-    await repo.recordVisit(ctx.db, access.id, now);
+    await repo.recordVisit(ctx.db, ctx.workspaceId, access.id, now);
   }
 
   // One after the other: inside a transaction they share one connection.
