@@ -83,10 +83,12 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 
 /**
  * Starts what the address's page needs as soon as the app's script runs, alongside the session check rather than
- * after it: for a project, its page's code and its data (HTML → script → session, project and page code at once).
+ * after it: the session itself, and for a project its page's code and its data (HTML → script → session, project
+ * and page code at once; the server lists the page's chunks in the HTML as modulepreload links, see web-preload.ts).
  * Signed out, the early data request is a 401 that is forgotten; the page asks again once signed in.
  */
 export function preloadRoute(pathname: string, queryClient: QueryClient): void {
+  void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
   const project = /^\/projects\/([0-9a-f-]{36})\/?$/i.exec(pathname);
   if (!project) return;
   void loadProjectPage().catch(() => undefined); // a failed load is retried (and reported) by the route itself
