@@ -120,28 +120,29 @@ describe('every page of the staff app', () => {
     const firstVisit = async (url: string, signedIn: boolean, useful: (page: Page) => Promise<unknown>) => {
       const context = await browser.newContext({ baseURL: landfall.url, viewport: VIEWPORTS.desktop, ...(signedIn ? { storageState } : {}) });
       const page = await context.newPage();
-      const sizes: Promise<{ kind: 'js' | 'css'; bytes: number }>[] = [];
-      const apiCalls: string[] = [];
-      page.on('request', (request) => {
+      const sizes: Promise<{ kind: 'js' | 'css'; bytes: number; beforeUseful: boolean }>[] = [];
+      const answered: string[] = [];
+      let shown = false;
+      page.on('requestfinished', (request) => {
         const { pathname } = new URL(request.url());
-        if (pathname.startsWith('/api/')) apiCalls.push(`${request.method()} ${pathname}`);
-      });
-      page.on('response', (response) => {
-        const kind = /\.(js|css)$/.exec(new URL(response.url()).pathname)?.[1] as 'js' | 'css' | undefined;
+        const kind = /\.(js|css)$/.exec(pathname)?.[1] as 'js' | 'css' | undefined;
+        const beforeUseful = !shown;
         // responseBodySize is the body as received: compressed when the server compressed it.
-        if (kind) sizes.push(response.request().sizes().then((s) => ({ kind, bytes: s.responseBodySize })));
+        if (kind) sizes.push(request.sizes().then((s) => ({ kind, bytes: s.responseBodySize, beforeUseful })));
+        if (pathname.startsWith('/api/') && beforeUseful) answered.push(`${request.method()} ${pathname}`);
       });
       const started = Date.now();
       await page.goto(url);
       await useful(page);
+      shown = true;
       const usefulMs = Date.now() - started;
-      const callsBeforeUseful = [...apiCalls];
       await page.waitForLoadState('networkidle');
       const loadedMs = Date.now() - started;
       const settled = await Promise.all(sizes);
       await context.close();
-      const bytes = (kind: 'js' | 'css') => settled.filter((s) => s.kind === kind).reduce((sum, s) => sum + s.bytes, 0);
-      return { usefulMs, loadedMs, js: bytes('js'), css: bytes('css'), callsBeforeUseful };
+      const bytes = (kind: 'js' | 'css', onlyBeforeUseful = false) =>
+        settled.filter((s) => s.kind === kind && (s.beforeUseful || !onlyBeforeUseful)).reduce((sum, s) => sum + s.bytes, 0);
+      return { usefulMs, loadedMs, js: bytes('js'), css: bytes('css'), jsToUseful: bytes('js', true), answered };
     };
 
     const staff = await firstVisit('/projects', true, (page) => page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor());
@@ -159,12 +160,14 @@ describe('every page of the staff app', () => {
       portal_js_bytes: portal.js,
       portal_css_bytes: portal.css,
       project_page_cold_ms: projectPage.usefulMs,
+      // The page's own JS before it is useful; the rest (other tabs, the task drawer) comes when the browser is idle.
+      project_page_js_bytes_to_useful: projectPage.jsToUseful,
       project_page_js_bytes: projectPage.js,
       project_page_css_bytes: projectPage.css,
-      project_page_api_calls_before_useful: projectPage.callsBeforeUseful.length,
+      project_page_api_answers_to_useful: projectPage.answered.length,
     };
     console.log(JSON.stringify(figures));
-    console.log(`project page API calls before useful: ${projectPage.callsBeforeUseful.join(', ')}`);
+    console.log(`project page: API answers before it was useful: ${projectPage.answered.join(', ')}`);
     // Bytes are deterministic for a build (times are not): the targets of issue 19 hold.
     assert.ok(staff.js > 0 && portal.js > 0, 'the measure saw the scripts');
     assert.ok(staff.js < 250_000, `the staff app's first load sends ${staff.js} bytes of JS (target < 250 KB)`);
