@@ -117,32 +117,46 @@ describe('every page of the staff app', () => {
     const project = projects[0]!;
 
     /** Opens `url` in a fresh context (empty cache), counting the bytes of JS and CSS as they came over the wire. */
-    const firstVisit = async (url: string, signedIn: boolean, useful: (page: Page) => Promise<unknown>) => {
+    const firstVisit = async (url: string, signedIn: boolean, useful: (page: Page) => Promise<unknown>, projectName?: string) => {
       const context = await browser.newContext({ baseURL: landfall.url, viewport: VIEWPORTS.desktop, ...(signedIn ? { storageState } : {}) });
       const page = await context.newPage();
-      const sizes: Promise<{ kind: 'js' | 'css'; bytes: number; beforeUseful: boolean }>[] = [];
-      const answered: string[] = [];
-      let shown = false;
+      if (projectName) {
+        // The moment the project's name and its plan are on screen, by the page's clock, checked on every frame.
+        await page.addInitScript((name) => {
+          const check = () => {
+            const shown = [...document.querySelectorAll('h1')].some((h1) => h1.textContent?.includes(name)) && document.querySelector('.plan-table tbody tr');
+            if (shown) document.documentElement.dataset.usefulAt = String(performance.now());
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }, projectName);
+      }
+      const sizes: Promise<{ kind: 'js' | 'css'; bytes: number; path: string }>[] = [];
       page.on('requestfinished', (request) => {
         const { pathname } = new URL(request.url());
         const kind = /\.(js|css)$/.exec(pathname)?.[1] as 'js' | 'css' | undefined;
-        const beforeUseful = !shown;
         // responseBodySize is the body as received: compressed when the server compressed it.
-        if (kind) sizes.push(request.sizes().then((s) => ({ kind, bytes: s.responseBodySize, beforeUseful })));
-        if (pathname.startsWith('/api/') && beforeUseful) answered.push(`${request.method()} ${pathname}`);
+        if (kind) sizes.push(request.sizes().then((s) => ({ kind, bytes: s.responseBodySize, path: pathname })));
       });
       const started = Date.now();
       await page.goto(url);
       await useful(page);
-      shown = true;
       const usefulMs = Date.now() - started;
+      // What had arrived when the page became useful, by the page's own clock (Resource Timing).
+      const arrived = await page.evaluate(() => {
+        const shownAt = Number(document.documentElement.dataset.usefulAt ?? performance.now());
+        return performance
+          .getEntriesByType('resource')
+          .filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= shownAt)
+          .map((entry) => new URL(entry.name).pathname);
+      });
       await page.waitForLoadState('networkidle');
       const loadedMs = Date.now() - started;
       const settled = await Promise.all(sizes);
       await context.close();
-      const bytes = (kind: 'js' | 'css', onlyBeforeUseful = false) =>
-        settled.filter((s) => s.kind === kind && (s.beforeUseful || !onlyBeforeUseful)).reduce((sum, s) => sum + s.bytes, 0);
-      return { usefulMs, loadedMs, js: bytes('js'), css: bytes('css'), jsToUseful: bytes('js', true), answered };
+      const bytes = (kind: 'js' | 'css', only?: string[]) =>
+        settled.filter((s) => s.kind === kind && (!only || only.includes(s.path))).reduce((sum, s) => sum + s.bytes, 0);
+      return { usefulMs, loadedMs, js: bytes('js'), css: bytes('css'), jsToUseful: bytes('js', arrived), answered: arrived.filter((p) => p.startsWith('/api/')) };
     };
 
     const staff = await firstVisit('/projects', true, (page) => page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor());
@@ -151,7 +165,7 @@ describe('every page of the staff app', () => {
     const projectPage = await firstVisit(`/projects/${project.id}`, true, async (page) => {
       await page.getByRole('heading', { name: project.name, level: 1 }).waitFor();
       await page.locator('.plan-table tbody tr').first().waitFor();
-    });
+    }, project.name);
     const figures = {
       staff_first_load_ms: staff.loadedMs,
       staff_js_bytes: staff.js,
@@ -164,10 +178,12 @@ describe('every page of the staff app', () => {
       project_page_js_bytes_to_useful: projectPage.jsToUseful,
       project_page_js_bytes: projectPage.js,
       project_page_css_bytes: projectPage.css,
-      project_page_api_answers_to_useful: projectPage.answered.length,
+      project_page_api_answers_in_when_shown: projectPage.answered.length,
     };
     console.log(JSON.stringify(figures));
-    console.log(`project page: API answers before it was useful: ${projectPage.answered.join(', ')}`);
+    // It waits on two (the session and the project, asked at once as the script starts); the header's widgets ask
+    // for the rest as the page renders, and their answers may come in before the first frame is painted.
+    console.log(`project page: API answers in when it was shown: ${projectPage.answered.join(', ')}`);
     // Bytes are deterministic for a build (times are not): the targets of issue 19 hold.
     assert.ok(staff.js > 0 && portal.js > 0, 'the measure saw the scripts');
     assert.ok(staff.js < 250_000, `the staff app's first load sends ${staff.js} bytes of JS (target < 250 KB)`);
