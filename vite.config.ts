@@ -17,7 +17,17 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     // rolldownOptions is Vite 8's name for rollupOptions (which it keeps only as a deprecated alias).
-    rolldownOptions: { input: { index: path.join(web, 'index.html'), portal: path.join(web, 'portal.html') } },
+    rolldownOptions: {
+      input: { index: path.join(web, 'index.html'), portal: path.join(web, 'portal.html') },
+      output: {
+        // React, the router and the query cache change far less often than the app: one hashed chunk of their own,
+        // shared by both entries, stays in the browser's cache across deploys of the app. The heavy libraries of a
+        // few pages (recharts, @dnd-kit, luxon, scorm-again) are left to the chunks of the pages that import them.
+        codeSplitting: {
+          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|cookie|set-cookie-parser)[\\/]/ }],
+        },
+      },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR, signIn, staffApi, sidewaysScroll, startLandfall, type RunningLandfall } from './support.ts';
 
 // Every page of the staff app, on a phone (390×844) and a desktop (1440×900): nothing scrolls sideways, nothing
@@ -106,35 +106,87 @@ describe('every page of the staff app', () => {
     }
   });
 
-  it('measures the first visit: JS and CSS as sent, for the staff app and the portal', async () => {
-    const figures: Record<string, number> = {};
-    for (const [name, url] of [
-      ['staff', '/projects'],
-      ['portal', '/portal'],
-    ] as const) {
-      // A signed-in browser that has never loaded the app: its cookie only, an empty cache.
-      let storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
-      if (name === 'staff') {
-        const signing = await browser.newContext({ baseURL: landfall.url });
-        await signIn(await signing.newPage(), landfall);
-        storageState = await signing.storageState();
-        await signing.close();
-      }
-      const context = await browser.newContext({ baseURL: landfall.url, viewport: VIEWPORTS.desktop, ...(storageState ? { storageState } : {}) });
+  it('measures the first visit: JS and CSS as sent, for the staff app and the portal, and the project page cold', async () => {
+    // A signed-in browser that has never loaded the app: its cookie only, an empty cache.
+    const signing = await browser.newContext({ baseURL: landfall.url });
+    const signingPage = await signing.newPage();
+    await signIn(signingPage, landfall);
+    const storageState = await signing.storageState();
+    const projects = await staffApi(signingPage).get<{ id: string; name: string }[]>('/projects');
+    await signing.close();
+    const project = projects[0]!;
+
+    /** Opens `url` in a fresh context (empty cache), counting the bytes of JS and CSS as they came over the wire. */
+    const firstVisit = async (url: string, signedIn: boolean, useful: (page: Page) => Promise<unknown>, projectName?: string) => {
+      const context = await browser.newContext({ baseURL: landfall.url, viewport: VIEWPORTS.desktop, ...(signedIn ? { storageState } : {}) });
       const page = await context.newPage();
-      const sizes: Promise<number>[] = [];
-      page.on('response', (response) => {
-        const pathname = new URL(response.url()).pathname;
-        if (/\.(js|css)$/.test(pathname)) sizes.push(response.request().sizes().then((s) => s.responseBodySize));
+      if (projectName) {
+        // The moment the project's name and its plan are on screen, by the page's clock, checked on every frame.
+        await page.addInitScript((name) => {
+          const check = () => {
+            const shown = [...document.querySelectorAll('h1')].some((h1) => h1.textContent?.includes(name)) && document.querySelector('.plan-table tbody tr');
+            if (shown) document.documentElement.dataset.usefulAt = String(performance.now());
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        }, projectName);
+      }
+      const sizes: Promise<{ kind: 'js' | 'css'; bytes: number; path: string }>[] = [];
+      page.on('requestfinished', (request) => {
+        const { pathname } = new URL(request.url());
+        const kind = /\.(js|css)$/.exec(pathname)?.[1] as 'js' | 'css' | undefined;
+        // responseBodySize is the body as received: compressed when the server compressed it.
+        if (kind) sizes.push(request.sizes().then((s) => ({ kind, bytes: s.responseBodySize, path: pathname })));
       });
       const started = Date.now();
       await page.goto(url);
+      await useful(page);
+      const usefulMs = Date.now() - started;
+      // What had arrived when the page became useful, by the page's own clock (Resource Timing).
+      const arrived = await page.evaluate(() => {
+        const shownAt = Number(document.documentElement.dataset.usefulAt ?? performance.now());
+        return performance
+          .getEntriesByType('resource')
+          .filter((entry) => (entry as PerformanceResourceTiming).responseEnd <= shownAt)
+          .map((entry) => new URL(entry.name).pathname);
+      });
       await page.waitForLoadState('networkidle');
-      figures[`${name}_first_load_ms`] = Date.now() - started;
-      figures[`${name}_js_css_bytes`] = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+      const loadedMs = Date.now() - started;
+      const settled = await Promise.all(sizes);
       await context.close();
-    }
+      const bytes = (kind: 'js' | 'css', only?: string[]) =>
+        settled.filter((s) => s.kind === kind && (!only || only.includes(s.path))).reduce((sum, s) => sum + s.bytes, 0);
+      return { usefulMs, loadedMs, js: bytes('js'), css: bytes('css'), jsToUseful: bytes('js', arrived), answered: arrived.filter((p) => p.startsWith('/api/')) };
+    };
+
+    const staff = await firstVisit('/projects', true, (page) => page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor());
+    const portal = await firstVisit('/portal', false, (page) => page.locator('h1').first().waitFor());
+    // Useful: the project's header (its name) and its plan (the first task row) on screen.
+    const projectPage = await firstVisit(`/projects/${project.id}`, true, async (page) => {
+      await page.getByRole('heading', { name: project.name, level: 1 }).waitFor();
+      await page.locator('.plan-table tbody tr').first().waitFor();
+    }, project.name);
+    const figures = {
+      staff_first_load_ms: staff.loadedMs,
+      staff_js_bytes: staff.js,
+      staff_css_bytes: staff.css,
+      portal_first_load_ms: portal.loadedMs,
+      portal_js_bytes: portal.js,
+      portal_css_bytes: portal.css,
+      project_page_cold_ms: projectPage.usefulMs,
+      // The page's own JS before it is useful; the rest (other tabs, the task drawer) comes when the browser is idle.
+      project_page_js_bytes_to_useful: projectPage.jsToUseful,
+      project_page_js_bytes: projectPage.js,
+      project_page_css_bytes: projectPage.css,
+      project_page_api_answers_in_when_shown: projectPage.answered.length,
+    };
     console.log(JSON.stringify(figures));
-    assert.ok(figures.staff_js_css_bytes! > 0 && figures.portal_js_css_bytes! > 0);
+    // It waits on two (the session and the project, asked at once as the script starts); the header's widgets ask
+    // for the rest as the page renders, and their answers may come in before the first frame is painted.
+    console.log(`project page: API answers in when it was shown: ${projectPage.answered.join(', ')}`);
+    // Bytes are deterministic for a build (times are not): the targets of issue 19 hold.
+    assert.ok(staff.js > 0 && portal.js > 0, 'the measure saw the scripts');
+    assert.ok(staff.js < 250_000, `the staff app's first load sends ${staff.js} bytes of JS (target < 250 KB)`);
+    assert.ok(portal.js < 150_000, `the portal's first load sends ${portal.js} bytes of JS (target < 150 KB)`);
   });
 });

@@ -1,6 +1,5 @@
 // Business days of a workspace: working weekdays, holidays and the timezone that decides "today".
 // Dates are calendar days ('YYYY-MM-DD'), never instants; only todayInTimeZone touches an instant.
-import { DateTime, IANAZone } from 'luxon';
 
 /** A calendar day, 'YYYY-MM-DD'. */
 export type IsoDate = string;
@@ -178,7 +177,7 @@ const indexes = new WeakMap<BusinessCalendar, BusinessDayIndex>();
 export function businessDayIndex(calendar: BusinessCalendar): BusinessDayIndex {
   const known = indexes.get(calendar);
   if (known) return known;
-  if (!IANAZone.isValidZone(calendar.timeZone)) {
+  if (!isTimeZone(calendar.timeZone)) {
     throw new CalendarError(`unknown timezone: ${calendar.timeZone}`);
   }
   if (!calendar.workingWeekdays.some((w) => Number.isInteger(w) && w >= 1 && w <= 7)) {
@@ -243,13 +242,35 @@ export function businessDaysBetween(from: IsoDate, to: IsoDate, calendar: Busine
   return index.endOf(toDayNumber(to)) - index.endOf(toDayNumber(from));
 }
 
+/**
+ * Whether `zone` is a time zone the platform knows (an IANA name such as Europe/Paris). The platform's Intl, not a
+ * date library: this module is also the web app's, and the pages that only count business days need no more.
+ */
+function isTimeZone(zone: string): boolean {
+  if (!zone) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }).format();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar day it is in `timeZone` at `instant` (a Date, epoch milliseconds or ISO instant). */
 export function todayInTimeZone(instant: Date | number | string, timeZone: string): IsoDate {
   const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${String(instant)}`);
-  const local = DateTime.fromMillis(ms, { zone: timeZone });
-  if (!local.isValid) throw new CalendarError(`unknown timezone: ${timeZone}`);
-  return local.toISODate() as IsoDate;
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    if (!isTimeZone(timeZone)) throw new CalendarError(`unknown timezone: ${timeZone}`);
+    format = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', calendar: 'iso8601', numberingSystem: 'latn' });
+    dayFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(ms);
+  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${value('year').padStart(4, '0')}-${value('month')}-${value('day')}` as IsoDate;
 }
 
 /** "Today" for a workspace: the calendar day in its timezone at `instant`. */

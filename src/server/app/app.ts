@@ -59,6 +59,7 @@ import { crmSyncRoutes } from '../modules/crm-sync/crm-sync.routes.ts';
 import { calendarRoutes } from '../modules/calendars/calendars.routes.ts';
 import { registerAccess } from './authenticate.ts';
 import { installAll } from './reactions.ts';
+import { staffPageFor } from './web-preload.ts';
 import { registerErrorHandler } from '../http/error-handler.ts';
 import { registerStrictBodies } from '../http/strict-bodies.ts';
 import { registerStorableText } from '../http/storable-text.ts';
@@ -264,13 +265,14 @@ function serveWebApp(app: FastifyInstance, webDir: string): void {
     });
   }
   const index = built ? fs.readFileSync(indexFile) : undefined;
+  const staffPage = index ? staffPageFor(webDir, index) : () => undefined;
   const portalFile = path.join(webDir, 'portal.html');
   const portal = fs.existsSync(portalFile) ? fs.readFileSync(portalFile) : undefined;
   app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) {
       return reply.callNotFound();
     }
-    const page = /^\/portal(?:[/?#]|$)/.test(request.url) ? portal : index;
+    const page = /^\/portal(?:[/?#]|$)/.test(request.url) ? portal : staffPage(request.url);
     if (!page) return reply.type('text/plain').send('The web app is not built yet: run `npm run build:web` (npm start does it for you).');
     return reply.type('text/html').header('cache-control', 'no-cache').send(page);
   });

@@ -13,7 +13,18 @@ beforeAll(async () => {
   // A built web app as `vite build` leaves it: hashed assets with their .br and .gz beside them.
   webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-web-'));
   fs.mkdirSync(path.join(webDir, 'assets'));
-  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Landfall</title><script src="/assets/index-AbC123.js"></script>');
+  fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><head><title>Landfall</title><script src="/assets/index-AbC123.js"></script></head>');
+  // The manifest as Vite writes it: the project page's chunk imports one of its own, one of the entry's, and the entry.
+  fs.mkdirSync(path.join(webDir, '.vite'));
+  fs.writeFileSync(
+    path.join(webDir, '.vite', 'manifest.json'),
+    JSON.stringify({
+      'index.html': { file: 'assets/index-AbC123.js', imports: ['_vendor-V1.js'], css: ['assets/index-C1.css'] },
+      '_vendor-V1.js': { file: 'assets/vendor-V1.js' },
+      '_dates-D1.js': { file: 'assets/dates-D1.js', css: ['assets/dates-D2.css'] },
+      'features/projects/ProjectPage.tsx': { file: 'assets/ProjectPage-P1.js', imports: ['_vendor-V1.js', 'index.html', '_dates-D1.js'] },
+    }),
+  );
   fs.writeFileSync(path.join(webDir, 'portal.html'), '<!doctype html><title>Portal</title>');
   fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   const asset = path.join(webDir, 'assets', 'index-AbC123.js');
@@ -54,5 +65,19 @@ describe('the built web app', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     expect(page.body).toContain('<title>Landfall</title>');
     expect((await get('/portal/projects/x')).body).toContain('<title>Portal</title>');
+  });
+
+  it("announces the project page's chunks in the HTML of a project's address, and only theirs", async () => {
+    const project = (await get('/projects/4eb2bd6d-3bbe-4962-9857-b42089095e80')).body;
+    expect(project).toContain('<link rel="modulepreload" crossorigin href="/assets/ProjectPage-P1.js">');
+    expect(project).toContain('<link rel="modulepreload" crossorigin href="/assets/dates-D1.js">');
+    expect(project).toContain('<link rel="preload" as="style" crossorigin href="/assets/dates-D2.css">');
+    // What the entry loads itself is not announced twice.
+    expect(project).not.toContain('vendor-V1.js');
+    expect(project).not.toContain('modulepreload" crossorigin href="/assets/index-AbC123.js');
+    expect(project.indexOf('ProjectPage-P1.js')).toBeLessThan(project.indexOf('</head>'));
+    for (const other of ['/projects', '/projects/4eb2bd6d-3bbe-4962-9857-b42089095e80/handoff', '/accounts']) {
+      expect((await get(other)).body).not.toContain('modulepreload');
+    }
   });
 });

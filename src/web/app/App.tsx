@@ -2,61 +2,68 @@ import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { Layout } from './Layout.tsx';
-import { setUnauthenticatedHandler } from './api.ts';
+import { isApiError, setUnauthenticatedHandler } from './api.ts';
 import { createQueryClient } from './queryClient.ts';
 import { forgetSession, SessionProvider } from './session.tsx';
 import { fetchSession, fetchSetupStatus, sessionKey } from '../features/auth/auth.api.ts';
-import { InvitePage } from '../features/auth/InvitePage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
-import { SetupPage } from '../features/setup/SetupPage.tsx';
-import { AccountFormPage } from '../features/accounts/AccountFormPage.tsx';
-import { AccountPage } from '../features/accounts/AccountPage.tsx';
-import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
-import { MembersPage } from '../features/members/MembersPage.tsx';
-import { HandoffPage } from '../features/handoffs/HandoffPage.tsx';
-import { ProjectsPage } from '../features/projects/ProjectsPage.tsx';
-import { prefetchProject } from '../features/projects/projects.api.ts';
-import { IntakePage } from '../features/intake/IntakePage.tsx';
-import { CrmSyncPage } from '../features/integrations/CrmSyncPage.tsx';
-import { MyCalendarPage } from '../features/integrations/MyCalendarPage.tsx';
-import { SlackSettingsPage } from '../features/integrations/SlackSettingsPage.tsx';
-import { ApiTokensPage } from '../features/settings/ApiTokensPage.tsx';
-import { WebhooksPage } from '../features/webhooks/WebhooksPage.tsx';
-import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
-import { ProvisioningPage } from '../features/settings/ProvisioningPage.tsx';
-import { MailPage } from '../features/mail/MailPage.tsx';
-import { WorkspaceSettingsPage } from '../features/settings/WorkspaceSettingsPage.tsx';
-import { SsoSettingsPage } from '../features/settings/SsoSettingsPage.tsx';
-import { MaturitySettingsPage } from '../features/products/MaturitySettingsPage.tsx';
-import { ProductsSettingsPage } from '../features/products/ProductsSettingsPage.tsx';
-import { EscalationSettingsPage } from '../features/escalation/EscalationSettingsPage.tsx';
-import { AssignmentSettingsPage } from '../features/assignment/AssignmentSettingsPage.tsx';
-import { PortalSettingsPage } from '../features/portal/PortalSettingsPage.tsx';
+import { prefetchProject, projectKeys } from '../features/projects/project.query.ts';
 import { ButtonLink } from '../components/ui/Button.tsx';
 import { EmptyState } from '../components/ui/EmptyState.tsx';
 import { ErrorState, LoadingState } from '../components/ui/State.tsx';
+import { ToastProvider } from '../components/ui/Toast.tsx';
 
-// The heavier pages (the scheduling engine, the Gantt, the cadence editor) load when first opened.
-const PlaybookEditorPage = lazy(() => import('../features/playbooks/PlaybookEditorPage.tsx').then((m) => ({ default: m.PlaybookEditorPage })));
-const QuestionnaireEditorPage = lazy(() =>
-  import('../features/readiness/QuestionnaireEditorPage.tsx').then((m) => ({ default: m.QuestionnaireEditorPage })),
-);
-const ReadinessSettingsPage = lazy(() => import('../features/readiness/ReadinessSettingsPage.tsx').then((m) => ({ default: m.ReadinessSettingsPage })));
-const PlaybooksPage = lazy(() => import('../features/playbooks/PlaybooksPage.tsx').then((m) => ({ default: m.PlaybooksPage })));
-const ProjectPage = lazy(() => import('../features/projects/ProjectPage.tsx').then((m) => ({ default: m.ProjectPage })));
+// Every page loads when first opened: the first visit downloads the shell (navigation, session, search launcher)
+// and the page it asked for, not the whole app. The project page's code can be asked for before the router runs
+// (see preloadRoute), so it comes while the session is being checked.
+export const loadProjectPage = () => import('../features/projects/ProjectPage.tsx');
+const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
+const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })));
+const HandoffPage = lazy(() => import('../features/handoffs/HandoffPage.tsx').then((m) => ({ default: m.HandoffPage })));
 const ExecutiveSummaryPage = lazy(() =>
   import('../features/success-plans/ExecutiveSummaryPage.tsx').then((m) => ({ default: m.ExecutiveSummaryPage })),
 );
+const InvitePage = lazy(() => import('../features/auth/InvitePage.tsx').then((m) => ({ default: m.InvitePage })));
+const SetupPage = lazy(() => import('../features/setup/SetupPage.tsx').then((m) => ({ default: m.SetupPage })));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx').then((m) => ({ default: m.AccountsPage })));
+const AccountPage = lazy(() => import('../features/accounts/AccountPage.tsx').then((m) => ({ default: m.AccountPage })));
+const AccountFormPage = lazy(() => import('../features/accounts/AccountFormPage.tsx').then((m) => ({ default: m.AccountFormPage })));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx').then((m) => ({ default: m.ImportPage })));
+const ContactPage = lazy(() => import('../features/contacts/ContactPage.tsx'));
+const MyWorkPage = lazy(() => import('../features/my-work/MyWorkPage.tsx'));
+const MailPage = lazy(() => import('../features/mail/MailPage.tsx').then((m) => ({ default: m.MailPage })));
+const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
+const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
+const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
+const PlaybooksPage = lazy(() => import('../features/playbooks/PlaybooksPage.tsx').then((m) => ({ default: m.PlaybooksPage })));
+const PlaybookEditorPage = lazy(() => import('../features/playbooks/PlaybookEditorPage.tsx').then((m) => ({ default: m.PlaybookEditorPage })));
 const AcademyApp = lazy(() => import('../features/academy/AcademyApp.tsx').then((m) => ({ default: m.AcademyApp })));
 const InsightApp = lazy(() => import('../features/insight/InsightApp.tsx').then((m) => ({ default: m.InsightApp })));
+const WorkspaceSettingsPage = lazy(() => import('../features/settings/WorkspaceSettingsPage.tsx').then((m) => ({ default: m.WorkspaceSettingsPage })));
+const MembersPage = lazy(() => import('../features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })));
+const ApiTokensPage = lazy(() => import('../features/settings/ApiTokensPage.tsx').then((m) => ({ default: m.ApiTokensPage })));
+const WebhooksPage = lazy(() => import('../features/webhooks/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })));
+const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage.tsx').then((m) => ({ default: m.AuditLogPage })));
+const SsoSettingsPage = lazy(() => import('../features/settings/SsoSettingsPage.tsx').then((m) => ({ default: m.SsoSettingsPage })));
+const ProvisioningPage = lazy(() => import('../features/settings/ProvisioningPage.tsx').then((m) => ({ default: m.ProvisioningPage })));
+const IntakePage = lazy(() => import('../features/intake/IntakePage.tsx').then((m) => ({ default: m.IntakePage })));
+const SlackSettingsPage = lazy(() => import('../features/integrations/SlackSettingsPage.tsx').then((m) => ({ default: m.SlackSettingsPage })));
+const CrmSyncPage = lazy(() => import('../features/integrations/CrmSyncPage.tsx').then((m) => ({ default: m.CrmSyncPage })));
+const MyCalendarPage = lazy(() => import('../features/integrations/MyCalendarPage.tsx').then((m) => ({ default: m.MyCalendarPage })));
+const EscalationSettingsPage = lazy(() =>
+  import('../features/escalation/EscalationSettingsPage.tsx').then((m) => ({ default: m.EscalationSettingsPage })),
+);
+const AssignmentSettingsPage = lazy(() =>
+  import('../features/assignment/AssignmentSettingsPage.tsx').then((m) => ({ default: m.AssignmentSettingsPage })),
+);
+const ReadinessSettingsPage = lazy(() => import('../features/readiness/ReadinessSettingsPage.tsx').then((m) => ({ default: m.ReadinessSettingsPage })));
+const QuestionnaireEditorPage = lazy(() =>
+  import('../features/readiness/QuestionnaireEditorPage.tsx').then((m) => ({ default: m.QuestionnaireEditorPage })),
+);
+const PortalSettingsPage = lazy(() => import('../features/portal/PortalSettingsPage.tsx').then((m) => ({ default: m.PortalSettingsPage })));
+const ProductsSettingsPage = lazy(() => import('../features/products/ProductsSettingsPage.tsx').then((m) => ({ default: m.ProductsSettingsPage })));
+const MaturitySettingsPage = lazy(() => import('../features/products/MaturitySettingsPage.tsx').then((m) => ({ default: m.MaturitySettingsPage })));
 const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
-const JourneyMapPage = lazy(() => import('../features/health/JourneyMapPage.tsx').then((m) => ({ default: m.JourneyMapPage })));
-const CadencesPage = lazy(() => import('../features/cadences/CadencesPage.tsx').then((m) => ({ default: m.CadencesPage })));
-const MyWorkPage = lazy(() => import('../features/my-work/MyWorkPage.tsx'));
-const ContactPage = lazy(() => import('../features/contacts/ContactPage.tsx'));
-const JourneysPage = lazy(() => import('../features/journeys/JourneysPage.tsx').then((m) => ({ default: m.JourneysPage })));
-import { ToastProvider } from '../components/ui/Toast.tsx';
-import { ImportPage } from '../features/imports/ImportPage.tsx';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
@@ -65,11 +72,31 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
       <ToastProvider>
         <BrowserRouter>
           {/* The customer portal is an entry of its own (portal.html), which the server serves for /portal/*. */}
-          <Gate />
+          <Suspense fallback={<FullPageLoading />}>
+            <Gate />
+          </Suspense>
         </BrowserRouter>
       </ToastProvider>
     </QueryClientProvider>
   );
+}
+
+/**
+ * Starts what the address's page needs as soon as the app's script runs, alongside the session check rather than
+ * after it: the session itself, and for a project its page's code and its data (HTML → script → session, project
+ * and page code at once; the server lists the page's chunks in the HTML as modulepreload links, see web-preload.ts).
+ * Signed out, the early data request is a 401 that is forgotten; the page asks again once signed in.
+ */
+export function preloadRoute(pathname: string, queryClient: QueryClient): void {
+  void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
+  const project = /^\/projects\/([0-9a-f-]{36})\/?$/i.exec(pathname);
+  if (!project) return;
+  void loadProjectPage().catch(() => undefined); // a failed load is retried (and reported) by the route itself
+  const key = projectKeys.detail(project[1]!);
+  void prefetchProject(queryClient, project[1]!).then(() => {
+    const error = queryClient.getQueryState(key)?.error;
+    if (isApiError(error, 401)) queryClient.removeQueries({ queryKey: key, exact: true });
+  });
 }
 
 /** Decides between the signed-in app, the sign-in page and first-time setup. */

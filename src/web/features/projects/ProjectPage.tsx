@@ -1,6 +1,6 @@
 import { useProjectAssignments } from '../assignment/assignment.api.ts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
@@ -16,26 +16,54 @@ import { ErrorState, LoadingState, errorText } from '../../components/ui/State.t
 import { useToast } from '../../components/ui/Toast.tsx';
 import { PlusIcon } from '../accounts/AccountsPage.tsx';
 import { SegmentBadge } from '../accounts/labels.tsx';
-import { AddTaskDialog } from './AddTaskDialog.tsx';
-import { Day0Dialog } from './Day0Dialog.tsx';
-import { BoardTab } from './BoardTab.tsx';
 import { useMarkProjectSeen } from '../my-work/myWork.api.ts';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
-import { ProjectGantt } from './ProjectGantt.tsx';
-import { HistoryTab } from './HistoryTab.tsx';
 import { HealthBadge, MILESTONE_LABELS } from './labels.tsx';
 import { PlanTab } from './PlanTab.tsx';
 import { AssignmentNote, LifecycleActions, StatusNote } from './ProjectLifecycle.tsx';
 import { projectKeys, useProject, type Milestone, type Project } from './projects.api.ts';
 import { Progress } from './ProjectsPage.tsx';
-import { TaskDrawer } from './TaskDrawer.tsx';
 import { ProjectCadencePicker } from '../cadences/ProjectCadencePicker.tsx';
-import { SuccessPlanTab } from '../success-plans/SuccessPlanTab.tsx';
 import { ProjectEscalation } from '../escalation/ProjectEscalation.tsx';
-import { ReadinessTab } from '../readiness/ReadinessTab.tsx';
 import { ReadinessFlag } from '../readiness/ReadinessFlag.tsx';
-import { PortalTab } from '../portal/PortalTab.tsx';
 import './projects.css';
+
+// What the first screen needs (the header, the summary, the plan) is in this chunk; the other tabs, the task drawer
+// and the dialogs (with @dnd-kit, the charts, the readiness and portal editors) come when opened, or when the
+// browser is idle after the page is shown.
+const parts = {
+  gantt: () => import('./ProjectGantt.tsx'),
+  board: () => import('./BoardTab.tsx'),
+  success: () => import('../success-plans/SuccessPlanTab.tsx'),
+  history: () => import('./HistoryTab.tsx'),
+  readiness: () => import('../readiness/ReadinessTab.tsx'),
+  portal: () => import('../portal/PortalTab.tsx'),
+  drawer: () => import('./TaskDrawer.tsx'),
+  addTask: () => import('./AddTaskDialog.tsx'),
+  day0: () => import('./Day0Dialog.tsx'),
+};
+const ProjectGantt = lazy(() => parts.gantt().then((m) => ({ default: m.ProjectGantt })));
+const BoardTab = lazy(() => parts.board().then((m) => ({ default: m.BoardTab })));
+const SuccessPlanTab = lazy(() => parts.success().then((m) => ({ default: m.SuccessPlanTab })));
+const HistoryTab = lazy(() => parts.history().then((m) => ({ default: m.HistoryTab })));
+const ReadinessTab = lazy(() => parts.readiness().then((m) => ({ default: m.ReadinessTab })));
+const PortalTab = lazy(() => parts.portal().then((m) => ({ default: m.PortalTab })));
+const TaskDrawer = lazy(() => parts.drawer().then((m) => ({ default: m.TaskDrawer })));
+const AddTaskDialog = lazy(() => parts.addTask().then((m) => ({ default: m.AddTaskDialog })));
+const Day0Dialog = lazy(() => parts.day0().then((m) => ({ default: m.Day0Dialog })));
+
+/** Fetches the page's other parts once the browser has nothing else to do, so a tab or a task opens at once. */
+function usePreloadParts() {
+  useEffect(() => {
+    const load = () => Object.values(parts).forEach((part) => void part().catch(() => undefined));
+    if ('requestIdleCallback' in window) {
+      const handle = window.requestIdleCallback(load, { timeout: 3000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const timer = setTimeout(load, 1500);
+    return () => clearTimeout(timer);
+  }, []);
+}
 
 const TABS = [
   { key: 'plan', label: 'Plan' },
@@ -115,6 +143,7 @@ function ProjectView({ project }: { project: Project }) {
   const openTask = useCallback((id: string) => set({ task: id }), [set]);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const selectedTask = taskId ? project.tasks.find((task) => task.id === taskId) : undefined;
+  usePreloadParts();
 
   const onTabKey = (event: KeyboardEvent, index: number) => {
     const move = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
@@ -186,7 +215,11 @@ function ProjectView({ project }: { project: Project }) {
       {project.playbook && project.playbook.latestVersion > project.playbook.version && (
         <PlaybookUpdated project={project} playbook={project.playbook} canWrite={canWrite} />
       )}
-      {changingDay0 && <Day0Dialog project={project} onClose={() => setChangingDay0(false)} />}
+      {changingDay0 && (
+        <Suspense fallback={null}>
+          <Day0Dialog project={project} onClose={() => setChangingDay0(false)} />
+        </Suspense>
+      )}
 
       <ProjectSummaryBar project={project} />
       <MilestoneStrip project={project} />
@@ -215,16 +248,20 @@ function ProjectView({ project }: { project: Project }) {
       </div>
       <div className="tab-panel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'plan' && <PlanTab project={project} onOpenTask={openTask} selectedId={taskId} />}
-        {tab === 'gantt' && <ProjectGantt project={project} onOpenTask={openTask} />}
-        {tab === 'board' && <BoardTab project={project} onOpenTask={openTask} />}
-        {tab === 'success' && <SuccessPlanTab project={project} />}
-        {tab === 'history' && <HistoryTab project={project} />}
-        {tab === 'readiness' && <ReadinessTab project={project} />}
-        {tab === 'portal' && <PortalTab project={project} />}
+        <Suspense fallback={<LoadingState />}>
+          {tab === 'gantt' && <ProjectGantt project={project} onOpenTask={openTask} />}
+          {tab === 'board' && <BoardTab project={project} onOpenTask={openTask} />}
+          {tab === 'success' && <SuccessPlanTab project={project} />}
+          {tab === 'history' && <HistoryTab project={project} />}
+          {tab === 'readiness' && <ReadinessTab project={project} />}
+          {tab === 'portal' && <PortalTab project={project} />}
+        </Suspense>
       </div>
 
-      {selectedTask && <TaskDrawer key={selectedTask.id} project={project} task={selectedTask} onClose={() => set({ task: null })} />}
-      {adding && <AddTaskDialog project={project} onClose={() => setAdding(false)} onAdded={openTask} />}
+      <Suspense fallback={null}>
+        {selectedTask && <TaskDrawer key={selectedTask.id} project={project} task={selectedTask} onClose={() => set({ task: null })} />}
+        {adding && <AddTaskDialog project={project} onClose={() => setAdding(false)} onAdded={openTask} />}
+      </Suspense>
     </div>
   );
 }

@@ -22,28 +22,11 @@ import type {
 } from '../../../contract/projects.ts';
 import { decodeMoves } from '../../../core/schedule/moves.ts';
 import { api, request } from '../../app/api.ts';
+import { projectKeys, projectQuery, type ProjectListParams } from './project.query.ts';
 
 export type { DelayEventOut, FormField, Health, Milestone, Project, ProjectEvent, ProjectSummary, ProjectTask, TaskChange, TaskPatch, TaskStatus };
 
-/** GET /projects's query as the URL carries it (lists are comma-separated). */
-export interface ProjectListParams {
-  owner?: string | undefined;
-  segment?: string | undefined;
-  health?: string | undefined;
-  status?: string | undefined;
-  accountId?: string | undefined;
-}
-
-export const projectKeys = {
-  all: ['projects'] as const,
-  lists: ['projects', 'list'] as const,
-  list: (query: ProjectListParams) => ['projects', 'list', query] as const,
-  detail: (id: string) => ['projects', 'detail', id] as const,
-  history: (id: string) => ['projects', 'history', id] as const,
-  delays: (id: string) => ['projects', 'delays', id] as const,
-  comments: (taskId: string) => ['projects', 'comments', taskId] as const,
-  proposals: (accountId: string) => ['playbooks', 'proposals', accountId] as const,
-};
+export { prefetchProject, projectKeys, type ProjectListParams } from './project.query.ts';
 
 export const useProjects = (query: ProjectListParams) =>
   useQuery({
@@ -52,13 +35,7 @@ export const useProjects = (query: ProjectListParams) =>
     placeholderData: keepPreviousData,
   });
 
-/** The project page's data: one request, started early by the route (see prefetchProject). */
-const projectQuery = (id: string) => ({ queryKey: projectKeys.detail(id), queryFn: () => api.get<Project>(`/projects/${id}`) });
-
 export const useProject = (id: string) => useQuery({ ...projectQuery(id), enabled: Boolean(id) });
-
-/** Asks for the project while the page's code is still loading, rather than after (one step less before it shows). */
-export const prefetchProject = (queryClient: QueryClient, id: string) => queryClient.prefetchQuery(projectQuery(id));
 
 export const useProjectHistory = (id: string) =>
   useQuery({ queryKey: projectKeys.history(id), queryFn: () => api.get<ProjectEvent[]>(`/projects/${id}/history`) });
