@@ -132,17 +132,12 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
     const total = rows[0]?.total ?? (await unfilteredTotal(db, query.status).execute({ workspaceId }))[0]?.total ?? 0;
     return { items: rows.map(({ total: _, ...row }) => row), total };
   }
-  // The page and the filtered total in one statement: the sort reads every matching row anyway.
   const where = listFilter(workspaceId, query);
-  const rows = await db
-    .select({ ...accountColumns, total: sql<number>`(count(*) over ())::int` })
-    .from(accounts)
-    .where(where)
-    .orderBy(...listOrder(sortBy))
-    .limit(query.limit)
-    .offset(query.offset);
-  const total = rows[0]?.total ?? (query.offset > 0 ? ((await db.select({ total: count() }).from(accounts).where(where))[0]?.total ?? 0) : 0);
-  return { items: rows.map(({ total: _, ...row }) => row), total };
+  const [items, totals] = await Promise.all([
+    db.select(accountColumns).from(accounts).where(where).orderBy(...listOrder(sortBy)).limit(query.limit).offset(query.offset),
+    db.select({ total: count() }).from(accounts).where(where),
+  ]);
+  return { items, total: totals[0]?.total ?? 0 };
 }
 
 export async function findAccount(db: Db, workspaceId: string, accountId: string) {
