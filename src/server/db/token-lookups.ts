@@ -13,6 +13,23 @@ export interface IssuedToken {
   expiresAt?: Date | null;
 }
 
+/**
+ * Where tokens already seen belong, per database: a token's hash names one workspace for its whole life (whether it
+ * is still good is for its own row to say), so the reference table is asked once per token and process, and a
+ * request signed with a known token reads its own row alone. Bounded; the oldest forgotten first.
+ */
+const KNOWN_ROUTES = 10_000;
+const knownRoutes = new WeakMap<Db, Map<string, string>>();
+
+function remember(db: Db, kind: TokenKind, found: { tokenHash: string; workspaceId: string }[]) {
+  let known = knownRoutes.get(db);
+  if (!known) knownRoutes.set(db, (known = new Map()));
+  for (const { tokenHash, workspaceId } of found) {
+    if (known.size >= KNOWN_ROUTES) known.delete(known.keys().next().value!);
+    known.set(`${kind}:${tokenHash}`, workspaceId);
+  }
+}
+
 /** Records where tokens just issued belong; call it in the transaction that writes their rows. */
 export async function recordTokens(db: Db, kind: TokenKind, tokens: IssuedToken[]): Promise<void> {
   if (tokens.length === 0) return;
@@ -27,10 +44,13 @@ export async function recordTokens(db: Db, kind: TokenKind, tokens: IssuedToken[
 
 /** The workspace a token of this kind belongs to, or undefined for a token nobody issued. */
 export async function workspaceOfToken(db: Db, kind: TokenKind, tokenHash: string): Promise<string | undefined> {
+  const known = knownRoutes.get(db)?.get(`${kind}:${tokenHash}`);
+  if (known) return known;
   const [row] = await db
     .select({ workspaceId: tokenLookups.workspaceId })
     .from(tokenLookups)
     .where(and(eq(tokenLookups.tokenHash, tokenHash), eq(tokenLookups.kind, kind)));
+  if (row) remember(db, kind, [{ tokenHash, workspaceId: row.workspaceId }]);
   return row?.workspaceId;
 }
 
@@ -44,9 +64,20 @@ const prepareRoutes = (db: Db) =>
 
 /** Many tokens at once (the batched lookups of sessions and API tokens): each hash found, with its workspace. */
 export async function workspacesOfTokens(db: Db, kind: TokenKind, tokenHashes: string[]): Promise<{ tokenHash: string; workspaceId: string }[]> {
+  const known = knownRoutes.get(db);
+  const found: { tokenHash: string; workspaceId: string }[] = [];
+  const unknown: string[] = [];
+  for (const tokenHash of tokenHashes) {
+    const workspaceId = known?.get(`${kind}:${tokenHash}`);
+    if (workspaceId) found.push({ tokenHash, workspaceId });
+    else unknown.push(tokenHash);
+  }
+  if (unknown.length === 0) return found;
   let statement = routeStatements.get(db);
   if (!statement) routeStatements.set(db, (statement = prepareRoutes(db)));
-  return statement.execute({ tokenHashes, kind });
+  const routes = await statement.execute({ tokenHashes: unknown, kind });
+  remember(db, kind, routes);
+  return [...found, ...routes];
 }
 
 /** `(workspace_id, token_hash) in (the pairs found)`, for the second step of a batched lookup. */
