@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -47,10 +46,7 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
   });
   // A client in use (a transaction, a job's claim) whose connection is cut — PostgreSQL restarted, a failover — fails
   // its query, which the caller sees; without a listener the same error would also end the process.
-  pool.on('connect', (client) => {
-    client.on('error', () => undefined);
-    prepareRepeatedStatements(client);
-  });
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,
@@ -60,46 +56,6 @@ async function openPostgres(databaseUrl: string, poolSize: number): Promise<Data
       return result.rows as Row[];
     },
     close: () => pool.end(),
-  };
-}
-
-/** How many statements one connection keeps prepared; past it, new statements are sent unnamed (planned each time). */
-export const PREPARED_PER_CONNECTION = 300;
-
-/**
- * A pattern match's cost depends on its pattern (a trigram index for "%acme%", a scan for "%a%"), which a generic
- * plan cannot know: such statements are planned each time, with their pattern in hand.
- */
-const PATTERN_MATCH = /\b(i?like|similar\s+to)\b|~\*?\s/i;
-
-/**
- * Names every parameterised statement a connection sends by a hash of its text, so PostgreSQL parses and plans it
- * once per connection and, after a few runs, keeps its generic plan. Our statements are many and short: a project
- * page's read spent 3–37 ms planning for 1 ms of execution (bench/api.ts, the mix), most of it the same text
- * with other ids. Pattern matches (PATTERN_MATCH) and statements without parameters (migrations, several statements
- * in one text) stay as they are; so do very long texts (bulk inserts, whose text changes with their row count). A named statement outlives a schema
- * change only as PostgreSQL allows (it re-plans on DDL); a connection's set is bounded by PREPARED_PER_CONNECTION.
- */
-function prepareRepeatedStatements(client: pg.PoolClient) {
-  // Behind a pooler that hands each transaction another server connection (PgBouncer in transaction mode before
-  // 1.21), a statement prepared on one connection is unknown on the next: DATABASE_PREPARED_STATEMENTS=off.
-  if (process.env.DATABASE_PREPARED_STATEMENTS === 'off') return;
-  const send = client.query.bind(client) as (...args: unknown[]) => unknown;
-  const prepared = new Set<string>();
-  (client as { query: unknown }).query = (config: unknown, values?: unknown, callback?: unknown) => {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0) config = { text: config };
-    if (config && typeof config === 'object' && !('submit' in config)) {
-      const query = config as pg.QueryConfig;
-      const params = Array.isArray(values) ? values : query.values;
-      if (query.name === undefined && params && params.length > 0 && query.text.length <= 16_384 && !PATTERN_MATCH.test(query.text)) {
-        const name = `lf_${createHash('sha1').update(query.text).digest('base64url').slice(0, 24)}`;
-        if (prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION) {
-          prepared.add(name);
-          return send({ ...query, name }, values, callback);
-        }
-      }
-    }
-    return send(config, values, callback);
   };
 }
 
