@@ -5,6 +5,7 @@ import { lockProjectRow, lockProjectRows } from '../projects/projects.service.ts
 import { newInvitation } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
+import { brandingSettings } from '../branding/branding.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import { contactOf, contactsOfAccount } from '../contacts/contacts.service.ts';
 
@@ -27,7 +28,7 @@ export async function grantAccess(ctx: Ctx, projectId: string, contactId: string
       now: invitation.now,
       expiresAt: invitation.expiresAt,
     });
-    const settings = (await repo.findSettings(tx.db, tx.workspaceId))!;
+    const settings = await brandingSettings(tx.db, tx.workspaceId);
     await queueMail(tx.db, tx.services, tx.workspaceId, {
       dedupeKey: `portal-invite:${access.id}:${invitation.now.getTime()}`,
       to: contact.email,

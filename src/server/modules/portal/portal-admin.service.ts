@@ -8,6 +8,7 @@ import { getProject } from '../projects/projects.service.ts';
 import { startPreviewSession } from './portal-auth.service.ts';
 import * as authRepo from './portal-auth.repo.ts';
 import * as repo from './portal.repo.ts';
+import { brandingSettings } from '../branding/branding.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import type { PortalSettingsInput } from '../../../contract/portal.ts';
 import { textOn } from '../../../core/charts/contrast.ts';
@@ -107,7 +108,7 @@ export async function previewAs(ctx: Ctx, projectId: string, contactId: string) 
 }
 
 export async function portalSettings(ctx: Ctx) {
-  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const settings = await brandingSettings(ctx.db, ctx.workspaceId);
   const text = textOn(settings.brandColor);
   return {
     brandColor: settings.brandColor,

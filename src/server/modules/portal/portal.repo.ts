@@ -1,6 +1,5 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { textOn } from '../../../core/charts/contrast.ts';
 import {
   contacts,
   members,
@@ -11,7 +10,6 @@ import {
   projectTasks,
   projects,
   taskComments,
-  workspaces,
 } from '../../db/schema.ts';
 
 /** Which of these contacts have live access to which of these projects, as "projectId:contactId". */
@@ -53,48 +51,6 @@ export async function recordVisit(db: Db, workspaceId: string, accessId: string,
   await db.update(portalAccess).set({ lastVisitAt: now }).where(and(eq(portalAccess.workspaceId, workspaceId), eq(portalAccess.id, accessId)));
 }
 
-export async function findSettings(db: Db, workspaceId: string) {
-  const [row] = await db
-    .select({
-      workspaceName: workspaces.name,
-      brandColor: portalSettings.brandColor,
-      hasLogo: sql<boolean>`${portalSettings.logo} is not null`,
-      welcomeMessage: portalSettings.welcomeMessage,
-      allowColleagueInvites: portalSettings.allowColleagueInvites,
-      updatedAt: portalSettings.updatedAt,
-    })
-    .from(workspaces)
-    .leftJoin(portalSettings, eq(portalSettings.workspaceId, workspaces.id))
-    .where(eq(workspaces.id, workspaceId));
-  return row
-    ? {
-        workspaceName: row.workspaceName,
-        brandColor: row.brandColor ?? '#2563eb',
-        hasLogo: row.hasLogo ?? false,
-        welcomeMessage: row.welcomeMessage ?? null,
-        allowColleagueInvites: row.allowColleagueInvites ?? true,
-        updatedAt: row.updatedAt,
-      }
-    : undefined;
-}
-
-type Settings = NonNullable<Awaited<ReturnType<typeof findSettings>>>;
-
-/** How the portal looks for a workspace: its name, colour, logo and welcome. */
-export function brandingOf(workspaceId: string, settings: Settings) {
-  return {
-    workspaceName: settings.workspaceName,
-    brandColor: settings.brandColor,
-    brandTextColor: textOn(settings.brandColor).color,
-    logoUrl: settings.hasLogo ? `/api/portal/v1/branding/${workspaceId}/logo?v=${settings.updatedAt?.getTime() ?? 0}` : null,
-    welcomeMessage: settings.welcomeMessage,
-  };
-}
-
-export async function brandingFor(db: Db, workspaceId: string) {
-  return brandingOf(workspaceId, (await findSettings(db, workspaceId))!);
-}
-
 export async function saveSettings(
   db: Db,
   workspaceId: string,
@@ -105,14 +61,6 @@ export async function saveSettings(
     .insert(portalSettings)
     .values({ workspaceId, ...values, updatedAt: now })
     .onConflictDoUpdate({ target: portalSettings.workspaceId, set: { ...values, updatedAt: now } });
-}
-
-export async function findLogo(db: Db, workspaceId: string) {
-  const [row] = await db
-    .select({ logo: portalSettings.logo, logoType: portalSettings.logoType, updatedAt: portalSettings.updatedAt })
-    .from(portalSettings)
-    .where(eq(portalSettings.workspaceId, workspaceId));
-  return row?.logo && row.logoType ? { bytes: row.logo, type: row.logoType, updatedAt: row.updatedAt } : undefined;
 }
 
 export function sharedCommentsOfProject(db: Db, workspaceId: string, projectId: string) {

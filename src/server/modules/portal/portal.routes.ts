@@ -12,7 +12,7 @@ import { ActualInput, OutcomeInput, PlanInput, SuccessPlan, VerificationInput } 
 import { multipartLimits, readUpload, sendFile, uploadSchema } from '../projects/uploads.http.ts';
 import { setPortalCookie } from './portal-cookie.ts';
 import * as auth from './portal-auth.service.ts';
-import { brandingFor } from './portal.repo.ts';
+import { brandingFor, logoOf } from '../branding/branding.service.ts';
 import * as plan from './portal-plan.service.ts';
 import * as service from './portal.service.ts';
 
@@ -125,7 +125,7 @@ export const portalRoutes =
       '/branding/:workspaceId/logo',
       { config: publicRoute, schema: { tags, summary: "The workspace's logo, shown in its portal and its executive summaries (?v= is the version the link was made for)", params: WorkspaceParams } },
       async (request, reply) => {
-        const logo = await service.logoOf(services, request.params.workspaceId);
+        const logo = await logoOf(services, request.params.workspaceId);
         if (!logo) throw notFound('logo');
         // A link carries the logo's version (?v=), so the version asked for is cached for good; a new logo is a new link.
         const version = (request.query as { v?: string } | undefined)?.v;

@@ -1,7 +1,6 @@
 import { mentionedIn } from '../../../core/my-work/mentions.ts';
 import { checkAnswers, type FormAnswers, type FormField } from '../../../core/portal/forms.ts';
-import { markOnWhite } from '../../../core/charts/contrast.ts';
-import { inTransaction, type Ctx, type Services } from '../../context.ts';
+import { inTransaction, type Ctx } from '../../context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../http/errors.ts';
 import { queueMail } from '../../mail/mail.service.ts';
 import { projectHeadline, projectWithRows } from '../projects/projects.service.ts';
@@ -21,6 +20,7 @@ import {
 import { grantAccess } from './portal-access.service.ts';
 import { taskCalendarFile } from '../calendars/calendars.service.ts';
 import * as repo from './portal.repo.ts';
+import { brandingOf, brandingSettings } from '../branding/branding.service.ts';
 import { actorOf, recordEvents } from '../history/history.service.ts';
 import type { PortalProject, PortalTask } from '../../../contract/portal.ts';
 import { addContact, contactOf, contactsOfAccount } from '../contacts/contacts.service.ts';
@@ -50,34 +50,14 @@ async function visibleTask(ctx: ContactCtx, projectId: string, taskId: string) {
 export async function portalMe(ctx: ContactCtx) {
   const contact = await contactOf(ctx, ctx.actor.contactId);
   if (!contact) throw notFound('contact');
-  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const settings = await brandingSettings(ctx.db, ctx.workspaceId);
   const projects = await repo.projectsOfContact(ctx.db, ctx.workspaceId, ctx.actor.contactId);
   return {
     contact: { id: contact.id, name: contact.name, email: contact.email },
     preview: ctx.actor.preview,
-    branding: repo.brandingOf(ctx.workspaceId, settings),
+    branding: brandingOf(ctx.workspaceId, settings),
     projects: projects.map((p) => ({ id: p.id, name: p.name })),
   };
-}
-
-/**
- * The workspace's look (its logo and brand colour, set in the portal settings) for the pages and documents it
- * brands beyond the portal: the executive summary and its PDF.
- */
-export async function workspaceBranding(ctx: Ctx) {
-  const branding = repo.brandingOf(ctx.workspaceId, (await repo.findSettings(ctx.db, ctx.workspaceId))!);
-  return {
-    workspaceName: branding.workspaceName,
-    brandColor: branding.brandColor,
-    brandTextColor: branding.brandTextColor,
-    brandMarkColor: markOnWhite(branding.brandColor),
-    logoUrl: branding.logoUrl,
-  };
-}
-
-/** The workspace's logo, for its portal pages. */
-export function logoOf(services: Services, workspaceId: string) {
-  return repo.findLogo(services.database.db, workspaceId);
 }
 
 /** The customer's view of their project: the visible plan by stage, "your tasks" first, milestones with their ratings. */
@@ -98,7 +78,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
 
   // One after the other: inside a transaction they share one connection.
   const { project, rows, files } = await projectWithRows(ctx, projectId);
-  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const settings = await brandingSettings(ctx.db, ctx.workspaceId);
   const approvals = await approvalsOfProject(ctx, projectId);
   const comments = await repo.sharedCommentsOfProject(ctx.db, ctx.workspaceId, projectId);
   const ratings = await repo.ratingsOfProject(ctx.db, ctx.workspaceId, projectId);
@@ -171,7 +151,7 @@ export async function portalProject(ctx: ContactCtx, projectId: string): Promise
     health: project.health,
     projectedGoLive: project.projectedGoLive,
     onboardingManager: project.onboardingManager?.name ?? null,
-    branding: repo.brandingOf(ctx.workspaceId, settings),
+    branding: brandingOf(ctx.workspaceId, settings),
     allowColleagueInvites: settings.allowColleagueInvites,
     preview: ctx.actor.preview,
     yourName: ctx.actor.name,
@@ -292,7 +272,7 @@ const domainOf = (email: string) => email.split('@')[1]?.toLowerCase() ?? '';
 /** A contact invites a colleague from their own company domain (unless the vendor turned that off). */
 export async function inviteColleague(ctx: ContactCtx, projectId: string, input: { name: string; email: string; title?: string | undefined }) {
   await accessOf(ctx, projectId);
-  const settings = (await repo.findSettings(ctx.db, ctx.workspaceId))!;
+  const settings = await brandingSettings(ctx.db, ctx.workspaceId);
   if (!settings.allowColleagueInvites) throw forbidden(`${settings.workspaceName} adds people to this portal itself: ask your onboarding manager.`);
   const me = (await contactOf(ctx, ctx.actor.contactId))!;
   if (domainOf(input.email) !== domainOf(me.email)) {

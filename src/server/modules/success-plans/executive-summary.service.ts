@@ -5,7 +5,7 @@ import { milestoneSlipRows } from '../projects/projects.service.ts';
 import { getProject } from '../projects/projects.service.ts';
 import { engagedContactNames } from './success-plans.repo.ts';
 import { getSuccessPlan } from './success-plans.service.ts';
-import { logoOf, workspaceBranding } from '../portal/portal.service.ts';
+import { logoOf, workspaceBranding } from '../branding/branding.service.ts';
 import { contactsOfAccount } from '../contacts/contacts.service.ts';
 
 /** The executive summary of a project: the same content for the printable page (JSON) and the PDF. */
