@@ -61,14 +61,3 @@ export function solidPng(width: number, height: number, [r, g, b]: [number, numb
     chunk('IEND', Buffer.alloc(0)),
   ]);
 }
-
-/** A multipart/form-data body with one file in the field "file". */
-export function multipartBody(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----landfall${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}

@@ -7,6 +7,7 @@ import { updateTask } from '../projects/tasks.service.ts';
 import { startAssessment, sendAssessment } from '../readiness/readiness.service.ts';
 import { addMetric, addOutcome } from '../success-plans/success-plans.service.ts';
 import { attachFile } from '../projects/deliverables.service.ts';
+import { multipartBody } from '../../test/uploads.ts';
 
 let env: TestEnv;
 let ws: Awaited<ReturnType<typeof makeWorkspace>>;
@@ -23,19 +24,8 @@ const PNG = Buffer.concat([
   Buffer.alloc(64, 1),
 ]);
 
-/** A multipart/form-data body with one file, as a browser sends it. */
-function multipart(fileName: string, bytes: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----landfall${Math.random().toString(16).slice(2)}`;
-  const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 async function upload(session: string, projectId: string, taskId: string, fileName: string, bytes: Buffer, query = '') {
-  const body = multipart(fileName, bytes);
+  const body = multipartBody(fileName, bytes);
   const response = await env.app.inject({
     method: 'POST',
     url: `/api/portal/v1/projects/${projectId}/tasks/${taskId}/files${query}`,

@@ -3,7 +3,8 @@ import { contextFor, type Author, type Ctx } from '../../context.ts';
 import { addContact } from '../contacts/contacts.service.ts';
 import { createProject } from '../projects/projects.service.ts';
 import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
-import { multipartBody, readPdf, solidPng } from '../../test/pdf.ts';
+import { readPdf, solidPng } from '../../test/pdf.ts';
+import { multipartBody } from '../../test/uploads.ts';
 import { addMetric, addOutcome, recordActual } from './success-plans.service.ts';
 
 let env: TestEnv;

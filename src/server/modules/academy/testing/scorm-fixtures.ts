@@ -1,6 +1,7 @@
 // Minimal real SCORM packages for tests (server and browser): a manifest and one SCO that finds the runtime's API
 // on its parent window, as every SCO does, and reports completion, a score and time when its button is pressed.
 import { strToU8, zipSync, type Zippable } from 'fflate';
+import { multipartBody } from '../../../test/uploads.ts';
 
 const manifest = (version: '1.2' | '2004', title: string) =>
   version === '1.2'
@@ -65,9 +66,5 @@ export function zipOf(files: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }
 
-/** A multipart/form-data body with one file in field "file", as a browser sends it. */
-export function multipartFile(fileName: string, bytes: Uint8Array, contentType = 'application/zip') {
-  const boundary = `----landfall${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), Buffer.from(bytes), Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
+/** A multipart/form-data body with one file in field "file", as a browser sends it (a SCORM zip unless said). */
+export const multipartFile = (fileName: string, bytes: Uint8Array, contentType = 'application/zip') => multipartBody(fileName, bytes, contentType);
