@@ -1,57 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, PGLITE_EXTENSIONS, type Database } from './client.ts';
-import { migrateDatabase, migrationsFolder } from './migrate.ts';
+import { upgradedDatabase } from '../test/migrations.ts';
+import type { Database } from './client.ts';
 
 /**
  * Migration 0043_citus_keys re-keys 61 tenant tables by (workspace_id, id) and drops and re-adds the 107 foreign keys
  * that referenced their unique (workspace_id, id). An existing install upgrades in place: this test migrates a
  * database of its own (PGlite, or PostgreSQL when DATABASE_URL is set) to the migration before, fills the tables with
- * two workspaces' rows through plain SQL (the schema of 0040, fixed, not the code of today), applies the rest, and
+ * two workspaces' rows through plain SQL (the schema of 0040, fixed, not the code of today), applies it, and
  * checks that every row is as it was and every link still holds and is enforced.
  */
 const MIGRATION = '0043_citus_keys';
-
-/** A copy of the migrations folder that stops before `tag`. */
-function migrationsBefore(tag: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'landfall-migrations-'));
-  fs.cpSync(migrationsFolder, dir, { recursive: true });
-  const journalFile = path.join(dir, 'meta', '_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { idx: number; tag: string }[] };
-  const at = journal.entries.findIndex((entry) => entry.tag === tag);
-  expect(at, `${tag} in the journal`).toBeGreaterThan(0);
-  journal.entries = journal.entries.slice(0, at);
-  fs.writeFileSync(journalFile, JSON.stringify(journal));
-  return dir;
-}
-
-async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL;
-  if (!adminUrl) {
-    const database = await openDatabase({ pglite: await PGlite.create({ extensions: PGLITE_EXTENSIONS }) });
-    return { database, drop: () => database.close() };
-  }
-  const name = `lf_mig_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 const uuid = (workspace: number, n: number) => `00000000-0000-4000-8${workspace}00-${n.toString().padStart(12, '0')}`;
 
@@ -107,21 +65,15 @@ async function snapshot(database: Database) {
   return { rows, foreignKeys };
 }
 
-let env: { database: Database; drop: () => Promise<void> };
+let env: Awaited<ReturnType<typeof upgradedDatabase>>;
 let before: Awaited<ReturnType<typeof snapshot>>;
-let earlier: string;
 beforeAll(async () => {
-  env = await emptyDatabase();
-  earlier = migrationsBefore(MIGRATION);
-  await migrateDatabase(env.database, earlier);
-  for (const statement of [...fixture(1), ...fixture(2)]) await env.database.query(statement);
-  before = await snapshot(env.database);
-  await migrateDatabase(env.database);
+  env = await upgradedDatabase(MIGRATION, async (database) => {
+    for (const statement of [...fixture(1), ...fixture(2)]) await database.query(statement);
+    before = await snapshot(database);
+  });
 }, 180_000);
-afterAll(async () => {
-  await env?.drop();
-  if (earlier) fs.rmSync(earlier, { recursive: true, force: true });
-});
+afterAll(() => env?.drop());
 
 describe(`migration ${MIGRATION} on an existing install`, () => {
   it('keeps every row and every foreign key as it was', async () => {

@@ -13,7 +13,7 @@ const MIGRATION_LOCK = 4_242_001;
 
 /**
  * Applies pending migrations. Safe when several processes start at once on one PostgreSQL. `folder` is for tests that
- * migrate to an earlier migration first (citus-keys.migration.test.ts).
+ * migrate to an earlier migration first (test/migrations.ts, for the db/*.migration.test.ts).
  */
 export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.engine === 'pglite') {
