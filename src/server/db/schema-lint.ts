@@ -17,10 +17,10 @@ export const findingKey = (f: Finding) => `${f.rule} ${f.table}.${f.name}`;
 
 /**
  * Reference tables: small lookups that arrive without a workspace and say which one (an SSO sign-in name → its
- * workspace, a token's hash → its workspace). Citus copies them to every node; they are keyed by what is looked up,
- * not by workspace.
+ * workspace, a token's hash → its workspace, a member's sign-in email → their workspace and id). Citus copies them to
+ * every node; they are keyed by what is looked up, not by workspace.
  */
-export const REFERENCE_TABLES = ['sso_sign_in_names', 'token_lookups'];
+export const REFERENCE_TABLES = ['member_sign_in_emails', 'sso_sign_in_names', 'token_lookups'];
 
 const TENANT = `exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'workspace_id' and not a.attisdropped)
   and c.relname not in (${REFERENCE_TABLES.map((t) => `'${t}'`).join(', ')})`;

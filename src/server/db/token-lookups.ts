@@ -5,7 +5,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { tokenLookups } from './tables/token-lookups.ts';
 
-export type TokenKind = 'session' | 'api_token' | 'scim_token' | 'invite' | 'portal_invitation' | 'portal_link' | 'portal_session';
+export type TokenKind = 'session' | 'api_token' | 'scim_token' | 'invite' | 'portal_invitation' | 'portal_link' | 'portal_session' | 'unsubscribe';
 
 export interface IssuedToken {
   tokenHash: string;

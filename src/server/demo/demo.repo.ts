@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { claimSignInEmails } from '../db/sign-in-emails.ts';
 
 // Bulk inserts for made-up data. Each batch goes in as ONE json parameter expanded by
 // json_to_recordset: on 500 accounts that is ~4× faster than a multi-row VALUES with thousands of
@@ -75,8 +76,11 @@ async function insertRows<Row extends object>(db: Db, table: string, columns: Co
   await db.execute(sql`insert into ${sql.identifier(table)} (${list}) select ${list} from json_to_recordset(${json}::json) as r(${record})`);
 }
 
-export const insertMembers = (db: Db, workspaceId: string, rows: MemberRow[]) =>
-  insertRows<MemberRow>(db, 'members', { id: 'uuid', email: 'text', name: 'text', role: 'text', passwordHash: 'text' }, workspaceId, rows);
+/** Inserts members with their sign-in emails (db/sign-in-emails.ts), in the caller's transaction. */
+export async function insertMembers(db: Db, workspaceId: string, rows: MemberRow[]) {
+  await insertRows<MemberRow>(db, 'members', { id: 'uuid', email: 'text', name: 'text', role: 'text', passwordHash: 'text' }, workspaceId, rows);
+  await claimSignInEmails(db, rows.map((row) => ({ email: row.email, workspaceId, memberId: row.id })));
+}
 
 
 export interface AccountBatch {

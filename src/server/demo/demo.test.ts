@@ -57,6 +57,12 @@ describe('the demo workspace', () => {
     expect(roles.map((row) => row.role).sort()).toEqual(
       ['admin', 'csm', 'education', 'implementation_manager', 'leader', 'onboarding_manager', 'sales'].sort(),
     );
+    // The whole team can sign in: each member's email is in member_sign_in_emails, seeded in bulk with them.
+    const withoutSignIn = await rows(
+      `select m.email from members m where m.removed_at is null
+          and not exists (select 1 from member_sign_in_emails e where e.workspace_id = m.workspace_id and e.member_id = m.id and e.email = lower(m.email))`,
+    );
+    expect(withoutSignIn).toEqual([]);
   });
 
   it('sells three products with stages, and shows a second product users-only, a subsidiary implemented separately, and accounts at different stages', async () => {

@@ -3,6 +3,7 @@ import type { Ctx, Services } from '../context.ts';
 import { contextFor, inTransaction, systemActor } from '../context.ts';
 import { conflict, forbidden, notFound } from '../http/errors.ts';
 import type { MemberRole } from '../../core/people.ts';
+import { hashToken } from '../security/secrets.ts';
 import * as repo from './mail.repo.ts';
 import type { OutboxListQuery, OutboxMessage } from '../../contract/mail.ts';
 
@@ -90,7 +91,7 @@ export async function saveMailSettings(ctx: Ctx, rules: { perDay: number; perWee
 
 /** What an unsubscribe link is about (for its confirmation page); undefined for an unknown link. */
 export async function unsubscribeInfo(services: Services, token: string) {
-  const preference = await repo.findPreferenceByToken(services.database.db, token);
+  const preference = await repo.findPreferenceByToken(services.database.db, token, hashToken(token));
   if (!preference) return undefined;
   const [contact] = await services.database.query<{ email: string; account: string }>(
     'select c.email, a.name as account from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id where c.workspace_id = $1 and c.id = $2',
@@ -102,7 +103,7 @@ export async function unsubscribeInfo(services: Services, token: string) {
 /** Stops every automated message to the contact: now and from now on. Idempotent. */
 export async function unsubscribe(services: Services, token: string) {
   const db = services.database.db;
-  const preference = await repo.findPreferenceByToken(db, token);
+  const preference = await repo.findPreferenceByToken(db, token, hashToken(token));
   if (!preference) return undefined;
   const ctx = contextFor(services, systemActor(preference.workspaceId, 'unsubscribe'));
   await inTransaction(ctx, async (tx) => {

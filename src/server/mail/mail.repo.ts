@@ -2,6 +2,7 @@ import { containsPattern } from '../db/like.ts';
 import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { contactMailPreferences, mailBounces, mailSettings, outbox } from '../db/schema.ts';
+import { recordTokens, workspaceOfToken } from '../db/token-lookups.ts';
 import type { MailCredential } from './credentials.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -175,9 +176,17 @@ export async function saveCapRules(db: Db, workspaceId: string, rules: { perDay:
 
 // ---- unsubscribe ----
 
-/** The contact's unsubscribe token, made on first use. */
-export async function unsubscribeToken(db: Db, workspaceId: string, contactId: string, fresh: string): Promise<string> {
-  await db.insert(contactMailPreferences).values({ workspaceId, contactId, unsubscribeToken: fresh }).onConflictDoNothing();
+/** The contact's unsubscribe token, made on first use (`fresh`, with its lookup: in the caller's transaction). */
+export async function unsubscribeToken(db: Db, workspaceId: string, contactId: string, fresh: { token: string; tokenHash: string }): Promise<string> {
+  const [made] = await db
+    .insert(contactMailPreferences)
+    .values({ workspaceId, contactId, unsubscribeToken: fresh.token })
+    .onConflictDoNothing()
+    .returning({ token: contactMailPreferences.unsubscribeToken });
+  if (made) {
+    await recordTokens(db, 'unsubscribe', [{ tokenHash: fresh.tokenHash, workspaceId }]);
+    return made.token;
+  }
   const [row] = await db
     .select({ token: contactMailPreferences.unsubscribeToken })
     .from(contactMailPreferences)
@@ -185,8 +194,14 @@ export async function unsubscribeToken(db: Db, workspaceId: string, contactId: s
   return row!.token;
 }
 
-export async function findPreferenceByToken(db: Db, token: string) {
-  const [row] = await db.select().from(contactMailPreferences).where(eq(contactMailPreferences.unsubscribeToken, token));
+/** The preference an unsubscribe link names: token_lookups says the workspace, then its row by (workspace_id, token). */
+export async function findPreferenceByToken(db: Db, token: string, tokenHash: string) {
+  const workspaceId = await workspaceOfToken(db, 'unsubscribe', tokenHash);
+  if (!workspaceId) return undefined;
+  const [row] = await db
+    .select()
+    .from(contactMailPreferences)
+    .where(and(eq(contactMailPreferences.workspaceId, workspaceId), eq(contactMailPreferences.unsubscribeToken, token)));
   return row;
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import net from 'node:net';
 import type { SQL } from 'drizzle-orm';
 import { IANAZone } from 'luxon';
@@ -8,6 +8,7 @@ import type { Priority } from '../../core/cadences/types.ts';
 import type { BusinessCalendar } from '../../core/calendar.ts';
 import type { Services } from '../context.ts';
 import type { Db } from '../db/client.ts';
+import { hashToken, randomToken } from '../security/secrets.ts';
 import { hideCredentials, revealCredentials } from './credentials.ts';
 import * as repo from './mail.repo.ts';
 
@@ -360,7 +361,8 @@ export async function deliverDueMail(services: Services, options: DeliveryOption
 
 /** The public unsubscribe link of a contact (the token is made on first use, in the caller's transaction). */
 export async function unsubscribeUrlFor(db: Db, services: Services, workspaceId: string, contactId: string): Promise<string> {
-  const token = await repo.unsubscribeToken(db, workspaceId, contactId, `unsub_${randomBytes(24).toString('base64url')}`);
+  const fresh = randomToken('unsub');
+  const token = await repo.unsubscribeToken(db, workspaceId, contactId, { token: fresh, tokenHash: hashToken(fresh) });
   return `${services.config.publicUrl}/api/v1/unsubscribe/${token}`;
 }
 

@@ -89,11 +89,13 @@ export const contactMailPreferences = pgTable(
   {
     workspaceId: uuid('workspace_id').notNull(),
     contactId: uuid('contact_id').notNull(),
-    unsubscribeToken: text('unsubscribe_token').notNull().unique(),
+    /** Random (unsub_ + 24 bytes), kept in clear to write the link into each message; found through token_lookups. */
+    unsubscribeToken: text('unsubscribe_token').notNull(),
     unsubscribedAt: timestamp('unsubscribed_at', { withTimezone: true }),
   },
   (t) => [
     unique('contact_mail_preferences_contact_key').on(t.workspaceId, t.contactId),
+    unique('contact_mail_preferences_workspace_unsubscribe_token_key').on(t.workspaceId, t.unsubscribeToken),
     foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete('cascade'),
   ],
 );

@@ -19,9 +19,30 @@ export const members = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
-    // One sign-in identity per email address among current members.
-    uniqueIndex('members_email_active_key').on(sql`lower(${t.email})`).where(sql`${t.removedAt} is null`),
+    // One current member per email address in a workspace; across workspaces, member_sign_in_emails' key says so.
+    uniqueIndex('members_workspace_email_active_key').on(t.workspaceId, sql`lower(${t.email})`).where(sql`${t.removedAt} is null`),
   ],
+);
+
+/**
+ * Which workspace and member a sign-in email belongs to: the password sign-in arrives with an email alone. One email
+ * signs in to one workspace, and this table's key is what enforces it (a tenant table's unique keys include
+ * workspace_id, so they cannot). A reference table (Citus copies it to every node; no foreign key into members):
+ * sign-in reads it first, then the member by (workspace_id, id). One row per member not removed (deactivated ones
+ * keep theirs: the email is still theirs), written, moved and deleted in the transaction that changes the member
+ * (members.repo.ts, demo.repo.ts).
+ */
+export const memberSignInEmails = pgTable(
+  'member_sign_in_emails',
+  {
+    /** lower(members.email). */
+    email: text('email').primaryKey(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    memberId: uuid('member_id').notNull(),
+  },
+  (t) => [unique('member_sign_in_emails_member_key').on(t.workspaceId, t.memberId)],
 );
 
 export const invites = pgTable(

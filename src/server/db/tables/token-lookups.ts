@@ -3,7 +3,8 @@ import { createdAt } from './columns.ts';
 
 /**
  * Which workspace a secret belongs to, for the requests that arrive with nothing else: a session cookie, an API or
- * SCIM bearer token, a member's invitation, a portal invitation, sign-in link or session. A reference table (Citus
+ * SCIM bearer token, a member's invitation, a portal invitation, sign-in link or session, a contact's unsubscribe
+ * link. A reference table (Citus
  * copies it to every node; no foreign key into the tenant tables): the lookup reads it first, then the token's own
  * row by (workspace_id, token_hash), which routes to one shard. Written in the same transaction as the token's row;
  * that row stays the truth (revoked, spent, expired), so a lookup left behind by a re-issued invitation or a deleted

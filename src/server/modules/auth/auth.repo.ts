@@ -3,6 +3,7 @@ import type { MemberRole } from '../../../core/people.ts';
 import { batchedLookup } from '../../db/batch.ts';
 import type { Db } from '../../db/client.ts';
 import { apiTokens, dataVersions, members, sessions, signInFailures } from '../../db/schema.ts';
+import { ownerOfSignInEmail } from '../../db/sign-in-emails.ts';
 import { recordTokens, workspaceOfToken, workspacesOfTokens, workspaceTokenPairs, type TokenKind } from '../../db/token-lookups.ts';
 
 /** The workspace's data version, read in the same statement as who is asking (null before its first write). */
@@ -95,12 +96,15 @@ export async function touchSession(db: Db, workspaceId: string, sessionId: strin
   await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.workspaceId, workspaceId), eq(sessions.id, sessionId)));
 }
 
+/** The member who signs in with this email: member_sign_in_emails says whose it is, then their row in that workspace. */
 export async function findActiveMemberByEmail(db: Db, email: string) {
+  const owner = await ownerOfSignInEmail(db, email);
+  if (!owner) return undefined;
   const [row] = await db
     .select()
     .from(members)
     // A member the identity provider deactivated cannot sign in until reactivated.
-    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt), isNull(members.deactivatedAt)));
+    .where(and(eq(members.workspaceId, owner.workspaceId), eq(members.id, owner.memberId), isNull(members.removedAt), isNull(members.deactivatedAt)));
   return row;
 }
 

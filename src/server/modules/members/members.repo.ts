@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { invites, members, workspaces } from '../../db/schema.ts';
+import { claimSignInEmails, moveSignInEmail, ownerOfSignInEmail, releaseSignInEmail } from '../../db/sign-in-emails.ts';
 import { recordTokens, workspaceOfToken } from '../../db/token-lookups.ts';
 
 const memberColumns = {
@@ -35,13 +36,12 @@ export function findMembers(db: Db, workspaceId: string, memberIds: string[]) {
 
 /** Whether an active member of any workspace has this email: one email signs in to one workspace. */
 export async function activeMemberEmailExists(db: Db, email: string) {
-  const [row] = await db
-    .select({ id: members.id })
-    .from(members)
-    .where(and(sql`lower(${members.email}) = ${email.toLowerCase()}`, isNull(members.removedAt)))
-    .limit(1);
-  return row !== undefined;
+  return (await ownerOfSignInEmail(db, email)) !== undefined;
 }
+
+// A member and their sign-in email (db/sign-in-emails.ts) change together: in the caller's transaction, or in one of
+// their own (a savepoint inside the caller's).
+const together = <T>(db: Db, work: (tx: Db) => Promise<T>) => db.transaction((tx) => work(tx as unknown as Db));
 
 export async function findMemberByEmail(db: Db, workspaceId: string, email: string) {
   const [row] = await db
@@ -56,11 +56,14 @@ export async function insertMember(
   workspaceId: string,
   member: { email: string; name: string; role: string; passwordHash: string; deactivatedAt?: Date | null },
 ) {
-  const [row] = await db
-    .insert(members)
-    .values({ workspaceId, ...member })
-    .returning(memberColumns);
-  return row!;
+  return together(db, async (tx) => {
+    const [row] = await tx
+      .insert(members)
+      .values({ workspaceId, ...member })
+      .returning(memberColumns);
+    await claimSignInEmails(tx, [{ email: row!.email, workspaceId, memberId: row!.id }]);
+    return row!;
+  });
 }
 
 export async function updateMember(
@@ -69,19 +72,28 @@ export async function updateMember(
   memberId: string,
   patch: { name?: string; role?: string; email?: string; deactivatedAt?: Date | null },
 ) {
-  const [row] = await db
-    .update(members)
-    .set(patch)
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)))
-    .returning(memberColumns);
-  return row;
+  const update = (tx: Db) =>
+    tx
+      .update(members)
+      .set(patch)
+      .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId), isNull(members.removedAt)))
+      .returning(memberColumns);
+  if (patch.email === undefined) return (await update(db))[0];
+  return together(db, async (tx) => {
+    const [row] = await update(tx);
+    if (row) await moveSignInEmail(tx, workspaceId, memberId, row.email);
+    return row;
+  });
 }
 
 export async function markMemberRemoved(db: Db, workspaceId: string, memberId: string, now: Date) {
-  await db
-    .update(members)
-    .set({ removedAt: now })
-    .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+  await together(db, async (tx) => {
+    await tx
+      .update(members)
+      .set({ removedAt: now })
+      .where(and(eq(members.workspaceId, workspaceId), eq(members.id, memberId)));
+    await releaseSignInEmail(tx, workspaceId, memberId);
+  });
 }
 
 export async function countAdmins(db: Db, workspaceId: string) {

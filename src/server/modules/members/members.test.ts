@@ -1,14 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../db/errors.ts';
 import {
   httpClient,
   makeMember,
   makeWorkspace,
   signedInClient,
   startTestEnv,
+  TEST_PASSWORD,
   type HttpClient,
   type TestEnv,
   type TestMember,
 } from '../../test/harness.ts';
+import { addMember } from './members.service.ts';
 
 let env: TestEnv;
 let admin: TestMember;
@@ -110,5 +113,31 @@ describe('managing members', () => {
     expect(demote.status).toBe(409);
     expect(demote.body.detail).toMatch(/last admin/);
     expect((await loneApi.delete(`/api/v1/members/${loneAdmin.id}`)).status).toBe(403);
+  });
+
+  it('keeps an email to one workspace: once removed, the person can join another workspace and signs in there', async () => {
+    const leaving = await makeMember(env.services, admin.workspaceId, 'csm');
+    const { admin: otherAdmin } = await makeWorkspace(env.services, 'Contoso');
+    const otherApi = await signedInClient(env, otherAdmin);
+    expect((await otherApi.post('/api/v1/invites', { email: leaving.email.toUpperCase(), role: 'csm' })).status).toBe(409);
+    // Even past the check (two workspaces adding the same person at once), the sign-in email's key refuses the second.
+    await expect(addMember(env.services.database.db, otherAdmin.workspaceId, { email: leaving.email, name: 'Twin', role: 'csm', password: TEST_PASSWORD })).rejects.toSatisfy(
+      (error) => isUniqueViolation(error, 'member_sign_in_emails_pkey'),
+    );
+    expect(await env.services.database.query(`select id from members where workspace_id = $1 and name = 'Twin'`, [otherAdmin.workspaceId])).toEqual([]);
+
+    expect((await (await signedInClient(env, admin)).delete(`/api/v1/members/${leaving.id}`)).status).toBe(204);
+    const invite = await otherApi.post('/api/v1/invites', { email: leaving.email, role: 'leader' });
+    expect(invite.status).toBe(201);
+    const visitor = httpClient(env.app);
+    const accepted = await visitor.post(`/api/v1/invitations/${tokenFrom(invite.body.inviteUrl)}/accept`, { name: 'Lee Leaving', password: 'a new long password' });
+    expect(accepted.status).toBe(201);
+
+    expect((await visitor.post('/api/v1/session', { email: leaving.email, password: TEST_PASSWORD })).status).toBe(400);
+    const signedIn = await visitor.post('/api/v1/session', { email: leaving.email.toUpperCase(), password: 'a new long password' });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.member).toMatchObject({ id: accepted.body.member.id, role: 'leader' });
+    const owners = await env.services.database.query('select workspace_id, member_id from member_sign_in_emails where email = $1', [leaving.email]);
+    expect(owners).toEqual([{ workspace_id: otherAdmin.workspaceId, member_id: accepted.body.member.id }]);
   });
 });

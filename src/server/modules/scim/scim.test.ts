@@ -44,6 +44,10 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+/** The sign-in email the member holds in member_sign_in_emails (the key that keeps an email to one workspace). */
+const signInEmailsOf = async (memberId: string) =>
+  (await env.services.database.query<{ email: string }>('select email from member_sign_in_emails where member_id = $1', [memberId])).map((row) => row.email);
+
 const roleOf = async (memberId: string) => ((await adminApi.get('/api/v1/members')).body as { id: string; role: string }[]).find((m) => m.id === memberId)?.role;
 
 describe('Okta provisioning', () => {
@@ -151,6 +155,7 @@ describe('Microsoft Entra provisioning', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect(created.body.schemas).toEqual([USER, ENTERPRISE]);
     const id: string = created.body.id;
+    expect(await signInEmailsOf(id)).toEqual([userName.toLowerCase()]);
     const both = await scim('GET', `/Users?${q(`externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef" and userName eq "${userName}"`)}`);
     expect(both.body.totalResults).toBe(1);
     expect((await scim('GET', `/Users?${q(`externalId eq "0a21f0f2-8d2a-4f8e-bf98-7363c4aed4ef" and userName eq "someone.else@acme.test"`)}`)).body.totalResults).toBe(0);
@@ -169,9 +174,12 @@ describe('Microsoft Entra provisioning', () => {
     expect(patched.body[ENTERPRISE]).toEqual({ employeeNumber: '701984', department: 'Onboarding' });
     const member = ((await adminApi.get('/api/v1/members')).body as { id: string; email: string; name: string }[]).find((m) => m.id === id);
     expect(member).toMatchObject({ email: 'test.user@acme.test', name: 'Test Usher' });
+    expect(await signInEmailsOf(id)).toEqual(['test.user@acme.test']);
 
     const off = await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'False' }] });
     expect(off.body.active).toBe(false);
+    // Deactivated, they keep their email (no one else may take it while the provider may reactivate them).
+    expect(await signInEmailsOf(id)).toEqual(['test.user@acme.test']);
     const on = await scim('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'Replace', path: 'active', value: 'True' }] });
     expect(on.body.active).toBe(true);
 
@@ -189,6 +197,7 @@ describe('Microsoft Entra provisioning', () => {
 
     expect((await scim('DELETE', `/Users/${id}`)).status).toBe(204);
     expect((await scim('GET', `/Users?${q(`userName eq "${userName}"`)}`)).body.totalResults).toBe(0);
+    expect(await signInEmailsOf(id)).toEqual([]);
   });
 
   it('pages with startIndex and count, and serves its configuration, resource types and schemas', async () => {

@@ -123,6 +123,9 @@ describe('signing in through the OpenID provider', () => {
     const me = await httpClient(env.app, { cookie: `lf_session=${session}` }).get('/api/v1/session');
     expect(me.body.member).toMatchObject({ email: 'olivia@acme.test', name: 'Olivia Okta', role: 'onboarding_manager' });
     expect(me.body.workspace.id).toBe(workspaceId);
+    // Their email is theirs from now on: no other workspace may add them, and a password sign-in finds them here.
+    const owners = await env.services.database.query('select workspace_id, member_id from member_sign_in_emails where email = $1', ['olivia@acme.test']);
+    expect(owners).toEqual([{ workspace_id: workspaceId, member_id: me.body.member.id }]);
   });
 
   it('signs an existing member in again and follows their groups when they change', async () => {
