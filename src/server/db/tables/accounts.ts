@@ -27,16 +27,31 @@ export const accounts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
+    /**
+     * Name and domain, lower-cased, as one text (a unit separator between them), kept by PostgreSQL: "contains"
+     * searches match it with a plain LIKE through one trigram index — ILIKE over two columns cost ~6× more per row.
+     */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name || chr(31) || coalesce(domain, ''))`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('accounts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
-    index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn),
+    // One index per sort of the list (accounts.repo.ts sortColumns), so a page is read in order, not sorted:
+    // backwards for a descending sort, and a descending index where empty dates stay last both ways.
+    index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn, t.id),
+    index('accounts_workspace_signed_desc_idx').on(t.workspaceId, t.contractSignedOn.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('accounts_workspace_renewal_idx').on(t.workspaceId, t.renewalOn, t.id),
+    index('accounts_workspace_renewal_desc_idx').on(t.workspaceId, t.renewalOn.desc().nullsLast(), t.id.desc().nullsFirst()),
+    index('accounts_workspace_value_idx').on(t.workspaceId, t.contractValue, t.id),
+    index('accounts_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
+    index('accounts_workspace_segment_idx').on(t.workspaceId, t.segment, t.id),
+    index('accounts_workspace_industry_idx').on(t.workspaceId, t.industry, t.id),
     uniqueIndex('accounts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('accounts_workspace_domain_idx').on(t.workspaceId, t.domain),
-    // "Contains" matches (the list's q, the search) through trigrams: `ilike '%text%'` without reading every row.
-    index('accounts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('accounts_domain_trgm_idx').using('gin', sql`${t.domain} gin_trgm_ops`),
+    // "Contains" matches (the list's q, the search) through trigrams: `like '%text%'` without reading every row.
+    index('accounts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

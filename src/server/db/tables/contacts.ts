@@ -26,6 +26,10 @@ export const contacts = pgTable(
     externalId: text('external_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** Name and email, lower-cased, as one text for "contains" searches (as accounts.search_text). */
+    searchText: text('search_text')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(name || chr(31) || email)`),
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.id] }),
@@ -34,8 +38,7 @@ export const contacts = pgTable(
     uniqueIndex('contacts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('contacts_modules_idx').using('gin', t.modules),
     index('contacts_guide_idx').on(t.workspaceId, t.guideContactId),
-    index('contacts_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-    index('contacts_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
+    index('contacts_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
     foreignKey({ columns: [t.workspaceId, t.accountId], foreignColumns: [accounts.workspaceId, accounts.id] }),
     foreignKey({
       columns: [t.workspaceId, t.organizationId],

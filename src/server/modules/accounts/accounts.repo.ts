@@ -1,5 +1,5 @@
-import { containsPattern } from '../../db/like.ts';
-import { and, asc, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { containsText } from '../../db/like.ts';
+import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import { accountCounts, accountOwners, accounts, contacts, members } from '../../db/schema.ts';
@@ -24,8 +24,10 @@ const contactCount = sql<number>`(
 const isoTimestamp = <T extends string | null>(column: AnyPgColumn) =>
   sql<T>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-const accountColumns = {
+/** An account's own columns: what the list picks its page by, before anything is looked up for the page's rows. */
+const ownColumns = {
   id: accounts.id,
+  workspaceId: accounts.workspaceId,
   name: accounts.name,
   domain: accounts.domain,
   industry: accounts.industry,
@@ -39,24 +41,30 @@ const accountColumns = {
   products: accounts.products,
   timezone: accounts.timezone,
   laerStage: accounts.laerStage,
-  createdAt: isoTimestamp<string>(accounts.createdAt),
-  updatedAt: isoTimestamp<string>(accounts.updatedAt),
-  archivedAt: isoTimestamp<string | null>(accounts.archivedAt),
-  owners: ownersJson,
-  contactCount,
+  createdAt: isoTimestamp<string>(accounts.createdAt).as('created_at_iso'),
+  updatedAt: isoTimestamp<string>(accounts.updatedAt).as('updated_at_iso'),
+  archivedAt: isoTimestamp<string | null>(accounts.archivedAt).as('archived_at_iso'),
 };
+
+const { workspaceId: _workspaceId, ...presentedColumns } = ownColumns;
+const accountColumns = { ...presentedColumns, owners: ownersJson, contactCount };
 export type AccountRow = Awaited<ReturnType<typeof findAccount>> & {};
 
+/**
+ * What each sort orders by, and whether the column can be empty. Every sort walks an index of its own
+ * (accounts_workspace_*_sort_idx) instead of sorting the workspace's accounts: a descending sort is the ascending
+ * one read backwards (ties by id reversed too), except where empty values must still come last both ways, which
+ * has a descending index of its own.
+ */
 const sortColumns = {
-  name: sql`lower(${accounts.name})`,
-  contractValue: accounts.contractValue,
-  contractSignedOn: accounts.contractSignedOn,
-  renewalOn: accounts.renewalOn,
-  createdAt: accounts.createdAt,
-  segment: accounts.segment,
-  industry: accounts.industry,
+  name: { column: sql`lower(${accounts.name})`, nullable: false },
+  contractValue: { column: accounts.contractValue, nullable: false },
+  contractSignedOn: { column: accounts.contractSignedOn, nullable: true },
+  renewalOn: { column: accounts.renewalOn, nullable: true },
+  createdAt: { column: accounts.createdAt, nullable: false },
+  segment: { column: accounts.segment, nullable: false },
+  industry: { column: accounts.industry, nullable: false },
 } as const;
-
 
 const statusFilter = (status: AccountListQuery['status']) =>
   status === 'active' ? isNull(accounts.archivedAt) : status === 'archived' ? isNotNull(accounts.archivedAt) : undefined;
@@ -64,8 +72,7 @@ const statusFilter = (status: AccountListQuery['status']) =>
 function listFilter(workspaceId: string, query: AccountListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, workspaceId), statusFilter(query.status)];
   if (query.q) {
-    const pattern = containsPattern(query.q);
-    conditions.push(or(ilike(accounts.name, pattern), ilike(accounts.domain, pattern)));
+    conditions.push(containsText(accounts.searchText, query.q));
   }
   if (query.segment?.length) conditions.push(inArray(accounts.segment, query.segment));
   if (query.industry?.length) conditions.push(inArray(accounts.industry, query.industry));
@@ -80,10 +87,28 @@ function listFilter(workspaceId: string, query: AccountListQuery): SQL {
   return and(...conditions)!;
 }
 
-type ListSort = { column: (typeof sortColumns)[keyof typeof sortColumns]; descending: boolean };
+type ListSort = { column: SQL | AnyPgColumn; nullable: boolean; descending: boolean };
 
-function listOrder({ column, descending }: ListSort) {
-  return [descending ? sql`${column} desc nulls last` : sql`${column} asc nulls last`, asc(accounts.id)];
+function listOrder({ column, nullable, descending }: ListSort, id: SQL | AnyPgColumn = accounts.id) {
+  const nulls = nullable ? sql` nulls last` : sql``;
+  return descending ? [sql`${column} desc${nulls}`, sql`${id} desc`] : [sql`${column} asc${nulls}`, sql`${id} asc`];
+}
+
+/**
+ * A page of accounts in the sort's order: the page's rows are picked first (walking the sort's index past the
+ * offset), and only those rows get their owners and contact count — not every row the offset skips.
+ */
+function pageOf(db: Db, where: SQL, sortBy: ListSort, limit: number | Placeholder, offset: number | Placeholder) {
+  const page = db
+    .select({ ...ownColumns, sortKey: sql`${sortBy.column}`.as('sort_key') })
+    .from(accounts)
+    .where(where)
+    .orderBy(...listOrder(sortBy))
+    .limit(limit)
+    .offset(offset)
+    .as('accounts');
+  const { workspaceId: _, sortKey, ...columns } = page._.selectedFields;
+  return { page, columns: { ...columns, owners: ownersJson, contactCount }, order: listOrder({ ...sortBy, column: sql`${sortKey}` }, sql`${columns.id}`) };
 }
 
 const isUnfiltered = (query: AccountListQuery) =>
@@ -107,16 +132,15 @@ function countedTotal(status: AccountListQuery['status'], workspaceId: Placehold
 
 /** A page of the unfiltered list and its total in one statement. */
 const unfilteredPage = (db: Db, sort: string, status: AccountListQuery['status'], sortBy: ListSort) =>
-  prepared(db, `accounts_page_${status}_${sort}`, (name) =>
-    db
-      .select({ ...accountColumns, total: countedTotal(status, sql.placeholder('workspaceId')) })
-      .from(accounts)
-      .where(and(eq(accounts.workspaceId, sql.placeholder('workspaceId')), statusFilter(status)))
-      .orderBy(...listOrder(sortBy))
-      .limit(sql.placeholder('limit'))
-      .offset(sql.placeholder('offset'))
-      .prepare(name),
-  );
+  prepared(db, `accounts_page_${status}_${sort}`, (name) => {
+    const where = and(eq(accounts.workspaceId, sql.placeholder('workspaceId')), statusFilter(status))!;
+    const { page, columns, order } = pageOf(db, where, sortBy, sql.placeholder('limit'), sql.placeholder('offset'));
+    return db
+      .select({ ...columns, total: countedTotal(status, sql.placeholder('workspaceId')) })
+      .from(page)
+      .orderBy(...order)
+      .prepare(name);
+  });
 
 const unfilteredTotal = (db: Db, status: AccountListQuery['status']) =>
   prepared(db, `accounts_total_${status}`, (name) =>
@@ -125,7 +149,7 @@ const unfilteredTotal = (db: Db, status: AccountListQuery['status']) =>
 
 export async function listAccounts(db: Db, workspaceId: string, query: AccountListQuery) {
   const descending = query.sort.startsWith('-');
-  const sortBy = { column: sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns], descending };
+  const sortBy = { ...sortColumns[query.sort.replace(/^-/, '') as keyof typeof sortColumns], descending };
   if (isUnfiltered(query)) {
     const rows = await unfilteredPage(db, query.sort, query.status, sortBy).execute({ workspaceId, limit: query.limit, offset: query.offset });
     // Past the last page there is no row to carry the total.
@@ -133,8 +157,9 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
     return { items: rows.map(({ total: _, ...row }) => row), total };
   }
   const where = listFilter(workspaceId, query);
+  const { page, columns, order } = pageOf(db, where, sortBy, query.limit, query.offset);
   const [items, totals] = await Promise.all([
-    db.select(accountColumns).from(accounts).where(where).orderBy(...listOrder(sortBy)).limit(query.limit).offset(query.offset),
+    db.select(columns).from(page).orderBy(...order),
     db.select({ total: count() }).from(accounts).where(where),
   ]);
   return { items, total: totals[0]?.total ?? 0 };

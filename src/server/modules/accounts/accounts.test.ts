@@ -137,6 +137,23 @@ describe('the account list', () => {
     expect(names((await listApi.get('/api/v1/accounts?sort=-contractValue')).body)[0]).toBe('Beta Health');
   });
 
+  it('reads a descending sort as the ascending one backwards, ties included, and pages through it without gaps', async () => {
+    for (const sort of ['segment', 'industry', 'renewalOn', 'contractSignedOn', 'createdAt']) {
+      const ascending = names((await listApi.get(`/api/v1/accounts?sort=${sort}`)).body);
+      const descending = names((await listApi.get(`/api/v1/accounts?sort=-${sort}`)).body);
+      expect(ascending).toHaveLength(5);
+      if (sort === 'renewalOn' || sort === 'contractSignedOn') {
+        // Accounts without the date come last both ways.
+        const dated = (list: string[], rows: { name: string; [key: string]: unknown }[]) => list.filter((name) => rows.find((row) => row.name === name)?.[sort]);
+        const rows = (await listApi.get(`/api/v1/accounts?sort=${sort}`)).body.items;
+        expect(dated(descending, rows)).toEqual(dated(ascending, rows).reverse());
+        expect(descending.slice(dated(descending, rows).length)).toEqual(ascending.slice(dated(ascending, rows).length).reverse());
+      } else expect(descending).toEqual([...ascending].reverse());
+      const paged = [0, 2, 4].map(async (offset) => names((await listApi.get(`/api/v1/accounts?sort=-${sort}&limit=2&offset=${offset}`)).body));
+      expect((await Promise.all(paged)).flat()).toEqual(descending);
+    }
+  });
+
   it('searches names and domains, and filters by segment, industry, complexity and owner', async () => {
     expect(names((await listApi.get('/api/v1/accounts?q=health')).body)).toEqual(['Beta Health', 'Delta Health']);
     expect(names((await listApi.get('/api/v1/accounts?q=gamma.example')).body)).toEqual(['Gamma Logistics']);

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { containsPattern, startsWithPattern } from '../../db/like.ts';
+import { containsPattern, containsText, startsWithPattern } from '../../db/like.ts';
 
 export interface HitRow {
   kind: string;
@@ -23,12 +23,12 @@ export async function searchAll(db: Db, workspaceId: string, text: string, limit
   const rank = (column: ReturnType<typeof sql.raw>) => sql`(case when ${column} ilike ${prefix} then 0 else 1 end)`;
   const result = await db.execute(sql`
     (select 'account' as kind, a.id, a.name as title, a.domain as subtitle, a.id as account_id, null::uuid as project_id, ${rank(sql.raw('a.name'))} as rank
-       from accounts a where a.workspace_id = ${workspaceId} and a.archived_at is null and (a.name ilike ${like} or a.domain ilike ${like})
+       from accounts a where a.workspace_id = ${workspaceId} and a.archived_at is null and ${containsText(sql.raw('a.search_text'), text)}
        order by rank, length(a.name), a.name limit ${limit})
     union all
     (select 'contact', c.id, c.name, c.email || ' · ' || a.name, c.account_id, null::uuid, ${rank(sql.raw('c.name'))}
        from contacts c join accounts a on a.workspace_id = c.workspace_id and a.id = c.account_id
-       where c.workspace_id = ${workspaceId} and c.left_on is null and (c.name ilike ${like} or c.email ilike ${like})
+       where c.workspace_id = ${workspaceId} and c.left_on is null and ${containsText(sql.raw('c.search_text'), text)}
        order by 7, length(c.name), c.name limit ${limit})
     union all
     (select 'project', p.id, p.name, a.name, p.account_id, p.id, ${rank(sql.raw('p.name'))}
