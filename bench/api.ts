@@ -20,7 +20,8 @@ import { migrateDatabase } from '../src/server/db/migrate.ts';
 import { seedAccounts } from '../src/server/demo/demo.ts';
 import { createApiToken } from '../src/server/modules/api-tokens/api-tokens.service.ts';
 import { findActiveMemberByEmail } from '../src/server/modules/auth/auth.repo.ts';
-import { autocannonRequests, mixRequests, profileMix, mixTargets, type MixTargets } from './lib/api-mix.ts';
+import { autocannonRequests, mixRequests, onlyKind, profileMix, mixTargets, type MixTargets } from './lib/api-mix.ts';
+import { cpuDuring, type Query } from './lib/cpu.ts';
 import { freePort, runLoad, startServer as startServerProcess, stopServer, type Load } from './lib/http-load.ts';
 
 const ACCOUNTS = 10_000;
@@ -30,6 +31,8 @@ const TASKS = 40_000;
 const WRITES = 0.1;
 const CONNECTIONS = 32;
 const WARM_UP_SECONDS = 3;
+/** Each kind's CPU is measured over this long. */
+const KIND_SECONDS = 3;
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const PATH = '/api/v1/accounts?limit=50';
 
@@ -51,15 +54,28 @@ if (pinned) execFileSync('taskset', ['-cp', String(cpus - 1), String(process.pid
 
 const startServer = (script: string, args: string[], env: NodeJS.ProcessEnv) => startServerProcess(script, args, env, pinned ? { cpus: `0-${cpus - 2}` } : {});
 
-/** A short warm-up (JIT, connection pools, PostgreSQL's caches), then the measured run. */
-async function measure(label: string, url: string, headers: Record<string, string> = {}, requests?: () => Request[]): Promise<Load> {
+/**
+ * A short warm-up (JIT, connection pools, PostgreSQL's caches), then the measured run; with `cpu`, also the CPU
+ * per request the server process and PostgreSQL's backends spent in the measured run.
+ */
+async function measure(
+  label: string,
+  url: string,
+  headers: Record<string, string> = {},
+  requests?: () => Request[],
+  cpu?: { pid: number; query: Query },
+): Promise<Load & { appCpuMs?: number; dbCpuMs?: number }> {
   await runLoad(url, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers, ...(requests ? { requests: requests() } : {}) });
-  const result = await runLoad(url, { connections: CONNECTIONS, seconds: duration, headers, ...(requests ? { requests: requests() } : {}) });
+  const run = () => runLoad(url, { connections: CONNECTIONS, seconds: duration, headers, ...(requests ? { requests: requests() } : {}) });
+  const measured = cpu ? await cpuDuring(cpu.pid, cpu.query, run) : { result: await run(), appMs: undefined, dbMs: undefined };
+  const result = measured.result;
+  const perRequest = (ms: number | undefined) => (ms === undefined ? undefined : Number((ms / result.requests).toFixed(2)));
+  const costs = cpu ? `   CPU per request: app ${perRequest(measured.appMs)} ms + PostgreSQL ${perRequest(measured.dbMs)} ms` : '';
   console.log(
     `${label.padEnd(28)} ${String(result.rps).padStart(7)} req/s   p50 ${result.p50} ms   p99 ${result.p99} ms   ` +
-      `non-2xx ${result.non2xx}   errors ${result.errors}`,
+      `non-2xx ${result.non2xx}   errors ${result.errors}${costs}`,
   );
-  return result;
+  return { ...result, appCpuMs: perRequest(measured.appMs), dbCpuMs: perRequest(measured.dbMs) };
 }
 
 async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -93,7 +109,10 @@ async function prepare(databaseUrl: string): Promise<{ token: string; targets: M
     installAll(); // the seeded workspace announces itself (its built-in playbooks)
     const started = performance.now();
     const seeded = await seedAccounts(services, { accounts: ACCOUNTS, projects: PROJECTS, tasks: TASKS, progress: Boolean(process.stderr.isTTY) });
-    await database.query('analyze');
+    // As autovacuum leaves a database minutes after a bulk load: statistics gathered, the visibility map set, and
+    // the trigram indexes' pending lists merged (a GIN index just filled holds new entries in a list that every
+    // search reads through until a vacuum merges them: searches cost ~10x more until then).
+    await database.query('vacuum analyze');
     console.log(`Seeded ${ACCOUNTS} accounts, ${PROJECTS} projects, ${TASKS} tasks in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     const admin = await findActiveMemberByEmail(database.db, seeded.email);
     if (!admin) throw new Error('the seeded workspace has no admin');
@@ -116,7 +135,9 @@ async function main() {
   console.log(`api bench: ${os.cpus().length} CPUs, Node ${process.version}, ${CONNECTIONS} connections, ${duration} s per run`);
   const database = await createDatabase();
   const children = new Set<ChildProcess>();
+  let closeClient = async () => {};
   const cleanUp = async () => {
+    await closeClient();
     await Promise.all([...children].map(stopServer));
     await database.drop();
   };
@@ -126,8 +147,13 @@ async function main() {
     const { token, targets } = await prepare(database.url);
     const headers = { authorization: `Bearer ${token}` };
     const env = { ...process.env, DATABASE_URL: database.url };
+    // For the backends' pids (their CPU is read from /proc).
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    closeClient = () => client.end();
+    const query: Query = async <T>(sql: string) => (await client.query(sql)).rows as T[];
 
-    const landfall: { processes: number; result: Load; mixed: Load }[] = [];
+    const landfall: { processes: number; result: Load; mixed: Load & { appCpuMs?: number; dbCpuMs?: number } }[] = [];
     let seed = 1;
     for (const processes of processCounts) {
       const port = await freePort();
@@ -145,8 +171,18 @@ async function main() {
       if (processes === processCounts[0]) {
         const kinds = await profileMix(base, targets, headers);
         console.log(`mix (${WRITES * 100}% writes), each kind alone, p50: ${kinds.map((k) => `${k.kind} ${k.p50_ms} ms`).join(', ')}`);
+        // What each kind costs in CPU, the app's and PostgreSQL's: a figure that holds when the machine is busy.
+        const costs: string[] = [];
+        for (const { kind } of kinds) {
+          const requests = () => autocannonRequests(onlyKind(mixRequests(targets, { writes: WRITES, seed: 5 }), kind), headers);
+          const { result: load, appMs, dbMs } = await cpuDuring(server.pid!, query, () => runLoad(base, { connections: 8, seconds: KIND_SECONDS, headers, requests: requests() }));
+          costs.push(`${kind} ${(appMs / load.requests).toFixed(2)} + ${(dbMs / load.requests).toFixed(2)}`);
+        }
+        console.log(`CPU per request, app + PostgreSQL ms, each kind alone (8 connections): ${costs.join(', ')}`);
       }
-      const mixed = await measure(`Landfall mix, ${label}`, base, headers, () => autocannonRequests(mixRequests(targets, { writes: WRITES, seed: seed++ }), headers));
+      // One process's CPU is the server's own; with several, the workers' (children of the primary) are not counted.
+      const cpu = processes === 1 ? { pid: server.pid!, query } : undefined;
+      const mixed = await measure(`Landfall mix, ${label}`, base, headers, () => autocannonRequests(mixRequests(targets, { writes: WRITES, seed: seed++ }), headers), cpu);
       landfall.push({ processes, result, mixed });
       await stopServer(server);
       children.delete(server);
@@ -187,6 +223,8 @@ async function main() {
         mixed_rps: single.mixed.rps,
         mixed_p99_ms: single.mixed.p99,
         mixed_ratio: Number((single.mixed.rps / bare.rps).toFixed(3)),
+        mixed_app_cpu_ms: single.mixed.appCpuMs,
+        mixed_db_cpu_ms: single.mixed.dbCpuMs,
         scaling: Number((widest.mixed.rps / single.mixed.rps).toFixed(2)),
         processes: widest.processes,
         pinned,

@@ -28,7 +28,6 @@
 // demo has them.
 // Ends with one JSON line.
 import { execSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,6 +52,7 @@ import { keyRing, seal } from '../src/server/security/sealed.ts';
 import { autocannonRequests, mixRequests, mixTargets } from './lib/api-mix.ts';
 import { openBenchDatabase } from './lib/bench-database.ts';
 import { capacityModel, DEFAULT_ASSUMPTIONS, type Scope, type TableCost } from './lib/capacity-model.ts';
+import { backendsCpu, cpuMs } from './lib/cpu.ts';
 import { freePort, runLoad, startServer, stopServer } from './lib/http-load.ts';
 
 const { values } = parseArgs({
@@ -74,7 +74,6 @@ const WRITES = 0.1;
 const MEASURED_ROWS = 1_000;
 /** Tables that grow with what happens in projects though they carry no project column. */
 const ACTIVITY_TABLES = new Set(['mail_outbox', 'webhook_deliveries', 'webhook_attempts', 'comment_mentions']);
-const CLOCK_TICK_MS = 1000 / Number(execSync('getconf CLK_TCK').toString().trim() || 100);
 
 const seconds = (since: number) => ((performance.now() - since) / 1000).toFixed(1);
 const log = (line: string) => console.log(line);
@@ -206,25 +205,6 @@ async function rowsByWorkspace(database: Database, facts: TableFacts[]) {
   return { units, counts };
 }
 
-/** CPU (user + system) of a process so far, in ms; undefined once it has exited. */
-function cpuMs(pid: number): number | undefined {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * CLOCK_TICK_MS;
-  } catch {
-    return undefined;
-  }
-}
-
-async function backendsCpu(database: Database) {
-  const pids = await database.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-  return new Map(pids.flatMap(({ pid }) => {
-    const ms = cpuMs(pid);
-    return ms === undefined ? [] : [[pid, ms] as const];
-  }));
-}
-
 const writeCounters = (database: Database) =>
   database.query<{ table: string; writes: number; indexed: number }>(
     `select s.relname as table, (s.n_tup_ins + s.n_tup_upd + s.n_tup_del)::float8 as writes,
@@ -306,11 +286,11 @@ async function main() {
     const mix = () => autocannonRequests(mixRequests(targets, { writes: WRITES, seed: seed++ }), headers);
     await runLoad(base, { connections: CONNECTIONS, seconds: WARM_UP_SECONDS, headers, requests: mix() });
     const appBefore = cpuMs(server.pid!)!;
-    const dbBefore = await backendsCpu(bench.database);
+    const dbBefore = await backendsCpu((sql) => bench.database.query(sql));
     const writesBefore = await writeCounters(bench.database);
     const load = await runLoad(base, { connections: CONNECTIONS, seconds: DURATION, headers, requests: mix() });
     const appAfter = cpuMs(server.pid!)!;
-    const dbAfter = await backendsCpu(bench.database);
+    const dbAfter = await backendsCpu((sql) => bench.database.query(sql));
     await stopServer(server); // its backends exit, and report their row writes
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const writesAfter = await writeCounters(bench.database);

@@ -108,6 +108,17 @@ export function mixRequests(targets: MixTargets, options: { writes: number; seed
   return (): Pick => (next() < options.writes ? write() : fixedReads ? any(fixedReads) : read());
 }
 
+/** Only the requests of one kind of the mix (its picks of other kinds skipped), for what that kind costs alone. */
+export function onlyKind(pick: () => Pick, kind: string): () => Pick {
+  return () => {
+    for (let tries = 0; tries < 100_000; tries++) {
+      const chosen = pick();
+      if (chosen.kind === kind) return chosen;
+    }
+    throw new Error(`the mix has no requests of the kind "${kind}"`);
+  };
+}
+
 /** The mix as autocannon requests: each request sent is a fresh pick. */
 export function autocannonRequests(pick: () => Pick, staff: Record<string, string>): Request[] {
   return [
