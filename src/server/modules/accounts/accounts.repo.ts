@@ -2,6 +2,7 @@ import { containsText } from '../../db/like.ts';
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { accountCounts, accountOwners, accounts, contacts, members } from '../../db/schema.ts';
 import type { AccountListQuery } from '../../../contract/accounts.ts';
 
@@ -113,16 +114,6 @@ function pageOf(db: Db, where: SQL, sortBy: ListSort, limit: number | Placeholde
 
 const isUnfiltered = (query: AccountListQuery) =>
   !query.q && !query.segment?.length && !query.industry?.length && !query.complexity?.length && !query.laerStage?.length && !query.owner;
-
-// Named prepared statements (parsed and planned once per connection) for the hot paths, built once per database handle.
-const preparedByDb = new WeakMap<Db, Map<string, unknown>>();
-function prepared<T>(db: Db, name: string, build: (name: string) => T): T {
-  let statements = preparedByDb.get(db);
-  if (!statements) preparedByDb.set(db, (statements = new Map()));
-  let statement = statements.get(name) as T | undefined;
-  if (!statement) statements.set(name, (statement = build(name)));
-  return statement;
-}
 
 /** The unfiltered list's total, kept by triggers in account_counts (migrations 0004, 0041) instead of counted. */
 function countedTotal(status: AccountListQuery['status'], workspaceId: Placeholder | string) {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import {
   accounts,
   commentMentions,
@@ -101,7 +102,13 @@ export function listProjects(db: Db, workspaceId: string, query: ProjectListQuer
 }
 
 export async function findProjectSummary(db: Db, workspaceId: string, projectId: string) {
-  const [row] = await summaries(db).where(and(eq(projects.workspaceId, workspaceId), eq(projects.id, projectId)));
+  // Prepared: planning its eight sub-selects cost PostgreSQL more than running them, on every project and portal page.
+  const statement = prepared(db, 'project_summary', (name) =>
+    summaries(db)
+      .where(and(eq(projects.workspaceId, sql.placeholder('workspaceId')), eq(projects.id, sql.placeholder('projectId'))))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId, projectId });
   return row;
 }
 
