@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import {
   contacts,
   members,
@@ -64,29 +65,35 @@ export async function saveSettings(
 }
 
 export function sharedCommentsOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(taskComments)
-    .where(and(eq(taskComments.workspaceId, workspaceId), eq(taskComments.projectId, projectId), eq(taskComments.internal, false)))
-    .orderBy(taskComments.createdAt);
+  return prepared(db, 'portal_shared_comments', (name) =>
+    db
+      .select()
+      .from(taskComments)
+      .where(and(eq(taskComments.workspaceId, sql.placeholder('workspaceId')), eq(taskComments.projectId, sql.placeholder('projectId')), eq(taskComments.internal, false)))
+      .orderBy(taskComments.createdAt)
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export function ratingsOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select({
-      taskId: milestoneRatings.taskId,
-      milestone: projectTasks.title,
-      contactId: milestoneRatings.contactId,
-      contactName: contacts.name,
-      score: milestoneRatings.score,
-      comment: milestoneRatings.comment,
-      updatedAt: milestoneRatings.updatedAt,
-    })
-    .from(milestoneRatings)
-    .innerJoin(projectTasks, and(eq(projectTasks.workspaceId, milestoneRatings.workspaceId), eq(projectTasks.id, milestoneRatings.taskId)))
-    .innerJoin(contacts, and(eq(contacts.workspaceId, milestoneRatings.workspaceId), eq(contacts.id, milestoneRatings.contactId)))
-    .where(and(eq(milestoneRatings.workspaceId, workspaceId), eq(milestoneRatings.projectId, projectId)))
-    .orderBy(desc(milestoneRatings.updatedAt));
+  return prepared(db, 'portal_ratings', (name) =>
+    db
+      .select({
+        taskId: milestoneRatings.taskId,
+        milestone: projectTasks.title,
+        contactId: milestoneRatings.contactId,
+        contactName: contacts.name,
+        score: milestoneRatings.score,
+        comment: milestoneRatings.comment,
+        updatedAt: milestoneRatings.updatedAt,
+      })
+      .from(milestoneRatings)
+      .innerJoin(projectTasks, and(eq(projectTasks.workspaceId, milestoneRatings.workspaceId), eq(projectTasks.id, milestoneRatings.taskId)))
+      .innerJoin(contacts, and(eq(contacts.workspaceId, milestoneRatings.workspaceId), eq(contacts.id, milestoneRatings.contactId)))
+      .where(and(eq(milestoneRatings.workspaceId, sql.placeholder('workspaceId')), eq(milestoneRatings.projectId, sql.placeholder('projectId'))))
+      .orderBy(desc(milestoneRatings.updatedAt))
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export async function upsertRating(db: Db, values: typeof milestoneRatings.$inferInsert) {
@@ -146,19 +153,22 @@ export function portalActivity(db: Db, workspaceId: string, projectId: string, l
 
 /** Vendor people a customer can mention on this project: its onboarding manager and the members assigned to its tasks. */
 export function projectMembers(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .selectDistinct({ id: members.id, name: members.name, email: members.email })
-    .from(members)
-    .where(
-      and(
-        eq(members.workspaceId, workspaceId),
-        isNull(members.removedAt),
-        or(
-          sql`${members.id} = (select ${projects.onboardingManagerId} from ${projects} where ${projects.workspaceId} = ${workspaceId} and ${projects.id} = ${projectId})`,
-          sql`${members.id} in (select ${projectTasks.assigneeMemberId} from ${projectTasks} where ${projectTasks.workspaceId} = ${workspaceId} and ${projectTasks.projectId} = ${projectId})`,
+  return prepared(db, 'portal_project_members', (name) =>
+    db
+      .selectDistinct({ id: members.id, name: members.name, email: members.email })
+      .from(members)
+      .where(
+        and(
+          eq(members.workspaceId, sql.placeholder('workspaceId')),
+          isNull(members.removedAt),
+          or(
+            sql`${members.id} = (select ${projects.onboardingManagerId} from ${projects} where ${projects.workspaceId} = ${sql.placeholder('workspaceId')} and ${projects.id} = ${sql.placeholder('projectId')})`,
+            sql`${members.id} in (select ${projectTasks.assigneeMemberId} from ${projectTasks} where ${projectTasks.workspaceId} = ${sql.placeholder('workspaceId')} and ${projectTasks.projectId} = ${sql.placeholder('projectId')})`,
+          ),
         ),
-      ),
-    )
-    .orderBy(members.name);
+      )
+      .orderBy(members.name)
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 

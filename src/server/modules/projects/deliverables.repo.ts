@@ -1,15 +1,19 @@
 // The work a task asks of the customer and what comes back: its form and answers, its files, and sign-offs.
 // Staff and customers both use them; the portal only decides who may reach which task.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { projectTasks, signOffRequests, taskApprovals, taskFiles } from '../../db/schema.ts';
 
 export function filesOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(taskFiles)
-    .where(and(eq(taskFiles.workspaceId, workspaceId), eq(taskFiles.projectId, projectId)))
-    .orderBy(taskFiles.createdAt);
+  return prepared(db, 'project_files', (name) =>
+    db
+      .select()
+      .from(taskFiles)
+      .where(and(eq(taskFiles.workspaceId, sql.placeholder('workspaceId')), eq(taskFiles.projectId, sql.placeholder('projectId'))))
+      .orderBy(taskFiles.createdAt)
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export async function findFile(db: Db, workspaceId: string, projectId: string, fileId: string) {

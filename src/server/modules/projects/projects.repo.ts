@@ -158,11 +158,14 @@ export async function findTask(db: Db, workspaceId: string, taskId: string) {
 }
 
 export function projectTaskRows(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(projectTasks)
-    .where(and(eq(projectTasks.workspaceId, workspaceId), eq(projectTasks.projectId, projectId)))
-    .orderBy(asc(projectTasks.position));
+  return prepared(db, 'project_task_rows', (name) =>
+    db
+      .select()
+      .from(projectTasks)
+      .where(and(eq(projectTasks.workspaceId, sql.placeholder('workspaceId')), eq(projectTasks.projectId, sql.placeholder('projectId'))))
+      .orderBy(asc(projectTasks.position))
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 /** Which of the given ids are tasks of the project. */
@@ -233,10 +236,13 @@ export function planDependencyRows(db: Db, workspaceId: string, projectId: strin
 }
 
 export function projectDependencyRows(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(projectDependencies)
-    .where(and(eq(projectDependencies.workspaceId, workspaceId), eq(projectDependencies.projectId, projectId)));
+  return prepared(db, 'project_dependency_rows', (name) =>
+    db
+      .select()
+      .from(projectDependencies)
+      .where(and(eq(projectDependencies.workspaceId, sql.placeholder('workspaceId')), eq(projectDependencies.projectId, sql.placeholder('projectId'))))
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export async function assigneeNames(db: Db, workspaceId: string, memberIds: string[], contactIds: string[]) {
