@@ -39,7 +39,8 @@ export const accounts = pgTable(
     primaryKey({ columns: [t.workspaceId, t.id] }),
     index('accounts_workspace_name_idx').on(t.workspaceId, sql`lower(${t.name})`, t.id),
     // One index per sort of the list (accounts.repo.ts sortColumns), so a page is read in order, not sorted:
-    // backwards for a descending sort, and a descending index where empty dates stay last both ways.
+    // backwards for a descending sort, and a descending index where empty dates stay last both ways. Each carries
+    // the filter columns (INCLUDE, hand SQL in migration 0045), so a page's ids come from the index alone.
     index('accounts_workspace_signed_idx').on(t.workspaceId, t.contractSignedOn, t.id),
     index('accounts_workspace_signed_desc_idx').on(t.workspaceId, t.contractSignedOn.desc().nullsLast(), t.id.desc().nullsFirst()),
     index('accounts_workspace_renewal_idx').on(t.workspaceId, t.renewalOn, t.id),
@@ -48,6 +49,8 @@ export const accounts = pgTable(
     index('accounts_workspace_created_idx').on(t.workspaceId, t.createdAt, t.id),
     index('accounts_workspace_segment_idx').on(t.workspaceId, t.segment, t.id),
     index('accounts_workspace_industry_idx').on(t.workspaceId, t.industry, t.id),
+    // The stage filter's count reads this index alone (its INCLUDE columns, hand SQL in migration 0045).
+    index('accounts_workspace_stage_idx').on(t.workspaceId, t.laerStage, t.id),
     uniqueIndex('accounts_workspace_external_id_key').on(t.workspaceId, t.externalId).where(sql`${t.externalId} is not null`),
     index('accounts_workspace_domain_idx').on(t.workspaceId, t.domain),
     // "Contains" matches (the list's q, the search) through trigrams: `like '%text%'` without reading every row.

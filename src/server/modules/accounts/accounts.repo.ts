@@ -96,20 +96,24 @@ function listOrder({ column, nullable, descending }: ListSort, id: SQL | AnyPgCo
 }
 
 /**
- * A page of accounts in the sort's order: the page's rows are picked first (walking the sort's index past the
- * offset), and only those rows get their owners and contact count — not every row the offset skips.
+ * A page of accounts in the sort's order: the page's ids are picked first from the sort's index alone (it carries
+ * the filter columns: migration 0045), then only those rows are read, with their owners and contact count — not
+ * every row the offset skips or the filters leave out.
  */
-function pageOf(db: Db, where: SQL, sortBy: ListSort, limit: number | Placeholder, offset: number | Placeholder) {
+function pageOf<Extra extends Record<string, SQL.Aliased | SQL>>(db: Db, where: SQL, sortBy: ListSort, limit: number | Placeholder, offset: number | Placeholder, extra?: Extra) {
   const page = db
-    .select({ ...ownColumns, sortKey: sql`${sortBy.column}`.as('sort_key') })
+    .select({ workspaceId: accounts.workspaceId, id: accounts.id, sortKey: sql`${sortBy.column}`.as('sort_key') })
     .from(accounts)
     .where(where)
     .orderBy(...listOrder(sortBy))
     .limit(limit)
     .offset(offset)
-    .as('accounts');
-  const { workspaceId: _, sortKey, ...columns } = page._.selectedFields;
-  return { page, columns: { ...columns, owners: ownersJson, contactCount }, order: listOrder({ ...sortBy, column: sql`${sortKey}` }, sql`${columns.id}`) };
+    .as('page');
+  return db
+    .select({ ...accountColumns, ...(extra ?? ({} as Extra)) })
+    .from(page)
+    .innerJoin(accounts, and(eq(accounts.workspaceId, page.workspaceId), eq(accounts.id, page.id)))
+    .orderBy(...listOrder({ ...sortBy, column: sql`${page.sortKey}` }, page.id));
 }
 
 const isUnfiltered = (query: AccountListQuery) =>
@@ -125,12 +129,8 @@ function countedTotal(status: AccountListQuery['status'], workspaceId: Placehold
 const unfilteredPage = (db: Db, sort: string, status: AccountListQuery['status'], sortBy: ListSort) =>
   prepared(db, `accounts_page_${status}_${sort}`, (name) => {
     const where = and(eq(accounts.workspaceId, sql.placeholder('workspaceId')), statusFilter(status))!;
-    const { page, columns, order } = pageOf(db, where, sortBy, sql.placeholder('limit'), sql.placeholder('offset'));
-    return db
-      .select({ ...columns, total: countedTotal(status, sql.placeholder('workspaceId')) })
-      .from(page)
-      .orderBy(...order)
-      .prepare(name);
+    const total = countedTotal(status, sql.placeholder('workspaceId'));
+    return pageOf(db, where, sortBy, sql.placeholder('limit'), sql.placeholder('offset'), { total }).prepare(name);
   });
 
 const unfilteredTotal = (db: Db, status: AccountListQuery['status']) =>
@@ -148,9 +148,8 @@ export async function listAccounts(db: Db, workspaceId: string, query: AccountLi
     return { items: rows.map(({ total: _, ...row }) => row), total };
   }
   const where = listFilter(workspaceId, query);
-  const { page, columns, order } = pageOf(db, where, sortBy, query.limit, query.offset);
   const [items, totals] = await Promise.all([
-    db.select(columns).from(page).orderBy(...order),
+    pageOf(db, where, sortBy, query.limit, query.offset),
     db.select({ total: count() }).from(accounts).where(where),
   ]);
   return { items, total: totals[0]?.total ?? 0 };
