@@ -25,10 +25,8 @@ const contactCount = sql<number>`(
 const isoTimestamp = <T extends string | null>(column: AnyPgColumn) =>
   sql<T>`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** An account's own columns: what the list picks its page by, before anything is looked up for the page's rows. */
-const ownColumns = {
+const accountColumns = {
   id: accounts.id,
-  workspaceId: accounts.workspaceId,
   name: accounts.name,
   domain: accounts.domain,
   industry: accounts.industry,
@@ -45,10 +43,9 @@ const ownColumns = {
   createdAt: isoTimestamp<string>(accounts.createdAt).as('created_at_iso'),
   updatedAt: isoTimestamp<string>(accounts.updatedAt).as('updated_at_iso'),
   archivedAt: isoTimestamp<string | null>(accounts.archivedAt).as('archived_at_iso'),
+  owners: ownersJson,
+  contactCount,
 };
-
-const { workspaceId: _workspaceId, ...presentedColumns } = ownColumns;
-const accountColumns = { ...presentedColumns, owners: ownersJson, contactCount };
 export type AccountRow = Awaited<ReturnType<typeof findAccount>> & {};
 
 /**
