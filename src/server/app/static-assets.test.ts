@@ -80,4 +80,15 @@ describe('the built web app', () => {
       expect((await get(other)).body).not.toContain('modulepreload');
     }
   });
+
+  it('asks for the first API reads in the HTML, beside the scripts: the session everywhere, the project on its page', async () => {
+    const project = (await get('/projects/4eb2bd6d-3bbe-4962-9857-b42089095e80?tab=gantt')).body;
+    expect(project).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/session">');
+    expect(project).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/projects/4eb2bd6d-3bbe-4962-9857-b42089095e80">');
+    expect(project.indexOf('/api/v1/projects/')).toBeLessThan(project.indexOf('</head>'));
+    const accounts = (await get('/accounts')).body;
+    expect(accounts).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/session">');
+    expect(accounts).not.toContain('/api/v1/projects/');
+    expect((await get('/portal/projects/x')).body).not.toContain('/api/v1/session');
+  });
 });

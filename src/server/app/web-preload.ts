@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-// The staff app's HTML, per address, with the code of the page at that address announced up front: the browser
-// fetches the page's chunks while it fetches the app's entry, instead of discovering them only once the entry has
-// run (one step less before the project page shows). The chunks are read from the build's manifest.
+// The staff app's HTML, per address, with what the page at that address needs first announced up front: its code
+// (the chunks, read from the build's manifest) and its first API reads. The browser fetches them while it fetches
+// the app's entry, instead of discovering them only once the entry has run.
 
 /** As much of Vite's .vite/manifest.json as this reads. */
 interface ManifestChunk {
@@ -14,7 +14,8 @@ interface ManifestChunk {
 type Manifest = Record<string, ManifestChunk>;
 
 /** Addresses whose page code is announced, with the page's source module (as the manifest names it). */
-const PAGES: { address: RegExp; module: string }[] = [{ address: /^\/projects\/[0-9a-f-]{36}\/?(?:[?#].*)?$/i, module: 'features/projects/ProjectPage.tsx' }];
+const PROJECT_ADDRESS = /^\/projects\/([0-9a-f-]{36})\/?(?:[?#].*)?$/i;
+const PAGES: { address: RegExp; module: string }[] = [{ address: PROJECT_ADDRESS, module: 'features/projects/ProjectPage.tsx' }];
 
 /** The manifest keys a chunk loads with it (itself and its static imports, recursively). */
 function chunksOf(manifest: Manifest, key: string, seen = new Set<string>()): Set<string> {
@@ -38,17 +39,29 @@ export function preloadLinks(manifest: Manifest, module: string, entry = 'index.
 }
 
 /**
- * For the built app in `webDir`: a function from a request's URL to the staff app's HTML to send for it (the
- * plain index.html, or one with the page's chunks announced). Without a manifest, always the plain page.
+ * The API reads the app makes as soon as its script runs (the session on every page; the project on a project's page,
+ * see preloadRoute in App.tsx), asked for by the HTML itself: the browser fetches them beside the scripts, and the
+ * app's own fetch of the same URL takes the answer, instead of asking only once the scripts have arrived and run.
+ */
+export function dataLinks(url: string): string {
+  const reads = ['/api/v1/session'];
+  const project = PROJECT_ADDRESS.exec(url);
+  if (project) reads.push(`/api/v1/projects/${project[1]!}`);
+  return reads.map((read) => `<link rel="preload" as="fetch" crossorigin href="${read}">`).join('');
+}
+
+/**
+ * For the built app in `webDir`: a function from a request's URL to the staff app's HTML to send for it (with the
+ * page's chunks announced where there is a manifest, and its first API reads). Without a manifest, no chunks.
  */
 export function staffPageFor(webDir: string, index: Buffer): (url: string) => Buffer {
-  const manifestFile = path.join(webDir, '.vite', 'manifest.json');
-  if (!fs.existsSync(manifestFile)) return () => index;
-  const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest;
   const html = index.toString('utf8');
-  const pages = PAGES.filter((page) => manifest[page.module] && html.includes('</head>')).map((page) => ({
-    address: page.address,
-    html: Buffer.from(html.replace('</head>', `${preloadLinks(manifest, page.module)}</head>`)),
-  }));
-  return (url) => pages.find((page) => page.address.test(url))?.html ?? index;
+  if (!html.includes('</head>')) return () => index;
+  const manifestFile = path.join(webDir, '.vite', 'manifest.json');
+  const manifest = fs.existsSync(manifestFile) ? (JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as Manifest) : undefined;
+  const pages = PAGES.filter((page) => manifest?.[page.module]).map((page) => ({ address: page.address, links: preloadLinks(manifest!, page.module) }));
+  return (url) => {
+    const chunks = pages.find((page) => page.address.test(url))?.links ?? '';
+    return Buffer.from(html.replace('</head>', `${chunks}${dataLinks(url)}</head>`));
+  };
 }

@@ -1,5 +1,5 @@
 import { QueryClientProvider, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useParams } from 'react-router';
 import { Layout } from './Layout.tsx';
 import { isApiError, setUnauthenticatedHandler } from './api.ts';
@@ -16,8 +16,7 @@ import { ToastProvider } from '../components/ui/Toast.tsx';
 // Every page loads when first opened: the first visit downloads the shell (navigation, session, search launcher)
 // and the page it asked for, not the whole app. The project page's code can be asked for before the router runs
 // (see preloadRoute), so it comes while the session is being checked.
-export const loadProjectPage = () => import('../features/projects/ProjectPage.tsx');
-const ProjectPage = lazy(() => loadProjectPage().then((m) => ({ default: m.ProjectPage })));
+const ProjectPage = preloadablePage(() => import('../features/projects/ProjectPage.tsx').then((m) => m.ProjectPage));
 const ProjectsPage = lazy(() => import('../features/projects/ProjectsPage.tsx').then((m) => ({ default: m.ProjectsPage })));
 const HandoffPage = lazy(() => import('../features/handoffs/HandoffPage.tsx').then((m) => ({ default: m.HandoffPage })));
 const ExecutiveSummaryPage = lazy(() =>
@@ -65,6 +64,34 @@ const ProductsSettingsPage = lazy(() => import('../features/products/ProductsSet
 const MaturitySettingsPage = lazy(() => import('../features/products/MaturitySettingsPage.tsx').then((m) => ({ default: m.MaturitySettingsPage })));
 const HealthModelPage = lazy(() => import('../features/health/HealthModelPage.tsx').then((m) => ({ default: m.HealthModelPage })));
 
+/**
+ * A page whose code is asked for before the router runs (`preload`, from preloadRoute). It shows its own loading
+ * state until the code is in, rather than suspending as React.lazy does: React keeps a Suspense fallback on screen
+ * for at least 300 ms once it has shown it (its throttling of retries), however soon the code comes after.
+ */
+function preloadablePage(load: () => Promise<ComponentType>) {
+  let loaded: ComponentType | undefined;
+  const preload = () => load().then((component) => (loaded = component));
+  function Page() {
+    const [code, setCode] = useState<{ component?: ComponentType; error?: unknown }>(() => ({ component: loaded }));
+    useEffect(() => {
+      if (code.component || code.error) return;
+      let current = true;
+      preload().then(
+        (component) => current && setCode({ component }),
+        (error: unknown) => current && setCode({ error }),
+      );
+      return () => {
+        current = false;
+      };
+    }, [code]);
+    if (code.component) return <code.component />;
+    if (code.error) return <ErrorState title="Could not load this page" error={code.error} onRetry={() => setCode({})} />;
+    return <LoadingState />;
+  }
+  return Object.assign(Page, { preload });
+}
+
 export function App({ queryClient }: { queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   return (
@@ -91,7 +118,7 @@ export function preloadRoute(pathname: string, queryClient: QueryClient): void {
   void queryClient.prefetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: Infinity, retry: 1 });
   const project = /^\/projects\/([0-9a-f-]{36})\/?$/i.exec(pathname);
   if (!project) return;
-  void loadProjectPage().catch(() => undefined); // a failed load is retried (and reported) by the route itself
+  void ProjectPage.preload().catch(() => undefined); // a failed load is retried (and reported) by the route itself
   const key = projectKeys.detail(project[1]!);
   void prefetchProject(queryClient, project[1]!).then(() => {
     const error = queryClient.getQueryState(key)?.error;

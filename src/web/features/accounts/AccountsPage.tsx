@@ -9,6 +9,7 @@ import { Button, ButtonLink } from '../../components/ui/Button.tsx';
 import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Select } from '../../components/ui/Field.tsx';
 import { PageHeader } from '../../components/ui/PageHeader.tsx';
+import { PlusIcon } from '../../components/ui/PlusIcon.tsx';
 import { Pagination } from '../../components/ui/Pagination.tsx';
 import { SearchInput } from '../../components/ui/SearchInput.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
@@ -306,13 +307,5 @@ function FilterSelect({
         onChange={(event) => onChange(event.target.value)}
       />
     </label>
-  );
-}
-
-export function PlusIcon() {
-  return (
-    <svg viewBox="0 0 20 20" width="16" height="16" aria-hidden="true">
-      <path d="M10 4v12M4 10h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
-    </svg>
   );
 }

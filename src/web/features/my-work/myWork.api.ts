@@ -6,8 +6,9 @@ export type { MyWork, MyWorkItem } from '../../../contract/my-work.ts';
 
 export const myWorkKey = ['my-work'] as const;
 
-/** The page and the navigation's count read the same answer. */
-export const useMyWork = () => useQuery({ queryKey: myWorkKey, queryFn: () => api.get<MyWork>('/my-work'), staleTime: 60_000 });
+/** The page and the navigation's count read the same answer (the count waits with `enabled: false`). */
+export const useMyWork = ({ enabled = true } = {}) =>
+  useQuery({ queryKey: myWorkKey, queryFn: () => api.get<MyWork>('/my-work'), staleTime: 60_000, enabled });
 
 function useMyWorkWrite<T>(write: (input: T) => Promise<unknown>) {
   const queryClient = useQueryClient();

@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { PlusIcon } from '../accounts/AccountsPage.tsx';
+import { PlusIcon } from '../../components/ui/PlusIcon.tsx';
 import { COMPLEXITY_LABELS } from '../accounts/labels.tsx';
 import { exportUrl, useCreatePlaybook, usePlaybooks, type PlaybookSummary } from './playbooks.api.ts';
 import { describeIssuePath } from './playbookDraft.ts';

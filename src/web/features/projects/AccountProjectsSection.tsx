@@ -7,13 +7,13 @@ import { EmptyState } from '../../components/ui/EmptyState.tsx';
 import { Section } from '../../components/ui/PageHeader.tsx';
 import { ErrorState, LoadingState } from '../../components/ui/State.tsx';
 import { Table } from '../../components/ui/Table.tsx';
-import { PlusIcon } from '../accounts/AccountsPage.tsx';
+import { PlusIcon } from '../../components/ui/PlusIcon.tsx';
 import type { Account } from '../accounts/accounts.api.ts';
 import type { Organization } from '../organizations/organizations.api.ts';
 import { HealthBadge } from './labels.tsx';
 import { NewProjectDialog } from './NewProjectDialog.tsx';
 import { useProjects } from './projects.api.ts';
-import { DelayBar, Progress } from './ProjectsPage.tsx';
+import { DelayBar, Progress } from './progress.tsx';
 import './projects.css';
 
 /** The account's onboarding projects, and the way to start one. */

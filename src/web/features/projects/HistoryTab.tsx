@@ -13,7 +13,7 @@ import { formatShortDate } from './dates.ts';
 import { STATUS_LABELS } from './labels.tsx';
 import { useProjectDelays, useProjectHistory, type DelayEventOut, type Project, type ProjectEvent, type TaskStatus } from './projects.api.ts';
 import { slipSummary } from './ProjectPage.tsx';
-import { DelayBar } from './ProjectsPage.tsx';
+import { DelayBar } from './progress.tsx';
 import { describeSuccessPlanEvent } from '../success-plans/successPlanHistory.ts';
 import './projects.css';
 

@@ -5,6 +5,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { api, isApiError } from '../../app/api.ts';
 import { formatDate } from '../../app/format.ts';
 import { useCanWrite } from '../../app/session.tsx';
+import { useBrowserIdle } from '../../app/useBrowserIdle.ts';
 import { useDocumentTitle } from '../../app/useDocumentTitle.ts';
 import { Badge } from '../../components/ui/Badge.tsx';
 import { Button, ButtonLink } from '../../components/ui/Button.tsx';
@@ -14,7 +15,7 @@ import { PageHeader } from '../../components/ui/PageHeader.tsx';
 import { ProjectCalendarButton } from '../integrations/CalendarFeed.tsx';
 import { ErrorState, LoadingState, errorText } from '../../components/ui/State.tsx';
 import { useToast } from '../../components/ui/Toast.tsx';
-import { PlusIcon } from '../accounts/AccountsPage.tsx';
+import { PlusIcon } from '../../components/ui/PlusIcon.tsx';
 import { SegmentBadge } from '../accounts/labels.tsx';
 import { useMarkProjectSeen } from '../my-work/myWork.api.ts';
 import { formatSlip, slipDays, useWorkspaceCalendar } from './dates.ts';
@@ -22,7 +23,7 @@ import { HealthBadge, MILESTONE_LABELS } from './labels.tsx';
 import { PlanTab } from './PlanTab.tsx';
 import { AssignmentNote, LifecycleActions, StatusNote } from './ProjectLifecycle.tsx';
 import { projectKeys, useProject, type Milestone, type Project } from './projects.api.ts';
-import { Progress } from './ProjectsPage.tsx';
+import { Progress } from './progress.tsx';
 import { ProjectCadencePicker } from '../cadences/ProjectCadencePicker.tsx';
 import { ProjectEscalation } from '../escalation/ProjectEscalation.tsx';
 import { ReadinessFlag } from '../readiness/ReadinessFlag.tsx';
@@ -54,15 +55,10 @@ const Day0Dialog = lazy(() => parts.day0().then((m) => ({ default: m.Day0Dialog 
 
 /** Fetches the page's other parts once the browser has nothing else to do, so a tab or a task opens at once. */
 function usePreloadParts() {
+  const idle = useBrowserIdle(3000);
   useEffect(() => {
-    const load = () => Object.values(parts).forEach((part) => void part().catch(() => undefined));
-    if ('requestIdleCallback' in window) {
-      const handle = window.requestIdleCallback(load, { timeout: 3000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const timer = setTimeout(load, 1500);
-    return () => clearTimeout(timer);
-  }, []);
+    if (idle) Object.values(parts).forEach((part) => void part().catch(() => undefined));
+  }, [idle]);
 }
 
 const TABS = [
