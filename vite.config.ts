@@ -100,6 +100,9 @@ function readGraph(ctx: Rolldown.ChunkingContext) {
     staff: modulesBelow(ctx, [staffEntry]),
     portal: modulesBelow(ctx, [portalEntry]),
     projectPage: modulesBelow(ctx, [path.join(web, 'features', 'projects', 'ProjectPage.tsx')]),
+    // The dashboard is the heaviest first load (the charts): what it shares with the project page is left out of the
+    // project-page chunk, so that opening the dashboard does not load the project page's code too.
+    dashboard: modulesBelow(ctx, [path.join(web, 'features', 'insight', 'InsightApp.tsx')]),
     withLibrary,
   };
 }
@@ -120,5 +123,5 @@ function appChunk(id: string, ctx: Rolldown.ChunkingContext): string | null {
   // (Vite's helper that loads a chunk with its imports goes with the ui: both entries need it.)
   if (graph.portal.has(id) && (id.startsWith(src) || id.includes('vite/preload-helper'))) return 'ui';
   if (!id.startsWith(src) || graph.staff.has(id) || graph.withLibrary.has(id)) return null;
-  return graph.projectPage.has(id) ? 'project-page' : null;
+  return graph.projectPage.has(id) && !graph.dashboard.has(id) ? 'project-page' : null;
 }
