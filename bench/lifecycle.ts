@@ -94,6 +94,8 @@ try {
   // The people tab of the 500-user account, over HTTP, with an admin's API token.
   const [member] = await q<{ id: string; name: string }>(
     "insert into members (workspace_id, email, name, role, password_hash) values ($1, 'bench@lifecycle.test', 'Bench Admin', 'admin', 'x') returning id, name", [w]);
+  // As every way of adding a member does: the sign-in email's reference row (member_sign_in_emails).
+  await q('insert into member_sign_in_emails (email, workspace_id, member_id) values ($1, $2, $3)', ['bench@lifecycle.test', w, member!.id]);
   const memberCtx = contextFor(services, { kind: 'member', workspaceId: w, memberId: member!.id, role: 'admin', sessionId: 'bench', name: member!.name });
   const { token } = await createApiToken(memberCtx, { name: 'lifecycle bench', role: 'admin' });
   const app = await buildApp(services);
