@@ -4,7 +4,8 @@ import { makeAccount, makeMember, makeWorkspace, signedInClient, startTestEnv, t
 import { projectWithContact, signInAsContact } from '../../test/portal.ts';
 import type { Ctx } from '../../context.ts';
 import { emit } from '../../events/bus.ts';
-import { multipartFile, scormPackage, zipClaimingSize, zipOf } from './testing/scorm-fixtures.ts';
+import { multipartBody } from '../../test/uploads.ts';
+import { scormPackage, zipClaimingSize, zipOf } from './testing/scorm-fixtures.ts';
 
 let env: TestEnv;
 let api: HttpClient;
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 async function upload(url: string, fileName: string, bytes: Uint8Array, client: HttpClient = api) {
-  const body = multipartFile(fileName, bytes);
+  const body = multipartBody(fileName, bytes, 'application/zip');
   const response = await env.app.inject({ method: 'POST', url, headers: { ...client.headers, 'content-type': body.contentType }, payload: body.payload });
   return { status: response.statusCode, body: JSON.parse(response.body) };
 }

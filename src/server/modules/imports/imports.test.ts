@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, signedInClient, startTestEnv, type HttpClient, type TestEnv, type TestMember } from '../../test/harness.ts';
 import { failStaleImports, STALE_IMPORT_MS, startImport } from './imports.service.ts';
-import { multipartFile } from '../academy/testing/scorm-fixtures.ts';
+import { multipartBody } from '../../test/uploads.ts';
 
 let env: TestEnv;
 let api: HttpClient;
@@ -20,7 +20,7 @@ const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname,
 
 /** Uploads a file as the web app does (multipart, field "file"): the dry-run preview. */
 async function upload(kind: string, fileName: string, bytes: Buffer = fixture(fileName), client: HttpClient = api) {
-  const body = multipartFile(fileName, bytes, 'text/csv');
+  const body = multipartBody(fileName, bytes, 'text/csv');
   const response = await env.app.inject({ method: 'POST', url: `/api/v1/imports?kind=${kind}`, headers: { ...client.headers, 'content-type': body.contentType }, payload: body.payload });
   return { status: response.statusCode, body: JSON.parse(response.body) };
 }

@@ -1,7 +1,6 @@
 // Minimal real SCORM packages for tests (server and browser): a manifest and one SCO that finds the runtime's API
 // on its parent window, as every SCO does, and reports completion, a score and time when its button is pressed.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { multipartBody } from '../../../test/uploads.ts';
 
 const manifest = (version: '1.2' | '2004', title: string) =>
   version === '1.2'
@@ -66,5 +65,3 @@ export function zipOf(files: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([name, text]) => [name, strToU8(text)])));
 }
 
-/** A multipart/form-data body with one file in field "file", as a browser sends it (a SCORM zip unless said). */
-export const multipartFile = (fileName: string, bytes: Uint8Array, contentType = 'application/zip') => multipartBody(fileName, bytes, contentType);
