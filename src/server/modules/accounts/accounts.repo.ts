@@ -40,9 +40,9 @@ const accountColumns = {
   products: accounts.products,
   timezone: accounts.timezone,
   laerStage: accounts.laerStage,
-  createdAt: isoTimestamp<string>(accounts.createdAt).as('created_at_iso'),
-  updatedAt: isoTimestamp<string>(accounts.updatedAt).as('updated_at_iso'),
-  archivedAt: isoTimestamp<string | null>(accounts.archivedAt).as('archived_at_iso'),
+  createdAt: isoTimestamp<string>(accounts.createdAt),
+  updatedAt: isoTimestamp<string>(accounts.updatedAt),
+  archivedAt: isoTimestamp<string | null>(accounts.archivedAt),
   owners: ownersJson,
   contactCount,
 };
@@ -69,9 +69,7 @@ const statusFilter = (status: AccountListQuery['status']) =>
 
 function listFilter(workspaceId: string, query: AccountListQuery): SQL {
   const conditions: (SQL | undefined)[] = [eq(accounts.workspaceId, workspaceId), statusFilter(query.status)];
-  if (query.q) {
-    conditions.push(containsText(accounts.searchText, query.q));
-  }
+  if (query.q) conditions.push(containsText(accounts.searchText, query.q));
   if (query.segment?.length) conditions.push(inArray(accounts.segment, query.segment));
   if (query.industry?.length) conditions.push(inArray(accounts.industry, query.industry));
   if (query.complexity?.length) conditions.push(inArray(accounts.complexity, query.complexity));
