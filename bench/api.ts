@@ -1,7 +1,8 @@
 // Landfall's HTTP throughput on PostgreSQL over 10,000 accounts (1,000 projects, 40,000 tasks), against a bare
 // Fastify hello-world in the same run: one URL again and again (GET /api/v1/accounts?limit=50, served from the
 // answer cache: the cached figure), then a realistic mix (bench/lib/api-mix.ts: varied lists, pages, search, the
-// portal, 10% writes that invalidate: the uncached figure), on 1 and N processes (node:cluster).
+// portal, 10% writes that invalidate: the uncached figure), on 1 and N processes (node:cluster), and the same mix
+// against a floor server that does only the least any API must (bench/lib/floor-server.ts): what the machine allows.
 // Run: npm run bench -- api [--processes 1,2] [--duration 10] [--pin]
 // --pin runs the load generator on the last CPU and the servers on the others (taskset), so they do not share.
 // Uses DATABASE_URL when set (a new workspace is seeded in it), otherwise creates landfall_bench_<pid>
@@ -155,6 +156,7 @@ async function main() {
 
     const landfall: { processes: number; result: Load; mixed: Load & { appCpuMs?: number; dbCpuMs?: number } }[] = [];
     let seed = 1;
+    let answerBytes: Record<string, number> = {};
     for (const processes of processCounts) {
       const port = await freePort();
       const server = await startServer(path.join(here, 'lib/landfall-server.ts'), [String(port), String(processes)], env);
@@ -170,7 +172,9 @@ async function main() {
       const base = `http://127.0.0.1:${port}`;
       if (processes === processCounts[0]) {
         const kinds = await profileMix(base, targets, headers);
+        answerBytes = Object.fromEntries(kinds.map((k) => [k.kind, k.bytes]));
         console.log(`mix (${WRITES * 100}% writes), each kind alone, p50: ${kinds.map((k) => `${k.kind} ${k.p50_ms} ms`).join(', ')}`);
+        console.log(`answer sizes, bytes: ${kinds.map((k) => `${k.kind} ${k.bytes}`).join(', ')}`);
         // What each kind costs in CPU, the app's and PostgreSQL's: a figure that holds when the machine is busy.
         const costs: string[] = [];
         for (const { kind } of kinds) {
@@ -188,6 +192,17 @@ async function main() {
       children.delete(server);
     }
 
+    // The same mix (same picks as the one-process run) against a server that does only the least any API must.
+    const floorPort = await freePort();
+    const floorServer = await startServer(path.join(here, 'lib/floor-server.ts'), [String(floorPort)], { ...env, FLOOR_BYTES: JSON.stringify(answerBytes) });
+    children.add(floorServer);
+    const floor = await measure('floor (same mix, no logic)', `http://127.0.0.1:${floorPort}`, headers, () => autocannonRequests(mixRequests(targets, { writes: WRITES, seed: 1 }), headers), {
+      pid: floorServer.pid!,
+      query,
+    });
+    await stopServer(floorServer);
+    children.delete(floorServer);
+
     const port = await freePort();
     const hello = await startServer(path.join(here, 'hello.mjs'), [String(port)], process.env);
     children.add(hello);
@@ -196,7 +211,7 @@ async function main() {
     const single = landfall.find((run) => run.processes === 1) ?? landfall[0]!;
     const widest = landfall.reduce((a, b) => (b.processes > a.processes ? b : a));
     const best = landfall.reduce((a, b) => (b.result.rps > a.result.rps ? b : a));
-    const non2xx = landfall.reduce((sum, run) => sum + run.result.non2xx + run.result.errors + run.mixed.non2xx + run.mixed.errors, 0) + bare.non2xx + bare.errors;
+    const non2xx = landfall.reduce((sum, run) => sum + run.result.non2xx + run.result.errors + run.mixed.non2xx + run.mixed.errors, 0) + bare.non2xx + bare.errors + floor.non2xx + floor.errors;
     if (non2xx > 0) process.exitCode = 1;
     console.log(
       `\nratio (best Landfall / bare) ${(best.result.rps / bare.rps).toFixed(3)} with ${best.processes} process(es); ` +
@@ -206,6 +221,11 @@ async function main() {
       `mix (uncached, ${WRITES * 100}% writes): ${single.mixed.rps} req/s p99 ${single.mixed.p99} ms on one process (target ≥ 2,000 req/s, p99 < 50 ms), ` +
         `${(single.mixed.rps / bare.rps).toFixed(3)} of bare; ${widest.processes} processes ${widest.mixed.rps} req/s (scaling ${(widest.mixed.rps / single.mixed.rps).toFixed(2)})` +
         (pinned ? `; load generator pinned to CPU ${cpus - 1}` : `; load generator shares the ${cpus} CPUs`),
+    );
+    console.log(
+      `floor (the same mix answered with one credential lookup, one row read or written and answers of the same size, no other work): ` +
+        `${floor.rps} req/s p99 ${floor.p99} ms; Landfall's mix is ${(single.mixed.rps / floor.rps).toFixed(3)} of it` +
+        (floor.rps < 2000 ? ` — this machine cannot answer this mix at 2,000 req/s even with no work per request` : ''),
     );
     console.log(
       JSON.stringify({
@@ -225,6 +245,11 @@ async function main() {
         mixed_ratio: Number((single.mixed.rps / bare.rps).toFixed(3)),
         mixed_app_cpu_ms: single.mixed.appCpuMs,
         mixed_db_cpu_ms: single.mixed.dbCpuMs,
+        floor_rps: floor.rps,
+        floor_p99_ms: floor.p99,
+        floor_app_cpu_ms: floor.appCpuMs,
+        floor_db_cpu_ms: floor.dbCpuMs,
+        mixed_floor_ratio: Number((single.mixed.rps / floor.rps).toFixed(3)),
         scaling: Number((widest.mixed.rps / single.mixed.rps).toFixed(2)),
         processes: widest.processes,
         pinned,

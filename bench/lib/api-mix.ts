@@ -108,6 +108,20 @@ export function mixRequests(targets: MixTargets, options: { writes: number; seed
   return (): Pick => (next() < options.writes ? write() : fixedReads ? any(fixedReads) : read());
 }
 
+/** Which kind of the mix a request is, from its method and path (for the floor server, which answers by kind). */
+export function kindOf(method: string, url: string): string {
+  const path = url.split('?')[0]!;
+  if (method === 'PATCH') return path.startsWith('/api/v1/tasks/') ? 'task status' : 'contact edit';
+  if (method === 'POST') return 'comment';
+  if (path.startsWith('/api/portal/')) return 'portal page';
+  if (path.startsWith('/api/v1/search')) return 'search';
+  if (path.endsWith('/history')) return 'project history';
+  if (path.startsWith('/api/v1/projects/')) return 'project page';
+  if (path.endsWith('/contacts')) return 'account contacts';
+  if (path.startsWith('/api/v1/accounts/')) return 'account page';
+  return 'accounts list';
+}
+
 /** Only the requests of one kind of the mix (its picks of other kinds skipped), for what that kind costs alone. */
 export function onlyKind(pick: () => Pick, kind: string): () => Pick {
   return () => {
@@ -141,23 +155,32 @@ async function send(baseUrl: string, chosen: Pick, staff: Record<string, string>
   const response = await fetch(baseUrl + chosen.path, { method: chosen.method, headers, body: chosen.method === 'GET' ? undefined : JSON.stringify(chosen.body) });
   const text = await response.text();
   if (response.status >= 300) throw new Error(`${chosen.kind}: ${chosen.method} ${chosen.path} answered ${response.status} ${text}`);
+  return Buffer.byteLength(text);
 }
 
 /**
- * Asks every kind of the mix 15 times, one at a time, and returns each kind's median time: where the time goes (and
- * a check that each answers 2xx, so the mix measures work, not errors).
+ * Asks every kind of the mix 15 times, one at a time, and returns each kind's median time and mean answer size: where
+ * the time goes (and a check that each answers 2xx, so the mix measures work, not errors).
  */
 export async function profileMix(baseUrl: string, targets: MixTargets, staff: Record<string, string>) {
   const pick = mixRequests(targets, { writes: 0.3, seed: 7 });
   const times = new Map<string, number[]>();
+  const sizes = new Map<string, number>();
   for (let i = 0; i < 5000 && [...times.values()].filter((t) => t.length >= 15).length < 10; i++) {
     const chosen = pick();
     const seen = times.get(chosen.kind) ?? [];
     if (seen.length >= 15) continue;
+    if (kindOf(chosen.method, chosen.path) !== chosen.kind) throw new Error(`kindOf takes ${chosen.method} ${chosen.path} for "${kindOf(chosen.method, chosen.path)}", not "${chosen.kind}"`);
     const started = performance.now();
-    await send(baseUrl, chosen, staff);
+    const bytes = await send(baseUrl, chosen, staff);
     seen.push(performance.now() - started);
     times.set(chosen.kind, seen);
+    sizes.set(chosen.kind, (sizes.get(chosen.kind) ?? 0) + bytes);
   }
-  return [...times].map(([kind, t]) => ({ kind, p50_ms: Number(t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!.toFixed(1)) }));
+  return [...times].map(([kind, t]) => ({
+    kind,
+    p50_ms: Number(t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!.toFixed(1)),
+    /** The mean size of its answers, in bytes. */
+    bytes: Math.round(sizes.get(kind)! / t.length),
+  }));
 }

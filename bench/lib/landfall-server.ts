@@ -11,7 +11,7 @@ const processes = Number(process.argv[3] ?? 1);
 
 async function serve() {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PORT: String(port), HOST: '127.0.0.1', LANDFALL_DEMO: 'false' });
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, poolSize: config.dbPoolSize, prepare: config.dbPrepare });
   const app = await buildApp({ database, config, now: () => new Date() });
   await app.listen({ port: config.port, host: config.host });
   process.on('SIGTERM', () => {

@@ -38,6 +38,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(24 * 7),
   SESSION_ABSOLUTE_DAYS: z.coerce.number().positive().default(30),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Named prepared statements for the statements a process sends again and again (db/auto-prepare.ts); 0 for a pooler that cannot keep them. */
+  DB_PREPARE: flag.default(true),
   /** Start the clock at this instant (it then runs on): for demos and browser tests that need another "today". */
   LANDFALL_NOW: z.iso.datetime({ offset: true }).optional(),
   /** `serve` runs the scheduled jobs too unless this is 0 (then leave them to `landfall worker` processes). */
@@ -82,6 +84,8 @@ export interface Config {
   sessionIdleMs: number;
   sessionAbsoluteMs: number;
   dbPoolSize: number;
+  /** Whether repeated statements run as named prepared statements (DB_PREPARE). */
+  dbPrepare: boolean;
   webDir: string;
   /** How far the clock is moved from the machine's (0 unless LANDFALL_NOW is set). */
   clockOffsetMs: number;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_HOURS * 3600_000,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_DAYS * 86400_000,
     dbPoolSize: e.DB_POOL_SIZE,
+    dbPrepare: e.DB_PREPARE,
     clockOffsetMs: e.LANDFALL_NOW ? Date.parse(e.LANDFALL_NOW) - Date.now() : 0,
     jobs: e.LANDFALL_JOBS,
     trustProxy: e.TRUST_PROXY,

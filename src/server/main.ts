@@ -33,9 +33,10 @@ async function openServices(config: Config): Promise<Services> {
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : `${config.dataDir}/db`,
     poolSize: config.dbPoolSize,
+    prepare: config.dbPrepare,
   });
   await migrateDatabase(database);
-  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, poolSize: config.dbPoolSize }) : undefined;
+  const replica = config.databaseReplicaUrl ? await openDatabase({ databaseUrl: config.databaseReplicaUrl, poolSize: config.dbPoolSize, prepare: config.dbPrepare }) : undefined;
   const offset = config.clockOffsetMs;
   return { database, ...(replica ? { replica } : {}), config, now: offset ? () => new Date(Date.now() + offset) : () => new Date() };
 }

@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { autoPreparingClient, StatementNames } from './auto-prepare.ts';
 import * as schema from './schema.ts';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -26,6 +27,8 @@ export interface OpenOptions {
   /** An already open PGlite (tests start one per worker from a migrated template). */
   pglite?: PGlite;
   poolSize?: number;
+  /** Parameterized statements run as named prepared statements once seen twice (see auto-prepare.ts); default on. */
+  prepare?: boolean;
 }
 
 // pg returns int8 and numeric as strings, PGlite as numbers: make pg give numbers too,
@@ -33,14 +36,14 @@ export interface OpenOptions {
 pg.types.setTypeParser(20, (value) => Number(value));
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.prepare ?? true);
   return openPglite(options);
 }
 
-async function openPostgres(databaseUrl: string, poolSize: number): Promise<Database> {
+async function openPostgres(databaseUrl: string, poolSize: number, prepare: boolean): Promise<Database> {
   // JIT off: our statements are answered in milliseconds to a second, where compiling them costs more than it saves —
   // an insight report over a million tasks spent four times its 150 ms of CPU compiling (bench/lib/explain-insight.ts).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c jit=off' });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options: '-c jit=off', ...(prepare ? { Client: autoPreparingClient(new StatementNames()) } : {}) });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.
   });

@@ -270,6 +270,9 @@ export const taskComments = pgTable(
     index('task_comments_task_idx').on(t.workspaceId, t.taskId),
     // My work: the customer's replies on a member's projects, newest first.
     index('task_comments_customer_idx').on(t.workspaceId, t.projectId, t.createdAt).where(sql`${t.authorContactId} is not null`),
+    // The portal: a project's comments the customer may see, oldest first (without it, every portal page read all
+    // of the workspace's comments: 1.5 ms at 7,600 comments, growing with them).
+    index('task_comments_shared_idx').on(t.workspaceId, t.projectId, t.createdAt).where(sql`not ${t.internal}`),
     foreignKey({ columns: [t.workspaceId, t.taskId], foreignColumns: [projectTasks.workspaceId, projectTasks.id] }).onDelete(
       'cascade',
     ),

@@ -3,21 +3,27 @@
 // invitations and sign-in links, executive summaries and their PDFs.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { portalSettings, workspaces } from '../../db/schema.ts';
 
 export async function findSettings(db: Db, workspaceId: string) {
-  const [row] = await db
-    .select({
-      workspaceName: workspaces.name,
-      brandColor: portalSettings.brandColor,
-      hasLogo: sql<boolean>`${portalSettings.logo} is not null`,
-      welcomeMessage: portalSettings.welcomeMessage,
-      allowColleagueInvites: portalSettings.allowColleagueInvites,
-      updatedAt: portalSettings.updatedAt,
-    })
-    .from(workspaces)
-    .leftJoin(portalSettings, eq(portalSettings.workspaceId, workspaces.id))
-    .where(eq(workspaces.id, workspaceId));
+  // Prepared: read by every portal page.
+  const statement = prepared(db, 'portal_branding', (name) =>
+    db
+      .select({
+        workspaceName: workspaces.name,
+        brandColor: portalSettings.brandColor,
+        hasLogo: sql<boolean>`${portalSettings.logo} is not null`,
+        welcomeMessage: portalSettings.welcomeMessage,
+        allowColleagueInvites: portalSettings.allowColleagueInvites,
+        updatedAt: portalSettings.updatedAt,
+      })
+      .from(workspaces)
+      .leftJoin(portalSettings, eq(portalSettings.workspaceId, workspaces.id))
+      .where(eq(workspaces.id, sql.placeholder('workspaceId')))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId });
   return row
     ? {
         workspaceName: row.workspaceName,

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { contacts, members, portalAccess, portalLinks, portalSessions, projects, workspaces } from '../../db/schema.ts';
 import { recordTokens, workspaceOfToken } from '../../db/token-lookups.ts';
 
@@ -150,11 +151,15 @@ export async function insertSession(db: Db, values: typeof portalSessions.$infer
 export async function findSession(db: Db, tokenHash: string) {
   const workspaceId = await workspaceOfToken(db, 'portal_session', tokenHash);
   if (!workspaceId) return undefined;
-  const [row] = await db
-    .select({ session: portalSessions, contactLeftOn: contacts.leftOn, contactName: contacts.name })
-    .from(portalSessions)
-    .innerJoin(contacts, and(eq(contacts.workspaceId, portalSessions.workspaceId), eq(contacts.id, portalSessions.contactId)))
-    .where(and(eq(portalSessions.workspaceId, workspaceId), eq(portalSessions.tokenHash, tokenHash)));
+  const statement = prepared(db, 'portal_session', (name) =>
+    db
+      .select({ session: portalSessions, contactLeftOn: contacts.leftOn, contactName: contacts.name })
+      .from(portalSessions)
+      .innerJoin(contacts, and(eq(contacts.workspaceId, portalSessions.workspaceId), eq(contacts.id, portalSessions.contactId)))
+      .where(and(eq(portalSessions.workspaceId, sql.placeholder('workspaceId')), eq(portalSessions.tokenHash, sql.placeholder('tokenHash'))))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId, tokenHash });
   return row;
 }
 

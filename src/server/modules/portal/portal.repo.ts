@@ -24,17 +24,21 @@ export async function liveAccessPairs(db: Db, workspaceId: string, projectIds: s
 }
 
 export async function findLiveAccess(db: Db, workspaceId: string, projectId: string, contactId: string) {
-  const [row] = await db
-    .select()
-    .from(portalAccess)
-    .where(
-      and(
-        eq(portalAccess.workspaceId, workspaceId),
-        eq(portalAccess.projectId, projectId),
-        eq(portalAccess.contactId, contactId),
-        isNull(portalAccess.revokedAt),
-      ),
-    );
+  const statement = prepared(db, 'portal_live_access', (name) =>
+    db
+      .select()
+      .from(portalAccess)
+      .where(
+        and(
+          eq(portalAccess.workspaceId, sql.placeholder('workspaceId')),
+          eq(portalAccess.projectId, sql.placeholder('projectId')),
+          eq(portalAccess.contactId, sql.placeholder('contactId')),
+          isNull(portalAccess.revokedAt),
+        ),
+      )
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId, projectId, contactId });
   return row;
 }
 

@@ -31,11 +31,14 @@ export async function insertFile(db: Db, values: typeof taskFiles.$inferInsert) 
 }
 
 export function approvalsOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(taskApprovals)
-    .where(and(eq(taskApprovals.workspaceId, workspaceId), eq(taskApprovals.projectId, projectId)))
-    .orderBy(taskApprovals.createdAt);
+  return prepared(db, 'project_approvals', (name) =>
+    db
+      .select()
+      .from(taskApprovals)
+      .where(and(eq(taskApprovals.workspaceId, sql.placeholder('workspaceId')), eq(taskApprovals.projectId, sql.placeholder('projectId'))))
+      .orderBy(taskApprovals.createdAt)
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export async function insertApproval(db: Db, values: typeof taskApprovals.$inferInsert) {
@@ -45,11 +48,14 @@ export async function insertApproval(db: Db, values: typeof taskApprovals.$infer
 
 /** When the vendor submitted the project's deliverables for sign-off, oldest first. */
 export function signOffRequestsOfProject(db: Db, workspaceId: string, projectId: string) {
-  return db
-    .select()
-    .from(signOffRequests)
-    .where(and(eq(signOffRequests.workspaceId, workspaceId), eq(signOffRequests.projectId, projectId)))
-    .orderBy(signOffRequests.createdAt);
+  return prepared(db, 'project_sign_off_requests', (name) =>
+    db
+      .select()
+      .from(signOffRequests)
+      .where(and(eq(signOffRequests.workspaceId, sql.placeholder('workspaceId')), eq(signOffRequests.projectId, sql.placeholder('projectId'))))
+      .orderBy(signOffRequests.createdAt)
+      .prepare(name),
+  ).execute({ workspaceId, projectId });
 }
 
 export async function insertSignOffRequest(db: Db, values: typeof signOffRequests.$inferInsert) {

@@ -1,5 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import { workspaces } from '../../db/schema.ts';
 
 export async function countWorkspaces(db: Db) {
@@ -42,15 +43,20 @@ export async function updateWorkspace(
 
 /** What the business-day calendar of the workspace is made of. */
 export async function findCalendar(db: Db, workspaceId: string) {
-  const [row] = await db
-    .select({
-      timezone: workspaces.timezone,
-      workingWeekdays: workspaces.workingWeekdays,
-      holidays: workspaces.holidays,
-      holidayCountry: workspaces.holidayCountry,
-      holidayRegion: workspaces.holidayRegion,
-    })
-    .from(workspaces)
-    .where(eq(workspaces.id, workspaceId));
+  // Prepared: read by every project page, portal page and re-plan.
+  const statement = prepared(db, 'workspace_calendar', (name) =>
+    db
+      .select({
+        timezone: workspaces.timezone,
+        workingWeekdays: workspaces.workingWeekdays,
+        holidays: workspaces.holidays,
+        holidayCountry: workspaces.holidayCountry,
+        holidayRegion: workspaces.holidayRegion,
+      })
+      .from(workspaces)
+      .where(eq(workspaces.id, sql.placeholder('workspaceId')))
+      .prepare(name),
+  );
+  const [row] = await statement.execute({ workspaceId });
   return row;
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "task_comments_shared_idx" ON "task_comments" USING btree ("workspace_id","project_id","created_at") WHERE not "task_comments"."internal";
