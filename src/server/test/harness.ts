@@ -45,11 +45,14 @@ async function openTestDatabase(): Promise<{ database: Database; url?: string; d
  * A PostgreSQL database of the caller's own, made from the migrated template (global-setup.ts), with its URL for
  * other processes (a worker, a sender) to share it; `drop` removes it.
  */
-export async function openTemplateDatabase(adminUrl: string, prefix: string, poolSize: number) {
+export const openTemplateDatabase = (adminUrl: string, prefix: string, poolSize: number) => openOwnDatabase(adminUrl, prefix, poolSize, inject('pgTemplate'));
+
+/** A PostgreSQL database of the caller's own on adminUrl's server: a copy of `template`, or empty; `drop` removes it. */
+export async function openOwnDatabase(adminUrl: string, prefix: string, poolSize: number, template?: string) {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${inject('pgTemplate')}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), poolSize });

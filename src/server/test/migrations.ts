@@ -1,15 +1,14 @@
 // For the tests of a migration on an existing install (db/*.migration.test.ts): a database of their own, migrated to
 // the migration before the one under test, filled by plain SQL (the schema of then, not the code of today), then
 // migrated the rest of the way.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import { expect } from 'vitest';
 import { openDatabase, PGLITE_EXTENSIONS, type Database } from '../db/client.ts';
 import { migrateDatabase, migrationsFolder } from '../db/migrate.ts';
+import { openOwnDatabase } from './harness.ts';
 
 /**
  * A database of the test's own migrated to just before `tag`, filled by `fill` as of then, then migrated through
@@ -51,19 +50,5 @@ async function emptyDatabase(): Promise<{ database: Database; drop: () => Promis
     const database = await openDatabase({ pglite: await PGlite.create({ extensions: PGLITE_EXTENSIONS }) });
     return { database, drop: () => database.close() };
   }
-  const name = `lf_mig_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
+  return openOwnDatabase(adminUrl, 'lf_mig', 2);
 }
