@@ -9,7 +9,7 @@ import pg from 'pg';
  *
  * Bounded: at most `limit` different texts are named per process (each connection holds the ones it ran), and a
  * text is named only once it is seen a second time, so statements built for one use (a bulk insert of n rows) stay
- * unnamed. Off with DB_PREPARE=off (for a pooler in transaction mode that does not track prepared statements).
+ * unnamed. Off with DB_PREPARE=0 (for a pooler in transaction mode that does not track prepared statements).
  */
 export class StatementNames {
   private readonly names = new Map<string, string>();
@@ -40,17 +40,12 @@ export function autoPreparingClient(names: StatementNames): typeof pg.Client {
   class AutoPreparingClient extends pg.Client {
     // pg's overloads are many; this one adds a name and passes everything on unchanged.
     override query(config: unknown, values?: unknown, callback?: unknown): never {
-      let named = config;
-      const hasValues = Array.isArray(values) ? values.length > 0 : typeof config === 'object' && config !== null && Array.isArray((config as QueryConfig).values) && (config as QueryConfig).values!.length > 0;
-      if (hasValues) {
-        if (typeof config === 'string') {
-          const name = names.nameFor(config);
-          if (name) named = { text: config, name };
-        } else if (typeof config === 'object' && config !== null && typeof (config as { submit?: unknown }).submit !== 'function' && !(config as QueryConfig).name && typeof (config as QueryConfig).text === 'string') {
-          const name = names.nameFor((config as QueryConfig).text);
-          if (name) named = { ...(config as QueryConfig), name };
-        }
-      }
+      // A query config object (not a submittable Query), or plain text.
+      const object = typeof config === 'object' && config !== null && typeof (config as { submit?: unknown }).submit !== 'function' ? (config as QueryConfig) : undefined;
+      const text = typeof config === 'string' ? config : object && !object.name ? object.text : undefined;
+      const params = Array.isArray(values) ? values : object?.values;
+      const name = typeof text === 'string' && params?.length ? names.nameFor(text) : undefined;
+      const named = name ? { ...(object ?? { text }), name } : config;
       return (super.query as (...args: unknown[]) => never)(named, values, callback);
     }
   }
